@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseTarget } from "./target";
+
+/**
+ * One driver-adapter factory per process, shared by the Prisma client and the migration runner.
+ * See docs/decisions/0001-embedded-pglite-through-its-prisma-adapter.md for why PGlite is reached
+ * in-process rather than over a socket.
+ */
+export interface Connection {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database, when there is one; tests use it to dump and load data folders. */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export interface ConnectionOptions {
+  /** Largest number of pooled connections to a PostgreSQL server. */
+  poolSize?: number;
+  /** A data folder dump to start an in-memory PGlite from (tests copy one migrated database). */
+  loadDataDir?: Blob;
+}
+
+export function openConnection(target: DatabaseTarget, options: ConnectionOptions = {}): Connection {
+  if (target.kind === "pglite") {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const pglite = new PGlite(target.dataDir ?? "memory://", { loadDataDir: options.loadDataDir });
+    return {
+      factory: new PrismaPGlite(pglite),
+      pglite,
+      close: async () => {
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+  // We own the pool so that closing a connection ends it; otherwise idle clients keep scripts alive.
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 10,
+    // Without a timeout an unreachable server makes requests hang instead of failing fast.
+    connectionTimeoutMillis: 5_000,
+  });
+  let ended = false;
+  return {
+    factory: new PrismaPg(pool),
+    pglite: null,
+    close: async () => {
+      if (!ended) await pool.end();
+      ended = true;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { z } from "zod";
+
+/**
+ * The shape of a framework: the code of practice as data. Everything the questionnaire shows,
+ * everything scoring computes and everything the "How scoring works" page explains comes from
+ * one object of this shape, checked by `parseFramework` when it is loaded.
+ */
+
+export const PERSPECTIVES = ["subcontractor", "prime"] as const;
+export type Perspective = (typeof PERSPECTIVES)[number];
+
+/** Answers that mean "I cannot say" rather than a rating. Scoring leaves them out, never counts them as 0. */
+export const DONT_KNOW = "dont_know";
+export const NOT_APPLICABLE = "not_applicable";
+export type NonAnswer = typeof DONT_KNOW | typeof NOT_APPLICABLE;
+
+const key = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "must be lower-case letters, digits, dots and hyphens");
+const text = z.string().trim().min(1, "must not be empty");
+const score = z.number().min(0, "scores run from 0 to 100").max(100, "scores run from 0 to 100");
+
+const option = z.object({ value: key, label: text });
+
+/** Fixed scales: the labels are part of the framework so the questionnaire and method page agree. */
+export const SCALES = {
+  agreement: [
+    { value: "strongly-disagree", label: "Strongly disagree" },
+    { value: "disagree", label: "Disagree" },
+    { value: "neither", label: "Neither agree nor disagree" },
+    { value: "agree", label: "Agree" },
+    { value: "strongly-agree", label: "Strongly agree" },
+  ],
+  extent: [
+    { value: "not-at-all", label: "Not at all" },
+    { value: "small-extent", label: "To a small extent" },
+    { value: "some-extent", label: "To some extent" },
+    { value: "great-extent", label: "To a great extent" },
+  ],
+  "yes-partly-no": [
+    { value: "no", label: "No" },
+    { value: "partly", label: "Partly" },
+    { value: "yes", label: "Yes" },
+  ],
+} as const;
+export type ScaleName = keyof typeof SCALES;
+
+export const UNITS = ["days", "percent", "count", "gbp"] as const;
+export type Unit = (typeof UNITS)[number];
+
+const nonAnswers = {
+  /** Offer "Don't know" beside the answers. */
+  allowDontKnow: z.boolean().default(true),
+  /** Offer "Not applicable" beside the answers. */
+  allowNotApplicable: z.boolean().default(true),
+};
+
+const answerSpec = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("scale"), scale: z.enum(["agreement", "extent"]), ...nonAnswers }),
+  z.object({ type: z.literal("yes-partly-no"), ...nonAnswers }),
+  z.object({
+    type: z.literal("number"),
+    unit: z.enum(UNITS),
+    min: z.number(),
+    max: z.number(),
+    integer: z.boolean().default(true),
+    ...nonAnswers,
+  }),
+  z.object({ type: z.literal("single"), options: z.array(option).min(2, "needs at least 2 options"), ...nonAnswers }),
+  z.object({
+    type: z.literal("multiple"),
+    options: z.array(option).min(2, "needs at least 2 options"),
+    ...nonAnswers,
+  }),
+]);
+export type AnswerSpec = z.infer<typeof answerSpec>;
+
+/**
+ * How a scored question turns an answer into 0–100.
+ * - `scale`: the options of a fixed scale spread evenly from 0 (first) to 100 (last); `reverse` flips it.
+ * - `options`: each option's score is written out (single choice, or yes/partly/no).
+ * - `thresholds`: for numbers; the first step whose `upTo` is at least the answer gives the score,
+ *   anything above the last step gets `otherwise`. Steps must rise in `upTo`.
+ * - `checklist`: for multiple choice; the sum of the chosen options' scores, capped at 100.
+ */
+const scoringRule = z.discriminatedUnion("rule", [
+  z.object({ rule: z.literal("scale"), reverse: z.boolean().default(false) }),
+  z.object({ rule: z.literal("options"), scores: z.record(z.string(), score) }),
+  z.object({
+    rule: z.literal("thresholds"),
+    steps: z.array(z.object({ upTo: z.number(), score })).min(1, "needs at least one step"),
+    otherwise: score,
+  }),
+  z.object({ rule: z.literal("checklist"), scores: z.record(z.string(), score) }),
+]);
+export type ScoringRule = z.infer<typeof scoringRule>;
+
+/** The red flags the product reports, separately from scores. */
+export const FLAG_KINDS = ["late-payment", "bid-candy", "risk-passed-down", "unfair-fees", "no-data-sharing"] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+/** When an answer raises its question's red flag. */
+const flagCondition = z.union([
+  z.object({ above: z.number() }).strict(),
+  z.object({ below: z.number() }).strict(),
+  z.object({ anyOf: z.array(key).min(1) }).strict(),
+]);
+export type FlagCondition = z.infer<typeof flagCondition>;
+
+const redFlag = z.object({
+  kind: z.enum(FLAG_KINDS),
+  /** What the flag says when raised, in plain words ("Paid more than 30 days after invoice"). */
+  label: text,
+  when: flagCondition,
+});
+export type RedFlag = z.infer<typeof redFlag>;
+
+const question = z.object({
+  key,
+  perspective: z.enum(PERSPECTIVES),
+  /** Shared by the subcontractor's and the prime's question about the same commitment. */
+  pairKey: key.optional(),
+  text,
+  /** Why the question matters; shown under the question. */
+  help: text,
+  answer: answerSpec,
+  /** Absent for questions that give context but no score. */
+  scoring: scoringRule.optional(),
+  weight: z.number().positive("weight must be more than 0").default(1),
+  /** An indicator question: the threshold beyond which a red flag is raised. */
+  redFlag: redFlag.optional(),
+  /** Optional prompt for the free-text evidence note every question offers. */
+  evidencePrompt: text.optional(),
+});
+export type Question = z.infer<typeof question>;
+
+export const PRINCIPLE_KEYS = [
+  "risk-sharing",
+  "fair-payment",
+  "capacity-building",
+  "good-faith",
+  "data-sharing",
+] as const;
+export type PrincipleKey = (typeof PRINCIPLE_KEYS)[number];
+
+const principle = z.object({
+  key: z.enum(PRINCIPLE_KEYS),
+  title: text,
+  /** The commitment in plain words, folding in the draft code's eight commitments. */
+  commitment: text,
+  /** Which of the draft code's commitments this principle carries, quoted or paraphrased. */
+  draftCommitments: z.array(text).min(1),
+  weight: z.number().positive("weight must be more than 0").default(1),
+  questions: z.array(question),
+});
+export type Principle = z.infer<typeof principle>;
+
+export const frameworkSchema = z.object({
+  id: key,
+  version: z.string().regex(/^\d+\.\d+$/, 'must look like "1.0"'),
+  title: text,
+  source: z.object({ title: text, publisher: text, url: z.url(), note: text }),
+  /** Partners' ratings are shown only once at least this many have answered. Never below 3. */
+  minResponses: z.number().int().min(3, "anonymity threshold must be at least 3").default(3),
+  principles: z.array(principle).length(5, "must have exactly 5 principles"),
+});
+export type Framework = z.infer<typeof frameworkSchema>;
+export type FrameworkInput = z.input<typeof frameworkSchema>;

@@ -1,0 +1,101 @@
+import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
+
+/**
+ * The demo world: one county council, two contracts (the first let in two lots), three primes and
+ * twelve voluntary and community sector partners. Every name is invented.
+ */
+
+export const commissioner = "Northmoor County Council";
+
+export const primes = {
+  castlegate: "Castlegate Employment Services Ltd",
+  meridian: "Meridian Outcomes plc",
+  harbourline: "Harbourline Care Partnerships Ltd",
+} as const;
+export type PrimeKey = keyof typeof primes;
+
+export const partners: { key: string; name: string; sizeBand: SizeBand }[] = [
+  { key: "riverside", name: "Riverside Community Trust", sizeBand: "SMALL" },
+  { key: "moorland-mind", name: "Moorland Mental Health Alliance", sizeBand: "MEDIUM" },
+  { key: "pathways", name: "Pathways for Women Northmoor", sizeBand: "SMALL" },
+  { key: "eastfield", name: "Eastfield Advice Centre", sizeBand: "MICRO" },
+  { key: "second-chance", name: "Second Chance Skills CIC", sizeBand: "MICRO" },
+  { key: "deaf-association", name: "Northmoor Deaf Association", sizeBand: "MICRO" },
+  { key: "hillside", name: "Hillside Recovery Network", sizeBand: "SMALL" },
+  { key: "brightstart", name: "Brightstart Youth Project", sizeBand: "SMALL" },
+  { key: "veterans", name: "Veterans Forward Northmoor", sizeBand: "MICRO" },
+  { key: "oakwood", name: "Oakwood Housing Support", sizeBand: "MEDIUM" },
+  { key: "stepping-stones", name: "Stepping Stones Disability Employment", sizeBand: "SMALL" },
+  { key: "kingsway", name: "Kingsway Carers Centre", sizeBand: "LARGE" },
+];
+
+interface ChainEntry {
+  partner: string;
+  status: ChainStatus;
+  namedInBid: boolean;
+}
+
+export const contracts: {
+  title: string;
+  reference: string;
+  valueBand: string;
+  startDate: string;
+  endDate: string;
+  lots: { prime: PrimeKey; lot: string; chain: ChainEntry[] }[];
+}[] = [
+  {
+    title: "Northmoor Working Well: employment support",
+    reference: "NCC-2025-014",
+    valueBand: "£10m–£50m",
+    startDate: "2025-04-01",
+    endDate: "2029-03-31",
+    lots: [
+      {
+        prime: "castlegate",
+        lot: "North",
+        chain: [
+          { partner: "riverside", status: "DELIVERING", namedInBid: true },
+          { partner: "moorland-mind", status: "DELIVERING", namedInBid: true },
+          { partner: "pathways", status: "DELIVERING", namedInBid: true },
+          { partner: "eastfield", status: "CONTRACTED", namedInBid: true },
+          { partner: "second-chance", status: "DELIVERING", namedInBid: false },
+        ],
+      },
+      {
+        prime: "meridian",
+        lot: "South",
+        chain: [
+          { partner: "deaf-association", status: "NAMED_IN_BID", namedInBid: true },
+          { partner: "hillside", status: "DELIVERING", namedInBid: true },
+          { partner: "brightstart", status: "DELIVERING", namedInBid: true },
+          { partner: "veterans", status: "NAMED_IN_BID", namedInBid: true },
+          { partner: "stepping-stones", status: "DELIVERING", namedInBid: true },
+        ],
+      },
+    ],
+  },
+  {
+    title: "Northmoor Community Health Connectors",
+    reference: "NCC-2025-027",
+    valueBand: "£1m–£10m",
+    startDate: "2025-10-01",
+    endDate: "2028-09-30",
+    lots: [
+      {
+        prime: "harbourline",
+        lot: "County-wide",
+        chain: [
+          { partner: "oakwood", status: "DELIVERING", namedInBid: true },
+          { partner: "kingsway", status: "DELIVERING", namedInBid: true },
+          { partner: "moorland-mind", status: "DELIVERING", namedInBid: true },
+          { partner: "riverside", status: "EXITED", namedInBid: true },
+        ],
+      },
+    ],
+  },
+];
+
+export const cycles = [
+  { name: "2025–26", opensAt: "2026-01-05T00:00:00Z", closesAt: "2026-03-31T23:59:59Z" },
+  { name: "2026–27", opensAt: "2026-10-01T00:00:00Z", closesAt: "2027-01-31T23:59:59Z" },
+];

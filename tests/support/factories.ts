@@ -1,0 +1,83 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
+
+/**
+ * Factories shared by tests and the demo seed (prisma/seed.ts). Each writes one realistic row
+ * through Prisma and returns it; pass only what the test cares about. Deterministic: names come
+ * from a counter, never from the clock or Math.random.
+ */
+
+let counter = 0;
+const next = () => ++counter;
+
+export async function createCommissioner(db: PrismaClient, name = `Test County Council ${next()}`) {
+  return db.organisation.create({ data: { name, type: "COMMISSIONER" } });
+}
+
+export async function createPrime(db: PrismaClient, name = `Test Prime Services ${next()} Ltd`) {
+  return db.organisation.create({ data: { name, type: "PRIME" } });
+}
+
+export async function createSubcontractor(
+  db: PrismaClient,
+  { name = `Test Community Trust ${next()}`, sizeBand = "SMALL" as SizeBand, sector = "VCSE" as const } = {},
+) {
+  return db.organisation.create({ data: { name, type: "SUBCONTRACTOR", sector, sizeBand } });
+}
+
+export interface ContractInput {
+  commissionerId: string;
+  primes: { primeId: string; lot?: string }[];
+  title?: string;
+  reference?: string;
+  valueBand?: string;
+  startDate?: Date;
+  endDate?: Date | null;
+  ocid?: string;
+}
+
+export async function createContract(db: PrismaClient, input: ContractInput) {
+  const n = next();
+  return db.contract.create({
+    data: {
+      commissionerId: input.commissionerId,
+      title: input.title ?? `Test employment support contract ${n}`,
+      reference: input.reference ?? `TEST-${String(n).padStart(4, "0")}`,
+      valueBand: input.valueBand ?? "£1m–£10m",
+      startDate: input.startDate ?? new Date("2025-04-01"),
+      endDate: input.endDate === undefined ? new Date("2029-03-31") : input.endDate,
+      ocid: input.ocid,
+      primes: { create: input.primes.map(({ primeId, lot }) => ({ primeId, lot })) },
+    },
+    include: { primes: true },
+  });
+}
+
+export async function addToSupplyChain(
+  db: PrismaClient,
+  input: { contractId: string; primeId: string; organisationId: string; status?: ChainStatus; namedInBid?: boolean },
+) {
+  return db.supplyChainMember.create({
+    data: {
+      contractId: input.contractId,
+      primeId: input.primeId,
+      organisationId: input.organisationId,
+      status: input.status ?? "DELIVERING",
+      namedInBid: input.namedInBid ?? true,
+    },
+  });
+}
+
+export async function createCycle(
+  db: PrismaClient,
+  input: { contractId: string; name?: string; opensAt?: Date; closesAt?: Date },
+) {
+  return db.cycle.create({
+    data: {
+      contractId: input.contractId,
+      name: input.name ?? "2026–27",
+      opensAt: input.opensAt ?? new Date("2026-10-01T00:00:00Z"),
+      closesAt: input.closesAt ?? new Date("2027-01-31T23:59:59Z"),
+    },
+  });
+}
