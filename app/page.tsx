@@ -10,23 +10,23 @@ export default async function HomePage() {
     <>
       <h1 className="mb-6 text-4xl font-bold">Evidence on how primes treat their supply chains</h1>
       <p className="mb-4 max-w-3xl text-xl">
-        Big public-service contracts go to prime contractors, who pass work to small charities and community groups.
-        Chainwise shows whether that chain is fair: whether risk is shared, partners are paid on time, and the
-        organisations named in a bid get the work.
+        Big public-service contracts go to prime contractors, who pass work to small charities and community
+        groups. Chainwise shows whether that chain is fair: whether risk is shared, partners are paid on time,
+        and the organisations named in a bid get the work.
       </p>
       <h2 className="mt-8 mb-4 text-2xl font-bold">Who it is for</h2>
       <ul className="mb-8 max-w-3xl list-disc space-y-2 pl-6">
         <li>
-          <strong>Voluntary and community organisations</strong> rate their prime. Ratings are anonymous and only shown
-          once enough partners have answered.
+          <strong>Voluntary and community organisations</strong> rate their prime. Ratings are anonymous and
+          only shown once enough partners have answered.
         </li>
         <li>
-          <strong>Prime contractors</strong> assess themselves against the same code of practice and see how their
-          partners' view compares.
+          <strong>Prime contractors</strong> assess themselves against the same code of practice and see how
+          their partners' view compares.
         </li>
         <li>
-          <strong>Commissioners</strong> read one report per contract: primes side by side, the gap between what a prime
-          claims and what its partners say, and red flags.
+          <strong>Commissioners</strong> read one report per contract: primes side by side, the gap between
+          what a prime claims and what its partners say, and red flags.
         </li>
       </ul>
 
@@ -44,9 +44,7 @@ export default async function HomePage() {
                 <dt className="font-bold">Commissioner</dt>
                 <dd>{contract.commissioner}</dd>
                 <dt className="font-bold">{contract.primes.length === 1 ? "Prime" : "Primes"}</dt>
-                <dd>
-                  {contract.primes.map((p) => (p.lot ? `${p.name} (${p.lot})` : p.name)).join(", ")}
-                </dd>
+                <dd>{contract.primes.map((p) => (p.lot ? `${p.name} (${p.lot})` : p.name)).join(", ")}</dd>
                 <dt className="font-bold">Value</dt>
                 <dd>{contract.valueBand}</dd>
                 <dt className="font-bold">Runs</dt>

@@ -3,8 +3,8 @@ export function SiteFooter() {
     <footer className="mt-12 border-t-2 border-brand bg-gray-100">
       <div className="mx-auto max-w-5xl px-4 py-6 text-base text-muted">
         <p>
-          Chainwise measures supply-chain practice against the NCVO and Serco code of practice for cooperation between
-          the private and voluntary sectors in public services.
+          Chainwise measures supply-chain practice against the NCVO and Serco code of practice for cooperation
+          between the private and voluntary sectors in public services.
         </p>
       </div>
     </footer>

@@ -14,7 +14,9 @@ const schema = z.object({
     .min(1, "DATABASE_POOL_SIZE must be at least 1")
     .max(200, "DATABASE_POOL_SIZE must be at most 200")
     .default(10),
-  SEED_DEMO_DATA: z.enum(["auto", "never"], { error: 'SEED_DEMO_DATA must be "auto" or "never"' }).default("auto"),
+  SEED_DEMO_DATA: z
+    .enum(["auto", "never"], { error: 'SEED_DEMO_DATA must be "auto" or "never"' })
+    .default("auto"),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "DATABASE_URL"> & { database: DatabaseTarget };

@@ -10,9 +10,14 @@ const usage = `Usage:
 async function main() {
   const [command, name] = process.argv.slice(2);
   if (command === "new") {
-    if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error(`Give the migration a snake_case name.\n${usage}`);
+    if (!name || !/^[a-z0-9_]+$/.test(name))
+      throw new Error(`Give the migration a snake_case name.\n${usage}`);
     const created = await createMigration(name);
-    console.info(created ? `Wrote prisma/migrations/${created}/migration.sql` : "The schema has not changed: no migration written.");
+    console.info(
+      created
+        ? `Wrote prisma/migrations/${created}/migration.sql`
+        : "The schema has not changed: no migration written.",
+    );
     return;
   }
   if (command !== "deploy" && command !== "status") throw new Error(usage);
@@ -22,10 +27,14 @@ async function main() {
   try {
     if (command === "deploy") {
       const applied = await deployMigrations(connection);
-      console.info(`${describeTarget(target)}: ${applied.length ? `applied ${applied.join(", ")}` : "already up to date"}.`);
+      console.info(
+        `${describeTarget(target)}: ${applied.length ? `applied ${applied.join(", ")}` : "already up to date"}.`,
+      );
     } else {
       const status = await migrationStatus(connection);
-      console.info(`${describeTarget(target)}: ${status.upToDate ? "up to date" : `pending: ${status.pending.join(", ") || "none"}`}`);
+      console.info(
+        `${describeTarget(target)}: ${status.upToDate ? "up to date" : `pending: ${status.pending.join(", ") || "none"}`}`,
+      );
       for (const problem of status.problems) console.info(`  problem: ${problem}`);
       if (!status.upToDate) process.exitCode = 1;
     }

@@ -14,7 +14,15 @@ import { isEmpty, seedDemo } from "./seed";
  * because an embedded PGlite folder has one owner at a time.
  */
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "package-lock.json",
+];
 
 function newestChange(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -33,7 +41,10 @@ function buildIfStale() {
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   if (built > Math.max(...SOURCES.map(newestChange))) return;
   console.info(built ? "Sources changed since the last build: building." : "No build yet: building.");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("The build failed; see above.");
 }
 
@@ -43,7 +54,9 @@ async function main() {
   const client = db();
   try {
     const applied = await deployMigrations(dbConnection());
-    console.info(`${describeTarget(database)}: ${applied.length ? `applied ${applied.length} migration(s)` : "schema up to date"}.`);
+    console.info(
+      `${describeTarget(database)}: ${applied.length ? `applied ${applied.length} migration(s)` : "schema up to date"}.`,
+    );
     if (SEED_DEMO_DATA === "auto" && (await isEmpty(client))) {
       await seedDemo(client);
       console.info("Empty database: demo data written.");

@@ -20,7 +20,8 @@ export async function isEmpty(client: PrismaClient): Promise<boolean> {
 export async function seedDemo(client: PrismaClient) {
   const council = await createCommissioner(client, demo.commissioner);
   const primeIds = new Map<string, string>();
-  for (const [key, name] of Object.entries(demo.primes)) primeIds.set(key, (await createPrime(client, name)).id);
+  for (const [key, name] of Object.entries(demo.primes))
+    primeIds.set(key, (await createPrime(client, name)).id);
   const partnerIds = new Map<string, string>();
   for (const partner of demo.partners) {
     const created = await createSubcontractor(client, { name: partner.name, sizeBand: partner.sizeBand });
@@ -68,7 +69,9 @@ async function main() {
   const client = db();
   try {
     if (!(await isEmpty(client))) {
-      console.info("The database already has data: demo data not written. Use npm run db:reset to start again.");
+      console.info(
+        "The database already has data: demo data not written. Use npm run db:reset to start again.",
+      );
       return;
     }
     await seedDemo(client);

@@ -1,5 +1,5 @@
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { type Connection, openConnection } from "./adapter";
 
 /**
@@ -38,4 +38,9 @@ export async function closeDb(): Promise<void> {
     await current.client.$disconnect();
     await current.connection.close();
   }
+}
+
+/** Tests only: point the process's client at a database the test opened (see tests/support/test-database.ts). */
+export function useDbForTests(client: PrismaClient, connection: Connection) {
+  holder.chainwiseDb = { client, connection };
 }

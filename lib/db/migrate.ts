@@ -23,7 +23,10 @@ export interface MigrationStatus {
   problems: string[];
 }
 
-export async function migrationStatus(connection: Connection, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
+export async function migrationStatus(
+  connection: Connection,
+  dir = MIGRATIONS_DIR,
+): Promise<MigrationStatus> {
   const engine = await startSchemaEngine(connection.factory);
   try {
     const result = await engine.diagnoseMigrationHistory({
@@ -36,7 +39,9 @@ export async function migrationStatus(connection: Connection, dir = MIGRATIONS_D
     const problems = [
       ...result.failedMigrationNames.map((name) => `migration ${name} failed`),
       ...result.editedMigrationNames.map((name) => `migration ${name} was edited after it was applied`),
-      ...(history && history.diagnostic !== "databaseIsBehind" ? [`migration history: ${history.diagnostic}`] : []),
+      ...(history && history.diagnostic !== "databaseIsBehind"
+        ? [`migration history: ${history.diagnostic}`]
+        : []),
     ];
     return { upToDate: history === null && problems.length === 0, pending, problems };
   } finally {

@@ -65,9 +65,15 @@ export async function startSchemaEngine(
 /** Reads prisma/migrations in the form the engine expects, in name (timestamp) order. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const { readdir } = await import("node:fs/promises");
-  const lockfile = { path: "migration_lock.toml", content: await readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null) };
+  const lockfile = {
+    path: "migration_lock.toml",
+    content: await readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null),
+  };
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,

@@ -40,7 +40,8 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
       throw new DatabaseUrlError(`"${redact(value)}" is not a valid URL.`);
     }
     if (!url.hostname) throw new DatabaseUrlError(`"${redact(value)}" has no host name.`);
-    if (url.pathname.length <= 1) throw new DatabaseUrlError(`"${redact(value)}" names no database after the host.`);
+    if (url.pathname.length <= 1)
+      throw new DatabaseUrlError(`"${redact(value)}" names no database after the host.`);
     return { kind: "postgres", url: value };
   }
   throw new DatabaseUrlError(`"${redact(value)}" is not a database Chainwise can use.`);
@@ -53,5 +54,7 @@ export function redact(url: string): string {
 
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === "postgres") return `PostgreSQL at ${redact(target.url)}`;
-  return target.dataDir ? `embedded PGlite in ${path.relative(process.cwd(), target.dataDir) || "."}` : "embedded PGlite in memory";
+  return target.dataDir
+    ? `embedded PGlite in ${path.relative(process.cwd(), target.dataDir) || "."}`
+    : "embedded PGlite in memory";
 }

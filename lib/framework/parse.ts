@@ -41,7 +41,8 @@ type Report = (message: string, path: (string | number)[]) => void;
 function checkQuestion(q: Question, path: (string | number)[], report: Report) {
   const values = optionValues(q.answer);
   const spec = q.answer;
-  if (spec.type === "number" && spec.min >= spec.max) report("min must be below max", [...path, "answer", "min"]);
+  if (spec.type === "number" && spec.min >= spec.max)
+    report("min must be below max", [...path, "answer", "min"]);
 
   const rule = q.scoring;
   if (rule) {
@@ -50,14 +51,17 @@ function checkQuestion(q: Question, path: (string | number)[], report: Report) {
       (rule.rule === "options" && (spec.type === "single" || spec.type === "yes-partly-no")) ||
       (rule.rule === "thresholds" && spec.type === "number") ||
       (rule.rule === "checklist" && spec.type === "multiple");
-    if (!fits) report(`a "${rule.rule}" rule cannot score a "${spec.type}" answer`, [...path, "scoring", "rule"]);
+    if (!fits)
+      report(`a "${rule.rule}" rule cannot score a "${spec.type}" answer`, [...path, "scoring", "rule"]);
     if ((rule.rule === "options" || rule.rule === "checklist") && values) {
       for (const value of Object.keys(rule.scores)) {
-        if (!values.includes(value)) report(`"${value}" is not one of the options`, [...path, "scoring", "scores"]);
+        if (!values.includes(value))
+          report(`"${value}" is not one of the options`, [...path, "scoring", "scores"]);
       }
       if (rule.rule === "options") {
         for (const value of values) {
-          if (!(value in rule.scores)) report(`option "${value}" has no score`, [...path, "scoring", "scores"]);
+          if (!(value in rule.scores))
+            report(`option "${value}" has no score`, [...path, "scoring", "scores"]);
         }
       }
     }
@@ -95,7 +99,8 @@ const checkedSchema = frameworkSchema.superRefine((framework, ctx) => {
   const pairs = new Map<string, { principle: number; perspectives: string[] }>();
 
   framework.principles.forEach((principle, p) => {
-    if (seenPrinciples.has(principle.key)) report(`principle "${principle.key}" appears twice`, ["principles", p, "key"]);
+    if (seenPrinciples.has(principle.key))
+      report(`principle "${principle.key}" appears twice`, ["principles", p, "key"]);
     seenPrinciples.add(principle.key);
 
     for (const perspective of PERSPECTIVES) {
@@ -130,7 +135,10 @@ const checkedSchema = frameworkSchema.superRefine((framework, ctx) => {
   }
   for (const [pairKey, pair] of pairs) {
     if (pair.perspectives.length !== 2) {
-      report(`pair "${pairKey}" needs one subcontractor and one prime question`, ["principles", pair.principle]);
+      report(`pair "${pairKey}" needs one subcontractor and one prime question`, [
+        "principles",
+        pair.principle,
+      ]);
     }
   }
 });
@@ -152,4 +160,3 @@ export function parseFramework(input: FrameworkInput | unknown): Framework {
   });
   throw new FrameworkError(id, issues);
 }
-

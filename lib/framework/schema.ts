@@ -66,7 +66,11 @@ const answerSpec = z.discriminatedUnion("type", [
     integer: z.boolean().default(true),
     ...nonAnswers,
   }),
-  z.object({ type: z.literal("single"), options: z.array(option).min(2, "needs at least 2 options"), ...nonAnswers }),
+  z.object({
+    type: z.literal("single"),
+    options: z.array(option).min(2, "needs at least 2 options"),
+    ...nonAnswers,
+  }),
   z.object({
     type: z.literal("multiple"),
     options: z.array(option).min(2, "needs at least 2 options"),
@@ -96,7 +100,13 @@ const scoringRule = z.discriminatedUnion("rule", [
 export type ScoringRule = z.infer<typeof scoringRule>;
 
 /** The red flags the product reports, separately from scores. */
-export const FLAG_KINDS = ["late-payment", "bid-candy", "risk-passed-down", "unfair-fees", "no-data-sharing"] as const;
+export const FLAG_KINDS = [
+  "late-payment",
+  "bid-candy",
+  "risk-passed-down",
+  "unfair-fees",
+  "no-data-sharing",
+] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 /** When an answer raises its question's red flag. */

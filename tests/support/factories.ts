@@ -55,7 +55,13 @@ export async function createContract(db: PrismaClient, input: ContractInput) {
 
 export async function addToSupplyChain(
   db: PrismaClient,
-  input: { contractId: string; primeId: string; organisationId: string; status?: ChainStatus; namedInBid?: boolean },
+  input: {
+    contractId: string;
+    primeId: string;
+    organisationId: string;
+    status?: ChainStatus;
+    namedInBid?: boolean;
+  },
 ) {
   return db.supplyChainMember.create({
     data: {

@@ -1,0 +1,171 @@
+import {
+  type PrincipleInput,
+  type RedFlagInput,
+  SCALE_SCORING,
+  type ScoringInput,
+  YES_PARTLY_NO_SCORING,
+} from "./shared";
+
+const NOT_SHIELDED: RedFlagInput = {
+  kind: "risk-passed-down",
+  label: "Not shielded from financial risk at all",
+  when: { anyOf: ["not-at-all"] },
+};
+
+const MOSTLY_ON_RESULTS: RedFlagInput = {
+  kind: "risk-passed-down",
+  label: "More than half of the contract's value is paid only on results",
+  when: { above: 50 },
+};
+
+/** Less of the contract paid only on results scores higher. */
+const OUTCOME_SHARE_SCORING: ScoringInput = {
+  rule: "thresholds",
+  steps: [
+    { upTo: 10, score: 100 },
+    { upTo: 25, score: 75 },
+    { upTo: 50, score: 50 },
+    { upTo: 75, score: 20 },
+  ],
+  otherwise: 0,
+};
+
+export const riskSharing: PrincipleInput = {
+  key: "risk-sharing",
+  title: "Sharing risk fairly",
+  commitment:
+    "The prime carries the bigger share of the contract's financial risk. It shields its partners, especially small ones, from risks they cannot afford or control. Where partners are paid by results, the prime helps them make the change: it shows them the effect on their cash flow before they sign, and eases them in.",
+  draftCommitments: [
+    "Larger organisations should carry greater risks and manage contracts so that smaller organisations are shielded from higher levels of financial exposure.",
+    "Smaller organisations should get support in moving to a payment-by-results model.",
+  ],
+  questions: [
+    {
+      key: "risk.shielded.sub",
+      perspective: "subcontractor",
+      pairKey: "risk.shielded",
+      text: "To what extent has your prime shielded you from financial risk on this contract?",
+      help: "The code says larger organisations should carry more of the risk. In NCVO's 2012 survey, most Work Programme charities said their prime had not shielded them at all.",
+      evidencePrompt: "Give an example, such as a guaranteed minimum payment or a risk your prime kept.",
+      answer: { type: "scale", scale: "extent" },
+      scoring: SCALE_SCORING,
+      weight: 2,
+      redFlag: NOT_SHIELDED,
+    },
+    {
+      key: "risk.shielded.prime",
+      perspective: "prime",
+      pairKey: "risk.shielded",
+      text: "To what extent do you shield your partners from financial risk on this contract?",
+      help: "The code says the larger organisation should carry more of the risk. Your partners answer the same question, so the two views can be compared.",
+      evidencePrompt: "How do you do this? For example, guaranteed minimum payments or risks you keep.",
+      answer: { type: "scale", scale: "extent" },
+      scoring: SCALE_SCORING,
+      weight: 2,
+      redFlag: NOT_SHIELDED,
+    },
+    {
+      key: "risk.outcome-share.sub",
+      perspective: "subcontractor",
+      pairKey: "risk.outcome-share",
+      text: "What percentage of your contract's value is paid only when results are achieved?",
+      help: "Being paid only on results moves risk and cash-flow strain onto you. In the Ministry of Justice's probation tiers, the smallest partners were meant to carry little or no payment-by-results risk.",
+      evidencePrompt: "Which payments depend on results?",
+      answer: { type: "number", unit: "percent", min: 0, max: 100 },
+      scoring: OUTCOME_SHARE_SCORING,
+      redFlag: MOSTLY_ON_RESULTS,
+    },
+    {
+      key: "risk.outcome-share.prime",
+      perspective: "prime",
+      pairKey: "risk.outcome-share",
+      text: "On average, what percentage of the value of your subcontracts is paid only when results are achieved?",
+      help: "This shows how much payment-by-results risk you pass to partners. Partners give their own figure.",
+      evidencePrompt: "How does this differ between large and small partners?",
+      answer: { type: "number", unit: "percent", min: 0, max: 100 },
+      scoring: OUTCOME_SHARE_SCORING,
+      redFlag: MOSTLY_ON_RESULTS,
+    },
+    {
+      key: "risk.controllable.sub",
+      perspective: "subcontractor",
+      pairKey: "risk.controllable",
+      text: "Your prime only passes you risks that you can reasonably control.",
+      help: "Risk should sit with whoever is best able to manage it. You should not carry risks such as how many people are referred to you, or failures in other services.",
+      evidencePrompt: "Name any risk you carry but cannot control.",
+      answer: { type: "scale", scale: "agreement" },
+      scoring: SCALE_SCORING,
+    },
+    {
+      key: "risk.controllable.prime",
+      perspective: "prime",
+      pairKey: "risk.controllable",
+      text: "We only pass partners risks that they can reasonably control.",
+      help: "Risk should sit with whoever is best able to manage it. Partners should not carry risks such as referral numbers, or failures in other services.",
+      evidencePrompt: "Do you keep a written record of each risk you pass to a partner?",
+      answer: { type: "scale", scale: "agreement" },
+      scoring: SCALE_SCORING,
+    },
+    {
+      key: "risk.cash-flow.sub",
+      perspective: "subcontractor",
+      pairKey: "risk.cash-flow",
+      text: "Before you signed, did your prime show you how the payment model would affect your cash flow?",
+      help: "In 2012, 80 of 98 charities told NCVO their prime had not helped them manage the payment structure. The final code asks primes to explain the effect on cash flow before partners sign.",
+      answer: { type: "yes-partly-no" },
+      scoring: YES_PARTLY_NO_SCORING,
+    },
+    {
+      key: "risk.cash-flow.prime",
+      perspective: "prime",
+      pairKey: "risk.cash-flow",
+      text: "Before partners sign, do you show each of them how the payment model will affect their cash flow?",
+      help: "The final code asks primes to explain the effect on cash flow before partners sign. Less experienced partners may not see it for themselves.",
+      evidencePrompt: "Do you share a written cash-flow model with each partner?",
+      answer: { type: "yes-partly-no" },
+      scoring: YES_PARTLY_NO_SCORING,
+    },
+    {
+      key: "risk.results-transition.sub",
+      perspective: "subcontractor",
+      pairKey: "risk.results-transition",
+      text: "Your prime has helped you adjust to being paid by results, for example with a fixed payment that reduces as results payments build up.",
+      help: "Moving from grants to payment by results without support shuts small organisations out. A fixed payment that tapers off makes the change manageable.",
+      answer: { type: "scale", scale: "agreement" },
+      scoring: SCALE_SCORING,
+    },
+    {
+      key: "risk.results-transition.prime",
+      perspective: "prime",
+      pairKey: "risk.results-transition",
+      text: "We help partners adjust to being paid by results, for example with a fixed payment that reduces as results payments build up.",
+      help: "Moving from grants to payment by results without support shuts small organisations out. The draft code asks primes to support partners through the change.",
+      evidencePrompt: "What support do you give, and for how long?",
+      answer: { type: "scale", scale: "agreement" },
+      scoring: SCALE_SCORING,
+    },
+    {
+      key: "risk.viability.sub",
+      perspective: "subcontractor",
+      text: "Which best describes your contract's finances?",
+      help: "NCVO asked this in 2012, and 46 of 98 charities said their contract could fail within 6 months. A contract that cannot pay its way puts the service and the charity at risk.",
+      answer: {
+        type: "single",
+        options: [
+          { value: "failing-soon", label: "At risk of failing within 6 months" },
+          { value: "failing-before-end", label: "At risk of failing before the contract ends" },
+          { value: "viable", label: "Viable for the whole contract" },
+        ],
+        allowNotApplicable: false,
+      },
+      scoring: { rule: "options", scores: { "failing-soon": 0, "failing-before-end": 40, viable: 100 } },
+    },
+    {
+      key: "risk.head-contract-share.prime",
+      perspective: "prime",
+      text: "What percentage of the value of your own contract with the commissioner is paid only when results are achieved?",
+      help: "This gives context and is not scored. It lets commissioners compare the risk you carry with the risk you pass to partners.",
+      answer: { type: "number", unit: "percent", min: 0, max: 100 },
+    },
+  ],
+};

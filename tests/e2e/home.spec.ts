@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("the home page says what Chainwise is for and lists the demo contracts", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("Chainwise");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Evidence on how primes treat their supply chains",
+  );
+  await expect(page.getByText("Voluntary and community organisations")).toBeVisible();
+
+  const contracts = page.getByRole("list", { name: "Contracts" }).getByRole("listitem");
+  await expect(contracts).toHaveCount(2);
+  const working = contracts.filter({ hasText: "Northmoor Working Well: employment support" });
+  await expect(working).toContainText("Castlegate Employment Services Ltd (North)");
+  await expect(working).toContainText("Meridian Outcomes plc (South)");
+  await expect(working).toContainText("1 April 2025 to 31 March 2029");
+});
+
+test("the home page has no accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(results.violations).toEqual([]);
+});
+
+test("the skip link moves focus to the main content", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main-content")).toBeFocused();
+});
+
+test("the health endpoint reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: { ok: true } });
+});

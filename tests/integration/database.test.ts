@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deployMigrations, migrationStatus } from "@/lib/db/migrate";
+import { readMigrations } from "@/lib/db/schema-engine";
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+
+describe.each(testDatabaseKinds())("migrations on %s", (kind) => {
+  it("bring a brand-new database up to date, and a second run applies nothing", async () => {
+    const database = await openTestDatabase(kind, { empty: true });
+    try {
+      const { connection, client } = database;
+      const all = (await readMigrations()).migrationDirectories.map((m) => m.path);
+      expect(all.length).toBeGreaterThan(0);
+      expect(await migrationStatus(connection)).toMatchObject({ upToDate: false, pending: all });
+
+      expect(await deployMigrations(connection)).toEqual(all);
+      expect(await deployMigrations(connection)).toEqual([]);
+      expect(await migrationStatus(connection)).toEqual({ upToDate: true, pending: [], problems: [] });
+
+      const tables = await client.$queryRaw<{ table_name: string }[]>`
+        SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining(["Answer", "Assessment", "Contract", "Organisation", "_prisma_migrations"]),
+      );
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe.each(testDatabaseKinds())("Prisma on %s", (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("starts migrated and up to date", async () => {
+    expect(await migrationStatus(database.connection)).toMatchObject({ upToDate: true });
+  });
+
+  it("writes a contract with its primes and supply chain in one nested write, and reads it back", async () => {
+    const { client } = database;
+    const council = await client.organisation.create({
+      data: { name: "Wessex Borough Council", type: "COMMISSIONER" },
+    });
+    const prime = await client.organisation.create({ data: { name: "Anvil Services Ltd", type: "PRIME" } });
+    const charity = await client.organisation.create({
+      data: { name: "Harbour Food Bank", type: "SUBCONTRACTOR", sector: "VCSE", sizeBand: "MICRO" },
+    });
+    await client.contract.create({
+      data: {
+        title: "Wessex Homeless Prevention",
+        reference: "WBC-001",
+        valueBand: "£1m–£10m",
+        startDate: new Date("2026-04-01"),
+        commissionerId: council.id,
+        primes: { create: [{ primeId: prime.id, lot: "East" }] },
+        supplyChain: {
+          create: [
+            { primeId: prime.id, organisationId: charity.id, status: "NAMED_IN_BID", namedInBid: true },
+          ],
+        },
+      },
+    });
+
+    const read = await client.contract.findUniqueOrThrow({
+      where: { commissionerId_reference: { commissionerId: council.id, reference: "WBC-001" } },
+      include: { primes: { include: { prime: true } }, supplyChain: { include: { organisation: true } } },
+    });
+    expect(read.startDate.toISOString()).toBe("2026-04-01T00:00:00.000Z");
+    expect(read.primes.map((p) => [p.prime.name, p.lot])).toEqual([["Anvil Services Ltd", "East"]]);
+    expect(read.supplyChain.map((m) => [m.organisation.name, m.status, m.organisation.sizeBand])).toEqual([
+      ["Harbour Food Bank", "NAMED_IN_BID", "MICRO"],
+    ]);
+  });
+
+  it("rolls back a transaction that fails part-way", async () => {
+    const { client } = database;
+    await expect(
+      client.$transaction(async (tx) => {
+        await tx.organisation.create({ data: { name: "Half-written Trust", type: "SUBCONTRACTOR" } });
+        throw new Error("stop");
+      }),
+    ).rejects.toThrow("stop");
+    expect(await client.organisation.count({ where: { name: "Half-written Trust" } })).toBe(0);
+  });
+
+  it("refuses a second supply-chain entry for the same partner, prime and contract", async () => {
+    const { client } = database;
+    const [council, prime, charity] = await Promise.all([
+      client.organisation.create({ data: { name: "Council", type: "COMMISSIONER" } }),
+      client.organisation.create({ data: { name: "Prime", type: "PRIME" } }),
+      client.organisation.create({ data: { name: "Charity", type: "SUBCONTRACTOR" } }),
+    ]);
+    const contract = await client.contract.create({
+      data: {
+        title: "T",
+        reference: "DUP-1",
+        valueBand: "£1m",
+        startDate: new Date(),
+        commissionerId: council.id,
+      },
+    });
+    const entry = {
+      contractId: contract.id,
+      primeId: prime.id,
+      organisationId: charity.id,
+      status: "DELIVERING" as const,
+    };
+    await client.supplyChainMember.create({ data: entry });
+    await expect(client.supplyChainMember.create({ data: entry })).rejects.toThrow(/Unique constraint/i);
+  });
+});

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import pg from "pg";
+import { inject } from "vitest";
+import { type Connection, openConnection } from "@/lib/db/adapter";
+import { createClient, useDbForTests } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  client: PrismaClient;
+  connection: Connection;
+  /** Also makes this the database the app's services use (lib/db/client). */
+  use(): void;
+  close(): Promise<void>;
+}
+
+/** The databases integration tests run on: embedded PGlite always, a PostgreSQL server when configured. */
+export function testDatabaseKinds(): DatabaseKind[] {
+  return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/**
+ * A fresh database of the given kind: migrated (copied from the run's template), or with
+ * `empty: true` a brand-new one with no tables, for testing migrations themselves.
+ */
+export async function openTestDatabase(kind: DatabaseKind, { empty = false } = {}): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const dump = empty ? undefined : new Blob([await readFile(inject("pgliteTemplate"))]);
+    const connection = openConnection({ kind: "pglite", dataDir: null }, { loadDataDir: dump });
+    return wrap(kind, connection, async () => {});
+  }
+  const server = inject("postgresTemplate");
+  if (!server) throw new Error("TEST_DATABASE_URL is not set, so there is no PostgreSQL server to test on");
+  const name = `chainwise_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server.serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}${empty ? "" : ` TEMPLATE ${server.template}`}`);
+  const url = new URL(server.serverUrl);
+  url.pathname = `/${name}`;
+  const connection = openConnection({ kind: "postgres", url: url.toString() }, { poolSize: 5 });
+  return wrap(kind, connection, async () => {
+    await dropWhenReleased(admin, name);
+    await admin.end();
+  });
+}
+
+function wrap(kind: DatabaseKind, connection: Connection, drop: () => Promise<void>): TestDatabase {
+  const client = createClient(connection);
+  return {
+    kind,
+    client,
+    connection,
+    use: () => useDbForTests(client, connection),
+    close: async () => {
+      await client.$disconnect();
+      await connection.close();
+      await drop();
+    },
+  };
+}
+
+/**
+ * pg's pool.end() resolves before its sockets have closed; dropping WITH (FORCE) at that moment
+ * kills a closing client, which then throws an uncaught error. Wait for the sessions to go instead.
+ */
+async function dropWhenReleased(admin: pg.Client, name: string) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006") throw error; // 55006: still in use
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
