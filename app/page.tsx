@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { formatDate } from "@/lib/format";
 import { listContracts } from "@/lib/services/contracts";
@@ -29,6 +30,12 @@ export default async function HomePage() {
           what a prime claims and what its partners say, and red flags.
         </li>
       </ul>
+
+      <p className="mb-8">
+        <Link href="/demo" className="text-xl font-bold">
+          Try it with the demo organisations
+        </Link>
+      </p>
 
       <h2 className="mt-8 mb-4 text-2xl font-bold">Contracts</h2>
       {contracts.length === 0 ? (

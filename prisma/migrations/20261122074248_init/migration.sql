@@ -156,7 +156,7 @@ CREATE INDEX "Assessment_primeId_perspective_status_idx" ON "Assessment"("primeI
 CREATE INDEX "Assessment_contractId_cycleId_perspective_status_idx" ON "Assessment"("contractId", "cycleId", "perspective", "status");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Assessment_cycleId_respondentOrgId_perspective_version_key" ON "Assessment"("cycleId", "respondentOrgId", "perspective", "version");
+CREATE UNIQUE INDEX "Assessment_cycleId_primeId_respondentOrgId_perspective_vers_key" ON "Assessment"("cycleId", "primeId", "respondentOrgId", "perspective", "version");
 
 -- CreateIndex
 CREATE INDEX "Answer_questionKey_idx" ON "Answer"("questionKey");

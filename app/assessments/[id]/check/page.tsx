@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SubmitForm } from "@/components/questionnaire/submit-form";
+import { principleQuestions } from "@/lib/framework";
+import { fieldId } from "@/lib/questionnaire/form";
+import { answerLabel } from "@/lib/questionnaire/labels";
+import { loadOwnAssessment } from "@/lib/questionnaire/load";
+
+export const metadata: Metadata = { title: "Check your answers" };
+
+export default async function CheckAnswersPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const assessment = await loadOwnAssessment(id, `/assessments/${id}/check`);
+  const draft = assessment.status === "draft";
+
+  return (
+    <>
+      <Link href={`/assessments/${id}`} className="mb-6 inline-block">
+        Back to all principles
+      </Link>
+      <h1 className="mb-6 text-4xl font-bold">
+        {draft ? "Check your answers before you submit" : "Your answers"}
+      </h1>
+      {assessment.framework.principles.map((principle) => {
+        const questions = principleQuestions(assessment.framework, principle.key, assessment.perspective);
+        return (
+          <section key={principle.key} className="mb-10" aria-labelledby={`section-${principle.key}`}>
+            <h2 id={`section-${principle.key}`} className="mb-4 text-2xl font-bold">
+              {principle.title}
+            </h2>
+            <dl className="border-t border-gray-300">
+              {questions.map((question, index) => {
+                const answer = assessment.answers.get(question.key);
+                return (
+                  <div
+                    key={question.key}
+                    className="grid gap-2 border-b border-gray-300 py-3 md:grid-cols-[2fr_1.5fr_auto] md:gap-6"
+                  >
+                    <dt className="font-bold">
+                      {index + 1}. {question.text}
+                    </dt>
+                    <dd>
+                      <p>{answerLabel(question, answer?.value)}</p>
+                      {answer?.evidence ? (
+                        <p className="mt-1 text-base whitespace-pre-wrap text-muted">
+                          Note: {answer.evidence}
+                        </p>
+                      ) : null}
+                    </dd>
+                    {draft ? (
+                      <dd>
+                        <Link href={`/assessments/${id}/${principle.key}#${fieldId(question.key)}`}>
+                          Change<span className="sr-only"> your answer to: {question.text}</span>
+                        </Link>
+                      </dd>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </dl>
+          </section>
+        );
+      })}
+
+      {draft ? (
+        <section aria-labelledby="submit-heading" className="max-w-3xl">
+          <h2 id="submit-heading" className="mb-4 text-2xl font-bold">
+            Now submit your answers
+          </h2>
+          {assessment.perspective === "subcontractor" ? (
+            <p className="mb-4">
+              {assessment.prime.name} will never see your individual answers or know how you answered. They
+              will only see all partners' answers combined, and only once at least{" "}
+              {assessment.framework.minResponses} partners have answered.
+            </p>
+          ) : (
+            <p className="mb-4">
+              The commissioner will see your answers beside what your partners say, combined and anonymous.
+            </p>
+          )}
+          <p className="mb-6">
+            Once submitted, your answers cannot be changed; you can send a correction later.
+          </p>
+          {assessment.complete ? (
+            <SubmitForm assessmentId={id} revision={assessment.revision} />
+          ) : (
+            <p className="font-bold">
+              Some questions have not been answered yet.{" "}
+              <Link href={`/assessments/${id}`}>Go back and finish them</Link>.
+            </p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

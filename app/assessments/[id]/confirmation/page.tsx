@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { loadOwnAssessment } from "@/lib/questionnaire/load";
+
+export const metadata: Metadata = { title: "Answers submitted" };
+
+export default async function ConfirmationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const assessment = await loadOwnAssessment(id, `/assessments/${id}/confirmation`);
+  if (assessment.status !== "submitted") redirect(`/assessments/${id}`);
+
+  return (
+    <>
+      <div className="mb-8 bg-success p-8 text-center text-white">
+        <h1 className="mb-4 text-4xl font-bold">Answers submitted</h1>
+        <p className="text-2xl">
+          Your reference
+          <br />
+          <strong>{assessment.reference}</strong>
+        </p>
+      </div>
+      <h2 className="mb-4 text-2xl font-bold">What happens next</h2>
+      {assessment.perspective === "subcontractor" ? (
+        <div className="max-w-3xl space-y-4">
+          <p>
+            Your answers are combined with other partners' answers. {assessment.prime.name} and the
+            commissioner see only the combined picture, once at least {assessment.framework.minResponses}{" "}
+            partners have answered, and never who said what.
+          </p>
+          <p>Keep your reference: it identifies your submission if you need to correct it.</p>
+        </div>
+      ) : (
+        <p className="max-w-3xl">
+          Your self-assessment will be shown beside your partners' combined answers once enough of them have
+          answered.
+        </p>
+      )}
+      <p className="mt-6">
+        <Link href={`/assessments/${id}/check`}>See your answers</Link> ·{" "}
+        <Link href="/dashboard">Back to your dashboard</Link>
+      </p>
+    </>
+  );
+}

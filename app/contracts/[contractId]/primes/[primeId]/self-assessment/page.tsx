@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { StartPage } from "@/components/questionnaire/start-page";
+
+export const metadata: Metadata = { title: "Self-assessment" };
+
+export default async function SelfAssessmentPage({
+  params,
+}: {
+  params: Promise<{ contractId: string; primeId: string }>;
+}) {
+  const { contractId, primeId } = await params;
+  return <StartPage contractId={contractId} primeId={primeId} perspective="prime" />;
+}

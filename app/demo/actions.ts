@@ -1,0 +1,39 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { RedirectType, redirect } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
+import { DEMO_ORG_COOKIE } from "@/lib/auth/actor";
+import { findOrganisation } from "@/lib/services/organisations";
+
+const fields = z.object({
+  organisationId: z.string().min(1, "Choose an organisation").max(64),
+  next: z.string().optional(),
+});
+
+/** Only same-site paths: a crafted `next` must not send people to another site. */
+function safeNext(next: string | undefined): string {
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
+}
+
+export async function chooseOrganisationAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const parsed = fields.safeParse({
+    organisationId: form.get("organisationId") ?? "",
+    next: form.get("next") ?? undefined,
+  });
+  const error = (message: string): FormState => ({
+    status: "error",
+    errors: [{ href: "#organisation", questionKey: "organisationId", message }],
+  });
+  if (!parsed.success) return error("Choose an organisation");
+  const organisation = await findOrganisation(parsed.data.organisationId);
+  if (!organisation) return error("Choose one of the organisations listed");
+  // The demo's stand-in for a session until sign-in exists; it carries no secret.
+  (await cookies()).set(DEMO_ORG_COOKIE, organisation.id, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+  });
+  redirect(safeNext(parsed.data.next), RedirectType.push);
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { DemoChooser } from "@/components/demo-chooser";
+import { listOrganisations } from "@/lib/services/organisations";
+
+export const metadata: Metadata = { title: "Try the demo" };
+
+const LABELS = {
+  COMMISSIONER: "Commissioners",
+  PRIME: "Prime contractors",
+  SUBCONTRACTOR: "Partners (subcontractors)",
+};
+
+export default async function DemoPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  await connection();
+  const { next } = await searchParams;
+  const organisations = await listOrganisations();
+  const groups = (["SUBCONTRACTOR", "PRIME", "COMMISSIONER"] as const).map((type) => ({
+    label: LABELS[type],
+    organisations: organisations.filter((o) => o.type === type),
+  }));
+  return (
+    <>
+      <h1 className="mb-4 text-4xl font-bold">Try Chainwise with the demo organisations</h1>
+      <p className="mb-8 max-w-3xl">
+        Until sign-in is switched on, you can act for any of the demo organisations below. Everything here is
+        invented.
+      </p>
+      <DemoChooser groups={groups.filter((g) => g.organisations.length > 0)} next={next} />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { correctAction } from "@/app/assessments/[id]/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { initialFormState } from "@/lib/actions/form-state";
+
+export function CorrectForm({ assessmentId }: { assessmentId: string }) {
+  const [state, action, pending] = useActionState(correctAction, initialFormState);
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      <form action={action}>
+        <input type="hidden" name="assessmentId" value={assessmentId} />
+        <Button variant="secondary" disabled={pending}>
+          Start a correction
+        </Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { startAction } from "@/app/contracts/[contractId]/primes/[primeId]/actions";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { initialFormState } from "@/lib/actions/form-state";
+import type { Perspective } from "@/lib/framework";
+
+export function StartForm(props: {
+  contractId: string;
+  primeId: string;
+  perspective: Perspective;
+  label: string;
+}) {
+  const [state, action, pending] = useActionState(startAction, initialFormState);
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      <form action={action}>
+        <input type="hidden" name="contractId" value={props.contractId} />
+        <input type="hidden" name="primeId" value={props.primeId} />
+        <input type="hidden" name="perspective" value={props.perspective} />
+        <button
+          type="submit"
+          disabled={pending}
+          className="inline-flex cursor-pointer items-center gap-2 bg-success px-5 py-3 text-xl font-bold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]"
+        >
+          {props.label}
+          <svg aria-hidden="true" focusable="false" width="17" height="19" viewBox="0 0 33 40">
+            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+          </svg>
+        </button>
+      </form>
+    </>
+  );
+}

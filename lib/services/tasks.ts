@@ -1,0 +1,91 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Perspective } from "@/lib/framework";
+
+export interface Task {
+  contractId: string;
+  contractTitle: string;
+  primeId: string;
+  primeName: string;
+  lot: string | null;
+  perspective: Perspective;
+  cycle: { name: string; closesAt: Date } | null;
+  assessment: { id: string; status: "draft" | "submitted"; reference: string } | null;
+}
+
+/**
+ * What an organisation is asked to do: partners rate each prime whose roster they are on; primes
+ * assess themselves on each contract they hold. Each with the open cycle and where they are up to.
+ */
+export async function listTasks(actor: Actor, now = new Date()): Promise<Task[]> {
+  const client = db();
+  const openCycle = {
+    where: { opensAt: { lte: now }, closesAt: { gte: now } },
+    orderBy: { opensAt: "desc" as const },
+    take: 1,
+  };
+  const pairs =
+    actor.organisationType === "SUBCONTRACTOR"
+      ? (
+          await client.supplyChainMember.findMany({
+            where: { organisationId: actor.organisationId, canRate: true },
+            select: {
+              contract: {
+                select: {
+                  id: true,
+                  title: true,
+                  cycles: { ...openCycle, select: { id: true, name: true, closesAt: true } },
+                },
+              },
+              prime: { select: { id: true, name: true } },
+            },
+            orderBy: [{ contract: { title: "asc" } }, { prime: { name: "asc" } }],
+          })
+        ).map((row) => ({ ...row, lot: null as string | null, perspective: "subcontractor" as const }))
+      : actor.organisationType === "PRIME"
+        ? (
+            await client.contractPrime.findMany({
+              where: { primeId: actor.organisationId },
+              select: {
+                lot: true,
+                contract: {
+                  select: {
+                    id: true,
+                    title: true,
+                    cycles: { ...openCycle, select: { id: true, name: true, closesAt: true } },
+                  },
+                },
+                prime: { select: { id: true, name: true } },
+              },
+              orderBy: { contract: { title: "asc" } },
+            })
+          ).map((row) => ({ ...row, perspective: "prime" as const }))
+        : [];
+
+  const cycleIds = pairs.flatMap((p) => p.contract.cycles.map((c) => c.id));
+  const assessments = await client.assessment.findMany({
+    where: { cycleId: { in: cycleIds }, respondentOrgId: actor.organisationId },
+    select: { id: true, cycleId: true, primeId: true, status: true, reference: true, version: true },
+    orderBy: { version: "desc" },
+  });
+
+  return pairs.map((pair) => {
+    const cycle = pair.contract.cycles[0] ?? null;
+    const own = cycle
+      ? assessments.find((a) => a.cycleId === cycle.id && a.primeId === pair.prime.id)
+      : undefined;
+    return {
+      contractId: pair.contract.id,
+      contractTitle: pair.contract.title,
+      primeId: pair.prime.id,
+      primeName: pair.prime.name,
+      lot: pair.lot,
+      perspective: pair.perspective,
+      cycle: cycle ? { name: cycle.name, closesAt: cycle.closesAt } : null,
+      assessment: own
+        ? { id: own.id, status: own.status === "SUBMITTED" ? "submitted" : "draft", reference: own.reference }
+        : null,
+    };
+  });
+}

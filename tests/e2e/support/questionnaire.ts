@@ -1,0 +1,51 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Acts for a demo organisation, as a person would: the demo page, a radio, Continue. */
+export async function actAs(page: Page, organisation: string) {
+  await page.goto("/demo");
+  await page.getByLabel(organisation, { exact: true }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your dashboard" })).toBeVisible();
+}
+
+/**
+ * Answers every question on a principle page with its first answer (a number question gets
+ * `number`), except the question numbers in `skip`.
+ */
+export async function answerPage(page: Page, { skip = [] as number[], number = "12" } = {}) {
+  const questions = page.locator("form fieldset");
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) {
+    if (skip.includes(i + 1)) continue;
+    const question = questions.nth(i);
+    const text = question.locator('input[type="text"]');
+    if ((await text.count()) > 0) {
+      await text.fill(number);
+    } else {
+      await question.locator('input[type="radio"], input[type="checkbox"]').first().check();
+    }
+  }
+  return count;
+}
+
+export async function saveAndContinue(page: Page) {
+  await page.getByRole("button", { name: "Save and continue" }).click();
+}
+
+/** The status tag beside a principle on the task list. */
+export function principleStatus(page: Page, title: string) {
+  return page.getByRole("list", { name: "Principles" }).getByRole("listitem").filter({ hasText: title });
+}
+
+/** The GOV.UK error summary (Next.js has its own route-announcer alert, so match by name). */
+export function errorSummary(page: Page) {
+  return page.getByRole("alert", { name: "There is a problem" });
+}
