@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { framework, principleQuestions, type Question } from "@/lib/framework";
+import type { PageAnswer } from "@/lib/questionnaire/form";
+import {
+  getOwnAssessment,
+  getStartContext,
+  savePrinciple,
+  startCorrection,
+  startOrResume,
+  submit,
+} from "@/lib/services/assessments";
+import {
+  addToSupplyChain,
+  createCommissioner,
+  createContract,
+  createCycle,
+  createPrime,
+  createSubcontractor,
+} from "@/tests/support/factories";
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+
+const NOW = new Date("2026-11-22T12:00:00Z");
+
+/** The first option of each question (or 10 for numbers): a complete, valid page of answers. */
+function firstAnswers(questions: readonly Question[]): Map<string, PageAnswer> {
+  return new Map(
+    questions.map((q) => {
+      const spec = q.answer;
+      const value =
+        spec.type === "number"
+          ? 10
+          : spec.type === "scale" || spec.type === "yes-partly-no"
+            ? spec.type === "scale"
+              ? spec.scale === "agreement"
+                ? "agree"
+                : "some-extent"
+              : "yes"
+            : spec.type === "multiple"
+              ? [spec.options[0]?.value ?? ""]
+              : (spec.options[0]?.value ?? "");
+      return [q.key, { value, evidence: null }];
+    }),
+  );
+}
+
+const actorFor = (org: { id: string; name: string; type: Actor["organisationType"] }): Actor => ({
+  organisationId: org.id,
+  organisationName: org.name,
+  organisationType: org.type,
+});
+
+describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
+  let database: TestDatabase;
+  let partner: Actor;
+  let outsider: Actor;
+  let prime: Actor;
+  let contractId: string;
+  let primeId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    database.use();
+    const { client } = database;
+    const council = await createCommissioner(client);
+    const primeOrg = await createPrime(client);
+    const partnerOrg = await createSubcontractor(client);
+    const outsiderOrg = await createSubcontractor(client);
+    const contract = await createContract(client, {
+      commissionerId: council.id,
+      primes: [{ primeId: primeOrg.id }],
+    });
+    await addToSupplyChain(client, {
+      contractId: contract.id,
+      primeId: primeOrg.id,
+      organisationId: partnerOrg.id,
+    });
+    await createCycle(client, { contractId: contract.id });
+    contractId = contract.id;
+    primeId = primeOrg.id;
+    partner = actorFor(partnerOrg);
+    outsider = actorFor(outsiderOrg);
+    prime = actorFor(primeOrg);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const asPartner = () => ({ contractId, primeId, perspective: "subcontractor" as const });
+
+  it("lets only roster partners rate, and only the prime assess itself", async () => {
+    await expect(getStartContext(outsider, asPartner(), NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      getStartContext(partner, { contractId, primeId, perspective: "prime" }, NOW),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getStartContext(prime, asPartner(), NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    const context = await getStartContext(partner, asPartner(), NOW);
+    expect(context.cycle?.name).toBe("2026–27");
+  });
+
+  it("refuses to start when no cycle is open", async () => {
+    await expect(startOrResume(partner, asPartner(), new Date("2030-01-01"))).rejects.toBeInstanceOf(
+      RuleError,
+    );
+  });
+
+  it("resumes the same draft instead of starting a second", async () => {
+    const first = await startOrResume(partner, asPartner(), NOW);
+    const second = await startOrResume(partner, asPartner(), NOW);
+    expect(second).toBe(first);
+  });
+
+  it("hides a draft from every other organisation", async () => {
+    const id = await startOrResume(partner, asPartner(), NOW);
+    await expect(getOwnAssessment(outsider, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getOwnAssessment(prime, id)).rejects.toBeInstanceOf(NotFoundError);
+    const questions = principleQuestions(framework, "risk-sharing", "subcontractor");
+    await expect(
+      savePrinciple(prime, { id, revision: 0, principle: "risk-sharing", answers: firstAnswers(questions) }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("saves a page with each answer's score and flag, refuses a stale save, and submits once complete", async () => {
+    const id = await startOrResume(partner, asPartner(), NOW);
+    let view = await getOwnAssessment(partner, id);
+    const pay = principleQuestions(framework, "fair-payment", "subcontractor");
+    const answers = firstAnswers(pay);
+    answers.set("pay.days.sub", {
+      value: 45,
+      evidence: "  Invoices wait for the prime's own payment.  ".trim(),
+    });
+    await savePrinciple(partner, { id, revision: view.revision, principle: "fair-payment", answers });
+
+    const stored = await database.client.answer.findUniqueOrThrow({
+      where: { assessmentId_questionKey: { assessmentId: id, questionKey: "pay.days.sub" } },
+    });
+    expect(stored).toMatchObject({ value: 45, flagged: true, score: 30, principleKey: "fair-payment" });
+    expect(stored.evidence).toBe("Invoices wait for the prime's own payment.");
+
+    // A second tab still holding the old revision is refused; nothing it sent is stored.
+    const staleAnswers = firstAnswers(pay);
+    staleAnswers.set("pay.days.sub", { value: 5, evidence: null });
+    await expect(
+      savePrinciple(partner, {
+        id,
+        revision: view.revision,
+        principle: "fair-payment",
+        answers: staleAnswers,
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    view = await getOwnAssessment(partner, id);
+    expect(view.answers.get("pay.days.sub")?.value).toBe(45);
+    expect(view.progress.find((p) => p.key === "fair-payment")?.status).toBe("completed");
+    await expect(submit(partner, id, view.revision, NOW)).rejects.toBeInstanceOf(RuleError);
+
+    for (const principle of framework.principles) {
+      if (principle.key === "fair-payment") continue;
+      view = await getOwnAssessment(partner, id);
+      const questions = principleQuestions(framework, principle.key, "subcontractor");
+      await savePrinciple(partner, {
+        id,
+        revision: view.revision,
+        principle: principle.key,
+        answers: firstAnswers(questions),
+      });
+    }
+    view = await getOwnAssessment(partner, id);
+    expect(view.complete).toBe(true);
+    await submit(partner, id, view.revision, NOW);
+    view = await getOwnAssessment(partner, id);
+    expect(view.status).toBe("submitted");
+    expect(view.reference).toMatch(/^CW-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    // Submitted answers never change.
+    await expect(
+      savePrinciple(partner, {
+        id,
+        revision: view.revision,
+        principle: "fair-payment",
+        answers: staleAnswers,
+      }),
+    ).rejects.toBeInstanceOf(RuleError);
+  });
+
+  it("keeps the submitted version when a correction is made and submitted", async () => {
+    const id = await startOrResume(partner, asPartner(), NOW);
+    const original = await getOwnAssessment(partner, id);
+    expect(original.status).toBe("submitted");
+
+    const correctionId = await startCorrection(partner, id);
+    expect(await startCorrection(partner, id)).toBe(correctionId);
+    let correction = await getOwnAssessment(partner, correctionId);
+    expect(correction).toMatchObject({ status: "draft", version: 2, complete: true });
+    expect(correction.reference).not.toBe(original.reference);
+    expect(correction.answers.get("pay.days.sub")?.value).toBe(45);
+
+    const pay = principleQuestions(framework, "fair-payment", "subcontractor");
+    const answers = firstAnswers(pay);
+    answers.set("pay.days.sub", { value: 20, evidence: null });
+    await savePrinciple(partner, {
+      id: correctionId,
+      revision: correction.revision,
+      principle: "fair-payment",
+      answers,
+    });
+    correction = await getOwnAssessment(partner, correctionId);
+    await submit(partner, correctionId, correction.revision, NOW);
+
+    const history = await database.client.assessment.findMany({
+      where: { respondentOrgId: partner.organisationId },
+      orderBy: { version: "asc" },
+      select: {
+        version: true,
+        status: true,
+        supersedesId: true,
+        answers: { where: { questionKey: "pay.days.sub" } },
+      },
+    });
+    expect(history.map((h) => [h.version, h.status, h.answers[0]?.value])).toEqual([
+      [1, "SUBMITTED", 45],
+      [2, "SUBMITTED", 20],
+    ]);
+    expect(history[1]?.supersedesId).toBe(id);
+    // The dashboard and start page now lead to the latest version.
+    expect(await startOrResume(partner, asPartner(), NOW)).toBe(correctionId);
+  });
+});
