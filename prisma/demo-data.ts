@@ -99,3 +99,28 @@ export const cycles = [
   { name: "2025–26", opensAt: "2026-01-05T00:00:00Z", closesAt: "2026-03-31T23:59:59Z" },
   { name: "2026–27", opensAt: "2026-10-01T00:00:00Z", closesAt: "2027-01-31T23:59:59Z" },
 ];
+
+/** How well each prime really treats its partners (0–1), and how kindly it sees itself. */
+export const tendencies: Record<PrimeKey, { partners: number; self: number }> = {
+  castlegate: { partners: 0.74, self: 0.85 },
+  meridian: { partners: 0.38, self: 0.8 },
+  harbourline: { partners: 0.6, self: 0.62 },
+};
+
+/**
+ * Who has answered. In the closed 2025–26 cycle every partner on a roster and every prime
+ * submitted. In the open 2026–27 cycle some have, some are part-way, and Castlegate's chain is left
+ * for the reader to try (the browser tests rate Castlegate as Riverside and Moorland).
+ */
+export const currentCycleResponses: Record<
+  PrimeKey,
+  { submitted: string[]; drafts: string[]; self: "submitted" | "draft" | "none" }
+> = {
+  castlegate: { submitted: ["second-chance", "eastfield"], drafts: [], self: "none" },
+  meridian: {
+    submitted: ["deaf-association", "hillside", "brightstart", "stepping-stones"],
+    drafts: ["veterans"],
+    self: "submitted",
+  },
+  harbourline: { submitted: ["oakwood", "kingsway"], drafts: ["moorland-mind"], self: "draft" },
+};

@@ -1,14 +1,17 @@
 import { pathToFileURL } from "node:url";
 import { closeDb, db } from "@/lib/db/client";
+import type { Answers } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   addToSupplyChain,
+  createAssessment,
   createCommissioner,
   createContract,
   createCycle,
   createPrime,
   createSubcontractor,
 } from "@/tests/support/factories";
+import { demoAnswers, demoReference } from "./demo-answers";
 import * as demo from "./demo-data";
 
 /** True when the database holds no organisations yet, so demo data may be written. */
@@ -54,15 +57,102 @@ export async function seedDemo(client: PrismaClient) {
         });
       }
     }
+    const cycles = [];
     for (const cycle of demo.cycles) {
-      await createCycle(client, {
+      cycles.push(
+        await createCycle(client, {
+          contractId: contract.id,
+          name: cycle.name,
+          opensAt: new Date(cycle.opensAt),
+          closesAt: new Date(cycle.closesAt),
+        }),
+      );
+    }
+    const [previous, current] = cycles;
+    if (!previous || !current) throw new Error("demo data needs two cycles");
+    for (const lot of spec.lots) {
+      await seedResponses(client, {
         contractId: contract.id,
-        name: cycle.name,
-        opensAt: new Date(cycle.opensAt),
-        closesAt: new Date(cycle.closesAt),
+        primeId: id(primeIds, lot.prime),
+        lot,
+        partnerIds,
+        previous,
+        current,
       });
     }
   }
+}
+
+interface ResponsesInput {
+  contractId: string;
+  primeId: string;
+  lot: (typeof demo.contracts)[number]["lots"][number];
+  partnerIds: Map<string, string>;
+  previous: { id: string; closesAt: Date };
+  current: { id: string; opensAt: Date };
+}
+
+/** Ratings and self-assessments for one prime on one contract, in both demo cycles. */
+async function seedResponses(client: PrismaClient, input: ResponsesInput) {
+  const { contractId, primeId, lot, partnerIds, previous, current } = input;
+  const tendency = demo.tendencies[lot.prime];
+  const plan = demo.currentCycleResponses[lot.prime];
+  const day = (from: Date, days: number) => new Date(from.getTime() + days * 86_400_000);
+  let order = 0;
+  const rate = async (
+    partner: (typeof lot.chain)[number],
+    cycle: "previous" | "current",
+    submitted: boolean,
+  ) => {
+    order++;
+    const respondentOrgId = partnerIds.get(partner.partner);
+    if (!respondentOrgId) throw new Error(`demo partner ${partner.partner} is missing`);
+    // Partners named in the bid who never got a contract say so; the rest answer to the prime's form.
+    const overrides: Answers =
+      partner.status === "NAMED_IN_BID" ? { "faith.bid-candy.sub": "named-no-contract" } : {};
+    const drift = cycle === "previous" ? -0.08 : 0;
+    await createAssessment(client, {
+      contractId,
+      primeId,
+      respondentOrgId,
+      perspective: "subcontractor",
+      cycleId: cycle === "previous" ? previous.id : current.id,
+      answers: demoAnswers(
+        "subcontractor",
+        tendency.partners + drift,
+        `${lot.prime}/${partner.partner}/${cycle}`,
+        overrides,
+      ),
+      reference: demoReference(`${lot.prime}/${partner.partner}/${cycle}`),
+      submittedAt: submitted
+        ? day(
+            cycle === "previous" ? previous.closesAt : current.opensAt,
+            cycle === "previous" ? -30 + order : 10 + order,
+          )
+        : undefined,
+    });
+  };
+  const self = async (cycle: "previous" | "current", submitted: boolean) =>
+    createAssessment(client, {
+      contractId,
+      primeId,
+      respondentOrgId: primeId,
+      perspective: "prime",
+      cycleId: cycle === "previous" ? previous.id : current.id,
+      answers: demoAnswers("prime", tendency.self, `${lot.prime}/self/${cycle}`),
+      reference: demoReference(`${lot.prime}/self/${cycle}`),
+      submittedAt: submitted
+        ? day(cycle === "previous" ? previous.closesAt : current.opensAt, cycle === "previous" ? -10 : 20)
+        : undefined,
+    });
+
+  for (const partner of lot.chain) {
+    if (partner.status !== "EXITED") await rate(partner, "previous", true);
+    if (plan.submitted.includes(partner.partner)) await rate(partner, "current", true);
+    if (plan.drafts.includes(partner.partner)) await rate(partner, "current", false);
+  }
+  await self("previous", true);
+  if (plan.self !== "none") await self("current", plan.self === "submitted");
 }
 
 async function main() {

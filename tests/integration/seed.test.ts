@@ -23,7 +23,22 @@ async function snapshot({ client }: TestDatabase) {
       cycles: { select: { name: true, opensAt: true, closesAt: true }, orderBy: { name: "asc" } },
     },
   });
-  return { organisations, contracts };
+  const assessments = await client.assessment.findMany({
+    orderBy: { reference: "asc" },
+    select: {
+      reference: true,
+      perspective: true,
+      status: true,
+      submittedAt: true,
+      respondent: { select: { name: true } },
+      cycle: { select: { name: true } },
+      answers: {
+        select: { questionKey: true, value: true, score: true, flagged: true },
+        orderBy: { questionKey: "asc" },
+      },
+    },
+  });
+  return { organisations, contracts, assessments };
 }
 
 describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
@@ -51,6 +66,45 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
     const sizes = await client.organisation.groupBy({ by: ["sizeBand"], where: { type: "SUBCONTRACTOR" } });
     expect(sizes.map((s) => s.sizeBand).sort()).toEqual(["LARGE", "MEDIUM", "MICRO", "SMALL"]);
     expect(await client.organisation.count({ where: { type: "SUBCONTRACTOR", sector: "VCSE" } })).toBe(12);
+  });
+
+  it("writes ratings and self-assessments: all of last cycle, some of this one, Castlegate's left to try", async () => {
+    const rows = await first.client.assessment.groupBy({
+      by: ["perspective", "status"],
+      where: { cycle: { name: "2025–26" } },
+      _count: true,
+      orderBy: [{ perspective: "asc" }, { status: "asc" }],
+    });
+    expect(rows.map((r) => [r.perspective, r.status, r._count])).toEqual([
+      ["SUBCONTRACTOR", "SUBMITTED", 13],
+      ["PRIME", "SUBMITTED", 3],
+    ]);
+    const current = await first.client.assessment.findMany({
+      where: { cycle: { name: "2026–27" } },
+      select: { perspective: true, status: true, prime: { select: { name: true } } },
+    });
+    const count = (prime: string, perspective: string, status: string) =>
+      current.filter((a) => a.prime.name === prime && a.perspective === perspective && a.status === status)
+        .length;
+    expect(count(demo.primes.meridian, "SUBCONTRACTOR", "SUBMITTED")).toBe(4);
+    expect(count(demo.primes.harbourline, "SUBCONTRACTOR", "SUBMITTED")).toBe(2);
+    expect(count(demo.primes.castlegate, "SUBCONTRACTOR", "SUBMITTED")).toBe(2);
+    expect(
+      count(demo.primes.castlegate, "PRIME", "SUBMITTED") + count(demo.primes.castlegate, "PRIME", "DRAFT"),
+    ).toBe(0);
+    // Meridian claims far more than its partners say: the blind spot the reports should show.
+    const averages = await first.client.$queryRaw<{ perspective: string; mean: number }[]>`
+      SELECT a.perspective::text AS perspective, avg(ans.score)::float AS mean
+      FROM "Answer" ans JOIN "Assessment" a ON a.id = ans."assessmentId" JOIN "Organisation" p ON p.id = a."primeId"
+      WHERE p.name = ${demo.primes.meridian} AND a.status = 'SUBMITTED' GROUP BY a.perspective ORDER BY 1`;
+    const [self, partners] = averages;
+    expect(self?.mean ?? 0).toBeGreaterThan((partners?.mean ?? 100) + 20);
+    // Partners named in Meridian's bid who got no contract say so.
+    expect(
+      await first.client.answer.count({
+        where: { questionKey: "faith.bid-candy.sub", value: { equals: "named-no-contract" } },
+      }),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it("is deterministic: two runs write the same data", async () => {

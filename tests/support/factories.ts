@@ -1,5 +1,7 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Answers, framework, type Perspective } from "@/lib/framework";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
+import { scoreAssessment } from "@/lib/scoring";
 
 /**
  * Factories shared by tests and the demo seed (prisma/seed.ts). Each writes one realistic row
@@ -84,6 +86,52 @@ export async function createCycle(
       name: input.name ?? "2026–27",
       opensAt: input.opensAt ?? new Date("2026-10-01T00:00:00Z"),
       closesAt: input.closesAt ?? new Date("2027-01-31T23:59:59Z"),
+    },
+  });
+}
+
+export interface AssessmentInput {
+  contractId: string;
+  cycleId: string;
+  primeId: string;
+  respondentOrgId: string;
+  perspective: Perspective;
+  answers: Answers;
+  /** Submitted at this time; absent for a draft. */
+  submittedAt?: Date;
+  reference?: string;
+}
+
+/**
+ * An assessment with its answers, stored as the questionnaire stores them: each answer with its
+ * principle, score and red flag worked out by lib/scoring.
+ */
+export async function createAssessment(db: PrismaClient, input: AssessmentInput) {
+  const scored = scoreAssessment(framework, input.answers, input.perspective);
+  const n = next();
+  return db.assessment.create({
+    data: {
+      reference: input.reference ?? `CW-TEST-${String(n).padStart(4, "0")}`,
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      perspective: input.perspective === "prime" ? "PRIME" : "SUBCONTRACTOR",
+      contractId: input.contractId,
+      cycleId: input.cycleId,
+      primeId: input.primeId,
+      respondentOrgId: input.respondentOrgId,
+      status: input.submittedAt ? "SUBMITTED" : "DRAFT",
+      submittedAt: input.submittedAt,
+      answers: {
+        create: scored.questions
+          .filter((q) => input.answers[q.key] !== undefined)
+          .map((q) => ({
+            questionKey: q.key,
+            value: input.answers[q.key] as Prisma.InputJsonValue,
+            score: q.score,
+            flagged: q.flagged === true,
+            principleKey: q.principle,
+          })),
+      },
     },
   });
 }
