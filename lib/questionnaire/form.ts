@@ -69,6 +69,8 @@ function orNonAnswer(spec: AnswerSpec): string {
 }
 
 const numberFormat = new Intl.NumberFormat("en-GB");
+/** Plain digits, never exponent notation ("1e-7"), which readPage would refuse when the page is saved again. */
+const plainNumber = new Intl.NumberFormat("en-GB", { useGrouping: false, maximumSignificantDigits: 21 });
 
 /** Reads one answer; returns the value, null for blank, or an error message. */
 function readAnswer(question: Question, form: FormLike): AnswerValue | null | { error: string } {
@@ -78,7 +80,12 @@ function readAnswer(question: Question, form: FormLike): AnswerValue | null | { 
 
   if (spec.type === "number") {
     const non = strings(form, fieldName.nonAnswer(question.key));
-    const raw = (chosen[0] ?? "").replace(/,/g, "").replace(/%$/, "").trim();
+    const given = (chosen[0] ?? "").replace(/%$/, "").trim();
+    // Commas only as thousands separators: "1,5" is refused rather than read as 15.
+    if (given.includes(",") && !/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(given)) {
+      return { error: `Enter a number, like ${numberFormat.format(spec.min + 10)}` };
+    }
+    const raw = given.replace(/,/g, "");
     if (non.some((v) => !offeredNon.includes(v))) return { error: "Choose one of the answers shown" };
     if (non.length > 1)
       return {
@@ -86,7 +93,7 @@ function readAnswer(question: Question, form: FormLike): AnswerValue | null | { 
       };
     if (raw && non.length) return { error: `Enter a number${orNonAnswer(spec)}, not both` };
     if (non[0]) return non[0];
-    if (!raw) return null;
+    if (!raw && !chosen[0]) return null;
     if (!/^-?\d+(\.\d+)?$/.test(raw))
       return { error: `Enter a number, like ${numberFormat.format(spec.min + 10)}` };
     const value = Number(raw);
@@ -147,6 +154,14 @@ export function readPage(
       });
     } else if (result === null) {
       blank.push(question.key);
+      if (evidence && !requireAll) {
+        // A note is stored with its answer; without one it would be dropped, so say so instead.
+        errors.push({
+          href: `#${fieldId(question.key)}`,
+          questionKey: question.key,
+          message: `Question ${number}: Answer the question to keep your note, or remove the note`,
+        });
+      }
       if (requireAll) {
         const verb = question.answer.type === "number" ? "Enter a number" : "Choose an answer";
         errors.push({
@@ -182,7 +197,7 @@ export function storedToTyped(
     const value = answer?.value;
     const isNon = value === DONT_KNOW || value === NOT_APPLICABLE;
     if (question.answer.type === "number") {
-      typed[fieldName.answer(question.key)] = typeof value === "number" ? String(value) : "";
+      typed[fieldName.answer(question.key)] = typeof value === "number" ? plainNumber.format(value) : "";
       typed[fieldName.nonAnswer(question.key)] = isNon ? [value] : [];
     } else if (question.answer.type === "multiple") {
       typed[fieldName.answer(question.key)] = Array.isArray(value)

@@ -21,7 +21,9 @@ export function answerLabel(question: Question, value: AnswerValue | undefined):
   if (value === DONT_KNOW) return "Don’t know";
   if (value === NOT_APPLICABLE) return "Not applicable";
   if (typeof value === "number" && question.answer.type === "number") {
-    const formatted = value.toLocaleString("en-GB");
+    // Every stored digit: the check page must show what was entered, not a rounded "12.346%".
+    const formatted = value.toLocaleString("en-GB", { maximumSignificantDigits: 21 });
+    if (question.answer.unit === "days" && value === 1) return "1 day";
     return question.answer.unit === "gbp" ? `£${formatted}` : `${formatted}${UNITS[question.answer.unit]}`;
   }
   if (Array.isArray(value)) return value.map((v) => optionLabel(question, v)).join(", ");
