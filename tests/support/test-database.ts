@@ -12,6 +12,8 @@ export interface TestDatabase {
   kind: DatabaseKind;
   client: PrismaClient;
   connection: Connection;
+  /** The server URL of a PostgreSQL test database, for opening a second pool (a second "instance"). */
+  url: string | null;
   /** Also makes this the database the app's services use (lib/db/client). */
   use(): void;
   close(): Promise<void>;
@@ -30,7 +32,7 @@ export async function openTestDatabase(kind: DatabaseKind, { empty = false } = {
   if (kind === "pglite") {
     const dump = empty ? undefined : new Blob([await readFile(inject("pgliteTemplate"))]);
     const connection = openConnection({ kind: "pglite", dataDir: null }, { loadDataDir: dump });
-    return wrap(kind, connection, async () => {});
+    return wrap(kind, connection, null, async () => {});
   }
   const server = inject("postgresTemplate");
   if (!server) throw new Error("TEST_DATABASE_URL is not set, so there is no PostgreSQL server to test on");
@@ -41,18 +43,24 @@ export async function openTestDatabase(kind: DatabaseKind, { empty = false } = {
   const url = new URL(server.serverUrl);
   url.pathname = `/${name}`;
   const connection = openConnection({ kind: "postgres", url: url.toString() }, { poolSize: 5 });
-  return wrap(kind, connection, async () => {
+  return wrap(kind, connection, url.toString(), async () => {
     await dropWhenReleased(admin, name);
     await admin.end();
   });
 }
 
-function wrap(kind: DatabaseKind, connection: Connection, drop: () => Promise<void>): TestDatabase {
+function wrap(
+  kind: DatabaseKind,
+  connection: Connection,
+  url: string | null,
+  drop: () => Promise<void>,
+): TestDatabase {
   const client = createClient(connection);
   return {
     kind,
     client,
     connection,
+    url,
     use: () => useDbForTests(client, connection),
     close: async () => {
       await client.$disconnect();
