@@ -17,6 +17,13 @@ const schema = z.object({
   SEED_DEMO_DATA: z
     .enum(["auto", "never"], { error: 'SEED_DEMO_DATA must be "auto" or "never"' })
     .default("auto"),
+  /** Signs session cookies; every instance must share it. Unset: a random secret kept in .data/. */
+  AUTH_SECRET: z
+    .string()
+    .min(32, "AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 32`")
+    .optional(),
+  /** Lets visitors act for the seeded demo organisations without an account. Never real ones. */
+  DEMO_MODE: z.enum(["on", "off"], { error: 'DEMO_MODE must be "on" or "off"' }).default("on"),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "DATABASE_URL"> & { database: DatabaseTarget };
