@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { aggregateRatings, benchmark, benchmarkScores, ScoringError, scoreAssessment } from "./index";
+import { buildFramework, partner } from "./test-fixtures";
+
+const entries = [
+  { id: "delta", scores: { "fair-payment": 55 } },
+  { id: "alpha", scores: { "fair-payment": 80 } },
+  { id: "charlie", scores: { "fair-payment": 62.5 } },
+  { id: "bravo", scores: { "fair-payment": 62.5 } },
+  { id: "echo", scores: { "fair-payment": null } },
+];
+
+describe("benchmark", () => {
+  const fairPayment = benchmark(entries).find((m) => m.key === "fair-payment");
+
+  it("ranks highest first, ties sharing a rank in id order (1, 2, 2, 4)", () => {
+    expect(fairPayment?.ranked.map((r) => [r.id, r.rank])).toEqual([
+      ["alpha", 1],
+      ["bravo", 2],
+      ["charlie", 2],
+      ["delta", 4],
+    ]);
+    expect(fairPayment?.unranked).toEqual(["echo"]);
+  });
+
+  it("gives the share of the other ranked primes scoring strictly lower", () => {
+    // Four ranked, so three others each: alpha beats 3 → 100; bravo beats delta → 33.3; delta 0.
+    expect(fairPayment?.ranked.map((r) => r.percentile)).toEqual([100, 33.3, 33.3, 0]);
+  });
+
+  it("lists every principle and overall, and has no percentile for a prime ranked alone", () => {
+    const result = benchmark([{ id: "solo", scores: { overall: 70 } }]);
+    expect(result.map((m) => m.key)).toEqual([
+      "risk-sharing",
+      "fair-payment",
+      "capacity-building",
+      "good-faith",
+      "data-sharing",
+      "overall",
+    ]);
+    expect(result.at(-1)?.ranked).toEqual([{ id: "solo", score: 70, rank: 1, percentile: null }]);
+    expect(result[0]).toEqual({ key: "risk-sharing", ranked: [], unranked: ["solo"] });
+  });
+
+  it("does not depend on input order", () => {
+    expect(benchmark([...entries].reverse())).toEqual(benchmark(entries));
+  });
+
+  it("refuses repeated primes and scores outside 0–100", () => {
+    const alpha = { id: "alpha", scores: {} };
+    expect(() => benchmark([alpha, alpha])).toThrow(/listed twice/);
+    expect(() => benchmark([{ id: "x", scores: { overall: 101 } }])).toThrow(ScoringError);
+    expect(() => benchmark([{ id: "x", scores: { overall: Number.NaN } }])).toThrow(ScoringError);
+  });
+});
+
+describe("benchmarkScores", () => {
+  const framework = buildFramework();
+
+  it("takes a self-assessment's scores", () => {
+    const self = scoreAssessment(
+      framework,
+      { "fair-payment.p1": "agree", "fair-payment.p2": "agree", "fair-payment.p3": "neither" },
+      "prime",
+    );
+    // (75 + 75 + 50) / 3 = 66.66… → 66.7; it is the only principle with a score, so overall too.
+    expect(benchmarkScores(self)).toMatchObject({
+      "fair-payment": 66.7,
+      "risk-sharing": null,
+      overall: 66.7,
+    });
+  });
+
+  it("takes an aggregate's shown means and nothing from a suppressed one", () => {
+    const ratings = ["a", "b", "c"].map((id) =>
+      partner(framework, id, {
+        "fair-payment.s1": "agree",
+        "fair-payment.s2": "agree",
+        "fair-payment.s3": "agree",
+      }),
+    );
+    expect(benchmarkScores(aggregateRatings(ratings))).toMatchObject({
+      "fair-payment": 75,
+      "good-faith": null,
+    });
+    expect(benchmarkScores(aggregateRatings(ratings.slice(0, 2)))).toEqual({});
+  });
+});

@@ -1,0 +1,96 @@
+import { PRINCIPLE_KEYS } from "../framework";
+import type { Aggregate, MeasureKey } from "./aggregate";
+import { compareIds } from "./differencing";
+import { round1, ScoringError, toTenths } from "./numbers";
+import type { ScoredAssessment } from "./types";
+
+/** One prime's scores within a contract or programme. A missing or null score leaves the prime unranked there. */
+export interface BenchmarkEntry {
+  readonly id: string;
+  readonly scores: Readonly<Partial<Record<MeasureKey, number | null>>>;
+}
+
+export interface Ranked {
+  readonly id: string;
+  readonly score: number;
+  /** Competition ranking: equal scores share a rank and the next rank is skipped (1, 2, 2, 4). */
+  readonly rank: number;
+  /**
+   * The share of the other ranked primes scoring strictly lower, 0–100, one decimal: 100 is ahead
+   * of everyone, 0 is ahead of no one. Null when the prime is the only one ranked.
+   */
+  readonly percentile: number | null;
+}
+
+export interface MeasureBenchmark {
+  readonly key: MeasureKey;
+  /** Highest score first; equal scores in id order. */
+  readonly ranked: readonly Ranked[];
+  /** Primes with no score for this measure, in id order. */
+  readonly unranked: readonly string[];
+}
+
+export const MEASURE_KEYS: readonly MeasureKey[] = [...PRINCIPLE_KEYS, "overall"];
+
+/**
+ * Ranks primes against each other for each principle and overall. Scores compare as shown (one
+ * decimal), so primes showing the same figure share a rank. Every measure is listed, in framework
+ * principle order then overall, whether or not anyone has a score for it.
+ *
+ * Throws a ScoringError for a repeated id or a score outside 0–100.
+ */
+export function benchmark(entries: readonly BenchmarkEntry[]): MeasureBenchmark[] {
+  const ids = new Set<string>();
+  for (const { id, scores } of entries) {
+    if (ids.has(id)) throw new ScoringError(`prime "${id}" is listed twice`);
+    ids.add(id);
+    for (const [key, score] of Object.entries(scores)) {
+      if (score !== null && score !== undefined && !(score >= 0 && score <= 100)) {
+        throw new ScoringError(`prime "${id}" has ${key} score ${score}; scores run from 0 to 100`);
+      }
+    }
+  }
+  const byId = [...entries].sort((a, b) => compareIds(a.id, b.id));
+  return MEASURE_KEYS.map((key) => {
+    const scored = byId.flatMap(({ id, scores }) => {
+      const score = scores[key];
+      return score === null || score === undefined ? [] : [{ id, tenths: toTenths(score) }];
+    });
+    // Stable sort: equal scores keep id order.
+    scored.sort((a, b) => b.tenths - a.tenths);
+    const others = scored.length - 1;
+    const ranked = scored.map(({ id, tenths }) => {
+      const higher = scored.filter((s) => s.tenths > tenths).length;
+      const lower = scored.filter((s) => s.tenths < tenths).length;
+      return {
+        id,
+        score: tenths / 10,
+        rank: higher + 1,
+        percentile: others > 0 ? round1((lower * 100) / others) : null,
+      };
+    });
+    const unranked = byId
+      .filter(({ scores }) => scores[key] === null || scores[key] === undefined)
+      .map((e) => e.id);
+    return { key, ranked, unranked };
+  });
+}
+
+/**
+ * The figures to benchmark from a self-assessment (its scores) or a partners' aggregate (the
+ * shown means; suppressed figures give null, so a prime is never ranked on a hidden figure).
+ */
+export function benchmarkScores(
+  result: ScoredAssessment | Aggregate,
+): Partial<Record<MeasureKey, number | null>> {
+  if ("perspective" in result) {
+    return Object.fromEntries([
+      ...result.principles.map((p) => [p.key, p.score] as const),
+      ["overall", result.score] as const,
+    ]);
+  }
+  if (result.suppressed) return {};
+  return Object.fromEntries(
+    [...result.principles, result.overall].map((m) => [m.key, m.suppressed ? null : m.mean] as const),
+  );
+}
