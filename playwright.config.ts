@@ -37,6 +37,11 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { DATABASE_URL: "pglite:.data/e2e", NEXT_TELEMETRY_DISABLED: "1", SEED_DEMO_DATA: "auto" },
+    env: {
+      DATABASE_URL: "pglite:.data/e2e",
+      APP_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+      SEED_DEMO_DATA: "auto",
+    },
   },
 });

@@ -1,8 +1,12 @@
 import Link from "next/link";
-import { currentActor } from "@/lib/auth/actor";
+import { signOutAction } from "@/app/account/actions";
+import { currentActor, currentUser } from "@/lib/auth/actor";
+import { env } from "@/lib/env";
+
+const navLink = "text-white hover:text-white";
 
 export async function SiteHeader() {
-  const actor = await currentActor();
+  const [user, actor] = await Promise.all([currentUser(), currentActor()]);
   return (
     <header className="border-b-8 border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
@@ -10,28 +14,52 @@ export async function SiteHeader() {
           Chainwise
         </Link>
         <nav aria-label="Account" className="text-base">
-          {actor ? (
-            <ul className="flex flex-wrap gap-4">
-              <li>
-                <span className="sr-only">Acting for </span>
-                {actor.organisationName}
-              </li>
-              <li>
-                <Link href="/dashboard" className="text-white hover:text-white">
-                  Dashboard
-                </Link>
-              </li>
-              <li>
-                <Link href="/demo" className="text-white hover:text-white">
-                  Change organisation
-                </Link>
-              </li>
-            </ul>
-          ) : (
-            <Link href="/demo" className="text-white hover:text-white">
-              Try the demo
-            </Link>
-          )}
+          <ul className="flex flex-wrap items-center gap-4">
+            {actor ? (
+              <>
+                <li>
+                  <span className="sr-only">Acting for </span>
+                  {actor.organisationName}
+                </li>
+                <li>
+                  <Link href="/dashboard" className={navLink}>
+                    Dashboard
+                  </Link>
+                </li>
+              </>
+            ) : null}
+            {user ? (
+              <>
+                <li>
+                  <Link href="/account" className={navLink}>
+                    Your account
+                  </Link>
+                </li>
+                <li>
+                  <form action={signOutAction}>
+                    <button type="submit" className="cursor-pointer text-white underline">
+                      Sign out
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <>
+                {env().DEMO_MODE === "on" ? (
+                  <li>
+                    <Link href="/demo" className={navLink}>
+                      {actor ? "Change demo organisation" : "Try the demo"}
+                    </Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Link href="/sign-in" className={navLink}>
+                    Sign in
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
         </nav>
       </div>
     </header>

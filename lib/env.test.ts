@@ -51,3 +51,116 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ DATABASE_POOL_SIZE: "0" })).toThrow(/at least 1/);
   });
 });
+
+describe("loadEnv: email", () => {
+  const smtp = { EMAIL_TRANSPORT: "smtp", APP_URL: "https://chainwise.example.org" };
+
+  function problemWith(source: Record<string, string>): string {
+    try {
+      loadEnv(source);
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      return (error as Error).message;
+    }
+    throw new Error("loadEnv accepted the environment");
+  }
+
+  it("keeps email in the outbox, from a no-reply address, with links to localhost, by default", () => {
+    const env = loadEnv({ NODE_ENV: "production" });
+    expect(env.EMAIL_TRANSPORT).toBe("outbox");
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.EMAIL_FROM).toBe("Chainwise <no-reply@chainwise.invalid>");
+    expect(env.APP_URL).toBe("http://localhost:3000");
+  });
+
+  it("sends over SMTP when asked, with the URL, sender and public address given", () => {
+    const env = loadEnv({
+      ...smtp,
+      SMTP_URL: "smtps://mailer:s3cret@smtp.example.org:465",
+      EMAIL_FROM: "Chainwise <hello@chainwise.example.org>",
+    });
+    expect(env).toMatchObject({
+      EMAIL_TRANSPORT: "smtp",
+      SMTP_URL: "smtps://mailer:s3cret@smtp.example.org:465",
+      EMAIL_FROM: "Chainwise <hello@chainwise.example.org>",
+      APP_URL: "https://chainwise.example.org",
+    });
+  });
+
+  it("refuses a transport it does not know", () => {
+    expect(problemWith({ EMAIL_TRANSPORT: "sendmail" })).toContain(
+      'EMAIL_TRANSPORT must be "outbox" or "smtp"',
+    );
+  });
+
+  it("needs SMTP_URL for SMTP", () => {
+    const message = problemWith(smtp);
+    expect(message).toContain('SMTP_URL must be set when EMAIL_TRANSPORT is "smtp"');
+    expect(message).toContain("smtp://user:password@smtp.example.org:587");
+  });
+
+  it.each([
+    ["http://mailer:hunter2@smtp.example.org", "must start with smtp:// or smtps://"],
+    ["smtp://mailer:hunter2@", "is not a valid URL"],
+    ["mailer:hunter2 at smtp.example.org", "must start with smtp:// or smtps://"],
+    ["hunter2", "is not a valid URL"],
+  ])("refuses SMTP_URL=%s without showing the password", (url, problem) => {
+    const message = problemWith({ ...smtp, SMTP_URL: url });
+    expect(message).toContain(`SMTP_URL ${problem}`);
+    expect(message).not.toContain("hunter2");
+  });
+
+  it("keeps the password out of the error itself, not just its message", () => {
+    let error: unknown;
+    try {
+      loadEnv({ SMTP_URL: "ftp://mailer:hunter2@smtp.example.org" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain("hunter2");
+  });
+
+  it("needs a public APP_URL for SMTP, so links in emails do not point at localhost", () => {
+    expect(problemWith({ EMAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://smtp.example.org" })).toContain(
+      'APP_URL must be set when EMAIL_TRANSPORT is "smtp"',
+    );
+  });
+
+  it("makes a deployment with a public address choose a transport, as the outbox is readable by anyone", () => {
+    expect(problemWith({ APP_URL: "https://chainwise.example.org" })).toContain(
+      "EMAIL_TRANSPORT must be set when APP_URL is a public address",
+    );
+    expect(
+      loadEnv({ APP_URL: "https://chainwise.example.org", EMAIL_TRANSPORT: "outbox" }).EMAIL_TRANSPORT,
+    ).toBe("outbox");
+    expect(loadEnv({ APP_URL: "http://127.0.0.1:3100" }).EMAIL_TRANSPORT).toBe("outbox");
+    expect(loadEnv({ APP_URL: "http://chainwise.localhost" }).EMAIL_TRANSPORT).toBe("outbox");
+  });
+
+  it.each([
+    ["https://chainwise.example.org/", "https://chainwise.example.org"],
+    ["http://localhost:3100", "http://localhost:3100"],
+    ["https://example.org/chainwise//", "https://example.org/chainwise"],
+  ])("reads APP_URL=%s as %s", (url, expected) => {
+    expect(loadEnv({ APP_URL: url, EMAIL_TRANSPORT: "outbox" }).APP_URL).toBe(expected);
+  });
+
+  it.each(["chainwise.example.org", "ftp://chainwise.example.org", "javascript:alert(1)", ""])(
+    "refuses APP_URL=%j",
+    (url) => {
+      expect(problemWith({ APP_URL: url })).toContain("APP_URL must be an http:// or https:// address");
+    },
+  );
+
+  it.each(["no-reply@example.org", "Chainwise <no-reply@example.org>", '"Chainwise, NCVO" <a@b.example>'])(
+    "accepts EMAIL_FROM=%s",
+    (from) => {
+      expect(loadEnv({ EMAIL_FROM: from }).EMAIL_FROM).toBe(from);
+    },
+  );
+
+  it.each(["Chainwise", "Chainwise <no-reply>", "<>"])("refuses EMAIL_FROM=%s", (from) => {
+    expect(problemWith({ EMAIL_FROM: from })).toContain("EMAIL_FROM must be an email address");
+  });
+});

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from "./db/target";
 
+export const DEFAULT_APP_URL = "http://localhost:3000";
+export const DEFAULT_EMAIL_FROM = "Chainwise <no-reply@chainwise.invalid>";
+
+const SMTP_URL_EXAMPLE = "Use smtp://user:password@smtp.example.org:587, or smtps://… for port 465.";
+
 /**
  * Every environment variable Chainwise reads, checked once. Nothing else reads process.env for
  * configuration. README.md lists the same variables; keep the two in step.
@@ -24,9 +29,46 @@ const schema = z.object({
     .optional(),
   /** Lets visitors act for the seeded demo organisations without an account. Never real ones. */
   DEMO_MODE: z.enum(["on", "off"], { error: 'DEMO_MODE must be "on" or "off"' }).default("on"),
+  /**
+   * "outbox" keeps every email in the database, readable by anyone at /dev/outbox; "smtp" sends it.
+   * Not tied to NODE_ENV: `next start` runs as production on laptops and in the browser tests too.
+   */
+  EMAIL_TRANSPORT: z
+    .enum(["outbox", "smtp"], { error: 'EMAIL_TRANSPORT must be "outbox" or "smtp"' })
+    .optional(),
+  /** Never echoed in messages: it holds the SMTP password. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .check((ctx) => {
+      const problem = ctx.value ? smtpUrlProblem(ctx.value) : null;
+      if (problem) ctx.issues.push({ code: "custom", input: "(hidden)", message: problem });
+    }),
+  EMAIL_FROM: z
+    .string()
+    .trim()
+    .refine(isFromAddress, 'EMAIL_FROM must be an email address, like "Chainwise <no-reply@example.org>"')
+    .default(DEFAULT_EMAIL_FROM),
+  /** The public address of the app, for links in emails. Trailing slashes are dropped. */
+  APP_URL: z
+    .string()
+    .trim()
+    .refine(
+      isWebAddress,
+      "APP_URL must be an http:// or https:// address, like https://chainwise.example.org",
+    )
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
 });
 
-export type Env = Omit<z.infer<typeof schema>, "DATABASE_URL"> & { database: DatabaseTarget };
+type Parsed = z.infer<typeof schema>;
+
+export type Env = Omit<Parsed, "DATABASE_URL" | "EMAIL_TRANSPORT" | "APP_URL"> & {
+  database: DatabaseTarget;
+  EMAIL_TRANSPORT: "outbox" | "smtp";
+  APP_URL: string;
+};
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -40,13 +82,68 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `  ${issue.message}`).join("\n"));
   }
-  const { DATABASE_URL, ...rest } = result.data;
+  const email = emailProblem(result.data);
+  if (email) throw new EnvError(`  ${email}`);
+  const { DATABASE_URL, EMAIL_TRANSPORT = "outbox", APP_URL = DEFAULT_APP_URL, ...rest } = result.data;
   try {
-    return { ...rest, database: parseDatabaseUrl(DATABASE_URL) };
+    return { ...rest, EMAIL_TRANSPORT, APP_URL, database: parseDatabaseUrl(DATABASE_URL) };
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new EnvError(error.message);
     throw error;
   }
+}
+
+/**
+ * Email must not leave by accident, nor stay by accident: the outbox page shows password-reset
+ * links to anyone who can reach the site. So a deployment with a public APP_URL has to choose.
+ */
+function emailProblem({ EMAIL_TRANSPORT, SMTP_URL, APP_URL }: Parsed): string | null {
+  if (EMAIL_TRANSPORT === "smtp" && !SMTP_URL) {
+    return `SMTP_URL must be set when EMAIL_TRANSPORT is "smtp". ${SMTP_URL_EXAMPLE}`;
+  }
+  if (EMAIL_TRANSPORT === "smtp" && !APP_URL) {
+    return `APP_URL must be set when EMAIL_TRANSPORT is "smtp": links in emails would point at ${DEFAULT_APP_URL}.`;
+  }
+  if (!EMAIL_TRANSPORT && APP_URL && !isLocal(APP_URL)) {
+    return (
+      'EMAIL_TRANSPORT must be set when APP_URL is a public address: "smtp" to send email, or "outbox" ' +
+      "to keep it in the database, where anyone can read it at /dev/outbox."
+    );
+  }
+  return null;
+}
+
+function smtpUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `SMTP_URL is not a valid URL. ${SMTP_URL_EXAMPLE}`;
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+    return `SMTP_URL must start with smtp:// or smtps://. ${SMTP_URL_EXAMPLE}`;
+  }
+  if (!url.hostname) return `SMTP_URL has no host name. ${SMTP_URL_EXAMPLE}`;
+  return null;
+}
+
+function isFromAddress(value: string): boolean {
+  const address = /^[^<>]*<([^<>\s]+)>$/.exec(value)?.[1] ?? value;
+  return z.email().safeParse(address).success;
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+function isLocal(appUrl: string): boolean {
+  const host = new URL(appUrl).hostname;
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\./.test(host);
 }
 
 let cached: Env | undefined;

@@ -81,6 +81,8 @@ export async function seedDemo(client: PrismaClient) {
       });
     }
   }
+  // Only an empty database is seeded, so every organisation here is invented.
+  await client.organisation.updateMany({ data: { demo: true } });
 }
 
 interface ResponsesInput {

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Your dashboard" };
 export default async function DashboardPage() {
   await connection();
   const actor = await currentActor();
-  if (!actor) redirect("/demo?next=/dashboard");
+  if (!actor) redirect("/sign-in?next=/dashboard");
   const tasks = await listTasks(actor);
 
   return (

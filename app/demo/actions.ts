@@ -5,17 +5,14 @@ import { RedirectType, redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { DEMO_ORG_COOKIE } from "@/lib/auth/actor";
-import { findOrganisation } from "@/lib/services/organisations";
+import { safeNext } from "@/lib/auth/forms";
+import { env } from "@/lib/env";
+import { findDemoOrganisation } from "@/lib/services/organisations";
 
 const fields = z.object({
   organisationId: z.string().min(1, "Choose an organisation").max(64),
   next: z.string().optional(),
 });
-
-/** Only same-site paths: a crafted `next` must not send people to another site. */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/dashboard";
-}
 
 export async function chooseOrganisationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = fields.safeParse({
@@ -26,8 +23,10 @@ export async function chooseOrganisationAction(_previous: FormState, form: FormD
     status: "error",
     errors: [{ href: "#organisation", questionKey: "organisationId", message }],
   });
+  if (env().DEMO_MODE !== "on")
+    return { status: "error", message: "The demo is switched off here.", errors: [] };
   if (!parsed.success) return error("Choose an organisation");
-  const organisation = await findOrganisation(parsed.data.organisationId);
+  const organisation = await findDemoOrganisation(parsed.data.organisationId);
   if (!organisation) return error("Choose one of the organisations listed");
   // The demo's stand-in for a session until sign-in exists; it carries no secret.
   (await cookies()).set(DEMO_ORG_COOKIE, organisation.id, {

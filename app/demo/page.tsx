@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { DemoChooser } from "@/components/demo-chooser";
-import { listOrganisations } from "@/lib/services/organisations";
+import { env } from "@/lib/env";
+import { listDemoOrganisations } from "@/lib/services/organisations";
 
 export const metadata: Metadata = { title: "Try the demo" };
 
@@ -13,8 +15,9 @@ const LABELS = {
 
 export default async function DemoPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   await connection();
+  if (env().DEMO_MODE !== "on") notFound();
   const { next } = await searchParams;
-  const organisations = await listOrganisations();
+  const organisations = await listDemoOrganisations();
   const groups = (["SUBCONTRACTOR", "PRIME", "COMMISSIONER"] as const).map((type) => ({
     label: LABELS[type],
     organisations: organisations.filter((o) => o.type === type),

@@ -21,7 +21,8 @@ export async function StartPage({
 }) {
   await connection();
   const actor = await currentActor();
-  if (!actor) redirect(`/demo?next=${encodeURIComponent(startPath({ contractId, primeId, perspective }))}`);
+  if (!actor)
+    redirect(`/sign-in?next=${encodeURIComponent(startPath({ contractId, primeId, perspective }))}`);
   let context: Awaited<ReturnType<typeof getStartContext>>;
   try {
     context = await getStartContext(actor, { contractId, primeId, perspective });

@@ -1,37 +1,76 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
-import type { OrganisationType } from "@/lib/generated/prisma/enums";
-import { findOrganisation } from "@/lib/services/organisations";
+import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
+import { listMemberships } from "@/lib/services/memberships";
+import { findDemoOrganisation } from "@/lib/services/organisations";
+import { getAuth } from "./instance";
 
 /**
- * Who is asking: the organisation a person acts for. Until accounts exist (issue 5) the demo lets
- * a visitor choose an organisation at /demo, remembered in a cookie; sign-in will replace this
- * function's body, and every page and action that calls it stays as it is.
+ * Who is asking: a signed-in person acting for one of their organisations, or, in demo mode and
+ * without signing in, a visitor acting for an invented demo organisation. Every page and action
+ * asks this one function; the data layer puts the answer into its queries.
  */
 export interface Actor {
   organisationId: string;
   organisationName: string;
   organisationType: OrganisationType;
+  /** The signed-in person; null for a demo visitor. */
+  userId: string | null;
+  role: MemberRole | null;
+}
+
+export interface SignedInUser {
+  id: string;
+  name: string;
+  email: string;
+  sessionId: string;
+  activeOrganisationId: string | null;
 }
 
 export const DEMO_ORG_COOKIE = "chainwise-demo-org";
 
+export async function currentUser(): Promise<SignedInUser | null> {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const active = (session.session as { activeOrganisationId?: string | null }).activeOrganisationId ?? null;
+  return {
+    id: session.user.id,
+    name: session.user.name,
+    email: session.user.email,
+    sessionId: session.session.id,
+    activeOrganisationId: active,
+  };
+}
+
 export async function currentActor(): Promise<Actor | null> {
-  const id = (await cookies()).get(DEMO_ORG_COOKIE)?.value;
-  if (!id) return null;
-  const organisation = await findOrganisation(id);
+  const user = await currentUser();
+  if (user) {
+    const memberships = await listMemberships(user.id);
+    // A person in exactly one organisation acts for it without having to choose.
+    const active =
+      memberships.find((m) => m.organisationId === user.activeOrganisationId) ??
+      (memberships.length === 1 ? memberships[0] : undefined);
+    if (!active) return null;
+    return { ...active, userId: user.id };
+  }
+  if (env().DEMO_MODE !== "on") return null;
+  const demoId = (await cookies()).get(DEMO_ORG_COOKIE)?.value;
+  const organisation = demoId ? await findDemoOrganisation(demoId) : null;
   if (!organisation) return null;
   return {
     organisationId: organisation.id,
     organisationName: organisation.name,
     organisationType: organisation.type,
+    userId: null,
+    role: null,
   };
 }
 
 /** For actions: fails closed when nobody is acting. */
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) throw new ForbiddenError("Choose the organisation you are acting for first.");
+  if (!actor) throw new ForbiddenError("Sign in, and choose the organisation you are acting for, first.");
   return actor;
 }

@@ -12,7 +12,7 @@ import { type AssessmentView, getOwnAssessment } from "@/lib/services/assessment
 export async function loadOwnAssessment(id: string, returnTo: string): Promise<AssessmentView> {
   await connection();
   const actor = await currentActor();
-  if (!actor) redirect(`/demo?next=${encodeURIComponent(returnTo)}`);
+  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   try {
     return await getOwnAssessment(actor, id);
   } catch (error) {

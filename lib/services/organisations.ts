@@ -10,11 +10,16 @@ export interface OrganisationSummary {
 
 const summarySelect = { id: true, name: true, type: true } as const;
 
-export async function findOrganisation(id: string): Promise<OrganisationSummary | null> {
-  return db().organisation.findUnique({ where: { id }, select: summarySelect });
+/** A demo organisation (invented, seeded), or null: real organisations are never reachable this way. */
+export async function findDemoOrganisation(id: string): Promise<OrganisationSummary | null> {
+  return db().organisation.findFirst({ where: { id, demo: true }, select: summarySelect });
 }
 
-/** Every organisation, commissioners first, for the demo's "continue as" page. */
-export async function listOrganisations(): Promise<OrganisationSummary[]> {
-  return db().organisation.findMany({ select: summarySelect, orderBy: [{ type: "asc" }, { name: "asc" }] });
+/** The demo organisations, for the demo's "continue as" page. */
+export async function listDemoOrganisations(): Promise<OrganisationSummary[]> {
+  return db().organisation.findMany({
+    where: { demo: true },
+    select: summarySelect,
+    orderBy: [{ type: "asc" }, { name: "asc" }],
+  });
 }

@@ -49,6 +49,8 @@ const actorFor = (org: { id: string; name: string; type: Actor["organisationType
   organisationId: org.id,
   organisationName: org.name,
   organisationType: org.type,
+  userId: null,
+  role: null,
 });
 
 describe.each(testDatabaseKinds())("assessments on %s", (kind) => {

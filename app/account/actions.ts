@@ -1,0 +1,103 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { RedirectType, redirect } from "next/navigation";
+import type { FormState } from "@/lib/actions/form-state";
+import { currentUser, DEMO_ORG_COOKIE } from "@/lib/auth/actor";
+import { callAuth } from "@/lib/auth/endpoint";
+import { forgotSchema, readForm, resetSchema, safeNext, signInSchema, signUpSchema } from "@/lib/auth/forms";
+import { switchOrganisation } from "@/lib/services/memberships";
+
+const TOO_MANY = "Too many attempts from your connection. Wait a minute, then try again.";
+
+export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const read = readForm(signInSchema, form, ["email", "password"]);
+  if (!read.ok) return read.state;
+  const result = await callAuth("/sign-in/email", { email: read.data.email, password: read.data.password });
+  if (!result.ok) {
+    const message =
+      result.status === 429
+        ? TOO_MANY
+        : "Enter the email address and password for your account. They do not match.";
+    return {
+      status: "error",
+      errors: [{ href: "#field-email", questionKey: "email", message }],
+      typed: read.typed,
+    };
+  }
+  (await cookies()).delete(DEMO_ORG_COOKIE);
+  redirect(safeNext(form.get("next"), "/account"), RedirectType.push);
+}
+
+export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const read = readForm(signUpSchema, form, ["name", "email", "password"]);
+  if (!read.ok) return read.state;
+  const result = await callAuth("/sign-up/email", read.data);
+  if (!result.ok) {
+    const taken = result.code?.startsWith("USER_ALREADY_EXISTS");
+    const message =
+      result.status === 429
+        ? TOO_MANY
+        : taken
+          ? "An account already uses this email address. Sign in instead, or reset your password."
+          : "Your account could not be created. Check your details and try again.";
+    return {
+      status: "error",
+      errors: [{ href: "#field-email", questionKey: "email", message }],
+      typed: read.typed,
+    };
+  }
+  (await cookies()).delete(DEMO_ORG_COOKIE);
+  redirect(safeNext(form.get("next"), "/account"), RedirectType.push);
+}
+
+export async function signOutAction(): Promise<void> {
+  await callAuth("/sign-out", {});
+  redirect("/", RedirectType.push);
+}
+
+export async function forgotPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const read = readForm(forgotSchema, form, ["email"]);
+  if (!read.ok) return read.state;
+  const result = await callAuth("/request-password-reset", {
+    email: read.data.email,
+    redirectTo: "/reset-password",
+  });
+  if (!result.ok && result.status === 429) {
+    return {
+      status: "error",
+      errors: [{ href: "#field-email", questionKey: "email", message: TOO_MANY }],
+      typed: read.typed,
+    };
+  }
+  // The same answer whether or not an account exists, so the page cannot be used to find accounts.
+  redirect("/forgot-password?sent=1", RedirectType.push);
+}
+
+export async function resetPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const read = readForm(resetSchema, form, ["token", "password"]);
+  if (!read.ok) return read.state;
+  const result = await callAuth("/reset-password", {
+    token: read.data.token,
+    newPassword: read.data.password,
+  });
+  if (!result.ok) {
+    const message =
+      result.status === 429 ? TOO_MANY : "This link has expired or has already been used. Ask for a new one.";
+    return { status: "error", message, errors: [], typed: {} };
+  }
+  redirect("/sign-in?reset=1", RedirectType.push);
+}
+
+export async function switchOrganisationAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in?next=/account");
+  const organisationId = form.get("organisationId");
+  if (
+    typeof organisationId !== "string" ||
+    !(await switchOrganisation(user.sessionId, user.id, organisationId))
+  ) {
+    return { status: "error", message: "You are not a member of that organisation.", errors: [] };
+  }
+  redirect("/dashboard", RedirectType.push);
+}

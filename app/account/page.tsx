@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { SwitchOrganisationForm } from "@/components/switch-organisation-form";
+import { Tag } from "@/components/ui/tag";
+import { currentUser } from "@/lib/auth/actor";
+import { listMemberships } from "@/lib/services/memberships";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const TYPE_LABEL = {
+  COMMISSIONER: "Commissioner",
+  PRIME: "Prime contractor",
+  SUBCONTRACTOR: "Partner",
+} as const;
+
+export default async function AccountPage() {
+  await connection();
+  const user = await currentUser();
+  if (!user) redirect("/sign-in?next=/account");
+  const memberships = await listMemberships(user.id);
+  const active =
+    memberships.find((m) => m.organisationId === user.activeOrganisationId) ??
+    (memberships.length === 1 ? memberships[0] : undefined);
+
+  return (
+    <>
+      <h1 className="mb-6 text-4xl font-bold">Your account</h1>
+      <dl className="mb-8 grid max-w-xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-bold">Name</dt>
+        <dd>{user.name}</dd>
+        <dt className="font-bold">Email address</dt>
+        <dd>{user.email}</dd>
+      </dl>
+      <h2 className="mb-4 text-2xl font-bold">Your organisations</h2>
+      {memberships.length === 0 ? (
+        <p className="max-w-2xl">
+          You are not part of an organisation yet. When a commissioner or prime contractor invites your
+          organisation, the link in their email adds you to it.
+        </p>
+      ) : (
+        <ul className="max-w-3xl border-t border-gray-300" aria-label="Your organisations">
+          {memberships.map((m) => (
+            <li
+              key={m.organisationId}
+              className="flex flex-wrap items-center justify-between gap-4 border-b border-gray-300 py-3"
+            >
+              <span>
+                <strong>{m.organisationName}</strong> · {TYPE_LABEL[m.organisationType]} ·{" "}
+                {m.role === "ADMIN" ? "Administrator" : "Member"}
+              </span>
+              {active?.organisationId === m.organisationId ? (
+                <Tag tone="green">Acting for this organisation</Tag>
+              ) : (
+                <SwitchOrganisationForm organisationId={m.organisationId} name={m.organisationName} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

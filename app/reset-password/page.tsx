@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { resetPasswordAction } from "@/app/account/actions";
+import { ActionForm } from "@/components/ui/action-form";
+import { PASSWORD_MIN } from "@/lib/auth/auth";
+
+export const metadata: Metadata = { title: "Choose a new password" };
+
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string; error?: string }>;
+}) {
+  const { token, error } = await searchParams;
+  if (!token || error) {
+    return (
+      <>
+        <h1 className="mb-6 text-4xl font-bold">This link has expired or has already been used</h1>
+        <p>
+          <Link href="/forgot-password">Ask for a new link</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="mb-6 text-4xl font-bold">Choose a new password</h1>
+      <ActionForm
+        action={resetPasswordAction}
+        submitLabel="Change password"
+        hidden={{ token }}
+        fields={[
+          {
+            name: "password",
+            label: "New password",
+            type: "password",
+            autoComplete: "new-password",
+            hint: `At least ${PASSWORD_MIN} characters.`,
+          },
+        ]}
+      />
+    </>
+  );
+}

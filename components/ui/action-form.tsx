@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { type FormState, initialFormState } from "@/lib/actions/form-state";
+import { Button } from "./button";
+import { ErrorSummary } from "./error-summary";
+import { TextField } from "./text-field";
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password";
+  autoComplete?: string;
+  hint?: string;
+}
+
+interface Props {
+  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  fields: FieldSpec[];
+  submitLabel: string;
+  hidden?: Record<string, string>;
+}
+
+/**
+ * A simple form of text fields posting to a server action: error summary, a message beside each
+ * field, typed values kept (passwords excepted). Works with JavaScript off.
+ */
+export function ActionForm({ action, fields, submitLabel, hidden = {} }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const errorFor = (name: string) => state.errors.find((e) => e.questionKey === name)?.message;
+  const typed = (name: string) => {
+    const value = state.typed?.[name];
+    return typeof value === "string" ? value : "";
+  };
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      <form action={formAction} noValidate className="max-w-xl">
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {fields.map((field) => (
+          <TextField
+            key={`${field.name}-${typed(field.name)}`}
+            name={field.name}
+            label={field.label}
+            hint={field.hint}
+            type={field.type ?? "text"}
+            autoComplete={field.autoComplete}
+            spellCheck={false}
+            defaultValue={field.type === "password" ? undefined : typed(field.name)}
+            error={errorFor(field.name)}
+          />
+        ))}
+        <Button disabled={pending}>{submitLabel}</Button>
+      </form>
+    </>
+  );
+}

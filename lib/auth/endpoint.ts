@@ -1,0 +1,62 @@
+import "server-only";
+import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
+import { cookies, headers } from "next/headers";
+import { getAuth } from "./instance";
+
+export type AuthPath =
+  | "/sign-in/email"
+  | "/sign-up/email"
+  | "/sign-out"
+  | "/request-password-reset"
+  | "/reset-password";
+
+export type AuthResult =
+  | { ok: true; data: unknown }
+  | { ok: false; status: number; code: string | null; message: string | null };
+
+/**
+ * Calls a Better Auth endpoint from a server action as if the browser had: through its HTTP
+ * handler, so the database-backed rate limits apply (direct `auth.api` calls skip them), with the
+ * person's cookies and address, and copies any cookies it sets onto our response.
+ */
+export async function callAuth(path: AuthPath, body: Record<string, unknown>): Promise<AuthResult> {
+  const auth = getAuth();
+  const incoming = await headers();
+  const base = auth.options.baseURL ?? "http://localhost:3000";
+  const response = await auth.handler(
+    new Request(`${base}/api/auth${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        origin: new URL(base).origin,
+        "x-forwarded-for": clientAddress(incoming),
+        cookie: incoming.get("cookie") ?? "",
+        "user-agent": incoming.get("user-agent") ?? "",
+      },
+      body: JSON.stringify(body),
+    }),
+  );
+  const jar = await cookies();
+  for (const [name, attributes] of parseSetCookieHeader(response.headers.get("set-cookie") ?? "")) {
+    jar.set(name, attributes.value, toCookieOptions(attributes));
+  }
+  const data: unknown = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, data };
+  const error = (data ?? {}) as { code?: unknown; message?: unknown };
+  return {
+    ok: false,
+    status: response.status,
+    code: typeof error.code === "string" ? error.code : null,
+    message: typeof error.message === "string" ? error.message : null,
+  };
+}
+
+/**
+ * The client's address for rate limiting: the first address a load balancer recorded, else the
+ * direct peer as Next.js reports it. Behind no proxy a client could forge this header; see
+ * docs/deploy notes — production runs behind a load balancer that overwrites it.
+ */
+function clientAddress(incoming: Headers): string {
+  const forwarded = incoming.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || incoming.get("x-real-ip") || "127.0.0.1";
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
+import type { FieldError, TypedValues } from "@/lib/questionnaire/form";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./auth";
+
+/** One schema per form, shared by the page (hints) and the server (checks). Messages are GOV.UK style. */
+const email = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address")
+  .max(254, "Email address must be 254 characters or fewer")
+  .pipe(z.email("Enter an email address in the correct format, like name@example.org"));
+const password = z
+  .string()
+  .min(1, "Enter a password")
+  .min(PASSWORD_MIN, `Password must be ${PASSWORD_MIN} characters or more`)
+  .max(PASSWORD_MAX, `Password must be ${PASSWORD_MAX} characters or fewer`);
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX),
+});
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your full name").max(200, "Name must be 200 characters or fewer"),
+  email,
+  password,
+});
+export const forgotSchema = z.object({ email });
+export const resetSchema = z.object({ token: z.string().min(1).max(512), password });
+
+/** Reads a form against a schema; on failure, the error summary and the typed values (never passwords). */
+export function readForm<T extends z.ZodType>(
+  schema: T,
+  form: FormData,
+  fields: readonly string[],
+): { ok: true; data: z.infer<T>; typed: TypedValues } | { ok: false; state: FormState } {
+  const raw: Record<string, string> = {};
+  for (const field of fields) {
+    const value = form.get(field);
+    raw[field] = typeof value === "string" ? value : "";
+  }
+  const typed: TypedValues = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => !key.toLowerCase().includes("password") && key !== "token"),
+  );
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data, typed };
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "");
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ href: `#field-${field}`, questionKey: field, message: issue.message });
+  }
+  return { ok: false, state: { status: "error", errors, typed } };
+}
+
+/** Only same-site paths: a crafted `next` must not send people to another site. */
+export function safeNext(
+  next: FormDataEntryValue | string | null | undefined,
+  fallback = "/dashboard",
+): string {
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
+    ? next
+    : fallback;
+}

@@ -1,0 +1,161 @@
+import { formatDate } from "@/lib/format";
+
+/**
+ * The emails Chainwise sends, as plain functions: data in, subject and bodies out. Each email is
+ * written once as blocks and rendered twice, as plain text and as HTML, so the two never drift
+ * and every interpolated value is escaped in one place.
+ */
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** How Chainwise uses the address an email went to. One sentence, so a privacy page can link to it later. */
+export const DATA_USE_NOTICE =
+  "Chainwise keeps your name and email address only to let you sign in and to send you emails like this one. " +
+  "We do not use them for anything else.";
+
+type Block = { heading: string } | { paragraph: string } | { link: string; label: string };
+
+export function passwordResetEmail({
+  url,
+  expiresInMinutes,
+}: {
+  url: string;
+  expiresInMinutes: number;
+}): EmailContent {
+  return render("Reset your Chainwise password", [
+    { heading: "Reset your password" },
+    { paragraph: "Someone asked to reset the password for your Chainwise account." },
+    { link: url, label: "Choose a new password" },
+    { paragraph: `The link works for ${duration(expiresInMinutes)} and only once.` },
+    {
+      paragraph:
+        "If you did not ask for this, you can ignore this email: your password has not changed. " +
+        "Nobody can change it without this link.",
+    },
+  ]);
+}
+
+export interface InvitationDetails {
+  primeName: string;
+  contractTitle: string;
+  url: string;
+  expiresAt: Date;
+  /** The organisation that asked, when known: people trust an email more when it says who sent them. */
+  invitedBy?: string;
+}
+
+export function invitationEmail({
+  primeName,
+  contractTitle,
+  url,
+  expiresAt,
+  invitedBy,
+}: InvitationDetails): EmailContent {
+  const asker = invitedBy ? `${invitedBy} has asked you` : "You have been asked";
+  return render(`Rate how ${primeName} works with you`, [
+    { heading: `Rate how ${primeName} works with you` },
+    {
+      paragraph:
+        `${asker} to rate how ${primeName} treats your organisation as a partner on the contract ` +
+        `“${contractTitle}”: sharing risk, paying on time, building your capacity, negotiating fairly and sharing data.`,
+    },
+    {
+      paragraph:
+        `Your answers are anonymous. ${primeName} never sees what your organisation said: ratings are only shown ` +
+        "combined with other partners’ ratings, and only once at least 3 partners have answered.",
+    },
+    { link: url, label: "Start your rating" },
+    {
+      paragraph: `The link works until ${formatDate(expiresAt)}. You can save your answers and come back later.`,
+    },
+  ]);
+}
+
+export interface ClosingReminderDetails {
+  primeName: string;
+  contractTitle: string;
+  url: string;
+  closesAt: Date;
+}
+
+export function closingReminderEmail({
+  primeName,
+  contractTitle,
+  url,
+  closesAt,
+}: ClosingReminderDetails): EmailContent {
+  const closes = formatDate(closesAt);
+  return render(`Ratings of ${primeName} close on ${closes}`, [
+    { heading: `Ratings of ${primeName} close on ${closes}` },
+    {
+      paragraph:
+        `There is still time to rate how ${primeName} works with you on the contract “${contractTitle}”. ` +
+        `Answers sent after ${closes} will not count this time.`,
+    },
+    { link: url, label: "Continue your rating" },
+    { paragraph: "Any answers you have already saved are kept. Your answers are anonymous." },
+    { paragraph: "If you have already sent your rating, thank you: you can ignore this email." },
+  ]);
+}
+
+function render(subject: string, blocks: Block[]): EmailContent {
+  const oneLineSubject = subject.replace(/\s+/g, " ").trim();
+  const text = [...blocks.map(blockText), "---", DATA_USE_NOTICE].join("\n\n");
+  const html = [
+    "<!doctype html>",
+    '<html lang="en-GB">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(oneLineSubject)}</title></head>`,
+    '<body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c;">',
+    ...blocks.map(blockHtml),
+    '<hr style="border: 0; border-top: 1px solid #b1b4b6;">',
+    `<p style="font-size: 16px; color: #505a5f;">${escapeHtml(DATA_USE_NOTICE)}</p>`,
+    "</body>",
+    "</html>",
+  ].join("\n");
+  return { subject: oneLineSubject, text, html };
+}
+
+function blockText(block: Block): string {
+  if ("heading" in block) return block.heading;
+  if ("paragraph" in block) return block.paragraph;
+  return `${block.label}:\n${webAddress(block.link)}`;
+}
+
+function blockHtml(block: Block): string {
+  if ("heading" in block) return `<h1 style="font-size: 27px;">${escapeHtml(block.heading)}</h1>`;
+  if ("paragraph" in block) return `<p>${escapeHtml(block.paragraph)}</p>`;
+  return `<p><a href="${escapeHtml(webAddress(block.link))}" style="color: #1d70b8;">${escapeHtml(block.label)}</a></p>`;
+}
+
+/** Only http(s) links go into an email: a javascript: or data: link would be a bug, or an attack. */
+function webAddress(url: string): string {
+  let protocol = "";
+  try {
+    protocol = new URL(url).protocol;
+  } catch {}
+  if (protocol !== "http:" && protocol !== "https:")
+    throw new Error("Email links must be http:// or https:// addresses");
+  return url;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/** "1 hour", "2 hours", "30 minutes". */
+function duration(minutes: number): string {
+  if (minutes % 60 === 0) {
+    const hours = minutes / 60;
+    return hours === 1 ? "1 hour" : `${hours} hours`;
+  }
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
+
+export interface MembershipSummary {
+  organisationId: string;
+  organisationName: string;
+  organisationType: OrganisationType;
+  role: MemberRole;
+}
+
+/** The organisations a person belongs to, by name. */
+export async function listMemberships(userId: string): Promise<MembershipSummary[]> {
+  const rows = await db().membership.findMany({
+    where: { userId },
+    select: { role: true, organisation: { select: { id: true, name: true, type: true } } },
+    orderBy: { organisation: { name: "asc" } },
+  });
+  return rows.map((row) => ({
+    organisationId: row.organisation.id,
+    organisationName: row.organisation.name,
+    organisationType: row.organisation.type,
+    role: row.role,
+  }));
+}
+
+/**
+ * Makes a session act for one of its person's organisations. The membership is part of the
+ * update's condition, so a session can never be pointed at an organisation its person is not in.
+ */
+export async function switchOrganisation(
+  sessionId: string,
+  userId: string,
+  organisationId: string,
+): Promise<boolean> {
+  const member = await db().membership.findUnique({
+    where: { userId_organisationId: { userId, organisationId } },
+    select: { id: true },
+  });
+  if (!member) return false;
+  const updated = await db().session.updateMany({
+    where: { id: sessionId, userId },
+    data: { activeOrganisationId: organisationId },
+  });
+  return updated.count === 1;
+}

@@ -1,0 +1,96 @@
+import { expect, type Page, test } from "@playwright/test";
+import { errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+
+const PASSWORD = "plenty of words in a row";
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Create a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("a person creates an account, signs out, and signs in again", async ({ page }) => {
+  await page.goto("/sign-up");
+  await expectNoAxeViolations(page);
+  // Bad input: a clear message beside each field, and what was typed (bar the password) kept.
+  await page.getByLabel("Full name").fill("Nia Evans");
+  await page.getByLabel("Email address").fill("nia at example");
+  await page.getByLabel("Create a password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(errorSummary(page)).toContainText("Enter an email address in the correct format");
+  await expect(errorSummary(page)).toContainText("Password must be 12 characters or more");
+  await expect(page.getByLabel("Full name")).toHaveValue("Nia Evans");
+  await expect(page.getByLabel("Email address")).toHaveValue("nia at example");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Email address").fill("nia@pathways.example");
+  await page.getByLabel("Create a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expect(page.getByText("You are not part of an organisation yet.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+
+  await signIn(page, "nia@pathways.example", "not my password at all");
+  await expect(errorSummary(page)).toContainText("They do not match");
+  await expect(page.getByLabel("Email address")).toHaveValue("nia@pathways.example");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+});
+
+test("a forgotten password is reset through the emailed link, once", async ({ page }) => {
+  await signUp(page, "Tom Reid", "tom@hillside.example");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "I have forgotten my password" }).click();
+  await page.getByLabel("Email address").fill("tom@hillside.example");
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+
+  await page.goto("/dev/outbox?to=tom%40hillside.example");
+  const link = page.getByRole("link", { name: /reset-password/ }).first();
+  const href = await link.getAttribute("href");
+  expect(href).toBeTruthy();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
+  await page.getByLabel("New password").fill("a completely new passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password has been changed");
+
+  await signIn(page, "tom@hillside.example", "a completely new passphrase");
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+
+  // The link works once.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto(href ?? "/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("expired or has already been used");
+});
+
+test.describe("from one address trying many passwords", () => {
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
+
+  test("sign-in is refused for a while after five failures", async ({ page }) => {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await signIn(page, "nobody@example.org", `wrong password ${attempt}`);
+      await expect(errorSummary(page)).toContainText("They do not match");
+    }
+    await signIn(page, "nobody@example.org", "wrong password 6");
+    await expect(errorSummary(page)).toContainText("Too many attempts");
+  });
+});
