@@ -6,6 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project first (`tsc --noEmit`); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // OCDS uploads may be up to 5 MB (lib/ocds); anything larger is refused before it reaches us.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   reactStrictMode: true,
 };
 

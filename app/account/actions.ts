@@ -3,9 +3,10 @@
 import { cookies } from "next/headers";
 import { RedirectType, redirect } from "next/navigation";
 import type { FormState } from "@/lib/actions/form-state";
+import { readForm } from "@/lib/actions/read-form";
 import { currentUser, DEMO_ORG_COOKIE } from "@/lib/auth/actor";
 import { callAuth } from "@/lib/auth/endpoint";
-import { forgotSchema, readForm, resetSchema, safeNext, signInSchema, signUpSchema } from "@/lib/auth/forms";
+import { forgotSchema, resetSchema, safeNext, signInSchema, signUpSchema } from "@/lib/auth/forms";
 import { switchOrganisation } from "@/lib/services/memberships";
 
 const TOO_MANY = "Too many attempts from your connection. Wait a minute, then try again.";

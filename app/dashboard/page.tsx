@@ -21,7 +21,12 @@ export default async function DashboardPage() {
       <p className="text-xl text-muted">{actor.organisationName}</p>
       <h1 className="mb-6 text-4xl font-bold">Your dashboard</h1>
       {actor.organisationType === "COMMISSIONER" ? (
-        <p className="max-w-3xl">Reports for your contracts are coming soon.</p>
+        <p className="max-w-3xl">
+          <Link href="/contracts" className="text-xl font-bold">
+            Your contracts
+          </Link>
+          : supply chains, rating cycles and invitations. Reports that compare primes are coming next.
+        </p>
       ) : tasks.length === 0 ? (
         <p>There is nothing for you to answer at the moment.</p>
       ) : (

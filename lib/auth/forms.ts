@@ -1,6 +1,4 @@
 import { z } from "zod";
-import type { FormState } from "@/lib/actions/form-state";
-import type { FieldError, TypedValues } from "@/lib/questionnaire/form";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./auth";
 
 /** One schema per form, shared by the page (hints) and the server (checks). Messages are GOV.UK style. */
@@ -27,33 +25,6 @@ export const signUpSchema = z.object({
 });
 export const forgotSchema = z.object({ email });
 export const resetSchema = z.object({ token: z.string().min(1).max(512), password });
-
-/** Reads a form against a schema; on failure, the error summary and the typed values (never passwords). */
-export function readForm<T extends z.ZodType>(
-  schema: T,
-  form: FormData,
-  fields: readonly string[],
-): { ok: true; data: z.infer<T>; typed: TypedValues } | { ok: false; state: FormState } {
-  const raw: Record<string, string> = {};
-  for (const field of fields) {
-    const value = form.get(field);
-    raw[field] = typeof value === "string" ? value : "";
-  }
-  const typed: TypedValues = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => !key.toLowerCase().includes("password") && key !== "token"),
-  );
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data, typed };
-  const seen = new Set<string>();
-  const errors: FieldError[] = [];
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "");
-    if (seen.has(field)) continue;
-    seen.add(field);
-    errors.push({ href: `#field-${field}`, questionKey: field, message: issue.message });
-  }
-  return { ok: false, state: { status: "error", errors, typed } };
-}
 
 /** Only same-site paths: a crafted `next` must not send people to another site. */
 export function safeNext(

@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { type ImportState, importOcdsAction } from "@/app/contracts/import/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+
+const initial: ImportState = { status: "idle", errors: [] };
+
+export function ImportForm() {
+  const [state, action, pending] = useActionState(importOcdsAction, initial);
+  const error = state.errors.find((e) => e.questionKey === "file")?.message;
+  const report = state.report;
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      {report ? (
+        <section aria-labelledby="import-report" className="mb-10">
+          <h2 id="import-report" className="mb-4 text-2xl font-bold">
+            {report.imported.length === 1
+              ? "1 contract imported"
+              : `${report.imported.length} contracts imported`}
+          </h2>
+          {report.imported.length > 0 ? (
+            <ul className="mb-6 space-y-2" aria-label="Imported">
+              {report.imported.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/contracts/${c.id}`}>{c.title}</Link> ({c.reference}): primes{" "}
+                  {c.primes.join(", ") || "none named"}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {report.skipped.length > 0 ? (
+            <>
+              <h3 className="mb-2 text-xl font-bold">Not imported</h3>
+              <ul className="mb-6 list-disc space-y-1 pl-6" aria-label="Not imported">
+                {report.skipped.map((s) => (
+                  <li key={`${s.item}-${s.reason}`}>
+                    {s.item}: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {report.notes.length > 0 ? (
+            <>
+              <h3 className="mb-2 text-xl font-bold">Check these</h3>
+              <ul className="list-disc space-y-1 pl-6" aria-label="Notes">
+                {report.notes.map((n) => (
+                  <li key={`${n.item}-${n.reason}`}>
+                    {n.item}: {n.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      <form action={action} className="max-w-2xl">
+        <div className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}>
+          <label htmlFor="field-file" className="mb-1 block text-lg font-bold">
+            Upload an OCDS file
+          </label>
+          <p id="field-file-hint" className="mb-2 text-muted">
+            A release or release package in JSON, as downloaded from Contracts Finder or Find a Tender. Up to
+            5 MB.
+          </p>
+          {error ? (
+            <p id="field-file-error" className="mb-2 font-bold text-error">
+              <span className="sr-only">Error: </span>
+              {error}
+            </p>
+          ) : null}
+          <input
+            id="field-file"
+            name="file"
+            type="file"
+            accept=".json,application/json"
+            aria-describedby={error ? "field-file-hint field-file-error" : "field-file-hint"}
+          />
+        </div>
+        <Button disabled={pending}>Import</Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/** Value bands, shared by the contract form, OCDS import and reports. */
+export const VALUE_BANDS = [
+  "Under £100k",
+  "£100k–£1m",
+  "£1m–£10m",
+  "£10m–£50m",
+  "£50m and over",
+  "Not published",
+] as const;
+
+export const SIZE_BANDS = [
+  { value: "MICRO", label: "Micro (under £100k a year)" },
+  { value: "SMALL", label: "Small (£100k to £1m)" },
+  { value: "MEDIUM", label: "Medium (£1m to £10m)" },
+  { value: "LARGE", label: "Large (over £10m)" },
+] as const;
+
+export const CHAIN_STATUSES = [
+  { value: "NAMED_IN_BID", label: "Named in the bid only" },
+  { value: "CONTRACTED", label: "Contracted, not yet delivering" },
+  { value: "DELIVERING", label: "Delivering" },
+  { value: "EXITED", label: "Exited" },
+] as const;
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${label[0]?.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .transform((v) => v || null);
+const date = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${label}`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a real date, like 2026-04-01`)
+    .transform((v) => new Date(`${v}T00:00:00Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), `Enter ${label} as a real date, like 2026-04-01`);
+const optionalDate = (label: string) => z.union([z.literal("").transform(() => null), date(label)]);
+
+export const contractSchema = z
+  .object({
+    title: text("the contract title", 200),
+    reference: text("the contract reference", 60),
+    valueBand: z.enum(VALUE_BANDS, { error: "Choose the contract's value" }),
+    startDate: date("the start date"),
+    endDate: optionalDate("the end date"),
+    ocid: optionalText(120, "The OCDS identifier"),
+    prime1: text("the prime contractor's name", 200),
+    lot1: optionalText(80, "The lot"),
+    prime2: optionalText(200, "The second prime's name"),
+    lot2: optionalText(80, "The second lot"),
+  })
+  .refine((v) => !v.endDate || v.endDate > v.startDate, {
+    path: ["endDate"],
+    message: "The end date must be after the start date",
+  });
+
+export const CONTRACT_FIELDS = [
+  "title",
+  "reference",
+  "valueBand",
+  "startDate",
+  "endDate",
+  "ocid",
+  "prime1",
+  "lot1",
+  "prime2",
+  "lot2",
+];
+
+export const partnerSchema = z.object({
+  primeId: z.string().min(1, "Choose the prime").max(64),
+  name: text("the partner's name", 200),
+  sizeBand: z.enum(["MICRO", "SMALL", "MEDIUM", "LARGE"], { error: "Choose the partner's size" }),
+  sector: z.enum(["VCSE", "SME"], { error: "Choose what kind of organisation the partner is" }),
+  namedInBid: z
+    .enum(["yes", "no"], { error: "Say whether the partner was named in the bid" })
+    .transform((v) => v === "yes"),
+  status: z.enum(["NAMED_IN_BID", "CONTRACTED", "DELIVERING", "EXITED"], {
+    error: "Choose the partner's status",
+  }),
+});
+export const PARTNER_FIELDS = ["primeId", "name", "sizeBand", "sector", "namedInBid", "status"];
+
+export const cycleSchema = z
+  .object({
+    name: text("a name for the cycle, like 2026–27", 40),
+    opensAt: date("the opening date"),
+    closesAt: date("the closing date"),
+  })
+  .refine((v) => v.closesAt > v.opensAt, {
+    path: ["closesAt"],
+    message: "The closing date must be after the opening date",
+  });
+export const CYCLE_FIELDS = ["name", "opensAt", "closesAt"];
+
+export const memberUpdateSchema = z.object({
+  memberId: z.string().min(1).max(64),
+  status: z.enum(["NAMED_IN_BID", "CONTRACTED", "DELIVERING", "EXITED"]),
+  canRate: z
+    .string()
+    .optional()
+    .transform((v) => v === "yes"),
+});

@@ -1,0 +1,13 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { type Actor, currentActor } from "@/lib/auth/actor";
+
+/** For commissioner pages: sign in first; anyone else gets "not found", not a hint the page exists. */
+export async function requireCommissionerPage(returnTo: string): Promise<Actor> {
+  await connection();
+  const actor = await currentActor();
+  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (actor.organisationType !== "COMMISSIONER") notFound();
+  return actor;
+}

@@ -1,0 +1,221 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
+
+/**
+ * A commissioner's management of its own contracts: creating them, naming primes, keeping the
+ * supply chain and the roster of partners who rate, and opening rating cycles. Every function takes
+ * the actor and scopes its query by the commissioner, so another body's contract is "not found".
+ */
+
+function requireCommissioner(actor: Actor) {
+  if (actor.organisationType !== "COMMISSIONER")
+    throw new ForbiddenError("Only a commissioner can manage contracts.");
+}
+
+const ownContract = (actor: Actor, contractId: string) => ({
+  id: contractId,
+  commissionerId: actor.organisationId,
+});
+
+/** Reuses an organisation of this type and name (ignoring case), or creates it. */
+export async function findOrCreateOrganisation(
+  tx: Prisma.TransactionClient,
+  input: { name: string; type: OrganisationType; sizeBand?: SizeBand | null; sector?: "VCSE" | "SME" | null },
+) {
+  const existing = await tx.organisation.findFirst({
+    where: { type: input.type, name: { equals: input.name, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (existing) return existing.id;
+  const created = await tx.organisation.create({
+    data: {
+      name: input.name,
+      type: input.type,
+      sizeBand: input.sizeBand ?? null,
+      sector: input.sector ?? null,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+export interface NewContract {
+  title: string;
+  reference: string;
+  valueBand: string;
+  startDate: Date;
+  endDate: Date | null;
+  ocid: string | null;
+  primes: { name: string; lot: string | null }[];
+}
+
+export async function createContract(actor: Actor, input: NewContract): Promise<string> {
+  requireCommissioner(actor);
+  return db().$transaction(async (tx) => {
+    const clash = await tx.contract.findFirst({
+      where: {
+        commissionerId: actor.organisationId,
+        reference: { equals: input.reference, mode: "insensitive" },
+      },
+      select: { id: true },
+    });
+    if (clash) throw new RuleError(`You already have a contract with the reference ${input.reference}.`);
+    const primeIds: { primeId: string; lot: string | null }[] = [];
+    for (const prime of input.primes) {
+      primeIds.push({
+        primeId: await findOrCreateOrganisation(tx, { name: prime.name, type: "PRIME" }),
+        lot: prime.lot,
+      });
+    }
+    const contract = await tx.contract.create({
+      data: {
+        commissionerId: actor.organisationId,
+        title: input.title,
+        reference: input.reference,
+        valueBand: input.valueBand,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        ocid: input.ocid,
+        primes: { create: primeIds },
+      },
+      select: { id: true },
+    });
+    return contract.id;
+  });
+}
+
+const detailSelect = {
+  id: true,
+  title: true,
+  reference: true,
+  valueBand: true,
+  startDate: true,
+  endDate: true,
+  ocid: true,
+  primes: { select: { lot: true, prime: { select: { id: true, name: true } } }, orderBy: { lot: "asc" } },
+  supplyChain: {
+    select: {
+      id: true,
+      primeId: true,
+      status: true,
+      namedInBid: true,
+      canRate: true,
+      organisation: { select: { id: true, name: true, sizeBand: true } },
+    },
+    orderBy: { organisation: { name: "asc" } },
+  },
+  cycles: { select: { id: true, name: true, opensAt: true, closesAt: true }, orderBy: { opensAt: "desc" } },
+} satisfies Prisma.ContractSelect;
+
+export type ContractDetail = Prisma.ContractGetPayload<{ select: typeof detailSelect }>;
+
+export async function getOwnContract(actor: Actor, contractId: string): Promise<ContractDetail> {
+  requireCommissioner(actor);
+  const contract = await db().contract.findFirst({
+    where: ownContract(actor, contractId),
+    select: detailSelect,
+  });
+  if (!contract) throw new NotFoundError();
+  return contract;
+}
+
+export async function listOwnContracts(actor: Actor) {
+  requireCommissioner(actor);
+  return db().contract.findMany({
+    where: { commissionerId: actor.organisationId },
+    select: {
+      id: true,
+      title: true,
+      reference: true,
+      primes: { select: { prime: { select: { name: true } } } },
+    },
+    orderBy: [{ startDate: "desc" }, { reference: "asc" }],
+  });
+}
+
+export interface NewPartner {
+  primeId: string;
+  name: string;
+  sizeBand: SizeBand;
+  sector: "VCSE" | "SME";
+  namedInBid: boolean;
+  status: ChainStatus;
+}
+
+/** Adds a partner to one prime's supply chain on the commissioner's contract, on the rating roster. */
+export async function addPartner(actor: Actor, contractId: string, input: NewPartner): Promise<void> {
+  requireCommissioner(actor);
+  await db().$transaction(async (tx) => {
+    const award = await tx.contractPrime.findFirst({
+      where: { contractId, primeId: input.primeId, contract: { commissionerId: actor.organisationId } },
+      select: { id: true },
+    });
+    if (!award) throw new NotFoundError();
+    const organisationId = await findOrCreateOrganisation(tx, {
+      name: input.name,
+      type: "SUBCONTRACTOR",
+      sizeBand: input.sizeBand,
+      sector: input.sector,
+    });
+    const existing = await tx.supplyChainMember.findUnique({
+      where: { contractId_primeId_organisationId: { contractId, primeId: input.primeId, organisationId } },
+      select: { id: true },
+    });
+    if (existing) throw new RuleError(`${input.name} is already in this prime's supply chain.`);
+    await tx.supplyChainMember.create({
+      data: {
+        contractId,
+        primeId: input.primeId,
+        organisationId,
+        namedInBid: input.namedInBid,
+        status: input.status,
+        canRate: true,
+      },
+    });
+  });
+}
+
+/** Changes a partner's status, or whether it is on the roster of partners who rate the prime. */
+export async function updatePartner(
+  actor: Actor,
+  memberId: string,
+  change: { status?: ChainStatus; canRate?: boolean },
+): Promise<void> {
+  requireCommissioner(actor);
+  const updated = await db().supplyChainMember.updateMany({
+    where: { id: memberId, contract: { commissionerId: actor.organisationId } },
+    data: change,
+  });
+  if (updated.count === 0) throw new NotFoundError();
+}
+
+export async function openCycle(
+  actor: Actor,
+  contractId: string,
+  input: { name: string; opensAt: Date; closesAt: Date },
+): Promise<void> {
+  requireCommissioner(actor);
+  if (input.closesAt <= input.opensAt)
+    throw new RuleError("The closing date must be after the opening date.");
+  await db().$transaction(async (tx) => {
+    const contract = await tx.contract.findFirst({
+      where: ownContract(actor, contractId),
+      select: { id: true },
+    });
+    if (!contract) throw new NotFoundError();
+    const clash = await tx.cycle.findFirst({
+      where: {
+        contractId,
+        OR: [{ name: input.name }, { opensAt: { lt: input.closesAt }, closesAt: { gt: input.opensAt } }],
+      },
+      select: { name: true },
+    });
+    if (clash)
+      throw new RuleError(`This overlaps the ${clash.name} cycle. Cycles on a contract cannot overlap.`);
+    await tx.cycle.create({ data: { contractId, ...input } });
+  });
+}

@@ -1,0 +1,165 @@
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { parseOcds } from "@/lib/ocds/parse";
+import {
+  addPartner,
+  createContract,
+  getOwnContract,
+  openCycle,
+  updatePartner,
+} from "@/lib/services/contract-admin";
+import { importContracts } from "@/lib/services/ocds-import";
+import { createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+
+const actorFor = (org: { id: string; name: string; type: Actor["organisationType"] }): Actor => ({
+  organisationId: org.id,
+  organisationName: org.name,
+  organisationType: org.type,
+  userId: null,
+  role: null,
+});
+
+const contractInput = {
+  title: "Wessex Employment Support",
+  reference: "WBC-2026-001",
+  valueBand: "£1m–£10m",
+  startDate: new Date("2026-04-01"),
+  endDate: new Date("2029-03-31"),
+  ocid: null,
+  primes: [
+    { name: "Anvil Services Ltd", lot: "East" },
+    { name: "Beacon Outcomes plc", lot: "West" },
+  ],
+};
+
+describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
+  let database: TestDatabase;
+  let council: Actor;
+  let otherCouncil: Actor;
+  let prime: Actor;
+  let partner: Actor;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    database.use();
+    council = actorFor(await createCommissioner(database.client, "Wessex Borough Council"));
+    otherCouncil = actorFor(await createCommissioner(database.client, "Mercia City Council"));
+    prime = actorFor(await createPrime(database.client, "Anvil Services Ltd"));
+    partner = actorFor(await createSubcontractor(database.client));
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("lets a commissioner create a contract naming its primes, reusing a prime it already knows", async () => {
+    const id = await createContract(council, contractInput);
+    const contract = await getOwnContract(council, id);
+    expect(contract.primes.map((p) => [p.prime.name, p.lot])).toEqual([
+      ["Anvil Services Ltd", "East"],
+      ["Beacon Outcomes plc", "West"],
+    ]);
+    expect(contract.primes[0]?.prime.id).toBe(prime.organisationId);
+    await expect(createContract(council, contractInput)).rejects.toBeInstanceOf(RuleError);
+  });
+
+  it("refuses primes, partners and other commissioners", async () => {
+    await expect(createContract(prime, contractInput)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createContract(partner, contractInput)).rejects.toBeInstanceOf(ForbiddenError);
+    const [own] = await database.client.contract.findMany({
+      where: { commissionerId: council.organisationId },
+    });
+    if (!own) throw new Error("no contract");
+    await expect(getOwnContract(otherCouncil, own.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      openCycle(otherCouncil, own.id, {
+        name: "X",
+        opensAt: new Date("2026-01-01"),
+        closesAt: new Date("2026-02-01"),
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("keeps each prime's supply chain and the rating roster, set by the commissioner", async () => {
+    const [own] = await database.client.contract.findMany({
+      where: { commissionerId: council.organisationId },
+    });
+    if (!own) throw new Error("no contract");
+    const input = {
+      primeId: prime.organisationId,
+      name: "Harbour Food Bank",
+      sizeBand: "MICRO" as const,
+      sector: "VCSE" as const,
+      namedInBid: true,
+      status: "NAMED_IN_BID" as const,
+    };
+    await addPartner(council, own.id, input);
+    await expect(addPartner(council, own.id, input)).rejects.toBeInstanceOf(RuleError);
+    await expect(addPartner(otherCouncil, own.id, input)).rejects.toBeInstanceOf(NotFoundError);
+    let contract = await getOwnContract(council, own.id);
+    const member = contract.supplyChain[0];
+    expect(member).toMatchObject({
+      status: "NAMED_IN_BID",
+      namedInBid: true,
+      canRate: true,
+      organisation: { name: "Harbour Food Bank", sizeBand: "MICRO" },
+    });
+    if (!member) throw new Error("no member");
+    await updatePartner(council, member.id, { status: "DELIVERING", canRate: false });
+    await expect(updatePartner(otherCouncil, member.id, { canRate: true })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    contract = await getOwnContract(council, own.id);
+    expect(contract.supplyChain[0]).toMatchObject({ status: "DELIVERING", canRate: false });
+  });
+
+  it("opens cycles that do not overlap", async () => {
+    const [own] = await database.client.contract.findMany({
+      where: { commissionerId: council.organisationId },
+    });
+    if (!own) throw new Error("no contract");
+    await openCycle(council, own.id, {
+      name: "2026–27",
+      opensAt: new Date("2026-10-01"),
+      closesAt: new Date("2027-01-31"),
+    });
+    await expect(
+      openCycle(council, own.id, {
+        name: "Extra",
+        opensAt: new Date("2027-01-01"),
+        closesAt: new Date("2027-02-28"),
+      }),
+    ).rejects.toThrow(/overlaps the 2026–27 cycle/);
+    await expect(
+      openCycle(council, own.id, {
+        name: "Backwards",
+        opensAt: new Date("2028-02-01"),
+        closesAt: new Date("2028-01-01"),
+      }),
+    ).rejects.toBeInstanceOf(RuleError);
+  });
+
+  it("imports a Contracts Finder award: contract, primes with their scale and VCSE status, and skips a repeat", async () => {
+    const text = await readFile("lib/ocds/fixtures/contracts-finder-award.json", "utf8");
+    const parsed = parseOcds(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const first = await importContracts(council, parsed.contracts);
+    expect(first.imported).toHaveLength(parsed.contracts.length);
+    const imported = first.imported[0];
+    if (!imported) throw new Error("nothing imported");
+    const contract = await getOwnContract(council, imported.id);
+    const expected = parsed.contracts[0];
+    expect(contract.title).toBe(expected?.title);
+    expect(contract.ocid).toBe(expected?.ocid);
+    expect(contract.valueBand).toBe(expected?.valueBand);
+    expect(contract.primes.map((p) => p.prime.name).sort()).toEqual(
+      expected?.suppliers.map((s) => s.name).sort(),
+    );
+
+    const again = await importContracts(council, parsed.contracts);
+    expect(again.imported).toEqual([]);
+    expect(again.skipped.map((s) => s.reason)).toContain("This contract has already been imported.");
+    await expect(importContracts(prime, parsed.contracts)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
