@@ -20,12 +20,12 @@ export function CycleForm({ contractId }: { contractId: string }) {
       <form action={action} noValidate className="max-w-2xl">
         <input type="hidden" name="contractId" value={contractId} />
         <TextField
-          key={`name-${typed("name")}`}
-          name="name"
+          key={`cycleName-${typed("cycleName")}`}
+          name="cycleName"
           label="Cycle name"
           hint="For example, 2027–28"
-          defaultValue={typed("name")}
-          error={error("name")}
+          defaultValue={typed("cycleName")}
+          error={error("cycleName")}
           autoComplete="off"
         />
         <TextField

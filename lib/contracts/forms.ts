@@ -93,7 +93,7 @@ export const PARTNER_FIELDS = ["primeId", "name", "sizeBand", "sector", "namedIn
 
 export const cycleSchema = z
   .object({
-    name: text("a name for the cycle, like 2026–27", 40),
+    cycleName: text("a name for the cycle, like 2026–27", 40),
     opensAt: date("the opening date"),
     closesAt: date("the closing date"),
   })
@@ -101,7 +101,8 @@ export const cycleSchema = z
     path: ["closesAt"],
     message: "The closing date must be after the opening date",
   });
-export const CYCLE_FIELDS = ["name", "opensAt", "closesAt"];
+// Field names are unique across the contract page, whose forms share it (ids come from names).
+export const CYCLE_FIELDS = ["cycleName", "opensAt", "closesAt"];
 
 export const memberUpdateSchema = z.object({
   memberId: z.string().min(1).max(64),

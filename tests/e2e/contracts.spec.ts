@@ -1,0 +1,93 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+
+const COUNCIL = "Northmoor County Council";
+
+test("a commissioner creates a contract, adds a partner to the roster and opens a cycle", async ({
+  page,
+}) => {
+  await actAs(page, COUNCIL);
+  await page.getByRole("link", { name: "Your contracts" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your contracts" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Create a contract" }).click();
+
+  await page.getByLabel("Contract title").fill("Northmoor Youth Justice Partnership");
+  await page.getByLabel("Start date").fill("2027-04-01");
+  await page.getByLabel("End date (optional)").fill("2026-04-01");
+  await page.getByRole("button", { name: "Create contract" }).click();
+  await expect(errorSummary(page)).toContainText("Enter the contract reference");
+  await expect(errorSummary(page)).toContainText("Choose the contract's value");
+  await expect(errorSummary(page)).toContainText("Enter the prime contractor's name");
+  await expect(page.getByLabel("Contract title")).toHaveValue("Northmoor Youth Justice Partnership");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Your reference").fill("NCC-2027-002");
+  await page.getByLabel("£1m–£10m").check();
+  await page.getByLabel("End date (optional)").fill("2030-03-31");
+  await page.getByLabel("Prime contractor", { exact: true }).fill("Castlegate Employment Services Ltd");
+  await page.getByRole("button", { name: "Create contract" }).click();
+  await expect(page.getByRole("status")).toContainText("Contract created");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Northmoor Youth Justice Partnership");
+
+  await page.getByText("Add a partner").click();
+  await page.getByLabel("Partner organisation's name").fill("Northmoor Youth Mentors");
+  await page.getByLabel("Voluntary, community or social enterprise").check();
+  await page.getByLabel("Micro (under £100k a year)").check();
+  await page.getByRole("group", { name: "Was it named in the prime's bid?" }).getByLabel("Yes").check();
+  await page.getByLabel("Delivering", { exact: true }).check();
+  await page.getByRole("button", { name: "Add partner" }).click();
+  await expect(page.getByRole("status")).toContainText("Northmoor Youth Mentors added to the supply chain");
+  const partners = page.getByRole("list", { name: "Partners of Castlegate Employment Services Ltd" });
+  await expect(partners).toContainText("Northmoor Youth Mentors");
+  await expect(partners.getByLabel(/Rates the prime/)).toBeChecked();
+
+  await page.getByText("Open a new cycle").click();
+  await page.getByLabel("Cycle name").fill("2027–28");
+  await page.getByLabel("Opens on").fill("2027-10-01");
+  await page.getByLabel("Closes at the end of").fill("2028-01-31");
+  await page.getByRole("button", { name: "Open cycle" }).click();
+  await expect(page.getByRole("list", { name: "Rating cycles" })).toContainText(
+    "2027–28: 1 October 2027 to 31 January 2028",
+  );
+  await expectNoAxeViolations(page);
+});
+
+test("a commissioner imports a contract from a Contracts Finder file, and a broken file changes nothing", async ({
+  page,
+}) => {
+  await actAs(page, COUNCIL);
+  await page.goto("/contracts/import");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Upload an OCDS file").setInputFiles(path.resolve("lib/ocds/fixtures/not-json.txt"));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(errorSummary(page)).toBeVisible();
+  await page.goto("/contracts");
+  const before = await page.getByRole("list", { name: "Your contracts" }).getByRole("listitem").count();
+
+  await page.goto("/contracts/import");
+  await page
+    .getByLabel("Upload an OCDS file")
+    .setInputFiles(path.resolve("lib/ocds/fixtures/contracts-finder-award.json"));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { name: /contracts? imported/ })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Imported", exact: true }).getByRole("listitem")).toHaveCount(
+    1,
+  );
+  await page.goto("/contracts");
+  await expect(page.getByRole("list", { name: "Your contracts" }).getByRole("listitem")).toHaveCount(
+    before + 1,
+  );
+});
+
+test("a prime and a partner cannot reach a commissioner's contract pages", async ({ page }) => {
+  await actAs(page, "Castlegate Employment Services Ltd");
+  for (const url of ["/contracts", "/contracts/new", "/contracts/import"]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+  }
+  await actAs(page, "Riverside Community Trust");
+  expect((await page.goto("/contracts"))?.status()).toBe(404);
+});
