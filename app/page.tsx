@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
-import { listContracts } from "@/lib/services/contracts";
+import { listDemoContracts } from "@/lib/services/contracts";
 
 export default async function HomePage() {
   await connection();
-  const contracts = await listContracts();
+  const demo = env().DEMO_MODE === "on";
+  const contracts = demo ? await listDemoContracts() : [];
 
   return (
     <>

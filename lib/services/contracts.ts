@@ -26,9 +26,13 @@ export interface ContractSummary {
   partnerCount: number;
 }
 
-/** Every contract, newest first. Until accounts exist this is the demo's public listing. */
-export async function listContracts(): Promise<ContractSummary[]> {
+/**
+ * The demo's contracts, newest first, for the public home page. Only contracts an invented demo
+ * commissioner let: real contracts are listed to their own organisations, never publicly.
+ */
+export async function listDemoContracts(): Promise<ContractSummary[]> {
   const rows = await db().contract.findMany({
+    where: { commissioner: { demo: true } },
     select: contractSummarySelect,
     orderBy: [{ startDate: "desc" }, { reference: "asc" }],
   });

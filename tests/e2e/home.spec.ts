@@ -10,7 +10,8 @@ test("the home page says what Chainwise is for and lists the demo contracts", as
   await expect(page.getByText("Voluntary and community organisations")).toBeVisible();
 
   const contracts = page.getByRole("list", { name: "Contracts" }).getByRole("listitem");
-  await expect(contracts).toHaveCount(2);
+  // Other specs may have added contracts for the demo council by now: look for the seeded ones.
+  await expect(contracts.filter({ hasText: "Northmoor Community Health Connectors" })).toHaveCount(1);
   const working = contracts.filter({ hasText: "Northmoor Working Well: employment support" });
   await expect(working).toContainText("Castlegate Employment Services Ltd (North)");
   await expect(working).toContainText("Meridian Outcomes plc (South)");

@@ -10,6 +10,7 @@ import {
   openCycle,
   updatePartner,
 } from "@/lib/services/contract-admin";
+import { listDemoContracts } from "@/lib/services/contracts";
 import { importContracts } from "@/lib/services/ocds-import";
 import { createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
@@ -161,5 +162,18 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
     expect(again.imported).toEqual([]);
     expect(again.skipped.map((s) => s.reason)).toContain("This contract has already been imported.");
     await expect(importContracts(prime, parsed.contracts)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("lists only the demo commissioners' contracts publicly, never a real one", async () => {
+    const demoCouncil = await createCommissioner(database.client, "Invented Demo Council");
+    await database.client.organisation.update({ where: { id: demoCouncil.id }, data: { demo: true } });
+    await createContract(actorFor(demoCouncil), {
+      ...contractInput,
+      title: "Demo Contract",
+      reference: "D-1",
+    });
+    const listed = await listDemoContracts();
+    expect(listed.map((c) => c.title)).toEqual(["Demo Contract"]);
+    expect(listed[0]?.commissioner).toBe("Invented Demo Council");
   });
 });
