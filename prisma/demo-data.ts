@@ -124,3 +124,14 @@ export const currentCycleResponses: Record<
   },
   harbourline: { submitted: ["oakwood", "kingsway"], drafts: ["moorland-mind"], self: "draft" },
 };
+
+/** Demo sign-ins (DEMO_MODE=on only), each an administrator of an invented organisation. */
+export const DEMO_PASSWORD = "chainwise demo password";
+export const demoAccounts: { organisation: string; name: string; email: string }[] = [
+  { organisation: commissioner, name: "Sam Okafor", email: "sam.okafor@northmoor-council.example" },
+  { organisation: primes.castlegate, name: "Priya Shah", email: "priya.shah@castlegate.example" },
+  { organisation: primes.meridian, name: "Daniel Webb", email: "daniel.webb@meridian.example" },
+  { organisation: primes.harbourline, name: "Grace Lin", email: "grace.lin@harbourline.example" },
+  { organisation: "Riverside Community Trust", name: "Asha Patel", email: "asha.patel@riverside.example" },
+  { organisation: "Hillside Recovery Network", name: "Tom Reid", email: "tom.reid@hillside.example" },
+];

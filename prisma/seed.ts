@@ -1,5 +1,8 @@
 import { pathToFileURL } from "node:url";
+import { createAuth } from "@/lib/auth/auth";
+import { authSecret } from "@/lib/auth/secret";
 import { closeDb, db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { Answers } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
@@ -83,6 +86,27 @@ export async function seedDemo(client: PrismaClient) {
   }
   // Only an empty database is seeded, so every organisation here is invented.
   await client.organisation.updateMany({ data: { demo: true } });
+  if (env().DEMO_MODE === "on") await seedDemoAccounts(client);
+}
+
+/** Real accounts (hashed passwords, memberships) for the demo organisations, so sign-in can be tried. */
+async function seedDemoAccounts(client: PrismaClient) {
+  const auth = createAuth(client, {
+    baseURL: env().APP_URL,
+    secret: authSecret(),
+    sendResetPassword: async () => {},
+  });
+  for (const account of demo.demoAccounts) {
+    const { user } = await auth.api.signUpEmail({
+      body: { name: account.name, email: account.email, password: demo.DEMO_PASSWORD },
+    });
+    const organisation = await client.organisation.findFirstOrThrow({
+      where: { name: account.organisation },
+    });
+    await client.membership.create({
+      data: { userId: user.id, organisationId: organisation.id, role: "ADMIN" },
+    });
+  }
 }
 
 interface ResponsesInput {

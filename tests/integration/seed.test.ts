@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listContracts } from "@/lib/services/contracts";
+import { listDemoContracts } from "@/lib/services/contracts";
 import * as demo from "@/prisma/demo-data";
 import { isEmpty, seedDemo } from "@/prisma/seed";
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
@@ -107,13 +107,32 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
     ).toBeGreaterThanOrEqual(2);
   });
 
+  it("gives each demo account a hashed password and administers one invented organisation", async () => {
+    const users = await first.client.user.findMany({
+      select: {
+        email: true,
+        accounts: { select: { password: true } },
+        memberships: { select: { role: true, organisation: { select: { name: true, demo: true } } } },
+      },
+      orderBy: { email: "asc" },
+    });
+    expect(users.map((u) => u.email).sort()).toEqual(demo.demoAccounts.map((a) => a.email).sort());
+    for (const user of users) {
+      expect(user.accounts[0]?.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
+      expect(user.accounts[0]?.password).not.toContain(demo.DEMO_PASSWORD);
+      expect(user.memberships).toEqual([
+        { role: "ADMIN", organisation: { name: expect.any(String), demo: true } },
+      ]);
+    }
+  });
+
   it("is deterministic: two runs write the same data", async () => {
     expect(await snapshot(second)).toEqual(await snapshot(first));
   });
 
   it("gives the home page's contract list its primes, lots and partner counts", async () => {
     first.use();
-    const contracts = await listContracts();
+    const contracts = await listDemoContracts();
     expect(contracts.map((c) => c.reference)).toEqual(["NCC-2025-027", "NCC-2025-014"]);
     const working = contracts.find((c) => c.reference === "NCC-2025-014");
     expect(working?.commissioner).toBe(demo.commissioner);
