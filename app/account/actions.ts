@@ -7,7 +7,8 @@ import { readForm } from "@/lib/actions/read-form";
 import { currentUser, DEMO_ORG_COOKIE } from "@/lib/auth/actor";
 import { callAuth } from "@/lib/auth/endpoint";
 import { forgotSchema, resetSchema, safeNext, signInSchema, signUpSchema } from "@/lib/auth/forms";
-import { switchOrganisation } from "@/lib/services/memberships";
+import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
+import { listMemberships, switchOrganisation } from "@/lib/services/memberships";
 
 const TOO_MANY = "Too many attempts from your connection. Wait a minute, then try again.";
 
@@ -27,7 +28,22 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
     };
   }
   (await cookies()).delete(DEMO_ORG_COOKIE);
+  await recordSignIn(result.data);
   redirect(safeNext(form.get("next"), "/account"), RedirectType.push);
+}
+
+/** One entry in the log of each organisation the person belongs to. */
+async function recordSignIn(data: unknown) {
+  const user = (data as { user?: { id?: unknown; name?: unknown } } | null)?.user;
+  if (typeof user?.id !== "string") return;
+  for (const membership of await listMemberships(user.id)) {
+    await recordAudit({
+      organisationId: membership.organisationId,
+      userId: user.id,
+      action: AUDIT_ACTIONS.signIn,
+      summary: `${typeof user.name === "string" ? user.name : "A member"} signed in`,
+    });
+  }
 }
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {

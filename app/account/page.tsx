@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SwitchOrganisationForm } from "@/components/switch-organisation-form";
@@ -32,6 +33,11 @@ export default async function AccountPage() {
         <dt className="font-bold">Email address</dt>
         <dd>{user.email}</dd>
       </dl>
+      {active?.role === "ADMIN" ? (
+        <p className="mb-8">
+          <Link href="/account/activity">See your organisation's activity</Link>
+        </p>
+      ) : null}
       <h2 className="mb-4 text-2xl font-bold">Your organisations</h2>
       {memberships.length === 0 ? (
         <p className="max-w-2xl">

@@ -17,6 +17,7 @@ import type { Perspective as DbPerspective } from "@/lib/generated/prisma/enums"
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { isComplete, type PrincipleProgress, progress } from "@/lib/questionnaire/progress";
 import { scoreAssessment } from "@/lib/scoring";
+import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
 export const toDbPerspective = (p: Perspective): DbPerspective => (p === "prime" ? "PRIME" : "SUBCONTRACTOR");
 export const fromDbPerspective = (p: DbPerspective): Perspective =>
@@ -255,15 +256,28 @@ export async function submit(actor: Actor, id: string, revision: number, now = n
     );
   if (view.cycle.closesAt < now)
     throw new RuleError("This rating cycle has closed, so new answers cannot be submitted.");
-  const done = await db().assessment.updateMany({
-    where: { id, revision, status: "DRAFT", respondentOrgId: actor.organisationId },
-    data: { status: "SUBMITTED", submittedAt: now, revision: { increment: 1 } },
-  });
-  if (done.count === 0) {
-    throw new ConflictError(
-      "These answers were changed somewhere else after you opened this page. Check them again before you submit.",
+  const what = view.perspective === "prime" ? "a self-assessment" : `a rating of ${view.prime.name}`;
+  await db().$transaction(async (tx) => {
+    const done = await tx.assessment.updateMany({
+      where: { id, revision, status: "DRAFT", respondentOrgId: actor.organisationId },
+      data: { status: "SUBMITTED", submittedAt: now, revision: { increment: 1 } },
+    });
+    if (done.count === 0) {
+      throw new ConflictError(
+        "These answers were changed somewhere else after you opened this page. Check them again before you submit.",
+      );
+    }
+    // Who submitted, and that they did; never which answers they gave.
+    await recordAudit(
+      {
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        action: AUDIT_ACTIONS.submitted,
+        summary: `Submitted ${what} for ${view.contract.title} (${view.cycle.name})`,
+      },
+      tx,
     );
-  }
+  });
 }
 
 /**

@@ -94,3 +94,26 @@ test.describe("from one address trying many passwords", () => {
     await expect(errorSummary(page)).toContainText("Too many attempts");
   });
 });
+
+test("a demo administrator signs in, acts for the council, and sees its activity", async ({ page }) => {
+  await signIn(page, "sam.okafor@northmoor-council.example", "chainwise demo password");
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Your organisations" })).toContainText(
+    "Northmoor County Council",
+  );
+  await expect(page.getByText("Acting for this organisation")).toBeVisible();
+  await page.getByRole("link", { name: "See your organisation's activity" }).click();
+  await expect(page.getByRole("table")).toContainText("Sam Okafor signed in");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("link", { name: "Your contracts" })).toBeVisible();
+});
+
+test("activity is for administrators only", async ({ page }) => {
+  await signUp(page, "Ola Nowak", "ola@riverside.example");
+  const response = await page.goto("/account/activity");
+  // Signed in but acting for no organisation: sent to choose one, never shown another's log.
+  expect(page.url()).not.toContain("/account/activity");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("table")).toHaveCount(0);
+});

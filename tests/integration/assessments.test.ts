@@ -173,6 +173,17 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
     view = await getOwnAssessment(partner, id);
     expect(view.status).toBe("submitted");
     expect(view.reference).toMatch(/^CW-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // The organisation's log says a rating was submitted, and nothing of what it said.
+    const logged = await database.client.auditEvent.findMany({
+      where: { organisationId: partner.organisationId },
+    });
+    expect(logged.map((e) => [e.action, e.summary])).toEqual([
+      [
+        "assessment.submitted",
+        expect.stringMatching(/^Submitted a rating of Test Prime Services \d+ Ltd for .* \(2026–27\)$/),
+      ],
+    ]);
+    expect(JSON.stringify(logged)).not.toContain(view.reference);
 
     // Submitted answers never change.
     await expect(

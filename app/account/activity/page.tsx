@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { currentActor } from "@/lib/auth/actor";
+import { listAudit } from "@/lib/services/audit";
+
+export const metadata: Metadata = { title: "Activity" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "Europe/London",
+});
+
+/** The organisation's log, for its administrators. */
+export default async function ActivityPage() {
+  await connection();
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in?next=/account/activity");
+  if (actor.role !== "ADMIN") notFound();
+  const entries = await listAudit(actor);
+  return (
+    <>
+      <p className="text-xl text-muted">{actor.organisationName}</p>
+      <h1 className="mb-6 text-4xl font-bold">Activity</h1>
+      <p className="mb-6 max-w-3xl">
+        Sign-ins, submissions, invitations and exports by people in your organisation. It records that a
+        rating was submitted, never what it said.
+      </p>
+      {entries.length === 0 ? (
+        <p>Nothing has happened yet.</p>
+      ) : (
+        <table className="w-full max-w-4xl border-collapse text-base">
+          <caption className="sr-only">Activity in {actor.organisationName}, newest first</caption>
+          <thead>
+            <tr className="border-b-2 border-ink text-left">
+              <th scope="col" className="py-2 pr-4">
+                When
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Who
+              </th>
+              <th scope="col" className="py-2">
+                What
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} className="border-b border-gray-300 align-top">
+                <td className="py-2 pr-4 whitespace-nowrap">{dateTime.format(e.createdAt)}</td>
+                <td className="py-2 pr-4">{e.person ?? "Someone using the demo"}</td>
+                <td className="py-2">{e.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { ForbiddenError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const AUDIT_ACTIONS = {
+  signIn: "sign-in",
+  submitted: "assessment.submitted",
+  roleChanged: "member.role-changed",
+  invited: "invitation.sent",
+  accepted: "invitation.accepted",
+  exported: "report.exported",
+} as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+export interface AuditInput {
+  organisationId: string | null;
+  userId: string | null;
+  action: AuditAction;
+  /** Plain words for the organisation's admins. Never the content of answers. */
+  summary: string;
+}
+
+type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
+
+/** Records who did what. Pass the transaction when the event belongs to one, so both land or neither. */
+export async function recordAudit(input: AuditInput, writer: Writer = db()): Promise<void> {
+  await writer.auditEvent.create({ data: input });
+}
+
+export interface AuditEntry {
+  id: string;
+  action: string;
+  summary: string;
+  createdAt: Date;
+  person: string | null;
+}
+
+/** An organisation's log, newest first: for its admins only. */
+export async function listAudit(actor: Actor, limit = 200): Promise<AuditEntry[]> {
+  if (actor.role !== "ADMIN")
+    throw new ForbiddenError("Only your organisation's administrators can see its activity.");
+  const rows = await db().auditEvent.findMany({
+    where: { organisationId: actor.organisationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, action: true, summary: true, createdAt: true, userId: true },
+  });
+  const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
+  const users = await db().user.findMany({
+    where: { id: { in: userIds } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    summary: r.summary,
+    createdAt: r.createdAt,
+    person: r.userId ? (names.get(r.userId) ?? "A former member") : null,
+  }));
+}
