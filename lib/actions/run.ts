@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, unstable_rethrow } from "next/navigation";
-import { type Actor, requireActor } from "@/lib/auth/actor";
+import { type Actor, currentUser, requireActor, type SignedInUser } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { TypedValues } from "@/lib/questionnaire/form";
 import type { FormState } from "./form-state";
@@ -20,17 +20,37 @@ export async function runFormAction(
       typed = values;
     });
   } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof NotFoundError) notFound();
-    if (error instanceof ForbiddenError || error instanceof ConflictError || error instanceof RuleError) {
-      return { status: "error", message: error.message, errors: [], typed };
-    }
-    console.error("form action failed", error);
-    return {
-      status: "error",
-      message: "Sorry, something went wrong and your answers were not saved. Try again in a moment.",
-      errors: [],
-      typed,
-    };
+    return errorState(error, typed);
   }
+}
+
+/**
+ * The same, for the few actions a signed-in person takes before they act for any organisation
+ * (accepting an invitation is how they join one): it asks who is signed in instead, failing closed.
+ */
+export async function runSignedInFormAction(
+  work: (user: SignedInUser) => Promise<FormState>,
+): Promise<FormState> {
+  try {
+    const user = await currentUser();
+    if (!user) throw new ForbiddenError("Sign in first.");
+    return await work(user);
+  } catch (error) {
+    return errorState(error, undefined);
+  }
+}
+
+function errorState(error: unknown, typed: TypedValues | undefined): FormState {
+  unstable_rethrow(error);
+  if (error instanceof NotFoundError) notFound();
+  if (error instanceof ForbiddenError || error instanceof ConflictError || error instanceof RuleError) {
+    return { status: "error", message: error.message, errors: [], typed };
+  }
+  console.error("form action failed", error);
+  return {
+    status: "error",
+    message: "Sorry, something went wrong and your answers were not saved. Try again in a moment.",
+    errors: [],
+    typed,
+  };
 }

@@ -6,6 +6,8 @@ import {
   escapeHtml,
   invitationEmail,
   passwordResetEmail,
+  selfAssessmentInvitationEmail,
+  selfAssessmentReminderEmail,
 } from "./templates";
 
 const link = "https://chainwise.example.org/invitations/abc?token=x&y=1";
@@ -26,6 +28,19 @@ function everyEmail(name: string, url = link): EmailContent[] {
     passwordResetEmail({ url, expiresInMinutes: 60 }),
     invitation({ primeName: name, contractTitle: name, invitedBy: name, url }),
     closingReminderEmail({
+      primeName: name,
+      contractTitle: name,
+      url,
+      closesAt: new Date("2027-03-14T00:00:00Z"),
+    }),
+    selfAssessmentInvitationEmail({
+      primeName: name,
+      contractTitle: name,
+      invitedBy: name,
+      url,
+      expiresAt: new Date("2027-03-14T12:00:00Z"),
+    }),
+    selfAssessmentReminderEmail({
       primeName: name,
       contractTitle: name,
       url,
@@ -109,6 +124,27 @@ describe("email templates", () => {
     expect(email.subject).toBe("Ratings of Castlegate close on 14 March 2027");
     expect(email.text).toContain("Answers sent after 14 March 2027 will not count this time.");
     expect(email.html).toContain("<h1");
+  });
+
+  it("ask a prime to assess itself, and remind it, without a partner's wording", () => {
+    const invite = selfAssessmentInvitationEmail({
+      primeName: "Castlegate",
+      contractTitle: "Northmoor Working Well",
+      url: link,
+      expiresAt: new Date("2027-03-14T12:00:00Z"),
+      invitedBy: "Northmoor County Council",
+    });
+    expect(invite.subject).toBe("Assess how Castlegate works with its partners");
+    expect(invite.text).toContain("Northmoor County Council has asked you to assess how Castlegate treats");
+    expect(invite.text).not.toContain("anonymous");
+    const reminder = selfAssessmentReminderEmail({
+      primeName: "Castlegate",
+      contractTitle: "Northmoor Working Well",
+      url: link,
+      closesAt: new Date("2027-03-14T00:00:00Z"),
+    });
+    expect(reminder.subject).toBe("Self-assessments for Northmoor Working Well close on 14 March 2027");
+    expect(reminder.text).toContain("Continue your self-assessment");
   });
 });
 

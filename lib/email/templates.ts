@@ -75,6 +75,34 @@ export function invitationEmail({
   ]);
 }
 
+/** The commissioner asks a prime to assess itself: the same link, a different request. */
+export function selfAssessmentInvitationEmail({
+  primeName,
+  contractTitle,
+  url,
+  expiresAt,
+  invitedBy,
+}: InvitationDetails): EmailContent {
+  const asker = invitedBy ? `${invitedBy} has asked you` : "You have been asked";
+  return render(`Assess how ${primeName} works with its partners`, [
+    { heading: `Assess how ${primeName} works with its partners` },
+    {
+      paragraph:
+        `${asker} to assess how ${primeName} treats the partners in its supply chain on the contract ` +
+        `“${contractTitle}”: sharing risk, paying on time, building their capacity, negotiating fairly and sharing data.`,
+    },
+    {
+      paragraph:
+        "The commissioner will see your answers beside your partners’ combined answers, so that what you " +
+        "report can be compared with what they say.",
+    },
+    { link: url, label: "Start your self-assessment" },
+    {
+      paragraph: `The link works until ${formatDate(expiresAt)}. You can save your answers and come back later.`,
+    },
+  ]);
+}
+
 export interface ClosingReminderDetails {
   primeName: string;
   contractTitle: string;
@@ -99,6 +127,26 @@ export function closingReminderEmail({
     { link: url, label: "Continue your rating" },
     { paragraph: "Any answers you have already saved are kept. Your answers are anonymous." },
     { paragraph: "If you have already sent your rating, thank you: you can ignore this email." },
+  ]);
+}
+
+export function selfAssessmentReminderEmail({
+  primeName,
+  contractTitle,
+  url,
+  closesAt,
+}: ClosingReminderDetails): EmailContent {
+  const closes = formatDate(closesAt);
+  return render(`Self-assessments for ${contractTitle} close on ${closes}`, [
+    { heading: `Self-assessments close on ${closes}` },
+    {
+      paragraph:
+        `There is still time to assess how ${primeName} works with its partners on the contract ` +
+        `“${contractTitle}”. Answers sent after ${closes} will not count this time.`,
+    },
+    { link: url, label: "Continue your self-assessment" },
+    { paragraph: "Any answers you have already saved are kept." },
+    { paragraph: "If you have already sent your self-assessment, thank you: you can ignore this email." },
   ]);
 }
 

@@ -1,6 +1,7 @@
+import type { Actor } from "@/lib/auth/actor";
 import { type Answers, framework, type Perspective } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
+import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
 import { scoreAssessment } from "@/lib/scoring";
 
 /**
@@ -134,4 +135,34 @@ export async function createAssessment(db: PrismaClient, input: AssessmentInput)
       },
     },
   });
+}
+
+/** An organisation as the actor the services expect: acting for it, with no signed-in person. */
+export const actorFor = (org: { id: string; name: string; type: OrganisationType }): Actor => ({
+  organisationId: org.id,
+  organisationName: org.name,
+  organisationType: org.type,
+  userId: null,
+  role: null,
+});
+
+/**
+ * A person with an account and one signed-in session, written as Better Auth writes them (the
+ * password itself is not needed by the code under test; sign-up is tested through Better Auth).
+ */
+export async function createUser(
+  db: PrismaClient,
+  { email = `person${next()}@example.org`, name = "Test Person" } = {},
+) {
+  const n = next();
+  const user = await db.user.create({ data: { id: `user-${n}`, name, email } });
+  const session = await db.session.create({
+    data: {
+      id: `session-${n}`,
+      token: `session-token-${n}`,
+      userId: user.id,
+      expiresAt: new Date("2099-01-01T00:00:00Z"),
+    },
+  });
+  return { id: user.id, name: user.name, email: user.email, sessionId: session.id };
 }

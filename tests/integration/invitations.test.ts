@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import {
+  acceptInvitation,
+  EXPIRED_MESSAGE,
+  findInvitation,
+  UNUSABLE_MESSAGE,
+} from "@/lib/services/invitation-acceptance";
+import { sendReminders } from "@/lib/services/invitation-reminders";
+import { createInvitation, listInvitations } from "@/lib/services/invitations";
+import { latestTo } from "@/lib/services/outbox";
+import {
+  actorFor,
+  addToSupplyChain,
+  createCommissioner,
+  createContract,
+  createCycle,
+  createPrime,
+  createSubcontractor,
+  createUser,
+} from "@/tests/support/factories";
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+
+const NOW = new Date("2026-11-22T12:00:00Z");
+const DAY = 86_400_000;
+const CLOSES = new Date("2027-01-31T23:59:59Z");
+
+/** The token in the link of the latest email to this address, as the invitee would click it. */
+async function linkTokenFor(email: string): Promise<string> {
+  const message = await latestTo(email);
+  const token = message?.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)?.[1];
+  if (!token) throw new Error(`no invitation link emailed to ${email}`);
+  return token;
+}
+
+describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
+  let database: TestDatabase;
+  let council: Actor;
+  let otherCouncil: Actor;
+  let prime: Actor;
+  let otherPrime: Actor;
+  let partner: Actor;
+  let offRoster: Actor;
+  let contractId: string;
+
+  beforeAll(async () => {
+    vi.stubEnv("EMAIL_TRANSPORT", "outbox");
+    database = await openTestDatabase(kind);
+    database.use();
+    const { client } = database;
+    council = actorFor(await createCommissioner(client, "Wessex Borough Council"));
+    otherCouncil = actorFor(await createCommissioner(client));
+    prime = actorFor(await createPrime(client, "Anvil Services Ltd"));
+    otherPrime = actorFor(await createPrime(client, "Beacon Outcomes plc"));
+    partner = actorFor(await createSubcontractor(client, { name: "Harbour Food Bank" }));
+    offRoster = actorFor(await createSubcontractor(client, { name: "Quayside Mentors" }));
+    const contract = await createContract(client, {
+      commissionerId: council.organisationId,
+      title: "Wessex Employment Support",
+      primes: [{ primeId: prime.organisationId }, { primeId: otherPrime.organisationId }],
+    });
+    contractId = contract.id;
+    await addToSupplyChain(client, {
+      contractId,
+      primeId: prime.organisationId,
+      organisationId: partner.organisationId,
+    });
+    const chain = await addToSupplyChain(client, {
+      contractId,
+      primeId: prime.organisationId,
+      organisationId: offRoster.organisationId,
+    });
+    await client.supplyChainMember.update({ where: { id: chain.id }, data: { canRate: false } });
+    await createCycle(client, { contractId, closesAt: CLOSES });
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await database?.close();
+  });
+
+  const invitePartner = (actor: Actor, email: string, now = NOW) =>
+    createInvitation(
+      actor,
+      {
+        contractId,
+        primeId: prime.organisationId,
+        organisationId: partner.organisationId,
+        email,
+        perspective: "subcontractor",
+      },
+      now,
+    );
+
+  it("emails a single-use link whose token is stored only as a hash, and logs who sent it", async () => {
+    const sent = await invitePartner(council, "Pat@Harbour.example");
+    expect(sent.email).toBe("pat@harbour.example");
+    expect(sent.expiresAt).toEqual(new Date(NOW.getTime() + 14 * DAY));
+    const token = await linkTokenFor("pat@harbour.example");
+    const message = await latestTo("pat@harbour.example");
+    expect(message?.subject).toBe("Rate how Anvil Services Ltd works with you");
+
+    const stored = await database.client.invitation.findUniqueOrThrow({ where: { id: sent.id } });
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    const view = await findInvitation(token, NOW);
+    expect(view).toMatchObject({
+      state: "pending",
+      perspective: "subcontractor",
+      organisation: { name: "Harbour Food Bank" },
+      prime: { name: "Anvil Services Ltd" },
+      cycle: { name: "2026–27" },
+    });
+
+    const log = await database.client.auditEvent.findMany({
+      where: { organisationId: council.organisationId, action: "invitation.sent" },
+    });
+    expect(log.map((e) => e.summary)).toEqual([
+      "Invited pat@harbour.example of Harbour Food Bank to rate Anvil Services Ltd on “Wessex Employment Support”",
+    ]);
+  });
+
+  it("lets a prime invite its own roster, and no one else invite anything they do not own", async () => {
+    await invitePartner(prime, "sam@harbour.example");
+    const asOther = (actor: Actor, perspective: "subcontractor" | "prime" = "subcontractor") =>
+      createInvitation(
+        actor,
+        {
+          contractId,
+          primeId: prime.organisationId,
+          organisationId: perspective === "prime" ? prime.organisationId : partner.organisationId,
+          email: "x@example.org",
+          perspective,
+        },
+        NOW,
+      );
+    // Another prime on the same contract may not invite for this prime's chain.
+    await expect(asOther(otherPrime)).rejects.toBeInstanceOf(ForbiddenError);
+    // Another commissioner, and a partner, do not even learn the contract exists.
+    await expect(asOther(otherCouncil)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(asOther(partner)).rejects.toBeInstanceOf(NotFoundError);
+    // Only the commissioner asks a prime to assess itself.
+    await expect(asOther(prime, "prime")).rejects.toBeInstanceOf(ForbiddenError);
+    // The roster is the commissioner's: a partner taken off it cannot be invited.
+    await expect(
+      createInvitation(
+        council,
+        {
+          contractId,
+          primeId: prime.organisationId,
+          organisationId: offRoster.organisationId,
+          email: "q@quayside.example",
+          perspective: "subcontractor",
+        },
+        NOW,
+      ),
+    ).rejects.toThrow(/not on the list of partners who rate Anvil Services Ltd/);
+    // Nothing to invite to when no cycle is open.
+    await expect(invitePartner(council, "late@harbour.example", new Date("2027-06-01"))).rejects.toThrow(
+      /No rating cycle is open/,
+    );
+    expect(await latestTo("x@example.org")).toBeNull();
+  });
+
+  it("lists all of a contract's invitations to its commissioner, and only its own chain to a prime", async () => {
+    await createInvitation(
+      council,
+      {
+        contractId,
+        primeId: otherPrime.organisationId,
+        organisationId: otherPrime.organisationId,
+        email: "lee@beacon.example",
+        perspective: "prime",
+      },
+      NOW,
+    );
+    const all = await listInvitations(council, contractId, NOW);
+    expect(all.map((i) => i.email).sort()).toEqual([
+      "lee@beacon.example",
+      "pat@harbour.example",
+      "sam@harbour.example",
+    ]);
+    const own = await listInvitations(prime, contractId, NOW);
+    expect(own.map((i) => i.email).sort()).toEqual(["pat@harbour.example", "sam@harbour.example"]);
+    expect(own.every((i) => i.prime.name === "Anvil Services Ltd")).toBe(true);
+    await expect(listInvitations(partner, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listInvitations(otherCouncil, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("is accepted once, by the person it was sent to, who joins as administrator and lands on a draft", async () => {
+    await invitePartner(council, "ana@harbour.example");
+    const token = await linkTokenFor("ana@harbour.example");
+    const stranger = await createUser(database.client, { email: "someone@else.example" });
+    await expect(acceptInvitation(token, stranger, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+
+    const ana = await createUser(database.client, { email: "Ana@Harbour.example" });
+    const assessmentId = await acceptInvitation(token, ana, NOW);
+    const assessment = await database.client.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    expect(assessment).toMatchObject({
+      status: "DRAFT",
+      perspective: "SUBCONTRACTOR",
+      primeId: prime.organisationId,
+      respondentOrgId: partner.organisationId,
+    });
+    const membership = await database.client.membership.findUniqueOrThrow({
+      where: { userId_organisationId: { userId: ana.id, organisationId: partner.organisationId } },
+    });
+    expect(membership.role).toBe("ADMIN");
+    const session = await database.client.session.findUniqueOrThrow({ where: { id: ana.sessionId } });
+    expect(session.activeOrganisationId).toBe(partner.organisationId);
+
+    // The link is spent: the same words as for a link that never existed.
+    await expect(acceptInvitation(token, ana, NOW)).rejects.toThrow(UNUSABLE_MESSAGE);
+    expect((await findInvitation(token, NOW))?.state).toBe("accepted");
+    await expect(acceptInvitation("A".repeat(43), ana, NOW)).rejects.toThrow(UNUSABLE_MESSAGE);
+  });
+
+  it("makes a later colleague an ordinary member, and the same draft is resumed", async () => {
+    await invitePartner(council, "ben@harbour.example");
+    const ben = await createUser(database.client, { email: "ben@harbour.example" });
+    const id = await acceptInvitation(await linkTokenFor("ben@harbour.example"), ben, NOW);
+    const membership = await database.client.membership.findUniqueOrThrow({
+      where: { userId_organisationId: { userId: ben.id, organisationId: partner.organisationId } },
+    });
+    expect(membership.role).toBe("MEMBER");
+    const drafts = await database.client.assessment.findMany({
+      where: { respondentOrgId: partner.organisationId, primeId: prime.organisationId },
+    });
+    expect(drafts.map((d) => d.id)).toEqual([id]);
+  });
+
+  it("stops an old link when the same person is invited again, and refuses an expired one", async () => {
+    await invitePartner(council, "cat@harbour.example");
+    const first = await linkTokenFor("cat@harbour.example");
+    await invitePartner(council, "cat@harbour.example");
+    const second = await linkTokenFor("cat@harbour.example");
+    expect(second).not.toBe(first);
+    const cat = await createUser(database.client, { email: "cat@harbour.example" });
+    await expect(acceptInvitation(first, cat, NOW)).rejects.toThrow(UNUSABLE_MESSAGE);
+    const later = new Date(NOW.getTime() + 15 * DAY);
+    expect((await findInvitation(second, later))?.state).toBe("expired");
+    await expect(acceptInvitation(second, cat, later)).rejects.toThrow(EXPIRED_MESSAGE);
+  });
+
+  it("lets exactly one of two simultaneous accepts through", async () => {
+    await invitePartner(council, "dev@harbour.example");
+    const token = await linkTokenFor("dev@harbour.example");
+    const dev = await createUser(database.client, { email: "dev@harbour.example" });
+    const results = await Promise.allSettled([
+      acceptInvitation(token, dev, NOW),
+      acceptInvitation(token, dev, NOW),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected");
+    expect(refused?.status === "rejected" && refused.reason).toBeInstanceOf(RuleError);
+  });
+
+  it("reminds, once, everyone whose organisation has not submitted before the cycle closes", async () => {
+    const weekBefore = new Date(CLOSES.getTime() - 5 * DAY);
+    // Too early: the cycle does not close within a week.
+    expect(await sendReminders(NOW)).toEqual({ sent: 0, alreadySubmitted: 0, failed: 0 });
+
+    const pendingBefore = await linkTokenFor("sam@harbour.example");
+    // The other prime's self-assessment is already in.
+    const beacon = await database.client.assessment.create({
+      data: {
+        reference: "CW-REM-0001",
+        frameworkId: "x",
+        frameworkVersion: "1",
+        perspective: "PRIME",
+        contractId,
+        cycleId: (await database.client.cycle.findFirstOrThrow({ where: { contractId } })).id,
+        primeId: otherPrime.organisationId,
+        respondentOrgId: otherPrime.organisationId,
+        status: "SUBMITTED",
+        submittedAt: NOW,
+      },
+    });
+    expect(beacon.status).toBe("SUBMITTED");
+
+    const result = await sendReminders(weekBefore);
+    const invitations = await database.client.invitation.count({ where: { contractId } });
+    expect(result.alreadySubmitted).toBe(1);
+    expect(result.sent).toBe(invitations - 1);
+    expect(result.failed).toBe(0);
+
+    // Someone who had not accepted gets a fresh link; the one in the first email no longer works.
+    const reminder = await latestTo("sam@harbour.example");
+    expect(reminder?.subject).toBe("Ratings of Anvil Services Ltd close on 31 January 2027");
+    const fresh = await linkTokenFor("sam@harbour.example");
+    expect(fresh).not.toBe(pendingBefore);
+    expect(await findInvitation(pendingBefore, weekBefore)).toBeNull();
+    expect((await findInvitation(fresh, weekBefore))?.state).toBe("pending");
+    // Someone who had accepted is sent to the questionnaire instead.
+    const accepted = await latestTo("ana@harbour.example");
+    expect(accepted?.text).toContain(`/contracts/${contractId}/primes/${prime.organisationId}/rate`);
+
+    expect(await sendReminders(weekBefore)).toEqual({ sent: 0, alreadySubmitted: 1, failed: 0 });
+  });
+});
