@@ -5,6 +5,7 @@ import { closeDb, db, dbConnection } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { describeTarget } from "@/lib/db/target";
 import { env } from "@/lib/env";
+import { backfillScores } from "@/lib/reports/backfill";
 import { isEmpty, seedDemo } from "./seed";
 
 /**
@@ -61,6 +62,8 @@ async function main() {
       await seedDemo(client);
       console.info("Empty database: demo data written.");
     }
+    const scored = await backfillScores(client);
+    if (scored > 0) console.info(`Stored the scores of ${scored} earlier submission(s) for reports.`);
   } finally {
     await closeDb();
   }

@@ -16,6 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Perspective as DbPerspective } from "@/lib/generated/prisma/enums";
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { isComplete, type PrincipleProgress, progress } from "@/lib/questionnaire/progress";
+import { storedScores } from "@/lib/reports/stored-scores";
 import { scoreAssessment } from "@/lib/scoring";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
@@ -246,8 +247,22 @@ export async function savePrinciple(
   });
 }
 
-/** Submits a complete draft. From here on it never changes; a correction is a new version. */
-export async function submit(actor: Actor, id: string, revision: number, now = new Date()): Promise<void> {
+export interface SubmitOptions {
+  /** A partner lets the prime read its evidence notes, unattributed. */
+  shareNotesWithPrime?: boolean;
+  now?: Date;
+}
+
+/**
+ * Submits a complete draft, storing its scores for reports in the same transaction. From here on
+ * it never changes; a correction is a new version.
+ */
+export async function submit(
+  actor: Actor,
+  id: string,
+  revision: number,
+  { shareNotesWithPrime = false, now = new Date() }: SubmitOptions = {},
+): Promise<void> {
   const view = await getOwnAssessment(actor, id);
   if (view.status === "submitted") return;
   if (!view.complete)
@@ -257,10 +272,17 @@ export async function submit(actor: Actor, id: string, revision: number, now = n
   if (view.cycle.closesAt < now)
     throw new RuleError("This rating cycle has closed, so new answers cannot be submitted.");
   const what = view.perspective === "prime" ? "a self-assessment" : `a rating of ${view.prime.name}`;
+  const answers: Answers = Object.fromEntries([...view.answers].map(([key, a]) => [key, a.value]));
+  const scores = storedScores(scoreAssessment(view.framework, answers, view.perspective));
   await db().$transaction(async (tx) => {
     const done = await tx.assessment.updateMany({
       where: { id, revision, status: "DRAFT", respondentOrgId: actor.organisationId },
-      data: { status: "SUBMITTED", submittedAt: now, revision: { increment: 1 } },
+      data: {
+        status: "SUBMITTED",
+        submittedAt: now,
+        revision: { increment: 1 },
+        notesSharedWithPrime: view.perspective === "subcontractor" && shareNotesWithPrime,
+      },
     });
     if (done.count === 0) {
       throw new ConflictError(
@@ -277,6 +299,7 @@ export async function submit(actor: Actor, id: string, revision: number, now = n
       },
       tx,
     );
+    await tx.assessmentScore.createMany({ data: scores.map((s) => ({ assessmentId: id, ...s })) });
   });
 }
 

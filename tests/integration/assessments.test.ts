@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { framework, principleQuestions, type Question } from "@/lib/framework";
 import type { PageAnswer } from "@/lib/questionnaire/form";
+import { scoreAssessment } from "@/lib/scoring";
 import {
   getOwnAssessment,
   getStartContext,
@@ -154,7 +155,7 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
     view = await getOwnAssessment(partner, id);
     expect(view.answers.get("pay.days.sub")?.value).toBe(45);
     expect(view.progress.find((p) => p.key === "fair-payment")?.status).toBe("completed");
-    await expect(submit(partner, id, view.revision, NOW)).rejects.toBeInstanceOf(RuleError);
+    await expect(submit(partner, id, view.revision, { now: NOW })).rejects.toBeInstanceOf(RuleError);
 
     for (const principle of framework.principles) {
       if (principle.key === "fair-payment") continue;
@@ -169,7 +170,7 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
     }
     view = await getOwnAssessment(partner, id);
     expect(view.complete).toBe(true);
-    await submit(partner, id, view.revision, NOW);
+    await submit(partner, id, view.revision, { now: NOW });
     view = await getOwnAssessment(partner, id);
     expect(view.status).toBe("submitted");
     expect(view.reference).toMatch(/^CW-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -184,6 +185,16 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
       ],
     ]);
     expect(JSON.stringify(logged)).not.toContain(view.reference);
+
+    // Its scores are stored for reports, exactly as scoring works them out.
+    const given = Object.fromEntries([...view.answers].map(([key, a]) => [key, a.value]));
+    const scored = scoreAssessment(framework, given, "subcontractor");
+    const scoreRows = await database.client.assessmentScore.findMany({ where: { assessmentId: id } });
+    expect(Object.fromEntries(scoreRows.map((row) => [row.measure, row.score]))).toEqual({
+      overall: scored.score,
+      ...Object.fromEntries(scored.principles.map((p) => [p.key, p.score])),
+    });
+    expect(scored.score).not.toBeNull();
 
     // Submitted answers never change.
     await expect(
@@ -218,7 +229,7 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
       answers,
     });
     correction = await getOwnAssessment(partner, correctionId);
-    await submit(partner, correctionId, correction.revision, NOW);
+    await submit(partner, correctionId, correction.revision, { now: NOW });
 
     const history = await database.client.assessment.findMany({
       where: { respondentOrgId: partner.organisationId },

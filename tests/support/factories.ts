@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { type Answers, framework, type Perspective } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
+import { storedScores } from "@/lib/reports/stored-scores";
 import { scoreAssessment } from "@/lib/scoring";
 
 /**
@@ -101,6 +102,9 @@ export interface AssessmentInput {
   /** Submitted at this time; absent for a draft. */
   submittedAt?: Date;
   reference?: string;
+  /** Evidence notes by question key. */
+  evidence?: Record<string, string>;
+  notesSharedWithPrime?: boolean;
 }
 
 /**
@@ -122,6 +126,8 @@ export async function createAssessment(db: PrismaClient, input: AssessmentInput)
       respondentOrgId: input.respondentOrgId,
       status: input.submittedAt ? "SUBMITTED" : "DRAFT",
       submittedAt: input.submittedAt,
+      notesSharedWithPrime: input.notesSharedWithPrime ?? false,
+      scores: input.submittedAt ? { create: storedScores(scored) } : undefined,
       answers: {
         create: scored.questions
           .filter((q) => input.answers[q.key] !== undefined)
@@ -131,6 +137,7 @@ export async function createAssessment(db: PrismaClient, input: AssessmentInput)
             score: q.score,
             flagged: q.flagged === true,
             principleKey: q.principle,
+            evidence: input.evidence?.[q.key] ?? null,
           })),
       },
     },
