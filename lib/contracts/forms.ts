@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { date, optionalDate, optionalText, text } from "@/lib/forms/fields";
 
 /** Value bands, shared by the contract form, OCDS import and reports. */
 export const VALUE_BANDS = [
@@ -23,28 +24,6 @@ export const CHAIN_STATUSES = [
   { value: "DELIVERING", label: "Delivering" },
   { value: "EXITED", label: "Exited" },
 ] as const;
-
-const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `${label[0]?.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .transform((v) => v || null);
-const date = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${label}`)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a real date, like 2026-04-01`)
-    .transform((v) => new Date(`${v}T00:00:00Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), `Enter ${label} as a real date, like 2026-04-01`);
-const optionalDate = (label: string) => z.union([z.literal("").transform(() => null), date(label)]);
 
 export const contractSchema = z
   .object({
