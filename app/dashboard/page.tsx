@@ -6,7 +6,7 @@ import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { startPath } from "@/lib/questionnaire/start-path";
-import { listTasks } from "@/lib/services/tasks";
+import { listReceipts, listTasks } from "@/lib/services/tasks";
 
 export const metadata: Metadata = { title: "Your dashboard" };
 
@@ -14,7 +14,9 @@ export default async function DashboardPage() {
   await connection();
   const actor = await currentActor();
   if (!actor) redirect("/sign-in?next=/dashboard");
-  const tasks = await listTasks(actor);
+  const [tasks, receipts] = await Promise.all([listTasks(actor), listReceipts(actor)]);
+  // One report link per contract and prime the organisation answers about.
+  const reports = [...new Map(tasks.map((t) => [`${t.contractId}/${t.primeId}`, t])).values()];
 
   return (
     <>
@@ -25,7 +27,7 @@ export default async function DashboardPage() {
           <Link href="/contracts" className="text-xl font-bold">
             Your contracts
           </Link>
-          : supply chains, rating cycles and invitations. Reports that compare primes are coming next.
+          : supply chains, rating cycles, invitations, and the report on each contract comparing its primes.
         </p>
       ) : tasks.length === 0 ? (
         <p>There is nothing for you to answer at the moment.</p>
@@ -68,6 +70,68 @@ export default async function DashboardPage() {
           </ul>
         </>
       )}
+      {actor.organisationType !== "COMMISSIONER" && reports.length > 0 ? (
+        <section aria-labelledby="reports-heading" className="mt-10">
+          <h2 id="reports-heading" className="mb-4 text-2xl font-bold">
+            {actor.organisationType === "PRIME" ? "Your reports" : "How your primes compare"}
+          </h2>
+          <ul className="max-w-3xl list-disc space-y-1 pl-6">
+            {reports.map((r) => (
+              <li key={`${r.contractId}/${r.primeId}`}>
+                <Link href={`/contracts/${r.contractId}/primes/${r.primeId}/report`}>
+                  {actor.organisationType === "PRIME"
+                    ? `${r.contractTitle}: your view beside your partners'`
+                    : `${r.primeName} on ${r.contractTitle}: what partners say, combined`}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {receipts.length > 0 ? (
+        <section aria-labelledby="receipts-heading" className="mt-10">
+          <h2 id="receipts-heading" className="mb-4 text-2xl font-bold">
+            What you have submitted
+          </h2>
+          <table className="w-full max-w-4xl border-collapse text-base">
+            <caption className="sr-only">Your submitted answers, newest first</caption>
+            <thead>
+              <tr className="border-b-2 border-ink text-left">
+                <th scope="col" className="py-2 pr-4">
+                  Reference
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  About
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Cycle
+                </th>
+                <th scope="col" className="py-2">
+                  Submitted
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {receipts.map((r) => (
+                <tr key={r.id} className="border-b border-gray-300 align-top">
+                  <td className="py-2 pr-4">
+                    <Link href={`/assessments/${r.id}/confirmation`}>{r.reference}</Link>
+                    {r.version > 1 ? (
+                      <span className="block text-muted">correction {r.version - 1}</span>
+                    ) : null}
+                  </td>
+                  <td className="py-2 pr-4">
+                    {r.perspective === "prime" ? "Self-assessment" : `Rating of ${r.prime.name}`},{" "}
+                    {r.contract.title}
+                  </td>
+                  <td className="py-2 pr-4">{r.cycle}</td>
+                  <td className="py-2">{formatDate(r.submittedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
     </>
   );
 }

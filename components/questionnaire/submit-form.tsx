@@ -6,7 +6,20 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { initialFormState } from "@/lib/actions/form-state";
 
-export function SubmitForm({ assessmentId, revision }: { assessmentId: string; revision: number }) {
+/**
+ * Submit, and for a partner the choice to let the prime read its notes. Off unless ticked: a note
+ * can say more about who wrote it than the partner means to.
+ */
+export function SubmitForm({
+  assessmentId,
+  revision,
+  primeName,
+}: {
+  assessmentId: string;
+  revision: number;
+  /** The prime a partner is rating; null for a self-assessment. */
+  primeName: string | null;
+}) {
   const [state, action, pending] = useActionState(submitAction, initialFormState);
   return (
     <>
@@ -14,6 +27,27 @@ export function SubmitForm({ assessmentId, revision }: { assessmentId: string; r
       <form action={action}>
         <input type="hidden" name="assessmentId" value={assessmentId} />
         <input type="hidden" name="revision" value={revision} />
+        {primeName ? (
+          <div className="mb-6 flex items-start gap-3">
+            <input
+              id="field-shareNotes"
+              type="checkbox"
+              name="shareNotes"
+              value="yes"
+              aria-describedby="field-shareNotes-hint"
+              className="mt-1 h-6 w-6 shrink-0"
+            />
+            <div>
+              <label htmlFor="field-shareNotes" className="font-bold">
+                Let {primeName} read my notes
+              </label>
+              <p id="field-shareNotes-hint" className="text-muted">
+                Your notes are never shown with your name. The commissioner reads them; {primeName} only if
+                you tick this. Leave it unticked if a note could show who wrote it.
+              </p>
+            </div>
+          </div>
+        ) : null}
         <Button disabled={pending}>Submit your answers</Button>
       </form>
     </>

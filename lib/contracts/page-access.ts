@@ -11,3 +11,11 @@ export async function requireCommissionerPage(returnTo: string): Promise<Actor> 
   if (actor.organisationType !== "COMMISSIONER") notFound();
   return actor;
 }
+
+/** For pages any organisation may see part of: sign in first; the data layer decides the rest. */
+export async function requireActorPage(returnTo: string): Promise<Actor> {
+  await connection();
+  const actor = await currentActor();
+  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return actor;
+}

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   invited: "invitation.sent",
   accepted: "invitation.accepted",
   exported: "report.exported",
+  apiToken: "api-token",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

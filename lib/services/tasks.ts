@@ -89,3 +89,38 @@ export async function listTasks(actor: Actor, now = new Date()): Promise<Task[]>
     };
   });
 }
+
+export interface Receipt {
+  id: string;
+  reference: string;
+  submittedAt: Date;
+  version: number;
+  perspective: Perspective;
+  contract: { id: string; title: string };
+  prime: { id: string; name: string };
+  cycle: string;
+}
+
+/** What the organisation has submitted, newest first: its receipts. Only its own. */
+export async function listReceipts(actor: Actor): Promise<Receipt[]> {
+  const rows = await db().assessment.findMany({
+    where: { respondentOrgId: actor.organisationId, status: "SUBMITTED" },
+    select: {
+      id: true,
+      reference: true,
+      submittedAt: true,
+      version: true,
+      perspective: true,
+      contract: { select: { id: true, title: true } },
+      prime: { select: { id: true, name: true } },
+      cycle: { select: { name: true } },
+    },
+    orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    ...row,
+    submittedAt: row.submittedAt ?? new Date(0),
+    perspective: row.perspective === "PRIME" ? "prime" : "subcontractor",
+    cycle: row.cycle.name,
+  }));
+}

@@ -54,13 +54,16 @@ export async function savePrincipleAction(_previous: FormState, form: FormData):
 const submitFields = z.object({
   assessmentId: z.string().min(1).max(64),
   revision: z.coerce.number().int().min(0),
+  shareNotes: z.literal("yes").optional().catch(undefined),
 });
 
 export async function submitAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor) => {
     const fields = submitFields.safeParse(Object.fromEntries(form));
     if (!fields.success) throw new NotFoundError();
-    await submit(actor, fields.data.assessmentId, fields.data.revision);
+    await submit(actor, fields.data.assessmentId, fields.data.revision, {
+      shareNotesWithPrime: fields.data.shareNotes === "yes",
+    });
     redirect(`/assessments/${fields.data.assessmentId}/confirmation`, RedirectType.push);
   });
 }

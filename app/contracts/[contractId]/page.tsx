@@ -76,6 +76,11 @@ export default async function ContractPage({
           Invite partners and primes to answer
         </Link>
       </p>
+      <p className="mb-8">
+        <Link href={`/contracts/${contract.id}/report`} className="font-bold">
+          Read the supply-chain report
+        </Link>
+      </p>
 
       <h2 id="supply-chain" className="mb-4 text-3xl font-bold">
         Supply chains

@@ -82,7 +82,11 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
             Once submitted, your answers cannot be changed; you can send a correction later.
           </p>
           {assessment.complete ? (
-            <SubmitForm assessmentId={id} revision={assessment.revision} />
+            <SubmitForm
+              assessmentId={id}
+              revision={assessment.revision}
+              primeName={assessment.perspective === "subcontractor" ? assessment.prime.name : null}
+            />
           ) : (
             <p className="font-bold">
               Some questions have not been answered yet.{" "}

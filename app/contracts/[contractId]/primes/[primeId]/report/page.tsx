@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BarChart } from "@/components/charts/bar-chart";
+import { ActionPlan } from "@/components/reports/action-plan";
+import { CycleFilter } from "@/components/reports/cycle-filter";
+import { ExportLinks } from "@/components/reports/export-links";
+import { FlagTable, SelfFlags, SupplyChainSummary } from "@/components/reports/flag-table";
+import { GapList } from "@/components/reports/gap-list";
+import { NotesList } from "@/components/reports/notes-list";
+import { PrincipleTable } from "@/components/reports/principle-table";
+import { Replies } from "@/components/reports/replies";
+import { ResponseSummary } from "@/components/reports/response-summary";
+import { SpreadTable } from "@/components/reports/spread-table";
+import { TrendSection } from "@/components/reports/trend-section";
+import { requireActorPage } from "@/lib/contracts/page-access";
+import { NotFoundError } from "@/lib/errors";
+import { framework } from "@/lib/framework";
+import { measureTitle } from "@/lib/reports/labels";
+import { flagLines, measureLines } from "@/lib/reports/lines";
+import { listActionPlan } from "@/lib/services/prime-responses";
+import { type ContractReport, getContractReport } from "@/lib/services/reports";
+
+export const metadata: Metadata = { title: "Prime report" };
+
+type Params = Promise<{ contractId: string; primeId: string }>;
+type Search = Promise<{ cycle?: string; saved?: string }>;
+
+const SAVED: Record<string, string> = {
+  replies: "Your replies have been saved.",
+  action: "Action added to the plan.",
+  status: "Action updated.",
+};
+
+/**
+ * One prime on one contract: for the prime its dashboard, for the commissioner the drill-down, for
+ * a partner on its roster the partners' combined view. What each sees is decided by the service.
+ */
+export default async function PrimeReportPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Search;
+}) {
+  const { contractId, primeId } = await params;
+  const { cycle: cycleId, saved } = await searchParams;
+  const path = `/contracts/${contractId}/primes/${primeId}/report`;
+  const actor = await requireActorPage(path);
+  let report: ContractReport;
+  try {
+    report = await getContractReport(actor, contractId, { primeId, cycleId });
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const prime = report.primes[0];
+  if (!prime) notFound();
+  const { viewer, cycle } = report;
+  const seesSelf = viewer !== "partner";
+  const actions = seesSelf ? await listActionPlan(actor, contractId, primeId) : [];
+  const lines = measureLines(prime.partners, prime.self, prime.comparison);
+  const principles = lines.filter((l) => l.key !== "overall");
+  const query = cycle ? `?cycle=${cycle.id}` : "";
+
+  return (
+    <>
+      {saved && SAVED[saved] ? (
+        <div role="status" className="no-print mb-8 border-4 border-success p-4 font-bold">
+          {SAVED[saved]}
+        </div>
+      ) : null}
+      {viewer === "commissioner" ? (
+        <Link href={`/contracts/${contractId}/report${query}`} className="no-print mb-6 inline-block">
+          Back to the contract report
+        </Link>
+      ) : null}
+      <p className="text-xl text-muted">
+        {report.contract.title}
+        {cycle ? `, ${cycle.name}` : ""}
+      </p>
+      <h1 className="mb-6 text-4xl font-bold">
+        {viewer === "partner" ? `How partners rate ${prime.prime.name}` : prime.prime.name}
+        {prime.prime.lot ? ` (${prime.prime.lot})` : ""}
+      </h1>
+      <CycleFilter cycles={report.cycles} selected={cycle?.id ?? null} action={path} />
+      {!cycle ? (
+        <p>No rating cycle has opened on this contract yet.</p>
+      ) : (
+        <>
+          <ResponseSummary prime={prime} minResponses={report.minResponses} />
+          <BarChart
+            id="gap-chart"
+            title={
+              seesSelf
+                ? `${prime.prime.name}: its own scores beside its partners', by principle`
+                : `${prime.prime.name}: partners' mean scores, by principle`
+            }
+            description={principles
+              .map(
+                (l) =>
+                  `${measureTitle(l.key)}: ${seesSelf ? `prime ${l.self ?? "no figure"}, ` : ""}partners ${l.partners?.mean ?? "no figure"}`,
+              )
+              .join("; ")}
+            categories={principles.map((l) => measureTitle(l.key))}
+            series={[
+              ...(seesSelf ? [{ name: "Prime's own score", values: principles.map((l) => l.self) }] : []),
+              { name: "Partners' mean", values: principles.map((l) => l.partners?.mean ?? null) },
+            ]}
+          />
+          <PrincipleTable
+            caption={
+              seesSelf ? "The prime's view and its partners', by principle" : "Partners' view, by principle"
+            }
+            lines={lines}
+            showSelf={seesSelf}
+          />
+          {prime.comparison ? <GapList comparison={prime.comparison} /> : null}
+          <section aria-labelledby="flags-heading" className="mb-8">
+            <h2 id="flags-heading" className="mb-4 text-2xl font-bold">
+              Red flags
+            </h2>
+            <FlagTable lines={flagLines(prime.partners)} />
+            {seesSelf && prime.self ? <SelfFlags flags={prime.self.redFlags} /> : null}
+            {seesSelf ? (
+              <SupplyChainSummary facts={prime.supplyChain} names={viewer === "commissioner"} />
+            ) : null}
+          </section>
+          <SpreadTable partners={prime.partners} caption="How partners' scores spread across the bands" />
+          <TrendSection prime={prime} seesSelf={seesSelf} />
+          {seesSelf ? (
+            <>
+              <Replies
+                editable={viewer === "prime"}
+                contractId={contractId}
+                primeId={primeId}
+                cycleId={cycle.id}
+                replies={prime.replies}
+                principles={framework.principles.map((p) => ({ key: p.key, title: p.title }))}
+              />
+              <NotesList notes={prime.notes} viewer={viewer} />
+              <ActionPlan
+                items={actions}
+                editable={viewer === "prime"}
+                contractId={contractId}
+                primeId={primeId}
+                principles={framework.principles.map((p) => ({ key: p.key, title: p.title }))}
+              />
+            </>
+          ) : null}
+          <ExportLinks
+            base={`${path}/export`}
+            query={query}
+            tables={seesSelf ? ["principles", "flags"] : ["principles"]}
+          />
+        </>
+      )}
+    </>
+  );
+}

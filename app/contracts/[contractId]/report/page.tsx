@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { BarChart } from "@/components/charts/bar-chart";
+import { CycleFilter } from "@/components/reports/cycle-filter";
+import { ExportLinks } from "@/components/reports/export-links";
+import { PrimesTable } from "@/components/reports/primes-table";
+import { requireActorPage } from "@/lib/contracts/page-access";
+import { NotFoundError } from "@/lib/errors";
+import { PRINCIPLE_KEYS } from "@/lib/framework";
+import { formatPercent } from "@/lib/reports/format";
+import { measureTitle, partnerFlagQuestions } from "@/lib/reports/labels";
+import { flagLines, measureLines } from "@/lib/reports/lines";
+import { type ContractReport, getContractReport } from "@/lib/services/reports";
+
+export const metadata: Metadata = { title: "Contract report" };
+
+/**
+ * The commissioner's report on one contract: every prime side by side, by principle, with response
+ * rates, red flags, the supply chain and the trend, and a drill-down to each prime. A prime or a
+ * partner who opens it is taken to the part they may see.
+ */
+export default async function ContractReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ contractId: string }>;
+  searchParams: Promise<{ cycle?: string }>;
+}) {
+  const { contractId } = await params;
+  const { cycle: cycleId } = await searchParams;
+  const path = `/contracts/${contractId}/report`;
+  const actor = await requireActorPage(path);
+  let report: ContractReport;
+  try {
+    report = await getContractReport(actor, contractId, { cycleId });
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const query = report.cycle ? `?cycle=${report.cycle.id}` : "";
+  if (report.viewer !== "commissioner" && report.primes.length === 1) {
+    redirect(`/contracts/${contractId}/primes/${report.primes[0]?.prime.id}/report${query}`);
+  }
+  const label = (p: ContractReport["primes"][number]) =>
+    p.prime.name + (p.prime.lot ? ` (${p.prime.lot})` : "");
+
+  return (
+    <>
+      {report.viewer === "commissioner" ? (
+        <Link href={`/contracts/${contractId}`} className="no-print mb-6 inline-block">
+          Back to the contract
+        </Link>
+      ) : null}
+      <p className="text-xl text-muted">
+        {report.contract.reference}
+        {report.cycle ? `, ${report.cycle.name}` : ""}
+      </p>
+      <h1 className="mb-6 text-4xl font-bold">{report.contract.title}: supply-chain report</h1>
+      <CycleFilter cycles={report.cycles} selected={report.cycle?.id ?? null} action={path} />
+      {!report.cycle ? (
+        <p>No rating cycle has opened on this contract yet.</p>
+      ) : (
+        <>
+          <p className="mb-8 max-w-3xl">
+            Partners&apos; figures are shown only where at least {report.minResponses} partners answered, and
+            grow in batches of {report.minResponses}, so no partner can be identified. &ldquo;Not shown&rdquo;
+            means too few answers so far.
+          </p>
+          <BarChart
+            id="primes-chart"
+            title="Partners' mean score for each prime, by principle"
+            description={report.primes
+              .map(
+                (p) =>
+                  `${label(p)}: ${measureLines(p.partners, null, null)
+                    .filter((l) => l.key !== "overall")
+                    .map((l) => `${measureTitle(l.key)} ${l.partners?.mean ?? "not shown"}`)
+                    .join(", ")}`,
+              )
+              .join("; ")}
+            categories={PRINCIPLE_KEYS.map((key) => measureTitle(key))}
+            series={report.primes.map((p) => ({
+              name: label(p),
+              values: measureLines(p.partners, null, null)
+                .filter((l) => l.key !== "overall")
+                .map((l) => l.partners?.mean ?? null),
+            }))}
+          />
+          <PrimesTable report={report} />
+          <section aria-labelledby="flags-heading" className="mb-8">
+            <h2 id="flags-heading" className="mb-4 text-2xl font-bold">
+              Red flags
+            </h2>
+            <table className="report-table mb-6 w-full border-collapse text-base">
+              <caption className="mb-2 text-left text-xl font-bold">
+                Share of partners raising each red flag, by prime
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-ink text-left">
+                  <th scope="col" className="py-2 pr-4">
+                    Flag
+                  </th>
+                  {report.primes.map((p) => (
+                    <th key={p.prime.id} scope="col" className="py-2 pr-4 text-right">
+                      {label(p)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {partnerFlagQuestions.map((q, i) => (
+                  <tr key={q.key} className="border-b border-gray-300">
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">
+                      {q.redFlag?.label}
+                    </th>
+                    {report.primes.map((p) => {
+                      const line = flagLines(p.partners)[i];
+                      return (
+                        <td key={p.prime.id} className="py-2 pr-4 text-right">
+                          {line?.partners ? formatPercent(line.partners.share) : "Not shown"}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+                <tr className="border-b border-gray-300">
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">
+                    Named in the bid but never contracted
+                  </th>
+                  {report.primes.map((p) => (
+                    <td key={p.prime.id} className="py-2 pr-4 text-right">
+                      {p.supplyChain.namedNoWork.length === 0 ? "None" : p.supplyChain.namedNoWork.join(", ")}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="trend-heading" className="mb-8">
+            <h2 id="trend-heading" className="mb-4 text-2xl font-bold">
+              Trend
+            </h2>
+            <table className="report-table mb-6 w-full border-collapse text-base">
+              <caption className="mb-2 text-left text-xl font-bold">
+                Partners&apos; overall mean, by cycle
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-ink text-left">
+                  <th scope="col" className="py-2 pr-4">
+                    Cycle
+                  </th>
+                  {report.primes.map((p) => (
+                    <th key={p.prime.id} scope="col" className="py-2 pr-4 text-right">
+                      {label(p)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {(report.primes[0]?.trend.cycles ?? []).map((cycle, i) => (
+                  <tr key={cycle.id} className="border-b border-gray-300">
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">
+                      {cycle.name}
+                    </th>
+                    {report.primes.map((p) => (
+                      <td key={p.prime.id} className="py-2 pr-4 text-right">
+                        {p.trend.cycles[i]?.overall?.toFixed(1) ?? "Not shown"}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="drill-heading" className="no-print mb-8">
+            <h2 id="drill-heading" className="mb-4 text-2xl font-bold">
+              Each prime in detail
+            </h2>
+            <ul className="list-disc space-y-1 pl-6">
+              {report.primes.map((p) => (
+                <li key={p.prime.id}>
+                  <Link href={`/contracts/${contractId}/primes/${p.prime.id}/report${query}`}>
+                    {label(p)}: its claims beside its partners&apos; view, flags, replies and action plan
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <ExportLinks base={`${path}/export`} query={query} tables={["primes", "principles", "flags"]} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { formatDate } from "@/lib/format";
+import type { PrincipleKey } from "@/lib/framework";
+import { ACTION_STATUSES } from "@/lib/reports/forms";
+import { principleTitle } from "@/lib/reports/labels";
+import type { ActionItem } from "@/lib/services/prime-responses";
+import { ActionStatusForm, AddActionForm } from "./action-forms";
+
+const STATUS_LABEL = Object.fromEntries(ACTION_STATUSES.map((s) => [s.value, s.label]));
+
+/** The prime's action plan: what it will do, who, by when, and how far it has got. */
+export function ActionPlan({
+  items,
+  editable,
+  contractId,
+  primeId,
+  principles,
+}: {
+  items: readonly ActionItem[];
+  editable: boolean;
+  contractId: string;
+  primeId: string;
+  principles: readonly { key: PrincipleKey; title: string }[];
+}) {
+  return (
+    <section aria-labelledby="action-plan" className="mb-8">
+      <h2 id="action-plan" className="mb-4 text-2xl font-bold">
+        Action plan
+      </h2>
+      {items.length === 0 ? (
+        <p className="mb-4">No actions yet.</p>
+      ) : (
+        <table className="report-table mb-6 w-full border-collapse text-base">
+          <caption className="sr-only">The prime&apos;s actions, earliest due first</caption>
+          <thead>
+            <tr className="border-b-2 border-ink text-left">
+              <th scope="col" className="py-2 pr-4">
+                Action
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Principle
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Owner
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Due
+              </th>
+              <th scope="col" className="py-2">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} className="border-b border-gray-300 align-top">
+                <td className="py-2 pr-4">{item.action}</td>
+                <td className="py-2 pr-4">
+                  {item.principleKey ? principleTitle(item.principleKey) : "Whole contract"}
+                </td>
+                <td className="py-2 pr-4">{item.owner}</td>
+                <td className="py-2 pr-4 whitespace-nowrap">{formatDate(item.dueDate)}</td>
+                <td className="py-2">
+                  {editable ? (
+                    <ActionStatusForm
+                      contractId={contractId}
+                      primeId={primeId}
+                      itemId={item.id}
+                      status={item.status}
+                      label={item.action}
+                    />
+                  ) : (
+                    STATUS_LABEL[item.status]
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editable ? (
+        <details className="no-print">
+          <summary className="mb-4 cursor-pointer font-bold text-brand underline">Add an action</summary>
+          <AddActionForm contractId={contractId} primeId={primeId} principles={principles} />
+        </details>
+      ) : null}
+    </section>
+  );
+}

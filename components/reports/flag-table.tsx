@@ -1,0 +1,92 @@
+import { formatPercent } from "@/lib/reports/format";
+import { FLAG_TITLES } from "@/lib/reports/labels";
+import type { FlagLine } from "@/lib/reports/lines";
+import type { RaisedFlag } from "@/lib/scoring";
+import type { SupplyChainFacts } from "@/lib/services/reports";
+
+export function FlagTable({ lines }: { lines: readonly FlagLine[] }) {
+  return (
+    <table className="report-table mb-6 w-full border-collapse text-base">
+      <caption className="mb-2 text-left text-xl font-bold">Red flags partners raised</caption>
+      <thead>
+        <tr className="border-b-2 border-ink text-left">
+          <th scope="col" className="py-2 pr-4">
+            Flag
+          </th>
+          <th scope="col" className="py-2 pr-4">
+            What it means
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right">
+            Partners raising it
+          </th>
+          <th scope="col" className="py-2 text-right">
+            Share of those answering
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.questionKey} className="border-b border-gray-300">
+            <th scope="row" className="py-2 pr-4 text-left font-normal">
+              {line.title}
+            </th>
+            <td className="py-2 pr-4">{line.label}</td>
+            <td className="py-2 pr-4 text-right">
+              {line.partners ? `${line.partners.flagged} of ${line.partners.n}` : "Not shown"}
+            </td>
+            <td className="py-2 text-right">{line.partners ? formatPercent(line.partners.share) : "–"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SelfFlags({ flags }: { flags: readonly RaisedFlag[] }) {
+  return (
+    <div className="mb-6">
+      <h3 className="mb-2 text-xl font-bold">Red flags in the prime&apos;s own answers</h3>
+      {flags.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul className="list-disc pl-6" aria-label="Red flags in the prime's own answers">
+          {flags.map((flag) => (
+            <li key={flag.question}>
+              <strong>{FLAG_TITLES[flag.kind]}:</strong> {flag.label}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function SupplyChainSummary({ facts, names }: { facts: SupplyChainFacts; names: boolean }) {
+  const share =
+    facts.namedInBid > 0 ? Math.round((facts.namedDelivering * 1000) / facts.namedInBid) / 10 : null;
+  return (
+    <div className="mb-6">
+      <h3 className="mb-2 text-xl font-bold">The supply chain</h3>
+      <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-bold">Named in the bid</dt>
+        <dd>{facts.namedInBid}</dd>
+        <dt className="font-bold">Of those, delivering now</dt>
+        <dd>
+          {facts.namedDelivering} ({formatPercent(share)})
+        </dd>
+        <dt className="font-bold">Delivering in all</dt>
+        <dd>{facts.delivering}</dd>
+        <dt className="font-bold">Exited</dt>
+        <dd>{facts.exited}</dd>
+        <dt className="font-bold">Named in the bid, never contracted</dt>
+        <dd>
+          {facts.namedNoWork.length === 0
+            ? "None"
+            : names
+              ? facts.namedNoWork.join(", ")
+              : facts.namedNoWork.length}
+        </dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { formatPercent, scoreOrDash } from "@/lib/reports/format";
+import { measureTitle } from "@/lib/reports/labels";
+import { measureLines } from "@/lib/reports/lines";
+import { MEASURE_KEYS } from "@/lib/scoring";
+import type { ContractReport } from "@/lib/services/reports";
+
+/** Every prime on the contract in one table: responses, partners' means and rank, own overall. */
+export function PrimesTable({ report }: { report: ContractReport }) {
+  const rank = (primeId: string, key: string) =>
+    report.benchmark?.find((b) => b.key === key)?.ranked.find((r) => r.id === primeId)?.rank ?? null;
+  return (
+    <div className="mb-8 overflow-x-auto">
+      <table className="report-table w-full border-collapse text-base">
+        <caption className="mb-2 text-left text-xl font-bold">
+          Primes side by side: partners&apos; mean score (rank among primes)
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-ink text-left align-bottom">
+            <th scope="col" className="py-2 pr-4">
+              Prime
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right">
+              Response rate
+            </th>
+            {MEASURE_KEYS.map((key) => (
+              <th key={key} scope="col" className="py-2 pr-4 text-right">
+                {measureTitle(key)}
+              </th>
+            ))}
+            <th scope="col" className="py-2 pr-4 text-right">
+              Prime&apos;s own overall
+            </th>
+            <th scope="col" className="py-2 text-right">
+              Named in bid and delivering
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.primes.map((p) => {
+            const lines = measureLines(p.partners, p.self, p.comparison);
+            return (
+              <tr key={p.prime.id} className="border-b border-gray-300 align-top">
+                <th scope="row" className="py-2 pr-4 text-left">
+                  {p.prime.name}
+                  {p.prime.lot ? <span className="block font-normal text-muted">{p.prime.lot}</span> : null}
+                </th>
+                <td className="py-2 pr-4 text-right">
+                  {p.submitted} of {p.supplyChain.roster}
+                  <span className="block text-muted">{formatPercent(p.responseRate)}</span>
+                </td>
+                {lines.map((line) => {
+                  const r = rank(p.prime.id, line.key);
+                  return (
+                    <td key={line.key} className="py-2 pr-4 text-right">
+                      {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
+                      {line.partners && r !== null && report.primes.length > 1 ? (
+                        <span className="block text-muted">rank {r}</span>
+                      ) : null}
+                    </td>
+                  );
+                })}
+                <td className="py-2 pr-4 text-right">{scoreOrDash(p.self?.score)}</td>
+                <td className="py-2 text-right">
+                  {p.supplyChain.namedDelivering} of {p.supplyChain.namedInBid}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

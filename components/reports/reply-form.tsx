@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveRepliesAction } from "@/app/contracts/[contractId]/primes/[primeId]/report/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { TextArea } from "@/components/ui/text-area";
+import { initialFormState } from "@/lib/actions/form-state";
+import { REPLY_MAX } from "@/lib/reports/forms";
+
+/** The prime's right of reply, one text per principle; what is typed survives an error. */
+export function ReplyForm({
+  contractId,
+  primeId,
+  cycleId,
+  principles,
+}: {
+  contractId: string;
+  primeId: string;
+  cycleId: string;
+  principles: readonly { key: string; title: string; reply: string }[];
+}) {
+  const [state, action, pending] = useActionState(saveRepliesAction, initialFormState);
+  const typed = (name: string, saved: string) => {
+    const value = state.typed?.[name];
+    return typeof value === "string" ? value : saved;
+  };
+  return (
+    <>
+      <ErrorSummary errors={state.errors} message={state.message} />
+      <form action={action} noValidate>
+        <input type="hidden" name="contractId" value={contractId} />
+        <input type="hidden" name="primeId" value={primeId} />
+        <input type="hidden" name="cycleId" value={cycleId} />
+        {principles.map((p) => {
+          const name = `reply-${p.key}`;
+          return (
+            <TextArea
+              key={`${name}-${typed(name, p.reply)}`}
+              name={name}
+              label={`Your reply on ${p.title.toLowerCase()}`}
+              hint={`Optional. Up to ${REPLY_MAX.toLocaleString("en-GB")} characters. The commissioner reads it beside your report.`}
+              defaultValue={typed(name, p.reply)}
+              error={state.errors.find((e) => e.questionKey === name)?.message}
+            />
+          );
+        })}
+        <Button disabled={pending}>Save replies</Button>
+      </form>
+    </>
+  );
+}

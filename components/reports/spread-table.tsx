@@ -1,0 +1,39 @@
+import { measureTitle } from "@/lib/reports/labels";
+import { type Aggregate, BAND_LABELS, BANDS } from "@/lib/scoring";
+
+/** How partners' scores spread across the bands, for each principle with a figure. */
+export function SpreadTable({ partners, caption }: { partners: Aggregate; caption: string }) {
+  if (partners.suppressed) return null;
+  const measures = [...partners.principles, partners.overall];
+  return (
+    <table className="report-table mb-8 w-full border-collapse text-base">
+      <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-ink text-left">
+          <th scope="col" className="py-2 pr-4">
+            Principle
+          </th>
+          {BANDS.map((band) => (
+            <th key={band} scope="col" className="py-2 pr-4 text-right">
+              {BAND_LABELS[band]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {measures.map((m) => (
+          <tr key={m.key} className="border-b border-gray-300">
+            <th scope="row" className="py-2 pr-4 text-left font-normal">
+              {measureTitle(m.key)}
+            </th>
+            {BANDS.map((band) => (
+              <td key={band} className="py-2 pr-4 text-right">
+                {m.suppressed ? "–" : m.distribution[band]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,73 @@
+import { BarChart } from "@/components/charts/bar-chart";
+import { formatGap, scoreOrDash } from "@/lib/reports/format";
+import type { PrimeReport } from "@/lib/services/reports";
+
+/** Overall scores cycle by cycle, with the like-for-like change the scoring library works out. */
+export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf: boolean }) {
+  const { cycles, steps } = prime.trend;
+  if (cycles.length < 2) return null;
+  return (
+    <section aria-labelledby="trend-heading" className="mb-8 break-inside-avoid">
+      <h2 id="trend-heading" className="mb-4 text-2xl font-bold">
+        Trend across cycles
+      </h2>
+      <BarChart
+        id="trend-chart"
+        title={`${prime.prime.name}: overall scores by cycle`}
+        description={cycles
+          .map(
+            (c) =>
+              `${c.name}: partners ${c.overall ?? "no figure"}${seesSelf ? `, prime ${c.self ?? "no figure"}` : ""}`,
+          )
+          .join("; ")}
+        categories={cycles.map((c) => c.name)}
+        series={[
+          { name: "Partners' mean", values: cycles.map((c) => c.overall) },
+          ...(seesSelf ? [{ name: "Prime's own score", values: cycles.map((c) => c.self) }] : []),
+        ]}
+      />
+      <table className="report-table mb-4 w-full border-collapse text-base">
+        <caption className="mb-2 text-left text-xl font-bold">
+          Change from cycle to cycle, like for like
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-ink text-left">
+            <th scope="col" className="py-2 pr-4">
+              From
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              To
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right">
+              Partners&apos; overall, before
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right">
+              After
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right">
+              Change
+            </th>
+            <th scope="col" className="py-2 text-right">
+              Questions compared
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((step) => (
+            <tr key={`${step.from}-${step.to}`} className="border-b border-gray-300">
+              <td className="py-2 pr-4">{step.from}</td>
+              <td className="py-2 pr-4">{step.to}</td>
+              <td className="py-2 pr-4 text-right">{scoreOrDash(step.overall.from)}</td>
+              <td className="py-2 pr-4 text-right">{scoreOrDash(step.overall.to)}</td>
+              <td className="py-2 pr-4 text-right">{formatGap(step.overall.change)}</td>
+              <td className="py-2 text-right">{step.compared.length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="text-base text-muted">
+        Changes compare only questions asked the same way in both cycles and shown in both.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { type FlagKind, findQuestion, framework, type PrincipleKey } from "@/lib/framework";
+import type { MeasureKey, View } from "@/lib/scoring";
+
+/** Words for report figures, shared by pages and exports so both say the same. */
+
+export const principleTitle = (key: PrincipleKey) =>
+  framework.principles.find((p) => p.key === key)?.title ?? key;
+
+export const measureTitle = (key: MeasureKey) => (key === "overall" ? "Overall" : principleTitle(key));
+
+export const questionText = (key: string) => findQuestion(framework, key)?.text ?? key;
+
+export const VIEW_LABELS: Record<View, string> = {
+  "blind-spot": "Blind spot",
+  "hidden-strength": "Hidden strength",
+  aligned: "Aligned",
+  "not-comparable": "Not comparable",
+};
+
+export const FLAG_TITLES: Record<FlagKind, string> = {
+  "late-payment": "Late payment",
+  "bid-candy": "Named in the bid, no work",
+  "risk-passed-down": "Risk passed down",
+  "unfair-fees": "Unfair fees",
+  "no-data-sharing": "No data shared",
+};
+
+/** The partners' questions that can raise a red flag, in framework order. */
+export const partnerFlagQuestions = framework.principles.flatMap((p) =>
+  p.questions.filter((q) => q.perspective === "subcontractor" && q.redFlag),
+);

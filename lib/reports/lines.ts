@@ -1,0 +1,86 @@
+import type { FlagKind } from "@/lib/framework";
+import {
+  type Aggregate,
+  BAND_LABELS,
+  MEASURE_KEYS,
+  type MeasureKey,
+  type ScoredAssessment,
+  type ViewComparison,
+} from "@/lib/scoring";
+import { FLAG_TITLES, partnerFlagQuestions, VIEW_LABELS } from "./labels";
+
+/**
+ * A report's figures as rows, shared by the pages, the charts and the CSV and PDF exports, so every
+ * form of a report says the same thing. Pure: the figures have been guarded already.
+ */
+
+export interface MeasureLine {
+  key: MeasureKey;
+  self: number | null;
+  partners: { n: number; mean: number; median: number; band: string } | null;
+  gap: number | null;
+  view: string;
+}
+
+/** Self-assessment beside partners' figures, principle by principle, then overall. */
+export function measureLines(
+  partners: Aggregate,
+  self: ScoredAssessment | null,
+  comparison: ViewComparison | null,
+): MeasureLine[] {
+  return MEASURE_KEYS.map((key) => {
+    const figure = partners.suppressed
+      ? undefined
+      : key === "overall"
+        ? partners.overall
+        : partners.principles.find((p) => p.key === key);
+    const own = self
+      ? key === "overall"
+        ? self.score
+        : (self.principles.find((p) => p.key === key)?.score ?? null)
+      : null;
+    const gap = comparison?.comparable
+      ? key === "overall"
+        ? comparison.overall
+        : comparison.principles.find((p) => p.key === key)
+      : undefined;
+    return {
+      key,
+      self: own,
+      partners:
+        figure && !figure.suppressed
+          ? { n: figure.n, mean: figure.mean, median: figure.median, band: BAND_LABELS[figure.band] }
+          : null,
+      gap: gap?.gap ?? null,
+      view: gap ? VIEW_LABELS[gap.view] : VIEW_LABELS["not-comparable"],
+    };
+  });
+}
+
+export interface FlagLine {
+  kind: FlagKind;
+  title: string;
+  /** What the flag means, in the framework's words. */
+  label: string;
+  questionKey: string;
+  /** Partners raising it and the share of those who answered; null when the figure is not shown. */
+  partners: { flagged: number; n: number; share: number } | null;
+}
+
+/** Each red flag partners can raise, with how many raised it where that may be shown. */
+export function flagLines(partners: Aggregate): FlagLine[] {
+  return partnerFlagQuestions.map((q) => {
+    const figure = partners.suppressed ? undefined : partners.questions.find((x) => x.key === q.key);
+    const kind = q.redFlag?.kind as FlagKind;
+    return {
+      kind,
+      title: FLAG_TITLES[kind],
+      label: q.redFlag?.label ?? "",
+      questionKey: q.key,
+      partners:
+        figure && !figure.suppressed && figure.flagged !== null && figure.flaggedShare !== null
+          ? { flagged: figure.flagged, n: figure.n, share: figure.flaggedShare }
+          : null,
+    };
+  });
+}

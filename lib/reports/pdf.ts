@@ -1,0 +1,77 @@
+import PDFDocument from "pdfkit";
+import type { ContractReport } from "@/lib/services/reports";
+import { formatScore } from "./format";
+import { reportTable, type Table, type TableName } from "./tables";
+
+/**
+ * The report as an A4 PDF: its tables, in the same words and figures as the page and the CSV.
+ * Drawn with PDFKit's built-in Helvetica, so nothing is fetched and no font is installed.
+ */
+export async function reportPdf(
+  report: ContractReport,
+  tables: readonly TableName[],
+  title: string,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 40,
+    info: { Title: title, Author: "Chainwise", Subject: report.contract.title },
+    pdfVersion: "1.7",
+    tagged: true,
+    lang: "en-GB",
+    displayTitle: true,
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  doc.font("Helvetica-Bold").fontSize(18).text(title);
+  doc
+    .font("Helvetica")
+    .fontSize(11)
+    .moveDown(0.5)
+    .text(
+      `${report.contract.title} (${report.contract.reference}), commissioned by ${report.contract.commissioner}`,
+    )
+    .text(report.cycle ? `Rating cycle: ${report.cycle.name}` : "No rating cycle has opened yet.")
+    .text(
+      `Partners' figures are shown only where at least ${report.minResponses} partners answered; "–" marks a figure not shown.`,
+    );
+  for (const name of tables) drawTable(doc, reportTable(report, name));
+  doc.end();
+  return done;
+}
+
+function cell(value: string | number | null): string {
+  if (value === null) return "–";
+  return typeof value === "number" ? (Number.isInteger(value) ? String(value) : formatScore(value)) : value;
+}
+
+function drawTable(doc: PDFKit.PDFDocument, table: Table) {
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const column = width / table.header.length;
+  doc.moveDown(1.2).font("Helvetica-Bold").fontSize(13).text(table.title, doc.page.margins.left);
+  doc.moveDown(0.4);
+  const row = (cells: string[], bold: boolean) => {
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8);
+    const heights = cells.map((text) => doc.heightOfString(text, { width: column - 4 }));
+    const height = Math.max(...heights) + 4;
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const top = doc.y;
+    cells.forEach((text, i) => {
+      doc.text(text, doc.page.margins.left + i * column, top, { width: column - 4 });
+    });
+    doc.x = doc.page.margins.left;
+    doc.y = top + height;
+    doc
+      .moveTo(doc.page.margins.left, doc.y - 2)
+      .lineTo(doc.page.margins.left + width, doc.y - 2)
+      .lineWidth(bold ? 1 : 0.3)
+      .stroke();
+  };
+  row(table.header, true);
+  for (const values of table.rows) row(values.map(cell), false);
+}
