@@ -23,12 +23,20 @@ export default async function DashboardPage() {
       <p className="text-xl text-muted">{actor.organisationName}</p>
       <h1 className="mb-6 text-4xl font-bold">Your dashboard</h1>
       {actor.organisationType === "COMMISSIONER" ? (
-        <p className="max-w-3xl">
-          <Link href="/contracts" className="text-xl font-bold">
-            Your contracts
-          </Link>
-          : supply chains, rating cycles, invitations, and the report on each contract comparing its primes.
-        </p>
+        <ul className="max-w-3xl space-y-4">
+          <li>
+            <Link href="/contracts" className="text-xl font-bold">
+              Your contracts
+            </Link>
+            : supply chains, rating cycles, invitations, and the report on each contract comparing its primes.
+          </li>
+          <li>
+            <Link href="/reports" className="text-xl font-bold">
+              Primes across your contracts
+            </Link>
+            : every prime on every contract in one table, by cycle.
+          </li>
+        </ul>
       ) : tasks.length === 0 ? (
         <p>There is nothing for you to answer at the moment.</p>
       ) : (

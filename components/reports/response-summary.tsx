@@ -2,7 +2,16 @@ import { formatPercent } from "@/lib/reports/format";
 import type { PrimeReport } from "@/lib/services/reports";
 
 /** How many partners have answered, and why figures may not show yet. */
-export function ResponseSummary({ prime, minResponses }: { prime: PrimeReport; minResponses: number }) {
+export function ResponseSummary({
+  prime,
+  minResponses,
+  closed,
+}: {
+  prime: PrimeReport;
+  minResponses: number;
+  /** The cycle has closed: nobody else can answer, so waiting ratings will not count. */
+  closed: boolean;
+}) {
   const { submitted, responseRate, partners, supplyChain } = prime;
   const counted = partners.suppressed ? 0 : partners.ratings;
   return (

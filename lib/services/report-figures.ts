@@ -193,3 +193,21 @@ export async function noteRows(
       AND (${!forPrime} OR r."notesSharedWithPrime")
     ORDER BY r."cycleId", r."primeId", x."questionKey", x.evidence`;
 }
+
+export interface SelfScoreRow {
+  cycleId: string;
+  primeId: string;
+  measure: string;
+  score: number | null;
+}
+
+/** Primes' own current submitted self-assessment scores, from the stored scores alone. */
+export async function selfScoreRows(framework: Framework, scope: FigureScope): Promise<SelfScoreRow[]> {
+  return db().$queryRaw<SelfScoreRow[]>`
+    SELECT a."cycleId", a."primeId", s.measure, s.score
+    FROM "Assessment" a JOIN "AssessmentScore" s ON s."assessmentId" = a.id
+    WHERE a.perspective = 'PRIME' AND a.status = 'SUBMITTED'
+      AND a."frameworkId" = ${framework.id} AND a."frameworkVersion" = ${framework.version}
+      AND ${scopeWhere(scope)}
+      AND NOT EXISTS (SELECT 1 FROM "Assessment" c WHERE c."supersedesId" = a.id AND c.status = 'SUBMITTED')`;
+}

@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { type Answers, framework } from "@/lib/framework";
 import { backfillScores } from "@/lib/reports/backfill";
 import { aggregateRatings, type MeasureResult, scoreAssessment } from "@/lib/scoring";
+import { getProgrammeReport } from "@/lib/services/programme-report";
 import { getContractReport } from "@/lib/services/reports";
 import { answersAt, principleKeys } from "@/tests/support/answers";
 import {
@@ -315,6 +316,29 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     await expect(
       getContractReport(council, contractId, { now: NOW, cycleId: "not-a-cycle" }),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("puts every prime on every contract side by side for the commissioner, with the same figures", async () => {
+    const programme = await getProgrammeReport(council, { now: NOW });
+    expect(programme.cycleNames).toEqual(["2026–27", "2025–26"]);
+    expect(programme.cycleName).toBe("2026–27");
+    expect(programme.rows.map((r) => [r.prime.name, r.submitted, r.roster])).toEqual([
+      ["Anvil Services Ltd", 4, 4],
+      ["Beacon Outcomes plc", 2, 2],
+    ]);
+    const contract = await getContractReport(council, contractId, { now: NOW });
+    expect(programme.rows[0]?.partners).toEqual(contract.primes[0]?.partners);
+    expect(programme.rows[0]?.self?.overall).toBe(100);
+    expect(programme.rows[1]?.partners).toEqual({ suppressed: true });
+    const earlier = await getProgrammeReport(council, { now: NOW, cycleName: "2025–26", contractId });
+    expect(earlier.rows.map((r) => r.prime.name)).toEqual(["Anvil Services Ltd", "Beacon Outcomes plc"]);
+    expect(earlier.rows[0]?.self).toBeNull();
+
+    await expect(getProgrammeReport(anvil, { now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getProgrammeReport(otherCouncil, { now: NOW, contractId })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect((await getProgrammeReport(otherCouncil, { now: NOW })).rows).toEqual([]);
   });
 
   it("stores the scores of earlier submissions that have none, once", async () => {

@@ -88,7 +88,11 @@ export default async function PrimeReportPage({
         <p>No rating cycle has opened on this contract yet.</p>
       ) : (
         <>
-          <ResponseSummary prime={prime} minResponses={report.minResponses} />
+          <ResponseSummary
+            prime={prime}
+            minResponses={report.minResponses}
+            closed={cycle.closesAt < new Date()}
+          />
           <BarChart
             id="gap-chart"
             title={

@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { NotFoundError } from "@/lib/errors";
+import { scoreOrDash } from "@/lib/reports/format";
+import { measureTitle } from "@/lib/reports/labels";
+import { measureLines } from "@/lib/reports/lines";
+import { MEASURE_KEYS } from "@/lib/scoring";
+import { getProgrammeReport, type ProgrammeReport } from "@/lib/services/programme-report";
+
+export const metadata: Metadata = { title: "Across your contracts" };
+
+/** Every prime on every contract the commissioner lets, in one cycle, with filters that work without JavaScript. */
+export default async function ProgrammePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ cycle?: string; contract?: string }>;
+}) {
+  const { cycle, contract } = await searchParams;
+  const actor = await requireCommissionerPage("/reports");
+  let report: ProgrammeReport;
+  try {
+    report = await getProgrammeReport(actor, {
+      cycleName: cycle || undefined,
+      contractId: contract || undefined,
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const params = new URLSearchParams();
+  if (report.cycleName) params.set("cycle", report.cycleName);
+  if (report.contractId) params.set("contract", report.contractId);
+  const rank = (id: string) =>
+    report.benchmark.find((b) => b.key === "overall")?.ranked.find((r) => r.id === id)?.rank;
+
+  return (
+    <>
+      <p className="text-xl text-muted">{report.commissioner}</p>
+      <h1 className="mb-6 text-4xl font-bold">Primes across your contracts</h1>
+      <form method="get" action="/reports" className="no-print mb-8 flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="filter-cycle" className="mb-1 block font-bold">
+            Rating cycle
+          </label>
+          <select
+            id="filter-cycle"
+            name="cycle"
+            defaultValue={report.cycleName ?? undefined}
+            className="border-2 border-ink px-2 py-1.5"
+          >
+            {report.cycleNames.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-contract" className="mb-1 block font-bold">
+            Contract
+          </label>
+          <select
+            id="filter-contract"
+            name="contract"
+            defaultValue={report.contractId ?? ""}
+            className="border-2 border-ink px-2 py-1.5"
+          >
+            <option value="">All contracts</option>
+            {report.contracts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button variant="secondary" className="mb-0">
+          Show
+        </Button>
+      </form>
+      {report.rows.length === 0 ? (
+        <p>No rating cycle has opened on your contracts yet.</p>
+      ) : (
+        <div className="mb-8 overflow-x-auto">
+          <table className="report-table w-full border-collapse text-base">
+            <caption className="mb-2 text-left text-xl font-bold">
+              Partners&apos; mean score for each prime on each contract, {report.cycleName}
+            </caption>
+            <thead>
+              <tr className="border-b-2 border-ink text-left align-bottom">
+                <th scope="col" className="py-2 pr-4">
+                  Prime and contract
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  Answered
+                </th>
+                {MEASURE_KEYS.map((key) => (
+                  <th key={key} scope="col" className="py-2 pr-4 text-right">
+                    {measureTitle(key)}
+                  </th>
+                ))}
+                <th scope="col" className="py-2 text-right">
+                  Prime&apos;s own overall
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => {
+                const id = `${row.contract.id}/${row.prime.id}`;
+                const r = rank(id);
+                return (
+                  <tr key={id} className="border-b border-gray-300 align-top">
+                    <th scope="row" className="py-2 pr-4 text-left">
+                      <Link
+                        href={`/contracts/${row.contract.id}/primes/${row.prime.id}/report?cycle=${row.cycleId}`}
+                      >
+                        {row.prime.name}
+                        {row.prime.lot ? ` (${row.prime.lot})` : ""}
+                      </Link>
+                      <span className="block font-normal text-muted">{row.contract.title}</span>
+                    </th>
+                    <td className="py-2 pr-4 text-right">
+                      {row.submitted} of {row.roster}
+                    </td>
+                    {measureLines(row.partners, null, null).map((line) => (
+                      <td key={line.key} className="py-2 pr-4 text-right">
+                        {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
+                        {line.key === "overall" && line.partners && r !== undefined ? (
+                          <span className="block text-muted">rank {r}</span>
+                        ) : null}
+                      </td>
+                    ))}
+                    <td className="py-2 text-right">{scoreOrDash(row.self?.overall)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="no-print">
+        <a href={`/reports/export?${params.toString()}`}>Download this table (CSV)</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { framework } from "@/lib/framework";
+import { minimumFor } from "@/lib/reports/aggregate-rows";
+import { OVERALL } from "@/lib/reports/stored-scores";
+import {
+  type Aggregate,
+  benchmark,
+  benchmarkScores,
+  type MeasureBenchmark,
+  type MeasureKey,
+} from "@/lib/scoring";
+import { selfScoreRows } from "./report-figures";
+import { partnerFigures } from "./reports";
+
+/**
+ * A commissioner's programme: every prime on every one of its contracts in one cycle (cycles are
+ * matched by name, such as "2026–27"), side by side. Each row is one prime on one contract, so rows
+ * never pool partners across contracts (see docs/decisions/0005).
+ */
+
+export interface ProgrammeRow {
+  contract: { id: string; title: string; reference: string };
+  prime: { id: string; name: string; lot: string | null };
+  cycleId: string;
+  roster: number;
+  submitted: number;
+  partners: Aggregate;
+  self: Partial<Record<MeasureKey, number | null>> | null;
+}
+
+export interface ProgrammeReport {
+  commissioner: string;
+  minResponses: number;
+  /** Cycle names across the commissioner's contracts, latest opening first. */
+  cycleNames: string[];
+  cycleName: string | null;
+  contracts: { id: string; title: string; reference: string }[];
+  contractId: string | null;
+  rows: ProgrammeRow[];
+  /** Primes ranked by partners' figures across the rows shown. */
+  benchmark: MeasureBenchmark[];
+}
+
+export async function getProgrammeReport(
+  actor: Actor,
+  { cycleName, contractId, now = new Date() }: { cycleName?: string; contractId?: string; now?: Date } = {},
+): Promise<ProgrammeReport> {
+  if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  const contracts = await db().contract.findMany({
+    where: { commissionerId: actor.organisationId },
+    select: { id: true, title: true, reference: true },
+    orderBy: [{ startDate: "desc" }, { reference: "asc" }],
+  });
+  if (contractId && !contracts.some((c) => c.id === contractId)) throw new NotFoundError();
+  const cycles = await db().cycle.findMany({
+    where: { contract: { commissionerId: actor.organisationId }, opensAt: { lte: now } },
+    select: { id: true, name: true, contractId: true, opensAt: true },
+    orderBy: { opensAt: "desc" },
+  });
+  const cycleNames = [...new Set(cycles.map((c) => c.name))];
+  const chosen = cycleName ?? cycleNames[0] ?? null;
+  if (cycleName && !cycleNames.includes(cycleName)) throw new NotFoundError();
+  const inScope = cycles.filter((c) => c.name === chosen && (!contractId || c.contractId === contractId));
+  const scope = { commissionerId: actor.organisationId, cycleIds: inScope.map((c) => c.id) };
+
+  const [awards, roster, figures, selves] = await Promise.all([
+    db().contractPrime.findMany({
+      where: { contractId: { in: inScope.map((c) => c.contractId) } },
+      select: { contractId: true, lot: true, prime: { select: { id: true, name: true } } },
+      orderBy: [{ prime: { name: "asc" } }, { lot: "asc" }],
+    }),
+    db().supplyChainMember.groupBy({
+      by: ["contractId", "primeId"],
+      where: { contractId: { in: inScope.map((c) => c.contractId) }, canRate: true },
+      _count: { _all: true },
+    }),
+    partnerFigures(scope),
+    selfScoreRows(framework, scope),
+  ]);
+  const byContract = new Map(contracts.map((c) => [c.id, c]));
+  const cycleOf = new Map(inScope.map((c) => [c.contractId, c.id]));
+  const rows = awards.flatMap((award): ProgrammeRow[] => {
+    const contract = byContract.get(award.contractId);
+    const cycleId = cycleOf.get(award.contractId);
+    if (!contract || !cycleId) return [];
+    const key = `${cycleId}/${award.prime.id}`;
+    const own = selves.filter((s) => s.cycleId === cycleId && s.primeId === award.prime.id);
+    const figure = figures.get(key);
+    return [
+      {
+        contract,
+        prime: { ...award.prime, lot: award.lot },
+        cycleId,
+        roster:
+          roster.find((r) => r.contractId === award.contractId && r.primeId === award.prime.id)?._count
+            ._all ?? 0,
+        submitted: figure?.submitted ?? 0,
+        partners: figure?.aggregate ?? { suppressed: true },
+        self:
+          own.length > 0
+            ? Object.fromEntries(own.map((s) => [s.measure === OVERALL ? "overall" : s.measure, s.score]))
+            : null,
+      },
+    ];
+  });
+  const rowId = (r: ProgrammeRow) => `${r.contract.id}/${r.prime.id}`;
+  return {
+    commissioner: actor.organisationName,
+    minResponses: minimumFor(framework),
+    cycleNames,
+    cycleName: chosen,
+    contracts,
+    contractId: contractId ?? null,
+    rows,
+    benchmark: benchmark(rows.map((r) => ({ id: rowId(r), scores: benchmarkScores(r.partners) }))),
+  };
+}

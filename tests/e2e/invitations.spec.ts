@@ -1,0 +1,132 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { answerPage, expectNoAxeViolations, saveAndContinue } from "./support/questionnaire";
+
+const PASSWORD = "plenty of words in a row";
+const PRIME = "Anvil Justice Services Ltd";
+const CONTRACT = "Northmoor Youth Justice Support";
+const PARTNERS = ["Quayside Mentors", "Larch Lane Youth Club", "Fenwick Family Support"] as const;
+const email = (name: string) =>
+  `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@${test.info().workerIndex}.example`;
+
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+async function signIn(page: Page, address: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(address);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+}
+
+/** The link in the latest invitation emailed to this address, read from the outbox. */
+async function invitationLink(page: Page, address: string): Promise<string> {
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(address)}`);
+  const link = (await page.content()).match(/\/invitations\/[A-Za-z0-9_-]{43}/)?.[0];
+  if (!link) throw new Error(`no invitation emailed to ${address}`);
+  return link;
+}
+
+/** A new person opens their emailed link, creates an account, accepts, and answers every question. */
+async function acceptAndAnswer(browser: Browser, link: string, name: string, address: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email address").fill(address);
+  await page.getByLabel("Create a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: /^Accept/ }).click();
+  await page.getByRole("link", { name: "Sharing risk fairly" }).click();
+  for (let index = 0; index < 5; index++) {
+    await expect(page.getByText(`Principle ${index + 1} of 5`)).toBeVisible();
+    await answerPage(page, { number: "40" });
+    await saveAndContinue(page);
+  }
+  await page.getByRole("button", { name: "Submit your answers" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers submitted");
+  await context.close();
+}
+
+test("a commissioner invites a prime and three partners; the prime sees partners' figures only after the third", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  await signIn(page, "sam.okafor@northmoor-council.example", "chainwise demo password");
+  await page.goto("/contracts/new");
+  await page.getByLabel("Contract title").fill(CONTRACT);
+  await page.getByLabel("Your reference").fill("NCC-2026-031");
+  await page.getByLabel("£1m–£10m").check();
+  await page.getByLabel("Start date").fill(isoDay(-30));
+  await page.getByLabel("Prime contractor", { exact: true }).fill(PRIME);
+  await page.getByRole("button", { name: "Create contract" }).click();
+  await expect(page.getByRole("status")).toContainText("Contract created");
+  const contractUrl = page.url().split("?")[0] ?? "";
+
+  for (const partner of PARTNERS) {
+    await page.getByText("Add a partner").click();
+    await page.getByLabel("Partner organisation's name").fill(partner);
+    await page.getByLabel("Voluntary, community or social enterprise").check();
+    await page.getByLabel("Small (£100k to £1m)").check();
+    await page.getByRole("group", { name: "Was it named in the prime's bid?" }).getByLabel("Yes").check();
+    await page.getByLabel("Delivering", { exact: true }).check();
+    await page.getByRole("button", { name: "Add partner" }).click();
+    await expect(page.getByRole("status")).toContainText(`${partner} added to the supply chain`);
+  }
+  await page.getByText("Open a new cycle").click();
+  await page.getByLabel("Cycle name").fill("This year");
+  await page.getByLabel("Opens on").fill(isoDay(-1));
+  await page.getByLabel("Closes at the end of").fill(isoDay(60));
+  await page.getByRole("button", { name: "Open cycle" }).click();
+
+  await page.goto(`${contractUrl}/invitations`);
+  await expectNoAxeViolations(page);
+  for (const organisation of [PRIME, ...PARTNERS]) {
+    await page.getByLabel(organisation, { exact: true }).check();
+    await page.getByLabel("Their email address").fill(email(organisation));
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("status")).toContainText(email(organisation));
+  }
+
+  // The prime's contact accepts and assesses itself.
+  await acceptAndAnswer(browser, await invitationLink(page, email(PRIME)), "Pat Prime", email(PRIME));
+  const prime = await browser.newContext();
+  const primePage = await prime.newPage();
+  await signIn(primePage, email(PRIME), PASSWORD);
+  const report = `${contractUrl}/report`;
+  const partnersFigure = () =>
+    primePage
+      .getByRole("table", { name: /The prime's view and its partners'/ })
+      .getByRole("row")
+      .filter({ hasText: "Overall" });
+
+  for (const [i, partner] of PARTNERS.entries()) {
+    await acceptAndAnswer(
+      browser,
+      await invitationLink(page, email(partner)),
+      `Contact ${i + 1}`,
+      email(partner),
+    );
+    await primePage.goto(report);
+    await expect(primePage.getByRole("heading", { level: 1 })).toHaveText(PRIME);
+    await expect(primePage.getByText(`${i + 1} of 3 partners`)).toBeVisible();
+    if (i < 2) {
+      await expect(primePage.getByText(/shown only once at least 3 partners have answered/)).toBeVisible();
+      await expect(partnersFigure()).toContainText("Not shown");
+    }
+  }
+  // After the third: the partners' figures, as a combined figure over 3, never one partner's answers.
+  await expect(primePage.getByText(/shown only once at least 3/)).toHaveCount(0);
+  await expect(partnersFigure()).not.toContainText("Not shown");
+  await expect(partnersFigure().getByRole("cell").nth(3)).toHaveText("3");
+  const json = await primePage.request.get(`${report}/export?format=json`);
+  const text = await json.text();
+  for (const partner of PARTNERS) {
+    await expect(primePage.getByText(partner)).toHaveCount(0);
+    expect(text).not.toContain(partner);
+  }
+  await expectNoAxeViolations(primePage);
+  await prime.close();
+});

@@ -1,0 +1,198 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Page, test } from "@playwright/test";
+import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+
+// The closed 2025–26 cycle of the seeded demo: every partner answered, so its figures never change
+// whatever other specs submit in the open cycle.
+const CLOSED = "2025–26";
+const CONTRACT = "Northmoor Working Well: employment support";
+const CASTLEGATE = "Castlegate Employment Services Ltd";
+
+async function openContractReport(page: Page) {
+  await actAs(page, "Northmoor County Council");
+  await page.getByRole("link", { name: "Your contracts" }).click();
+  await page.getByRole("link", { name: CONTRACT }).click();
+  await page.getByRole("link", { name: "Read the supply-chain report" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${CONTRACT}: supply-chain report`);
+}
+
+async function showCycle(page: Page, name: string) {
+  await page.getByLabel("Rating cycle").selectOption({ label: name });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText(`, ${name}`, { exact: false }).first()).toBeVisible();
+}
+
+async function download(page: Page, link: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: link }).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, "utf8") };
+}
+
+test("a commissioner reads a contract report, filters by cycle, downloads its CSV and prints it", async ({
+  page,
+}, testInfo) => {
+  await openContractReport(page);
+  await expectNoAxeViolations(page);
+  await showCycle(page, CLOSED);
+  await expect(page).toHaveURL(/\?cycle=/);
+
+  const primes = page.getByRole("table", { name: /Primes side by side/ });
+  const castlegate = primes.getByRole("row").filter({ hasText: CASTLEGATE });
+  await expect(castlegate).toContainText("5 of 5");
+  await expect(castlegate).toContainText("63.5");
+  await expect(primes.getByRole("row").filter({ hasText: "Meridian Outcomes plc" })).toContainText("28.7");
+  await expect(page.getByRole("img", { name: /Partners' mean score for each prime/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const csv = await download(page, "Primes side by side (CSV)");
+  expect(csv.name).toBe("ncc-2025-014-2025-26-primes.csv");
+  const [header, ...rows] = csv.text.trim().split("\r\n");
+  expect(header).toContain("Prime,Cycle,Partners answered,Partners on the rating list,Response rate (%)");
+  const row = rows.find((r) => r.startsWith(`${CASTLEGATE} (North)`));
+  expect(row?.split(",").slice(1, 5)).toEqual([CLOSED, "5", "5", "100"]);
+  expect(row).toContain(",63.5,");
+
+  const pdf = await page.request.get(
+    (await page.getByRole("link", { name: "The whole report (PDF)" }).getAttribute("href")) ?? "",
+  );
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Download this report" })).toBeHidden();
+  await page.screenshot({ path: testInfo.outputPath("contract-report-print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  await page.getByRole("link", { name: new RegExp(`^${CASTLEGATE} \\(North\\): its claims`) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${CASTLEGATE} (North)`);
+  const principles = page.getByRole("table", { name: /The prime's view and its partners'/ });
+  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("85.6");
+  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("63.5");
+  await expect(page.getByRole("heading", { name: "Blind spots and hidden strengths" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const flags = await download(page, "Red flags (CSV)");
+  expect(flags.text.split("\r\n")[0]).toBe(
+    "Prime,Cycle,Flag,What it means,Partners raising it,Partners answering,Share (%)",
+  );
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: testInfo.outputPath("prime-report-print.png"), fullPage: true });
+});
+
+test("a commissioner compares every prime across its contracts, filters, and downloads the table", async ({
+  page,
+}) => {
+  await actAs(page, "Northmoor County Council");
+  await page.getByRole("link", { name: "Primes across your contracts" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Primes across your contracts");
+  await page.getByLabel("Rating cycle").selectOption(CLOSED);
+  await page.getByRole("button", { name: "Show" }).click();
+  const table = page.getByRole("table", { name: new RegExp(`each contract, ${CLOSED}`) });
+  await expect(table.getByRole("row")).toHaveCount(4);
+  await expect(table.getByRole("row").filter({ hasText: "Harbourline Care Partnerships Ltd" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Contract", { exact: true }).selectOption({ label: CONTRACT });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(table.getByRole("row")).toHaveCount(3);
+  const csv = await download(page, "Download this table (CSV)");
+  const lines = csv.text.trim().split("\r\n");
+  expect(lines).toHaveLength(3);
+  expect(
+    lines.find((l) => l.startsWith("NCC-2025-014,Northmoor Working Well: employment support,Meridian")),
+  ).toContain(",28.7,");
+});
+
+test("a prime adds to its action plan and replies, and the commissioner reads both", async ({ page }) => {
+  await actAs(page, "Meridian Outcomes plc");
+  await page.getByRole("link", { name: `${CONTRACT}: your view beside your partners'` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meridian Outcomes plc (South)");
+  await expectNoAxeViolations(page);
+
+  await page.getByText("Add an action").click();
+  await page.getByLabel("What will be done").fill("Pay every partner within 14 days of invoice");
+  await page.getByRole("button", { name: "Add to the plan" }).click();
+  await expect(errorSummary(page)).toContainText("Enter who is responsible");
+  await expect(errorSummary(page)).toContainText("Enter the due date");
+  await expect(page.getByLabel("What will be done")).toHaveValue(
+    "Pay every partner within 14 days of invoice",
+  );
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Who is responsible").fill("Head of supply chain");
+  await page.getByLabel("Due by").fill("2027-03-31");
+  await page.getByLabel("Paying fairly and on time", { exact: true }).check();
+  await page.getByRole("button", { name: "Add to the plan" }).click();
+  await expect(page.getByRole("status")).toContainText("Action added to the plan");
+  const plan = page.getByRole("table", { name: /The prime's actions/ });
+  await expect(plan).toContainText("Pay every partner within 14 days of invoice");
+  await page.getByLabel(/Status of/).selectOption("IN_PROGRESS");
+  await page.getByRole("button", { name: /^Update/ }).click();
+  await expect(page.getByRole("status")).toContainText("Action updated");
+
+  await page
+    .getByLabel("Your reply on paying fairly and on time")
+    .fill("We moved to 14-day terms in October.");
+  await page.getByRole("button", { name: "Save replies" }).click();
+  await expect(page.getByRole("status")).toContainText("Your replies have been saved");
+
+  await openContractReport(page);
+  await page.getByRole("link", { name: /^Meridian Outcomes plc \(South\): its claims/ }).click();
+  await expect(page.getByRole("region", { name: "The prime's reply" })).toContainText(
+    "We moved to 14-day terms in October.",
+  );
+  await expect(page.getByRole("table", { name: /The prime's actions/ })).toContainText("In progress");
+  await expect(page.getByRole("button", { name: "Add to the plan" })).toHaveCount(0);
+});
+
+test("a partner sees only its prime's combined figures, never the prime's own answers", async ({ page }) => {
+  await actAs(page, "Hillside Recovery Network");
+  await page.getByRole("link", { name: /^Meridian Outcomes plc on .*: what partners say, combined/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "How partners rate Meridian Outcomes plc (South)",
+  );
+  await showCycle(page, CLOSED);
+  const table = page.getByRole("table", { name: "Partners' view, by principle" });
+  await expect(table.getByRole("row").filter({ hasText: "Overall" })).toContainText("28.7");
+  await expect(table).not.toContainText("Prime's own score");
+  await expect(page.getByRole("heading", { name: "The prime's reply" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "What partners wrote" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test.describe("who may not see a report", () => {
+  test("a prime cannot open another prime's report, nor a partner one it does not rate", async ({ page }) => {
+    await actAs(page, "Meridian Outcomes plc");
+    const own = page.getByRole("link", { name: `${CONTRACT}: your view beside your partners'` });
+    const href = (await own.getAttribute("href")) ?? "";
+    const contract = href.split("/")[2];
+    await openContractReport(page);
+    const castlegateHref =
+      (await page.getByRole("link", { name: new RegExp(`^${CASTLEGATE}`) }).getAttribute("href")) ?? "";
+
+    await actAs(page, "Meridian Outcomes plc");
+    let response = await page.goto(castlegateHref);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByText(CASTLEGATE)).toHaveCount(0);
+    response = await page.goto(`${castlegateHref}/export?format=csv&table=principles`);
+    expect(response?.status()).toBe(404);
+    // The contract report only ever shows a prime itself.
+    await page.goto(`/contracts/${contract}/report`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meridian Outcomes plc (South)");
+
+    await actAs(page, "Hillside Recovery Network");
+    response = await page.goto(castlegateHref);
+    expect(response?.status()).toBe(404);
+  });
+
+  test("someone signed out is asked to sign in, and downloads are refused", async ({ page }) => {
+    await page.goto("/contracts/any/report");
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    const csv = await page.request.get("/contracts/any/report/export?format=csv&table=primes");
+    expect(csv.status()).toBe(401);
+    const json = await page.request.get("/api/reports/contracts/any");
+    expect(json.status()).toBe(401);
+  });
+});
