@@ -32,7 +32,7 @@ export default async function DashboardPage() {
           </li>
           <li>
             <Link href="/reports" className="text-xl font-bold">
-              Primes across your contracts
+              Compare every prime
             </Link>
             : every prime on every contract in one table, by cycle.
           </li>

@@ -86,7 +86,7 @@ test("a commissioner compares every prime across its contracts, filters, and dow
   page,
 }) => {
   await actAs(page, "Northmoor County Council");
-  await page.getByRole("link", { name: "Primes across your contracts" }).click();
+  await page.getByRole("link", { name: "Compare every prime" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Primes across your contracts");
   await page.getByLabel("Rating cycle").selectOption(CLOSED);
   await page.getByRole("button", { name: "Show" }).click();
