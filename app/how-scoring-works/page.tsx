@@ -63,6 +63,12 @@ export default function HowScoringWorksPage() {
           hidden too.
         </li>
         <li>
+          Partners&apos; figures grow in whole batches of {k}, in the order partners first answered: with{" "}
+          {k + 1} answers a figure is still built from {k}, and it changes only once {k} more have answered.
+          That way no change in a figure can be traced to one partner. Each figure counts only the partners
+          who answered its questions.
+        </li>
+        <li>
           The gap is the prime's own score minus its partners' average. A gap of {GAP_THRESHOLD} or more is a{" "}
           <strong>blind spot</strong>; {GAP_THRESHOLD} or more the other way is a{" "}
           <strong>hidden strength</strong>.

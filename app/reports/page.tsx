@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { scoreOrDash } from "@/lib/reports/format";
@@ -41,41 +42,21 @@ export default async function ProgrammePage({
       <p className="text-xl text-muted">{report.commissioner}</p>
       <h1 className="mb-6 text-4xl font-bold">Primes across your contracts</h1>
       <form method="get" action="/reports" className="no-print mb-8 flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor="filter-cycle" className="mb-1 block font-bold">
-            Rating cycle
-          </label>
-          <select
-            id="filter-cycle"
-            name="cycle"
-            defaultValue={report.cycleName ?? undefined}
-            className="border-2 border-ink px-2 py-1.5"
-          >
-            {report.cycleNames.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-contract" className="mb-1 block font-bold">
-            Contract
-          </label>
-          <select
-            id="filter-contract"
-            name="contract"
-            defaultValue={report.contractId ?? ""}
-            className="border-2 border-ink px-2 py-1.5"
-          >
-            <option value="">All contracts</option>
-            {report.contracts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="cycle"
+          label="Rating cycle"
+          value={report.cycleName ?? undefined}
+          options={report.cycleNames.map((name) => ({ value: name, label: name }))}
+        />
+        <SelectField
+          name="contract"
+          label="Contract"
+          value={report.contractId ?? ""}
+          options={[
+            { value: "", label: "All contracts" },
+            ...report.contracts.map((c) => ({ value: c.id, label: c.title })),
+          ]}
+        />
         <Button variant="secondary" className="mb-0">
           Show
         </Button>

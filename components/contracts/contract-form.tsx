@@ -6,16 +6,12 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
-import { initialFormState } from "@/lib/actions/form-state";
+import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 import { VALUE_BANDS } from "@/lib/contracts/forms";
 
 export function ContractForm() {
   const [state, action, pending] = useActionState(createContractAction, initialFormState);
-  const error = (name: string) => state.errors.find((e) => e.questionKey === name)?.message;
-  const typed = (name: string) => {
-    const value = state.typed?.[name];
-    return typeof value === "string" ? value : "";
-  };
+  const { error, typed } = fieldsOf(state);
   const field = (
     name: string,
     label: string,

@@ -5,15 +5,11 @@ import { openCycleAction } from "@/app/contracts/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
-import { initialFormState } from "@/lib/actions/form-state";
+import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 
 export function CycleForm({ contractId }: { contractId: string }) {
   const [state, action, pending] = useActionState(openCycleAction, initialFormState);
-  const error = (name: string) => state.errors.find((e) => e.questionKey === name)?.message;
-  const typed = (name: string) => {
-    const value = state.typed?.[name];
-    return typeof value === "string" ? value : "";
-  };
+  const { error, typed } = fieldsOf(state);
   return (
     <>
       <ErrorSummary errors={state.errors} message={state.message} />

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
-import { initialFormState } from "@/lib/actions/form-state";
+import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 import { CHAIN_STATUSES, SIZE_BANDS } from "@/lib/contracts/forms";
 
 interface Props {
@@ -17,11 +17,7 @@ interface Props {
 /** Adds a partner to a prime's supply chain; the commissioner, not the prime, keeps this roster. */
 export function PartnerForm({ contractId, primes }: Props) {
   const [state, action, pending] = useActionState(addPartnerAction, initialFormState);
-  const error = (name: string) => state.errors.find((e) => e.questionKey === name)?.message;
-  const typed = (name: string) => {
-    const value = state.typed?.[name];
-    return typeof value === "string" ? value : "";
-  };
+  const { error, typed } = fieldsOf(state);
   const onlyPrime = primes.length === 1 ? primes[0] : undefined;
   return (
     <>

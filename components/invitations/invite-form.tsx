@@ -5,7 +5,7 @@ import { inviteAction } from "@/app/contracts/[contractId]/invitations/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
-import { initialFormState } from "@/lib/actions/form-state";
+import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 
 export interface InviteeGroup {
   /** Shown as a sub-heading when the form offers more than one prime's chain. */
@@ -24,11 +24,7 @@ interface Props {
  */
 export function InviteForm({ contractId, groups }: Props) {
   const [state, action, pending] = useActionState(inviteAction, initialFormState);
-  const error = (name: string) => state.errors.find((e) => e.questionKey === name)?.message;
-  const typed = (name: string) => {
-    const value = state.typed?.[name];
-    return typeof value === "string" ? value : "";
-  };
+  const { error, typed } = fieldsOf(state);
   const inviteeError = error("invitee");
   const chosen = typed("invitee");
   const grouped = groups.length > 1;

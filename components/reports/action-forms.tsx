@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
-import { initialFormState } from "@/lib/actions/form-state";
+import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 import { ACTION_STATUSES } from "@/lib/reports/forms";
 
 interface Target {
@@ -24,11 +24,7 @@ export function AddActionForm({
   principles,
 }: Target & { principles: readonly { key: string; title: string }[] }) {
   const [state, action, pending] = useActionState(addActionAction, initialFormState);
-  const error = (name: string) => state.errors.find((e) => e.questionKey === name)?.message;
-  const typed = (name: string) => {
-    const value = state.typed?.[name];
-    return typeof value === "string" ? value : "";
-  };
+  const { error, typed } = fieldsOf(state);
   return (
     <>
       <ErrorSummary errors={state.errors} message={state.message} />

@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import type { CycleSummary } from "@/lib/services/reports";
 
 /** A plain GET form, so choosing a cycle works without JavaScript and the address can be shared. */
@@ -14,23 +15,12 @@ export function CycleFilter({
   if (cycles.length < 2) return null;
   return (
     <form method="get" action={action} className="no-print mb-8 flex flex-wrap items-end gap-4">
-      <div>
-        <label htmlFor="filter-cycle" className="mb-1 block font-bold">
-          Rating cycle
-        </label>
-        <select
-          id="filter-cycle"
-          name="cycle"
-          defaultValue={selected ?? undefined}
-          className="border-2 border-ink px-2 py-1.5"
-        >
-          {[...cycles].reverse().map((cycle) => (
-            <option key={cycle.id} value={cycle.id}>
-              {cycle.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        name="cycle"
+        label="Rating cycle"
+        value={selected ?? undefined}
+        options={[...cycles].reverse().map((cycle) => ({ value: cycle.id, label: cycle.name }))}
+      />
       <Button variant="secondary" className="mb-0">
         Show
       </Button>

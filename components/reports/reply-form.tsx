@@ -5,7 +5,7 @@ import { saveRepliesAction } from "@/app/contracts/[contractId]/primes/[primeId]
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/text-area";
-import { initialFormState } from "@/lib/actions/form-state";
+import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 import { REPLY_MAX } from "@/lib/reports/forms";
 
 /** The prime's right of reply, one text per principle; what is typed survives an error. */
@@ -21,10 +21,7 @@ export function ReplyForm({
   principles: readonly { key: string; title: string; reply: string }[];
 }) {
   const [state, action, pending] = useActionState(saveRepliesAction, initialFormState);
-  const typed = (name: string, saved: string) => {
-    const value = state.typed?.[name];
-    return typeof value === "string" ? value : saved;
-  };
+  const { error, typed } = fieldsOf(state);
   return (
     <>
       <ErrorSummary errors={state.errors} message={state.message} />
@@ -41,7 +38,7 @@ export function ReplyForm({
               label={`Your reply on ${p.title.toLowerCase()}`}
               hint={`Optional. Up to ${REPLY_MAX.toLocaleString("en-GB")} characters. The commissioner reads it beside your report.`}
               defaultValue={typed(name, p.reply)}
-              error={state.errors.find((e) => e.questionKey === name)?.message}
+              error={error(name)}
             />
           );
         })}

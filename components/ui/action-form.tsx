@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { type FormState, initialFormState } from "@/lib/actions/form-state";
+import { type FormState, fieldsOf, initialFormState } from "@/lib/actions/form-state";
 import { Button } from "./button";
 import { ErrorSummary } from "./error-summary";
 import { TextField } from "./text-field";
@@ -27,11 +27,7 @@ interface Props {
  */
 export function ActionForm({ action, fields, submitLabel, hidden = {} }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
-  const errorFor = (name: string) => state.errors.find((e) => e.questionKey === name)?.message;
-  const typed = (name: string) => {
-    const value = state.typed?.[name];
-    return typeof value === "string" ? value : "";
-  };
+  const { error: errorFor, typed } = fieldsOf(state);
   return (
     <>
       <ErrorSummary errors={state.errors} message={state.message} />

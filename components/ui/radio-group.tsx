@@ -1,3 +1,5 @@
+import { describedBy } from "./field-frame";
+
 interface Props {
   name: string;
   legend: string;
@@ -11,11 +13,10 @@ interface Props {
 /** GOV.UK radios: a fieldset with a legend, error beside it, the first radio's id `field-<name>`. */
 export function RadioGroup({ name, legend, options, value, error, hint, inline = false }: Props) {
   const id = `field-${name}`;
-  const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedByIds = describedBy(id, hint, error);
   return (
     <fieldset
-      aria-describedby={describedBy}
+      aria-describedby={describedByIds}
       className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}
     >
       <legend className="mb-2 text-lg font-bold">{legend}</legend>

@@ -14,3 +14,14 @@ export interface FormState {
 }
 
 export const initialFormState: FormState = { status: "idle", errors: [] };
+
+/** A form's error for one field, and what was typed there (or `fallback`), read from its state. */
+export function fieldsOf(state: FormState) {
+  return {
+    error: (name: string) => state.errors.find((e) => e.questionKey === name)?.message,
+    typed: (name: string, fallback = "") => {
+      const value = state.typed?.[name];
+      return typeof value === "string" ? value : fallback;
+    },
+  };
+}

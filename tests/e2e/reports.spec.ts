@@ -84,7 +84,7 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
 
 test("a commissioner compares every prime across its contracts, filters, and downloads the table", async ({
   page,
-}) => {
+}, testInfo) => {
   await actAs(page, "Northmoor County Council");
   await page.getByRole("link", { name: "Compare every prime" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Primes across your contracts");
