@@ -9,6 +9,12 @@ export function SiteFooter() {
             <li>
               <Link href="/how-scoring-works">How scoring works</Link>
             </li>
+            <li>
+              <Link href="/privacy">Privacy</Link>
+            </li>
+            <li>
+              <Link href="/cookies">Cookies</Link>
+            </li>
           </ul>
         </nav>
         <p>

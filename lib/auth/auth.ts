@@ -15,6 +15,24 @@ export interface AuthSettings {
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
+/** A session lasts a week from its last renewal; using the site renews it at most once a day. */
+export const SESSION_EXPIRES_IN = 7 * 24 * 60 * 60;
+export const SESSION_UPDATE_AGE = 24 * 60 * 60;
+/** A password-reset link works once, for this long. */
+export const RESET_LINK_MINUTES = 60;
+
+/**
+ * The options that decide the session cookie's name and lifetime, shared with the cookies page
+ * (lib/privacy/cookies.ts), which asks Better Auth for the real name rather than repeating it.
+ */
+export function sessionCookieOptions(baseURL: string) {
+  return {
+    baseURL,
+    session: { expiresIn: SESSION_EXPIRES_IN, updateAge: SESSION_UPDATE_AGE },
+    advanced: { useSecureCookies: baseURL.startsWith("https://") },
+  };
+}
+
 /**
  * Sign-in limits, per client address and path, kept in the database (RateLimit) so they hold across
  * every app instance. Better Auth applies them only to requests through its handler, which is why
@@ -29,6 +47,7 @@ export const RATE_LIMITS = {
 
 /** Better Auth on our Prisma client: email and password, database sessions, database rate limits. */
 export function createAuth(client: PrismaClient, settings: AuthSettings) {
+  const cookie = sessionCookieOptions(settings.baseURL);
   return betterAuth({
     appName: "Chainwise",
     baseURL: settings.baseURL,
@@ -40,17 +59,18 @@ export function createAuth(client: PrismaClient, settings: AuthSettings) {
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
       revokeSessionsOnPasswordReset: true,
-      resetPasswordTokenExpiresIn: 60 * 60,
+      resetPasswordTokenExpiresIn: RESET_LINK_MINUTES * 60,
       sendResetPassword: async ({ user, url }) => settings.sendResetPassword(user.email, url),
     },
     session: {
+      ...cookie.session,
       // Every request reads the session row: signing out or resetting a password ends it at once.
       cookieCache: { enabled: false },
       additionalFields: { activeOrganisationId: { type: "string", required: false, input: false } },
     },
     rateLimit: { enabled: true, storage: "database", window: 60, max: 100, customRules: { ...RATE_LIMITS } },
     advanced: {
-      useSecureCookies: settings.baseURL.startsWith("https://"),
+      ...cookie.advanced,
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     telemetry: { enabled: false },
