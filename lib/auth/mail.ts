@@ -1,5 +1,5 @@
 import "server-only";
-import { sendEmail } from "@/lib/email/send";
+import { privacyNoticeUrl, sendEmail } from "@/lib/email/send";
 import { passwordResetEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { RESET_LINK_MINUTES } from "./auth";
@@ -11,5 +11,8 @@ export function appUrl(): string {
 
 /** Better Auth calls this with the single-use reset link. */
 export async function sendPasswordReset(email: string, url: string): Promise<void> {
-  await sendEmail({ to: email, ...passwordResetEmail({ url, expiresInMinutes: RESET_LINK_MINUTES }) });
+  await sendEmail({
+    to: email,
+    ...passwordResetEmail({ url, expiresInMinutes: RESET_LINK_MINUTES, privacyUrl: privacyNoticeUrl() }),
+  });
 }
