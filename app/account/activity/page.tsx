@@ -49,7 +49,7 @@ export default async function ActivityPage() {
             {entries.map((e) => (
               <tr key={e.id} className="border-b border-gray-300 align-top">
                 <td className="py-2 pr-4 whitespace-nowrap">{dateTime.format(e.createdAt)}</td>
-                <td className="py-2 pr-4">{e.person ?? "Someone using the demo"}</td>
+                <td className="py-2 pr-4">{e.person}</td>
                 <td className="py-2">{e.summary}</td>
               </tr>
             ))}
