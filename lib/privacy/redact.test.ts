@@ -28,4 +28,11 @@ describe("replaceIgnoringCase", () => {
     expect(replaceIgnoringCase("cost $1", "$1", "[$&]")).toBe("cost [$&]");
     expect(replaceIgnoringCase("unchanged", "", "x")).toBe("unchanged");
   });
+
+  it("replaces whole words only", () => {
+    expect(replaceIgnoringCase("Al signed in. Always, al.", "al", "A former member")).toBe(
+      "A former member signed in. Always, A former member.",
+    );
+    expect(replaceIgnoringCase("Zoë Ng and Zoë Ngata", "Zoë Ng", "X")).toBe("X and Zoë Ngata");
+  });
 });

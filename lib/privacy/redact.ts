@@ -17,9 +17,15 @@ export function redactOtherAddresses(text: string, own: string): string {
   });
 }
 
-/** Replaces every occurrence of `needle`, ignoring case; nothing when the needle is empty. */
+/**
+ * Replaces every whole-word occurrence of `needle`, ignoring case: "Al" is replaced in "Al signed
+ * in" but not in "Always". Nothing changes when the needle is empty.
+ */
 export function replaceIgnoringCase(text: string, needle: string, replacement: string): string {
   if (!needle) return text;
   const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return text.replace(new RegExp(escaped, "gi"), () => replacement);
+  return text.replace(
+    new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu"),
+    () => replacement,
+  );
 }

@@ -20,6 +20,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 export interface AuditInput {
   organisationId: string | null;
   userId: string | null;
+  /** Set when the person has deleted their account (the event outlives them). */
+  formerMember?: boolean;
   action: AuditAction;
   /** Plain words for the organisation's admins. Never the content of answers. */
   summary: string;
