@@ -45,9 +45,9 @@ export function personalDataCategories(settings: PrivacySettings): DataCategory[
     {
       id: "sessions",
       title: "Your sessions",
-      what: "Each time you sign in: when, the internet (IP) address and the browser (user agent) you used, and which organisation you are acting for.",
+      what: "Each time you sign in: when, the internet (IP) address and the browser (user agent) you used, and which organisation you are acting for. To limit password guessing we also count, for a few minutes, how often an internet address tries to sign in.",
       why: "To keep you signed in, to limit password guessing and to help investigate misuse of an account.",
-      howLong: `A session ends when you sign out, when your password is reset, or ${sessionDays} days after you last used Chainwise. Ended sessions are deleted by the daily clean-up.`,
+      howLong: `A session ends when you sign out, when your password is reset, or ${sessionDays} days after you last used Chainwise. Expired sessions, and sign-in counts older than a day, are deleted by the daily clean-up.`,
       whoSees:
         "You (in your data download), and the people who run the service when investigating a security problem.",
     },
