@@ -18,8 +18,8 @@ export default async function CookiesPage() {
         refuse.
       </p>
       <p className="mb-8">
-        Essential cookies do not need your consent. They hold no personal details: see the{" "}
-        <Link href="/privacy">privacy notice</Link> for what we keep and why.
+        Essential cookies do not need your consent. They hold no details about you, only random references:
+        see the <Link href="/privacy">privacy notice</Link> for what we keep and why.
       </p>
       <table className="w-full border-collapse text-base">
         <caption className="mb-2 text-left text-2xl font-bold">Essential cookies</caption>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthsBefore } from "./retention";
+import { describePurge, monthsBefore } from "./retention";
 
 describe("monthsBefore", () => {
   it.each([
@@ -11,5 +11,29 @@ describe("monthsBefore", () => {
     ["2026-05-31T00:00:00.000Z", 120, "2016-05-31T00:00:00.000Z"],
   ])("%s minus %i months is %s", (now, months, expected) => {
     expect(monthsBefore(new Date(now), months).toISOString()).toBe(expected);
+  });
+});
+
+describe("describePurge", () => {
+  it("says what was removed, in plain words", () => {
+    expect(
+      describePurge({
+        draftCutoff: new Date("2025-11-22T12:00:00Z"),
+        drafts: [
+          { reference: "CW-AB12-CD34", organisation: "Harbour Food Bank" },
+          { reference: "CW-EF56-GH78", organisation: "Quayside Mentors" },
+        ],
+        invitations: 1,
+        sessions: 3,
+        resetTokens: 0,
+        rateCounters: 1,
+      }),
+    ).toEqual([
+      "2 drafts nobody had touched since 22 November 2025: CW-AB12-CD34 (Harbour Food Bank), CW-EF56-GH78 (Quayside Mentors)",
+      "1 expired invitation that was never accepted",
+      "3 expired sessions",
+      "0 expired password-reset tokens",
+      "1 old sign-in rate counter",
+    ]);
   });
 });

@@ -24,8 +24,9 @@ export default async function ActivityPage() {
       <p className="text-xl text-muted">{actor.organisationName}</p>
       <h1 className="mb-6 text-4xl font-bold">Activity</h1>
       <p className="mb-6 max-w-3xl">
-        Sign-ins, submissions, invitations and exports by people in your organisation. It records that a
-        rating was submitted, never what it said.
+        Sign-ins, submissions, invitations and changes to members in your organisation. It records that a
+        rating was submitted, never what it said. People who delete their account are shown as "a former
+        member".
       </p>
       {entries.length === 0 ? (
         <p>Nothing has happened yet.</p>

@@ -34,7 +34,11 @@ export default async function DeleteAccountPage() {
         <li>their activity logs, which will say "a former member" instead of your name</li>
       </ul>
       <p className="mb-8">
-        You may want to <a href="/account/data">download your data</a> first.
+        You may want to{" "}
+        <a href="/account/data" download>
+          download your data
+        </a>{" "}
+        first.
       </p>
       {blocker ? (
         <div role="status" className="mb-8 border-l-8 border-error p-4">
