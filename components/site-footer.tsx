@@ -9,11 +9,16 @@ export function SiteFooter() {
             <li>
               <Link href="/how-scoring-works">How scoring works</Link>
             </li>
+            {/* Rendered per request and rarely followed: not worth a prefetch from every page view. */}
             <li>
-              <Link href="/privacy">Privacy</Link>
+              <Link href="/privacy" prefetch={false}>
+                Privacy
+              </Link>
             </li>
             <li>
-              <Link href="/cookies">Cookies</Link>
+              <Link href="/cookies" prefetch={false}>
+                Cookies
+              </Link>
             </li>
           </ul>
         </nav>

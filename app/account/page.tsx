@@ -83,7 +83,9 @@ export default async function AccountPage() {
           (a JSON file)
         </li>
         <li>
-          <Link href="/account/delete">Delete your account</Link>
+          <Link href="/account/delete" prefetch={false}>
+            Delete your account
+          </Link>
         </li>
       </ul>
     </>
