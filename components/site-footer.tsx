@@ -9,6 +9,17 @@ export function SiteFooter() {
             <li>
               <Link href="/how-scoring-works">How scoring works</Link>
             </li>
+            {/* Rendered per request and rarely followed: not worth a prefetch from every page view. */}
+            <li>
+              <Link href="/privacy" prefetch={false}>
+                Privacy
+              </Link>
+            </li>
+            <li>
+              <Link href="/cookies" prefetch={false}>
+                Cookies
+              </Link>
+            </li>
           </ul>
         </nav>
         <p>

@@ -164,3 +164,35 @@ describe("loadEnv: email", () => {
     expect(problemWith({ EMAIL_FROM: from })).toContain("EMAIL_FROM must be an email address");
   });
 });
+
+describe("loadEnv: privacy", () => {
+  it("names a demo controller and contact, and keeps untouched drafts for 12 months, by default", () => {
+    const env = loadEnv({});
+    expect(env.PRIVACY_CONTROLLER).toBe("The team running this Chainwise demonstration");
+    expect(env.PRIVACY_CONTACT).toBe("privacy@chainwise.invalid");
+    expect(env.DRAFT_RETENTION_MONTHS).toBe(12);
+  });
+
+  it("reads the controller, the contact and the retention period", () => {
+    const env = loadEnv({
+      PRIVACY_CONTROLLER: " Northmoor County Council ",
+      PRIVACY_CONTACT: "dpo@northmoor.example",
+      DRAFT_RETENTION_MONTHS: "6",
+    });
+    expect(env).toMatchObject({
+      PRIVACY_CONTROLLER: "Northmoor County Council",
+      PRIVACY_CONTACT: "dpo@northmoor.example",
+      DRAFT_RETENTION_MONTHS: 6,
+    });
+  });
+
+  it.each([
+    [{ PRIVACY_CONTACT: "the DPO" }, "PRIVACY_CONTACT must be an email address"],
+    [{ PRIVACY_CONTROLLER: "  " }, "PRIVACY_CONTROLLER must name the organisation"],
+    [{ DRAFT_RETENTION_MONTHS: "a year" }, "DRAFT_RETENTION_MONTHS must be a whole number of months"],
+    [{ DRAFT_RETENTION_MONTHS: "1.5" }, "DRAFT_RETENTION_MONTHS must be a whole number of months"],
+    [{ DRAFT_RETENTION_MONTHS: "0" }, "DRAFT_RETENTION_MONTHS must be at least 1"],
+  ])("refuses %j", (source, problem) => {
+    expect(() => loadEnv(source)).toThrow(problem);
+  });
+});

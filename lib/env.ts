@@ -3,6 +3,8 @@ import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from "./db/ta
 
 export const DEFAULT_APP_URL = "http://localhost:3000";
 export const DEFAULT_EMAIL_FROM = "Chainwise <no-reply@chainwise.invalid>";
+export const DEFAULT_PRIVACY_CONTROLLER = "The team running this Chainwise demonstration";
+export const DEFAULT_PRIVACY_CONTACT = "privacy@chainwise.invalid";
 
 const SMTP_URL_EXAMPLE = "Use smtp://user:password@smtp.example.org:587, or smtps://… for port 465.";
 
@@ -60,6 +62,26 @@ const schema = z.object({
     )
     .transform((value) => value.replace(/\/+$/, ""))
     .optional(),
+  /** Who is responsible for the personal data (the data controller), named on /privacy. */
+  PRIVACY_CONTROLLER: z
+    .string()
+    .trim()
+    .min(1, "PRIVACY_CONTROLLER must name the organisation responsible for the data, if set")
+    .max(200, "PRIVACY_CONTROLLER must be 200 characters or fewer")
+    .default(DEFAULT_PRIVACY_CONTROLLER),
+  /** Where people write about their data: an email address shown on /privacy. */
+  PRIVACY_CONTACT: z
+    .string()
+    .trim()
+    .pipe(z.email('PRIVACY_CONTACT must be an email address, like "privacy@example.org"'))
+    .default(DEFAULT_PRIVACY_CONTACT),
+  /** Drafts nobody has touched for this many months are deleted by `npm run privacy:purge`. */
+  DRAFT_RETENTION_MONTHS: z.coerce
+    .number({ error: "DRAFT_RETENTION_MONTHS must be a whole number of months" })
+    .int("DRAFT_RETENTION_MONTHS must be a whole number of months")
+    .min(1, "DRAFT_RETENTION_MONTHS must be at least 1")
+    .max(120, "DRAFT_RETENTION_MONTHS must be at most 120 (ten years)")
+    .default(12),
 });
 
 type Parsed = z.infer<typeof schema>;

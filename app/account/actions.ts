@@ -4,9 +4,18 @@ import { cookies } from "next/headers";
 import { RedirectType, redirect } from "next/navigation";
 import type { FormState } from "@/lib/actions/form-state";
 import { readForm } from "@/lib/actions/read-form";
+import { runSignedInFormAction } from "@/lib/actions/run";
 import { currentUser, DEMO_ORG_COOKIE } from "@/lib/auth/actor";
+import { ACCOUNT_NOT_DELETABLE } from "@/lib/auth/auth";
 import { callAuth } from "@/lib/auth/endpoint";
-import { forgotSchema, resetSchema, safeNext, signInSchema, signUpSchema } from "@/lib/auth/forms";
+import {
+  deleteAccountSchema,
+  forgotSchema,
+  resetSchema,
+  safeNext,
+  signInSchema,
+  signUpSchema,
+} from "@/lib/auth/forms";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 import { listMemberships, switchOrganisation } from "@/lib/services/memberships";
 
@@ -117,4 +126,42 @@ export async function switchOrganisationAction(_previous: FormState, form: FormD
     return { status: "error", message: "You are not a member of that organisation.", errors: [] };
   }
   redirect("/dashboard", RedirectType.push);
+}
+
+/**
+ * "Delete my account": Better Auth checks the password (rate limited, through its handler) and
+ * calls our erasure (lib/services/account-deletion.ts), then expires the session cookie.
+ */
+export async function deleteAccountAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runSignedInFormAction(async () => {
+    const read = readForm(deleteAccountSchema, form, ["password"]);
+    if (!read.ok) return read.state;
+    const result = await callAuth("/delete-user", { password: read.data.password });
+    if (!result.ok) {
+      if (result.code === ACCOUNT_NOT_DELETABLE) {
+        return {
+          status: "error",
+          message: result.message ?? "Your account cannot be deleted yet.",
+          errors: [],
+        };
+      }
+      const message =
+        result.status === 429
+          ? TOO_MANY
+          : result.code === "INVALID_PASSWORD"
+            ? "That is not your password. Enter the password you sign in with."
+            : null;
+      if (!message) {
+        console.error("account deletion failed", { status: result.status, code: result.code });
+        return {
+          status: "error",
+          message: "Sorry, your account could not be deleted. Try again in a moment.",
+          errors: [],
+        };
+      }
+      return { status: "error", errors: [{ href: "#field-password", questionKey: "password", message }] };
+    }
+    (await cookies()).delete(DEMO_ORG_COOKIE);
+    redirect("/account/deleted", RedirectType.push);
+  });
 }

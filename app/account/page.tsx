@@ -34,9 +34,14 @@ export default async function AccountPage() {
         <dd>{user.email}</dd>
       </dl>
       {active?.role === "ADMIN" ? (
-        <p className="mb-8">
-          <Link href="/account/activity">See your organisation's activity</Link>
-        </p>
+        <ul className="mb-8 space-y-1">
+          <li>
+            <Link href="/account/members">Manage your organisation's members</Link>
+          </li>
+          <li>
+            <Link href="/account/activity">See your organisation's activity</Link>
+          </li>
+        </ul>
       ) : null}
       <h2 className="mb-4 text-2xl font-bold">Your organisations</h2>
       {memberships.length === 0 ? (
@@ -64,6 +69,25 @@ export default async function AccountPage() {
           ))}
         </ul>
       )}
+      <h2 className="mt-10 mb-4 text-2xl font-bold">Your data</h2>
+      <p className="mb-4 max-w-2xl">
+        The <Link href="/privacy">privacy notice</Link> says what Chainwise keeps about you, why and for how
+        long.
+      </p>
+      <ul className="max-w-2xl space-y-1">
+        <li>
+          {/* A plain link: the download is a file, not a page to navigate to. */}
+          <a href="/account/data" download>
+            Download your data
+          </a>{" "}
+          (a JSON file)
+        </li>
+        <li>
+          <Link href="/account/delete" prefetch={false}>
+            Delete your account
+          </Link>
+        </li>
+      </ul>
     </>
   );
 }

@@ -14,7 +14,8 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <h1 className="mb-6 text-4xl font-bold">Create an account</h1>
       <p className="mb-6 max-w-xl">
         You need an account to answer for your organisation. We keep your name and email address only to let
-        you sign in and to send you links you ask for.
+        you sign in and to send you links you ask for. The <Link href="/privacy">privacy notice</Link> says
+        what else we keep, for how long and who sees it.
       </p>
       <ActionForm
         action={signUpAction}

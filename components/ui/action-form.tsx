@@ -18,6 +18,8 @@ interface Props {
   action: (previous: FormState, form: FormData) => Promise<FormState>;
   fields: FieldSpec[];
   submitLabel: string;
+  /** "warning" for a button that destroys something, like deleting an account. */
+  submitVariant?: "primary" | "warning";
   hidden?: Record<string, string>;
 }
 
@@ -25,7 +27,7 @@ interface Props {
  * A simple form of text fields posting to a server action: error summary, a message beside each
  * field, typed values kept (passwords excepted). Works with JavaScript off.
  */
-export function ActionForm({ action, fields, submitLabel, hidden = {} }: Props) {
+export function ActionForm({ action, fields, submitLabel, submitVariant = "primary", hidden = {} }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const { error: errorFor, typed } = fieldsOf(state);
   return (
@@ -48,7 +50,9 @@ export function ActionForm({ action, fields, submitLabel, hidden = {} }: Props) 
             error={errorFor(field.name)}
           />
         ))}
-        <Button disabled={pending}>{submitLabel}</Button>
+        <Button variant={submitVariant} disabled={pending}>
+          {submitLabel}
+        </Button>
       </form>
     </>
   );

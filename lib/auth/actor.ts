@@ -5,6 +5,7 @@ import { ForbiddenError } from "@/lib/errors";
 import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
 import { listMemberships } from "@/lib/services/memberships";
 import { findDemoOrganisation } from "@/lib/services/organisations";
+import { DEMO_ORG_COOKIE } from "./demo-cookie";
 import { getAuth } from "./instance";
 
 /**
@@ -29,7 +30,7 @@ export interface SignedInUser {
   activeOrganisationId: string | null;
 }
 
-export const DEMO_ORG_COOKIE = "chainwise-demo-org";
+export { DEMO_ORG_COOKIE };
 
 export async function currentUser(): Promise<SignedInUser | null> {
   const session = await getAuth().api.getSession({ headers: await headers() });

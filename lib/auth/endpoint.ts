@@ -8,7 +8,8 @@ export type AuthPath =
   | "/sign-up/email"
   | "/sign-out"
   | "/request-password-reset"
-  | "/reset-password";
+  | "/reset-password"
+  | "/delete-user";
 
 export type AuthResult =
   | { ok: true; data: unknown }

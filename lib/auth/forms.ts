@@ -25,6 +25,13 @@ export const signUpSchema = z.object({
 });
 export const forgotSchema = z.object({ email });
 export const resetSchema = z.object({ token: z.string().min(1).max(512), password });
+/** Deleting an account asks for the password again: a session left open must not be enough. */
+export const deleteAccountSchema = z.object({
+  password: z
+    .string()
+    .min(1, "Enter your password to confirm")
+    .max(PASSWORD_MAX, "Enter your password to confirm"),
+});
 
 /** Only same-site paths: a crafted `next` must not send people to another site. */
 export function safeNext(

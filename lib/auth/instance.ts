@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { erasePerson } from "@/lib/services/account-deletion";
 import { type Auth, createAuth } from "./auth";
 import { appUrl, sendPasswordReset } from "./mail";
 import { authSecret } from "./secret";
@@ -12,6 +13,7 @@ export function getAuth(): Auth {
     baseURL: appUrl(),
     secret: authSecret(),
     sendResetPassword: sendPasswordReset,
+    eraseUser: erasePerson,
   });
   return holder.chainwiseAuth;
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { sendEmail } from "@/lib/email/send";
+import { privacyNoticeUrl, sendEmail } from "@/lib/email/send";
 import { passwordResetEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
+import { RESET_LINK_MINUTES } from "./auth";
 
 /** The public address links in emails point at. */
 export function appUrl(): string {
@@ -10,5 +11,8 @@ export function appUrl(): string {
 
 /** Better Auth calls this with the single-use reset link. */
 export async function sendPasswordReset(email: string, url: string): Promise<void> {
-  await sendEmail({ to: email, ...passwordResetEmail({ url, expiresInMinutes: 60 }) });
+  await sendEmail({
+    to: email,
+    ...passwordResetEmail({ url, expiresInMinutes: RESET_LINK_MINUTES, privacyUrl: privacyNoticeUrl() }),
+  });
 }

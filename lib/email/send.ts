@@ -30,6 +30,9 @@ function smtpTransport(url: string, from: string) {
   return nodemailer.createTransport(url, { from });
 }
 
+/** The privacy notice every email links to. */
+export const privacyNoticeUrl = () => `${env().APP_URL}/privacy`;
+
 let mailer: Mailer | undefined;
 
 /** One transport per process, made on first use so that `next build` never opens an SMTP connection. */

@@ -11,6 +11,7 @@ import {
 } from "./templates";
 
 const link = "https://chainwise.example.org/invitations/abc?token=x&y=1";
+const privacyUrl = "https://chainwise.example.org/privacy";
 const hostile = `Evil <script>alert("x")</script> & Sons' Ltd`;
 
 function invitation(overrides: Partial<Parameters<typeof invitationEmail>[0]> = {}) {
@@ -19,19 +20,21 @@ function invitation(overrides: Partial<Parameters<typeof invitationEmail>[0]> = 
     contractTitle: "Northmoor Working Well",
     url: link,
     expiresAt: new Date("2027-03-14T12:00:00Z"),
+    privacyUrl,
     ...overrides,
   });
 }
 
 function everyEmail(name: string, url = link): EmailContent[] {
   return [
-    passwordResetEmail({ url, expiresInMinutes: 60 }),
+    passwordResetEmail({ url, expiresInMinutes: 60, privacyUrl }),
     invitation({ primeName: name, contractTitle: name, invitedBy: name, url }),
     closingReminderEmail({
       primeName: name,
       contractTitle: name,
       url,
       closesAt: new Date("2027-03-14T00:00:00Z"),
+      privacyUrl,
     }),
     selfAssessmentInvitationEmail({
       primeName: name,
@@ -39,12 +42,14 @@ function everyEmail(name: string, url = link): EmailContent[] {
       invitedBy: name,
       url,
       expiresAt: new Date("2027-03-14T12:00:00Z"),
+      privacyUrl,
     }),
     selfAssessmentReminderEmail({
       primeName: name,
       contractTitle: name,
       url,
       closesAt: new Date("2027-03-14T00:00:00Z"),
+      privacyUrl,
     }),
   ];
 }
@@ -69,17 +74,24 @@ describe("email templates", () => {
   });
 
   it("refuse a link that is not a web address", () => {
-    expect(() => passwordResetEmail({ url: "javascript:alert(1)", expiresInMinutes: 60 })).toThrow(
-      /http:\/\/ or https:\/\//,
-    );
+    expect(() =>
+      passwordResetEmail({ url: "javascript:alert(1)", expiresInMinutes: 60, privacyUrl }),
+    ).toThrow(/http:\/\/ or https:\/\//);
     expect(() => invitation({ url: "data:text/html,hi" })).toThrow(/http:\/\/ or https:\/\//);
   });
 
-  it("end with how Chainwise uses the recipient's details", () => {
+  it("end with how Chainwise uses the recipient's details and a link to the privacy notice", () => {
     for (const email of everyEmail("Castlegate")) {
-      expect(email.text.endsWith(DATA_USE_NOTICE)).toBe(true);
+      expect(email.text.endsWith(`${DATA_USE_NOTICE}\n\nOur privacy notice:\n${privacyUrl}`)).toBe(true);
       expect(email.html).toContain(DATA_USE_NOTICE);
+      expect(email.html).toContain(
+        `<a href="${privacyUrl}" style="color: #1d70b8;">Read our privacy notice</a>`,
+      );
     }
+  });
+
+  it("refuse a privacy link that is not a web address", () => {
+    expect(() => invitation({ privacyUrl: "javascript:alert(1)" })).toThrow(/http:\/\/ or https:\/\//);
   });
 
   it("keep subjects to one line", () => {
@@ -94,7 +106,7 @@ describe("email templates", () => {
     [30, "The link works for 30 minutes and only once."],
     [90, "The link works for 90 minutes and only once."],
   ])("say a reset link lasting %i minutes works for the right time", (minutes, wording) => {
-    const email = passwordResetEmail({ url: link, expiresInMinutes: minutes });
+    const email = passwordResetEmail({ url: link, expiresInMinutes: minutes, privacyUrl });
     expect(email.subject).toBe("Reset your Chainwise password");
     expect(email.text).toContain(wording);
     expect(email.html).toContain(wording);
@@ -120,6 +132,7 @@ describe("email templates", () => {
       contractTitle: "Northmoor Working Well",
       url: link,
       closesAt: new Date("2027-03-14T00:00:00Z"),
+      privacyUrl,
     });
     expect(email.subject).toBe("Ratings of Castlegate close on 14 March 2027");
     expect(email.text).toContain("Answers sent after 14 March 2027 will not count this time.");
@@ -133,6 +146,7 @@ describe("email templates", () => {
       url: link,
       expiresAt: new Date("2027-03-14T12:00:00Z"),
       invitedBy: "Northmoor County Council",
+      privacyUrl,
     });
     expect(invite.subject).toBe("Assess how Castlegate works with its partners");
     expect(invite.text).toContain("Northmoor County Council has asked you to assess how Castlegate treats");
@@ -142,6 +156,7 @@ describe("email templates", () => {
       contractTitle: "Northmoor Working Well",
       url: link,
       closesAt: new Date("2027-03-14T00:00:00Z"),
+      privacyUrl,
     });
     expect(reminder.subject).toBe("Self-assessments for Northmoor Working Well close on 14 March 2027");
     expect(reminder.text).toContain("Continue your self-assessment");

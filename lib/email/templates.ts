@@ -12,21 +12,28 @@ export interface EmailContent {
   html: string;
 }
 
-/** How Chainwise uses the address an email went to. One sentence, so a privacy page can link to it later. */
+/** How Chainwise uses the address an email went to; every email ends with it and a link to /privacy. */
 export const DATA_USE_NOTICE =
   "Chainwise keeps your name and email address only to let you sign in and to send you emails like this one. " +
   "We do not use them for anything else.";
+
+/** Every email links to the privacy notice, which says what else is kept and for how long. */
+interface WithPrivacyLink {
+  /** The privacy notice on this site, e.g. https://chainwise.example.org/privacy. */
+  privacyUrl: string;
+}
 
 type Block = { heading: string } | { paragraph: string } | { link: string; label: string };
 
 export function passwordResetEmail({
   url,
   expiresInMinutes,
+  privacyUrl,
 }: {
   url: string;
   expiresInMinutes: number;
-}): EmailContent {
-  return render("Reset your Chainwise password", [
+} & WithPrivacyLink): EmailContent {
+  return render(privacyUrl, "Reset your Chainwise password", [
     { heading: "Reset your password" },
     { paragraph: "Someone asked to reset the password for your Chainwise account." },
     { link: url, label: "Choose a new password" },
@@ -39,7 +46,7 @@ export function passwordResetEmail({
   ]);
 }
 
-export interface InvitationDetails {
+export interface InvitationDetails extends WithPrivacyLink {
   primeName: string;
   contractTitle: string;
   url: string;
@@ -49,6 +56,7 @@ export interface InvitationDetails {
 }
 
 export function invitationEmail({
+  privacyUrl,
   primeName,
   contractTitle,
   url,
@@ -56,7 +64,7 @@ export function invitationEmail({
   invitedBy,
 }: InvitationDetails): EmailContent {
   const asker = invitedBy ? `${invitedBy} has asked you` : "You have been asked";
-  return render(`Rate how ${primeName} works with you`, [
+  return render(privacyUrl, `Rate how ${primeName} works with you`, [
     { heading: `Rate how ${primeName} works with you` },
     {
       paragraph:
@@ -77,6 +85,7 @@ export function invitationEmail({
 
 /** The commissioner asks a prime to assess itself: the same link, a different request. */
 export function selfAssessmentInvitationEmail({
+  privacyUrl,
   primeName,
   contractTitle,
   url,
@@ -84,7 +93,7 @@ export function selfAssessmentInvitationEmail({
   invitedBy,
 }: InvitationDetails): EmailContent {
   const asker = invitedBy ? `${invitedBy} has asked you` : "You have been asked";
-  return render(`Assess how ${primeName} works with its partners`, [
+  return render(privacyUrl, `Assess how ${primeName} works with its partners`, [
     { heading: `Assess how ${primeName} works with its partners` },
     {
       paragraph:
@@ -103,7 +112,7 @@ export function selfAssessmentInvitationEmail({
   ]);
 }
 
-export interface ClosingReminderDetails {
+export interface ClosingReminderDetails extends WithPrivacyLink {
   primeName: string;
   contractTitle: string;
   url: string;
@@ -111,13 +120,14 @@ export interface ClosingReminderDetails {
 }
 
 export function closingReminderEmail({
+  privacyUrl,
   primeName,
   contractTitle,
   url,
   closesAt,
 }: ClosingReminderDetails): EmailContent {
   const closes = formatDate(closesAt);
-  return render(`Ratings of ${primeName} close on ${closes}`, [
+  return render(privacyUrl, `Ratings of ${primeName} close on ${closes}`, [
     { heading: `Ratings of ${primeName} close on ${closes}` },
     {
       paragraph:
@@ -131,13 +141,14 @@ export function closingReminderEmail({
 }
 
 export function selfAssessmentReminderEmail({
+  privacyUrl,
   primeName,
   contractTitle,
   url,
   closesAt,
 }: ClosingReminderDetails): EmailContent {
   const closes = formatDate(closesAt);
-  return render(`Self-assessments for ${contractTitle} close on ${closes}`, [
+  return render(privacyUrl, `Self-assessments for ${contractTitle} close on ${closes}`, [
     { heading: `Self-assessments close on ${closes}` },
     {
       paragraph:
@@ -150,9 +161,12 @@ export function selfAssessmentReminderEmail({
   ]);
 }
 
-function render(subject: string, blocks: Block[]): EmailContent {
+function render(privacyUrl: string, subject: string, blocks: Block[]): EmailContent {
   const oneLineSubject = subject.replace(/\s+/g, " ").trim();
-  const text = [...blocks.map(blockText), "---", DATA_USE_NOTICE].join("\n\n");
+  const privacy = webAddress(privacyUrl);
+  const text = [...blocks.map(blockText), "---", DATA_USE_NOTICE, `Our privacy notice:\n${privacy}`].join(
+    "\n\n",
+  );
   const html = [
     "<!doctype html>",
     '<html lang="en-GB">',
@@ -160,7 +174,8 @@ function render(subject: string, blocks: Block[]): EmailContent {
     '<body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.4; color: #0b0c0c;">',
     ...blocks.map(blockHtml),
     '<hr style="border: 0; border-top: 1px solid #b1b4b6;">',
-    `<p style="font-size: 16px; color: #505a5f;">${escapeHtml(DATA_USE_NOTICE)}</p>`,
+    `<p style="font-size: 16px; color: #505a5f;">${escapeHtml(DATA_USE_NOTICE)} ` +
+      `<a href="${escapeHtml(privacy)}" style="color: #1d70b8;">Read our privacy notice</a>.</p>`,
     "</body>",
     "</html>",
   ].join("\n");

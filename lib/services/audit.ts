@@ -8,6 +8,9 @@ export const AUDIT_ACTIONS = {
   signIn: "sign-in",
   submitted: "assessment.submitted",
   roleChanged: "member.role-changed",
+  memberRemoved: "member.removed",
+  accountDeleted: "member.account-deleted",
+  draftRemoved: "retention.draft-removed",
   invited: "invitation.sent",
   accepted: "invitation.accepted",
   exported: "report.exported",
@@ -18,6 +21,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 export interface AuditInput {
   organisationId: string | null;
   userId: string | null;
+  /** Set when the person has deleted their account (the event outlives them). */
+  formerMember?: boolean;
   action: AuditAction;
   /** Plain words for the organisation's admins. Never the content of answers. */
   summary: string;
@@ -35,7 +40,7 @@ export interface AuditEntry {
   action: string;
   summary: string;
   createdAt: Date;
-  person: string | null;
+  person: string;
 }
 
 /** An organisation's log, newest first: for its admins only. */
@@ -46,7 +51,7 @@ export async function listAudit(actor: Actor, limit = 200): Promise<AuditEntry[]
     where: { organisationId: actor.organisationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, action: true, summary: true, createdAt: true, userId: true },
+    select: { id: true, action: true, summary: true, createdAt: true, userId: true, formerMember: true },
   });
   const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
   const users = await db().user.findMany({
@@ -59,6 +64,17 @@ export async function listAudit(actor: Actor, limit = 200): Promise<AuditEntry[]
     action: r.action,
     summary: r.summary,
     createdAt: r.createdAt,
-    person: r.userId ? (names.get(r.userId) ?? "A former member") : null,
+    person: personLabel(r, names),
   }));
+}
+
+/** Who to show for an entry: the person's name, or what kind of actor it was when there is no person. */
+function personLabel(
+  row: { userId: string | null; formerMember: boolean; action: string },
+  names: Map<string, string>,
+): string {
+  if (row.userId) return names.get(row.userId) ?? "A former member";
+  if (row.formerMember) return "A former member";
+  if (row.action.startsWith("retention.")) return "Chainwise (data retention)";
+  return "Someone using the demo";
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { sendEmail } from "@/lib/email/send";
+import { privacyNoticeUrl, sendEmail } from "@/lib/email/send";
 import { closingReminderEmail, selfAssessmentReminderEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { expiryFor, newToken } from "@/lib/invitations/tokens";
@@ -88,6 +88,7 @@ export async function sendReminders(now: Date, { withinDays = 7 } = {}): Promise
           ? invitationUrl(fresh.token)
           : `${env().APP_URL}${startPath({ contractId: cycle.contract.id, primeId: invitation.primeId, perspective })}`,
         closesAt: cycle.closesAt,
+        privacyUrl: privacyNoticeUrl(),
       };
       try {
         await sendEmail({

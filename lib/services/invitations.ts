@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { sendEmail } from "@/lib/email/send";
+import { privacyNoticeUrl, sendEmail } from "@/lib/email/send";
 import { invitationEmail, selfAssessmentInvitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
@@ -170,6 +170,7 @@ export async function createInvitation(
     url: invitationUrl(token),
     expiresAt,
     invitedBy: actor.organisationName,
+    privacyUrl: privacyNoticeUrl(),
   };
   await sendEmail({
     to: email,

@@ -56,9 +56,12 @@ test("a person creates an account, signs out, and signs in again", async ({ page
 test("a forgotten password is reset through the emailed link, once", async ({ page }) => {
   await signUp(page, "Tom Reid", "tom@hillside.example");
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "I have forgotten my password" }).click();
+  // Wait for the new page: the sign-in page has an "Email address" field too.
+  await expect(page.getByRole("heading", { level: 1, name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email address").fill("tom@hillside.example");
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();

@@ -24,6 +24,7 @@ describe.each(testDatabaseKinds())("email to the outbox on %s", (kind) => {
       contractTitle: "Northmoor Working Well",
       url: "https://chainwise.example.org/invitations/abc?token=t0k3n",
       expiresAt: new Date("2027-03-14T12:00:00Z"),
+      privacyUrl: "https://chainwise.example.org/privacy",
     });
     const messageId = await sendEmail({ to: "Pat Partner <Pat@Example.ORG>", ...email });
 
@@ -52,7 +53,11 @@ describe.each(testDatabaseKinds())("email to the outbox on %s", (kind) => {
 
   it("lists the outbox newest first, for one recipient when asked", async () => {
     const reset = (n: number) =>
-      passwordResetEmail({ url: `https://chainwise.example.org/reset/${n}`, expiresInMinutes: 60 });
+      passwordResetEmail({
+        url: `https://chainwise.example.org/reset/${n}`,
+        expiresInMinutes: 60,
+        privacyUrl: "https://chainwise.example.org/privacy",
+      });
     await sendEmail({ to: "alex@example.org", ...reset(1) });
     await sendEmail({ to: "sam@example.org", ...reset(2) });
     await sendEmail({ to: "alex@example.org", ...reset(3) });

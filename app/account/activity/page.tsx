@@ -24,8 +24,9 @@ export default async function ActivityPage() {
       <p className="text-xl text-muted">{actor.organisationName}</p>
       <h1 className="mb-6 text-4xl font-bold">Activity</h1>
       <p className="mb-6 max-w-3xl">
-        Sign-ins, submissions, invitations and exports by people in your organisation. It records that a
-        rating was submitted, never what it said.
+        Sign-ins, submissions, invitations and changes to members in your organisation. It records that a
+        rating was submitted, never what it said. People who delete their account are shown as "a former
+        member".
       </p>
       {entries.length === 0 ? (
         <p>Nothing has happened yet.</p>
@@ -49,7 +50,7 @@ export default async function ActivityPage() {
             {entries.map((e) => (
               <tr key={e.id} className="border-b border-gray-300 align-top">
                 <td className="py-2 pr-4 whitespace-nowrap">{dateTime.format(e.createdAt)}</td>
-                <td className="py-2 pr-4">{e.person ?? "Someone using the demo"}</td>
+                <td className="py-2 pr-4">{e.person}</td>
                 <td className="py-2">{e.summary}</td>
               </tr>
             ))}

@@ -1,0 +1,31 @@
+"use server";
+
+import { RedirectType, redirect } from "next/navigation";
+import type { FormState } from "@/lib/actions/form-state";
+import { runFormAction } from "@/lib/actions/run";
+import { NotFoundError } from "@/lib/errors";
+import { removeMemberSchema, roleChangeSchema } from "@/lib/members/forms";
+import { changeRole, removeMember } from "@/lib/services/members";
+
+/** Who may do this is decided in the service, inside its transaction, for every call. */
+export async function changeRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(async (actor) => {
+    const parsed = roleChangeSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const role = parsed.error.issues.find((issue) => issue.path[0] === "role");
+      if (!role) throw new NotFoundError();
+      return { status: "error", message: role.message, errors: [] };
+    }
+    await changeRole(actor, parsed.data.membershipId, parsed.data.role);
+    redirect(`/account/members?changed=${encodeURIComponent(parsed.data.membershipId)}`, RedirectType.push);
+  });
+}
+
+export async function removeMemberAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(async (actor) => {
+    const parsed = removeMemberSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) throw new NotFoundError();
+    await removeMember(actor, parsed.data.membershipId);
+    redirect("/account/members?removed=1", RedirectType.push);
+  });
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { RoleForm } from "@/components/members/role-form";
+import { Tag } from "@/components/ui/tag";
+import { currentActor } from "@/lib/auth/actor";
+import { formatDate } from "@/lib/format";
+import { roleLabel } from "@/lib/members/forms";
+import { listMembers } from "@/lib/services/members";
+
+export const metadata: Metadata = { title: "Members" };
+
+/** The organisation's people, for its administrators: roles changed here, removals confirmed on their own page. */
+export default async function MembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ changed?: string; removed?: string }>;
+}) {
+  await connection();
+  const actor = await currentActor();
+  if (!actor) redirect("/sign-in?next=/account/members");
+  if (actor.role !== "ADMIN") notFound();
+  const { changed, removed } = await searchParams;
+  const members = await listMembers(actor);
+  const changedMember = members.find((m) => m.membershipId === changed);
+
+  return (
+    <>
+      {changedMember ? (
+        <div role="status" className="mb-8 max-w-3xl border-4 border-success p-4">
+          {changedMember.name} is now {changedMember.role === "ADMIN" ? "an administrator" : "a member"}.
+        </div>
+      ) : null}
+      {removed ? (
+        <div role="status" className="mb-8 max-w-3xl border-4 border-success p-4">
+          The member has been removed from {actor.organisationName}.
+        </div>
+      ) : null}
+      <p className="text-xl text-muted">{actor.organisationName}</p>
+      <h1 className="mb-6 text-4xl font-bold">Members</h1>
+      <p className="mb-6 max-w-3xl">
+        Administrators manage members and see the organisation's activity; members answer for it. There is
+        always at least one administrator. People join when they accept an invitation sent to their email
+        address.
+      </p>
+      <table className="w-full max-w-5xl border-collapse text-base">
+        <caption className="sr-only">Members of {actor.organisationName}</caption>
+        <thead>
+          <tr className="border-b-2 border-ink text-left">
+            <th scope="col" className="py-2 pr-4">
+              Name
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Email address
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Role
+            </th>
+            <th scope="col" className="py-2">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.membershipId} className="border-b border-gray-300 align-top">
+              <th scope="row" className="py-3 pr-4 text-left font-normal">
+                <strong>{m.name}</strong> {m.isYou ? <Tag>You</Tag> : null}
+                <br />
+                <span className="text-muted">Since {formatDate(m.since)}</span>
+              </th>
+              <td className="py-3 pr-4 break-all">{m.email}</td>
+              <td className="py-3 pr-4">
+                <span className="sr-only">{roleLabel(m.role)}. </span>
+                <RoleForm membershipId={m.membershipId} name={m.name} role={m.role} />
+              </td>
+              <td className="py-3">
+                <Link href={`/account/members/${m.membershipId}/remove`}>
+                  Remove<span className="sr-only"> {m.name}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

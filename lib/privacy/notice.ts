@@ -1,0 +1,103 @@
+import { RESET_LINK_MINUTES, SESSION_EXPIRES_IN } from "@/lib/auth/auth";
+import { INVITATION_DAYS } from "@/lib/invitations/tokens";
+
+/** What the privacy notice is generated from: the deployment's configuration (lib/env.ts). */
+export interface PrivacySettings {
+  draftRetentionMonths: number;
+  emailTransport: "outbox" | "smtp";
+}
+
+export interface DataCategory {
+  id: string;
+  title: string;
+  what: string;
+  why: string;
+  howLong: string;
+  whoSees: string;
+}
+
+const months = (n: number) => (n === 1 ? "1 month" : `${n} months`);
+
+/**
+ * Every kind of personal data Chainwise holds, with why, for how long and who sees it. The periods
+ * come from the same constants and settings the code uses, so the notice says what really happens.
+ * docs/privacy.md is the longer record a data protection officer starts from; keep both in step.
+ */
+export function personalDataCategories(settings: PrivacySettings): DataCategory[] {
+  const sessionDays = SESSION_EXPIRES_IN / 86_400;
+  return [
+    {
+      id: "account",
+      title: "Your name and email address",
+      what: "The name and email address you gave when you created your account, and when you created it.",
+      why: "To sign you in, to send you the emails you ask for (such as a password reset) and to show your organisation's administrators who its members are.",
+      howLong: "Until you delete your account.",
+      whoSees: "You, and the administrators of each organisation you belong to.",
+    },
+    {
+      id: "password",
+      title: "Your password",
+      what: "Your password, stored only as a one-way hash: nobody, including us, can read it back.",
+      why: "To check it is you when you sign in or delete your account.",
+      howLong: `Until you change it or delete your account. A password-reset link works once, for ${RESET_LINK_MINUTES} minutes.`,
+      whoSees: "Nobody.",
+    },
+    {
+      id: "sessions",
+      title: "Your sessions",
+      what: "Each time you sign in: when, the internet (IP) address and the browser (user agent) you used, and which organisation you are acting for. To limit password guessing we also count, for a few minutes, how often an internet address tries to sign in.",
+      why: "To keep you signed in, to limit password guessing and to help investigate misuse of an account.",
+      howLong: `A session ends when you sign out, when your password is reset, or ${sessionDays} days after you last used Chainwise. Expired sessions, and sign-in counts older than a day, are deleted by the daily clean-up.`,
+      whoSees:
+        "You (in your data download), and the people who run the service when investigating a security problem.",
+    },
+    {
+      id: "memberships",
+      title: "Your organisations and roles",
+      what: "Which organisations you belong to, whether you are an administrator or a member, and since when.",
+      why: "To decide what you can see and do for each organisation.",
+      howLong: "Until an administrator removes you from the organisation, or you delete your account.",
+      whoSees: "You, and the administrators of that organisation.",
+    },
+    {
+      id: "invitations",
+      title: "Invitations sent to your email address",
+      what: "Your email address, the organisation you were asked to answer for, the contract and prime contractor, when the invitation was sent, when it expires and whether you accepted it. The link itself is stored only as a one-way hash.",
+      why: "To let you, and only you, answer for your organisation.",
+      howLong: `An invitation you do not accept is deleted once it expires: at most ${INVITATION_DAYS} days after it was sent, or when the rating cycle closes. An accepted invitation is kept as the record of how you joined, until you delete your account.`,
+      whoSees: "The organisation that invited you (the commissioner or the prime contractor).",
+    },
+    {
+      id: "activity",
+      title: "Your organisation's activity log",
+      what: "That you signed in, submitted a rating or self-assessment, sent an invitation or changed someone's role, and when. It never records which answers anyone gave.",
+      why: "So that an organisation can see who acted for it, and spot activity it did not expect.",
+      howLong:
+        "As long as the organisation uses Chainwise. If you delete your account the entries stay, but no longer name you.",
+      whoSees: "The administrators of the organisation the entry belongs to.",
+    },
+    {
+      id: "emails",
+      title: "Emails we send you",
+      what: "Password-reset links, invitations and reminders, sent to your email address.",
+      why: "Because you asked for them, or because someone invited you to answer for your organisation.",
+      howLong:
+        settings.emailTransport === "outbox"
+          ? "This installation does not send email: it keeps every email in its database and shows it at /dev/outbox, where anyone who can reach the site can read it. It is for demonstrations and testing only: do not use it with real people's addresses. Emails to you are deleted when you delete your account."
+          : "We pass each email to our email provider to deliver and keep no copy.",
+      whoSees:
+        settings.emailTransport === "outbox"
+          ? "Anyone who can reach this site, at /dev/outbox."
+          : "You, and our email provider while it delivers the message.",
+    },
+    {
+      id: "answers",
+      title: "Ratings and self-assessments",
+      what: "Answers are stored against the organisation that answered, never against the person who typed them. Nothing links a submitted rating to you.",
+      why: "To report how prime contractors treat their supply chains.",
+      howLong: `Submitted answers are kept as the record of the rating cycle, also after you delete your account. An unfinished draft nobody has touched for ${months(settings.draftRetentionMonths)} is deleted.`,
+      whoSees:
+        "Your organisation. A prime contractor and the commissioner only ever see partners' ratings combined, once at least 3 partners have answered; the commissioner sees a prime's self-assessment.",
+    },
+  ];
+}

@@ -1,0 +1,206 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Page, test } from "@playwright/test";
+import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+
+const PASSWORD = "plenty of words in a row";
+const DEMO_PASSWORD = "chainwise demo password";
+
+async function signUp(page: Page, name: string, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Create a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signInAs(page: Page, email: string) {
+  await signIn(page, email, DEMO_PASSWORD);
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+}
+
+const footer = (page: Page) => page.getByRole("navigation", { name: "Footer" });
+
+test.describe("privacy and cookies pages", () => {
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.91" } });
+
+  test("are linked from the footer of every kind of page, pass axe and load nothing from elsewhere", async ({
+    page,
+    baseURL,
+  }) => {
+    const elsewhere: string[] = [];
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${baseURL}/`) && !url.startsWith("data:")) elsewhere.push(url);
+    });
+
+    await page.goto("/");
+    await footer(page).getByRole("link", { name: "Privacy" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Privacy notice" })).toBeVisible();
+    await expect(
+      page.getByText("The team running this Chainwise demonstration is the data controller"),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: "privacy@chainwise.invalid" }).first()).toBeVisible();
+    await expect(
+      page.getByText("An unfinished draft nobody has touched for 12 months is deleted."),
+    ).toBeVisible();
+    await expect(page.getByText("Anyone who can reach this site, at /dev/outbox.")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto("/sign-in");
+    await footer(page).getByRole("link", { name: "Cookies" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Cookies" })).toBeVisible();
+    const cookies = page.getByRole("table", { name: "Essential cookies" });
+    await expect(cookies.getByRole("rowheader")).toHaveText([
+      "better-auth.session_token",
+      "chainwise-demo-org",
+    ]);
+    await expectNoAxeViolations(page);
+
+    await page.goto("/how-scoring-works");
+    await footer(page).getByRole("link", { name: "Privacy" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Privacy notice" })).toBeVisible();
+    await page.goto("/how-scoring-works");
+    await footer(page).getByRole("link", { name: "Cookies" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Cookies" })).toBeVisible();
+
+    // Signed in: the footer is the same, and every cookie the browser now holds is on the list.
+    await signUp(page, "Noor Hassan", "noor@eastfield.example");
+    await footer(page).getByRole("link", { name: "Privacy" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Privacy notice" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto("/account");
+    await footer(page).getByRole("link", { name: "Cookies" }).click();
+    await expect(cookies).toBeVisible();
+    const listed = await cookies.getByRole("rowheader").allTextContents();
+    const held = (await page.context().cookies()).map((c) => c.name);
+    expect(held).toContain("better-auth.session_token");
+    for (const name of held) expect(listed).toContain(name);
+
+    expect(elsewhere).toEqual([]);
+  });
+
+  test("list the demo cookie a demo visitor holds", async ({ page }) => {
+    await actAs(page, "Riverside Community Trust");
+    await footer(page).getByRole("link", { name: "Cookies" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Cookies" })).toBeVisible();
+    const listed = await page
+      .getByRole("table", { name: "Essential cookies" })
+      .getByRole("rowheader")
+      .allTextContents();
+    for (const cookie of await page.context().cookies()) expect(listed).toContain(cookie.name);
+  });
+
+  test("are linked from the sign-up page", async ({ page }) => {
+    await page.goto("/sign-up");
+    await page.getByRole("main").getByRole("link", { name: "privacy notice" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Privacy notice" })).toBeVisible();
+  });
+});
+
+test.describe("your data", () => {
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.92" } });
+
+  test("a person downloads their data, then deletes their account with their password", async ({ page }) => {
+    await signUp(page, "Rhys Morgan", "rhys@brightstart.example");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download your data" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^chainwise-personal-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(await readFile((await download.path()) ?? "", "utf8"));
+    expect(data.person).toMatchObject({ name: "Rhys Morgan", email: "rhys@brightstart.example" });
+    expect(data.signInMethods).toEqual([
+      expect.objectContaining({ provider: "credential", passwordSet: true }),
+    ]);
+    expect(data.sessions).toEqual([
+      expect.objectContaining({ thisSession: true, ipAddress: "198.51.100.92" }),
+    ]);
+
+    await page.getByRole("link", { name: "Delete your account" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Delete your account" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Enter your password to confirm").fill("this is not my password");
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await expect(errorSummary(page)).toContainText("That is not your password");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Enter your password to confirm").fill(PASSWORD);
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Your account has been deleted" }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" }),
+    ).toBeVisible();
+    expect((await page.context().cookies()).map((c) => c.name)).not.toContain("better-auth.session_token");
+
+    await signIn(page, "rhys@brightstart.example", PASSWORD);
+    await expect(errorSummary(page)).toContainText("They do not match");
+    const response = await page.goto("/account/data");
+    expect(page.url()).toContain("/sign-in");
+    expect(response?.headers()["content-disposition"]).toBeUndefined();
+  });
+});
+
+test.describe("members", () => {
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.93" } });
+
+  test("an administrator makes an invited member an administrator; a member cannot", async ({ page }) => {
+    // Three people in turn: the council invites, the invitee joins, the administrator acts.
+    test.setTimeout(90_000);
+    // The council invites a second person for Hillside, whose administrator is Tom Reid.
+    await signInAs(page, "sam.okafor@northmoor-council.example");
+    await page.goto("/contracts");
+    await page.getByRole("link", { name: "Northmoor Working Well: employment support" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Northmoor Working Well: employment support",
+    );
+    await page.getByRole("link", { name: "Invite partners and primes to answer" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Invitations" })).toBeVisible();
+    await page.getByRole("radio", { name: "Hillside Recovery Network" }).check();
+    await page.getByLabel("Their email address").fill("lee.rowe@hillside.example");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(
+      page.getByRole("heading", { name: "Invitation sent to lee.rowe@hillside.example" }),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    await signUp(page, "Lee Rowe", "lee.rowe@hillside.example");
+    await page.goto("/dev/outbox?to=lee.rowe%40hillside.example");
+    await page
+      .getByRole("link", { name: /\/invitations\// })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Accept and start" }).click();
+    await expect(page).toHaveURL(/\/assessments\//);
+    expect((await page.goto("/account/members"))?.status()).toBe(404);
+    await page.goto("/account");
+    await expect(page.getByRole("link", { name: "Manage your organisation's members" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    await signInAs(page, "tom.reid@hillside.example");
+    await page.getByRole("link", { name: "Manage your organisation's members" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const lee = page.getByRole("row").filter({ hasText: "Lee Rowe" });
+    await expect(lee).toContainText("lee.rowe@hillside.example");
+    await expect(page.getByLabel("Role of Lee Rowe")).toHaveValue("MEMBER");
+    await page.getByLabel("Role of Lee Rowe").selectOption("ADMIN");
+    await page.getByRole("button", { name: "Change role of Lee Rowe" }).click();
+    await expect(page.getByRole("status")).toContainText("Lee Rowe is now an administrator.");
+    await expect(page.getByLabel("Role of Lee Rowe")).toHaveValue("ADMIN");
+    await expectNoAxeViolations(page);
+
+    await page.goto("/account/activity");
+    await expect(page.getByRole("table")).toContainText("Made Lee Rowe an administrator");
+  });
+});
