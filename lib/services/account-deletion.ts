@@ -94,6 +94,8 @@ export async function erasePerson(userId: string): Promise<void> {
     const address = { equals: user.email, mode: "insensitive" as const };
     await tx.invitation.deleteMany({ where: { OR: [{ email: address }, { acceptedById: userId }] } });
     await tx.invitation.updateMany({ where: { invitedById: userId }, data: { invitedById: null } });
+    // The organisation's report keys stay; only the link to who made them goes.
+    await tx.apiToken.updateMany({ where: { createdById: userId }, data: { createdById: null } });
     await tx.verification.deleteMany({ where: { value: userId } });
     await tx.outboxMessage.deleteMany({ where: { to: address } });
     // Sessions, sign-in methods and memberships go with the person (ON DELETE CASCADE).

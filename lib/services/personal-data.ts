@@ -56,6 +56,8 @@ export interface PersonalDataExport {
     state: string;
   }[];
   invitationsYouSent: { organisation: string; contract: string; sentAt: Date; note: string }[];
+  /** Read-only report keys the person made for their organisation (the keys themselves are never kept). */
+  apiKeysYouMade: { organisation: string; name: string; createdAt: Date; revokedAt: Date | null }[];
   activity: { at: Date; organisation: string | null; action: string; summary: string }[];
   passwordResetRequests: { requestedAt: Date; expiresAt: Date }[];
   emails: { to: string; subject: string; text: string; sentAt: Date }[];
@@ -116,7 +118,7 @@ export async function exportPersonalData(
   if (!user) return null;
   const email = { equals: user.email, mode: "insensitive" as const };
 
-  const [received, sent, events, resets, emails] = await Promise.all([
+  const [received, sent, events, resets, emails, keys] = await Promise.all([
     client.invitation.findMany({
       where: { OR: [{ email }, { acceptedById: userId }] },
       select: {
@@ -156,6 +158,11 @@ export async function exportPersonalData(
     client.outboxMessage.findMany({
       where: { to: user.email.toLowerCase() },
       select: { to: true, subject: true, text: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    client.apiToken.findMany({
+      where: { createdById: userId },
+      select: { name: true, createdAt: true, revokedAt: true, organisation: { select: { name: true } } },
       orderBy: { createdAt: "asc" },
     }),
   ]);
@@ -223,6 +230,12 @@ export async function exportPersonalData(
       contract: i.contract.title,
       sentAt: i.createdAt,
       note: "The address you sent it to is another person's, so it is not included.",
+    })),
+    apiKeysYouMade: keys.map((k) => ({
+      organisation: k.organisation.name,
+      name: k.name,
+      createdAt: k.createdAt,
+      revokedAt: k.revokedAt,
     })),
     activity: events.map((e) => ({
       at: e.createdAt,

@@ -229,6 +229,29 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     expect(Object.keys(Prisma.AnswerScalarFieldEnum).filter((f) => /user|person|by/i.test(f))).toEqual([]);
   });
 
+  it("lists the report keys the person made, and never the keys themselves", async () => {
+    const { client } = database;
+    const organisationId = (await client.membership.findFirstOrThrow({ where: { userId: asha.id } }))
+      .organisationId;
+    await client.apiToken.create({
+      data: { organisationId, name: "Asha's dashboard", tokenHash: "a".repeat(64), createdById: asha.id },
+    });
+    await client.apiToken.create({
+      data: { organisationId, name: "Someone else's key", tokenHash: "b".repeat(64), createdById: ben.id },
+    });
+    const data = await exportPersonalData(asha.id, { now: NOW });
+    expect(data?.apiKeysYouMade).toEqual([
+      {
+        organisation: "Harbour Food Bank",
+        name: "Asha's dashboard",
+        createdAt: expect.any(Date),
+        revokedAt: null,
+      },
+    ]);
+    expect(JSON.stringify(data)).not.toContain("a".repeat(64));
+    await client.apiToken.deleteMany({ where: { tokenHash: { in: ["a".repeat(64), "b".repeat(64)] } } });
+  });
+
   it("exports every personal field held about the person, and nothing about anyone else", async () => {
     const { client } = database;
     const data = await exportPersonalData(asha.id, { now: NOW });
@@ -329,7 +352,7 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
       perspective: "subcontractor",
       answers: demoAnswers("subcontractor", 0.6, "privacy"),
     });
-    await submit(as(partner, asha, "ADMIN"), draft.id, 0, NOW);
+    await submit(as(partner, asha, "ADMIN"), draft.id, 0, { now: NOW });
 
     const stored = await client.assessment.findUniqueOrThrow({
       where: { id: draft.id },
@@ -398,6 +421,14 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
       assessmentsBefore.some((a) => a.status === "SUBMITTED" && a.respondentOrgId === partner.organisationId),
     ).toBe(true);
     const eventsBefore = await client.auditEvent.count();
+    const key = await client.apiToken.create({
+      data: {
+        organisationId: quayside.organisationId,
+        name: "Quayside key",
+        tokenHash: "c".repeat(64),
+        createdById: asha.id,
+      },
+    });
 
     const deleted = await post(auth, "/delete-user", { password: PASSWORD }, asha);
     expect(deleted.status).toBe(200);
@@ -417,6 +448,7 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
       client.invitation.count({ where: { email: "asha@harbour.example" } }),
       client.outboxMessage.count({ where: { to: "asha@harbour.example" } }),
       client.auditEvent.count({ where: { userId: asha.id } }),
+      client.apiToken.count({ where: { createdById: asha.id } }),
     ]) {
       expect(await count).toBe(0);
     }
@@ -435,6 +467,8 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     expect(events.map((e) => e.summary)).toContain(
       `Invited someone (address removed) of Harbour Food Bank to rate ${primeName} on “Wessex Employment Support”`,
     );
+    // The organisation keeps its report key; only who made it is forgotten.
+    expect(await client.apiToken.findUnique({ where: { id: key.id } })).toMatchObject({ createdById: null });
     // Others are untouched.
     expect(await client.user.count({ where: { id: ben.id } })).toBe(1);
     expect(await client.invitation.count({ where: { email: "ben@quayside.example" } })).toBe(1);
