@@ -722,6 +722,15 @@ describe("value", () => {
     );
   });
 
+  it("a value too large to hold to the penny is ignored, not turned into infinity", () => {
+    const contracts = [{ id: "c1", awardID: "a1", value: valued(1.797693134862316e306, "GBP") }];
+    const { contract, skipped } = only(run(release({ contracts })));
+    expect(contract).toMatchObject({ value: null, valueBand: "Not published" });
+    expect(skipped.find((item) => item.code === "value-invalid")?.reason).toBe(
+      "The contracts' published value is too large to be real, so it was ignored.",
+    );
+  });
+
   it("no value anywhere: null and Not published", () => {
     const { contract } = only(run(release({ awards: [award()] })));
     expect(contract).toMatchObject({ value: null, valueBand: "Not published" });

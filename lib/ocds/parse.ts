@@ -799,7 +799,17 @@ function readValue(
       );
       return { value: null, band: SEVERAL_CURRENCIES };
     }
-    const amount = Math.round(usable.reduce((sum, value) => sum + value.amount, 0) * 100) / 100;
+    const total = usable.reduce((sum, value) => sum + value.amount, 0);
+    // A total no real contract could have (beyond what a number holds to the penny) is not a value.
+    if (!Number.isFinite(total * 100)) {
+      note(
+        "value-invalid",
+        "Value",
+        `The ${source.name}' published value is too large to be real, so it was ignored.`,
+      );
+      return { value: null, band: NOT_PUBLISHED };
+    }
+    const amount = Math.round(total * 100) / 100;
     const value = { amount, currency: first.currency };
     if (source.name === "tender") {
       note(
