@@ -8,6 +8,11 @@ const PARTNERS = ["Quayside Mentors", "Larch Lane Youth Club", "Fenwick Family S
 const email = (name: string) =>
   `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@${test.info().workerIndex}.example`;
 
+// Each person signs in from their own organisation's connection, so sign-in limits (per address)
+// treat them as the different people they are.
+let nextAddress = 10;
+const ownConnection = () => ({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${nextAddress++}` } });
+
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -29,7 +34,7 @@ async function invitationLink(page: Page, address: string): Promise<string> {
 
 /** A new person opens their emailed link, creates an account, accepts, and answers every question. */
 async function acceptAndAnswer(browser: Browser, link: string, name: string, address: string) {
-  const context = await browser.newContext();
+  const context = await browser.newContext(ownConnection());
   const page = await context.newPage();
   await page.goto(link);
   await page.getByRole("link", { name: "Create an account" }).click();
@@ -48,6 +53,8 @@ async function acceptAndAnswer(browser: Browser, link: string, name: string, add
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers submitted");
   await context.close();
 }
+
+test.use(ownConnection());
 
 test("a commissioner invites a prime and three partners; the prime sees partners' figures only after the third", async ({
   page,
@@ -92,7 +99,7 @@ test("a commissioner invites a prime and three partners; the prime sees partners
 
   // The prime's contact accepts and assesses itself.
   await acceptAndAnswer(browser, await invitationLink(page, email(PRIME)), "Pat Prime", email(PRIME));
-  const prime = await browser.newContext();
+  const prime = await browser.newContext(ownConnection());
   const primePage = await prime.newPage();
   await signIn(primePage, email(PRIME), PASSWORD);
   const report = `${contractUrl}/report`;
