@@ -1,6 +1,6 @@
 // Generates the Prisma client without network access. The Prisma CLI downloads its native schema
 // engine on start even though `generate` never runs it; pointing it at any existing file stops that.
-// See docs/decisions/0002-migrations-on-the-wasm-schema-engine.md.
+// See docs/decisions/0002-offline-migration-runner.md.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 

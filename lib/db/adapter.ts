@@ -8,7 +8,7 @@ import type { DatabaseTarget } from "./target";
 
 /**
  * One driver-adapter factory per process, shared by the Prisma client and the migration runner.
- * See docs/decisions/0001-embedded-pglite-through-its-prisma-adapter.md for why PGlite is reached
+ * See docs/decisions/0001-one-postgresql-schema-pglite-embedded.md for why PGlite is reached
  * in-process rather than over a socket.
  */
 export interface Connection {

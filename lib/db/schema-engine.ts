@@ -10,7 +10,7 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 /**
  * Prisma's schema engine compiled to WebAssembly, driven through a driver adapter. The Prisma CLI
  * would download a native engine for `migrate`; this does the same work offline, on PGlite or on a
- * PostgreSQL server. See docs/decisions/0002-migrations-on-the-wasm-schema-engine.md.
+ * PostgreSQL server. See docs/decisions/0002-offline-migration-runner.md.
  */
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
