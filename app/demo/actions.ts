@@ -32,6 +32,7 @@ export async function chooseOrganisationAction(_previous: FormState, form: FormD
   (await cookies()).set(DEMO_ORG_COOKIE, organisation.id, {
     httpOnly: true,
     sameSite: "lax",
+    secure: env().APP_URL.startsWith("https://"),
     path: "/",
   });
   redirect(safeNext(parsed.data.next), RedirectType.push);

@@ -50,7 +50,14 @@ export function createAuth(client: PrismaClient, settings: AuthSettings) {
     },
     rateLimit: { enabled: true, storage: "database", window: 60, max: 100, customRules: { ...RATE_LIMITS } },
     advanced: {
+      // Over HTTPS the session cookie is Secure and named __Secure-…; never readable by scripts, and
+      // not sent on cross-site form posts or sub-requests (SameSite=Lax).
       useSecureCookies: settings.baseURL.startsWith("https://"),
+      defaultCookieAttributes: {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: settings.baseURL.startsWith("https://"),
+      },
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     telemetry: { enabled: false },

@@ -1,4 +1,5 @@
 import { getAuth } from "@/lib/auth/instance";
+import { BODY_LIMITS, withLimitedBody } from "@/lib/http/body-limit";
 
 /**
  * Better Auth's own endpoints, for links in emails (the password-reset link lands here and is sent
@@ -9,5 +10,7 @@ export async function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  return getAuth().handler(request);
+  const limited = await withLimitedBody(request, BODY_LIMITS.api);
+  if (limited instanceof Response) return limited;
+  return getAuth().handler(limited);
 }
