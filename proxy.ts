@@ -61,8 +61,7 @@ function isCrossSitePost(request: NextRequest, appUrl: string): boolean {
     return true;
   }
   // As Next.js reads it: the first forwarded host, else Host.
-  const host =
-    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
   return originHost !== host && originHost !== new URL(appUrl).host;
 }
 
