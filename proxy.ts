@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { databaseAvailable } from "@/lib/db/availability";
 import { probeDatabase } from "@/lib/db/probe";
 import { env } from "@/lib/env";
-import { bodyLimitFor, declaresTooLarge, tooLargeResponse } from "@/lib/http/body-limit";
+import { bodyLimitFor, declaresTooLarge, streamedBodyExceeds, tooLargeResponse } from "@/lib/http/body-limit";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 import { unavailableResponse } from "@/lib/security/unavailable";
 
@@ -29,7 +29,10 @@ export async function proxy(request: NextRequest) {
 
   if (isStaticAsset(path)) return finish(NextResponse.next());
 
-  if (declaresTooLarge(request, bodyLimitFor(path))) return finish(tooLargeResponse());
+  const limit = bodyLimitFor(path);
+  if (declaresTooLarge(request, limit)) return finish(tooLargeResponse());
+  // Next.js would refuse a long chunked body to a server action too, but with a 500.
+  if (await streamedBodyExceeds(request, limit)) return finish(tooLargeResponse());
   if (isCrossSitePost(request, env().APP_URL)) return finish(crossSiteResponse());
 
   if (path !== "/api/health" && !(await databaseAvailable(probeDatabase))) {

@@ -27,6 +27,26 @@ export function declaresTooLarge(request: Request, limit: number): boolean {
 }
 
 /**
+ * True when a body sent without a declared length (chunked) turns out longer than `limit` bytes.
+ * In proxy.ts the body is a buffered copy, so reading it here leaves it whole for the handler.
+ */
+export async function streamedBodyExceeds(request: Request, limit: number): Promise<boolean> {
+  if (request.method === "GET" || request.method === "HEAD" || !request.body) return false;
+  if (request.headers.has("content-length")) return false;
+  const reader = request.body.getReader();
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return true;
+    }
+  }
+}
+
+/**
  * The request with its body read in full, or a 413 response once more than `limit` bytes arrive.
  * GET and HEAD requests pass through untouched.
  */
