@@ -9,7 +9,7 @@ import {
 describe("database availability", () => {
   afterEach(() => resetDatabaseAvailability());
 
-  it("checks once, then trusts the answer until something fails", async () => {
+  it("trusts an answer for a second, or until something fails", async () => {
     const probe = vi.fn(async () => true);
     expect(await databaseAvailable(probe)).toBe(true);
     expect(await databaseAvailable(probe)).toBe(true);
@@ -17,6 +17,8 @@ describe("database availability", () => {
     markDatabaseSuspect();
     expect(await databaseAvailable(probe)).toBe(true);
     expect(probe).toHaveBeenCalledTimes(2);
+    expect(await databaseAvailable(probe, Date.now() + RECHECK_AFTER_MS + 1)).toBe(true);
+    expect(probe).toHaveBeenCalledTimes(3);
   });
 
   it("while down, checks again at most once a second, and recovers", async () => {

@@ -1,9 +1,10 @@
 /**
  * Whether this process's database answers, as far as the process knows. proxy.ts asks before every
- * page so that an outage gets a friendly 503 page instead of an error from deep inside a render; it
- * costs nothing while all is well. The first request, and any request after an unexpected error
- * anywhere (see markDatabaseSuspect), runs one `SELECT 1`; while the database is down that check
- * runs again at most once a second, so the app recovers on its own when the database returns.
+ * request so that an outage gets a friendly 503 page instead of an error from deep inside a render
+ * (which Next.js answers with a 500 and, without JavaScript, a blank page). An answer is trusted for
+ * RECHECK_AFTER_MS, so a busy server runs at most one `SELECT 1` a second for it; an unexpected
+ * error anywhere, or a connection the server dropped (see markDatabaseSuspect), makes the next
+ * request check at once. The app recovers on its own when the database returns.
  *
  * Kept on globalThis: the proxy and the pages are bundled separately but run in one process.
  */
@@ -36,9 +37,10 @@ export function markDatabaseSuspect(): void {
  */
 export async function databaseAvailable(probe: () => Promise<boolean>, now = Date.now()): Promise<boolean> {
   const current = state();
-  if (current.up === true && !current.suspect) return true;
+  const fresh = !current.suspect && now - current.checkedAt < RECHECK_AFTER_MS;
+  if (current.up === true && fresh) return true;
   if (current.checking) return current.checking;
-  if (current.up === false && !current.suspect && now - current.checkedAt < RECHECK_AFTER_MS) return false;
+  if (current.up === false && fresh) return false;
   current.suspect = false;
   current.checking = probe()
     .catch(() => false)
