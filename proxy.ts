@@ -3,6 +3,7 @@ import { databaseAvailable } from "@/lib/db/availability";
 import { probeDatabase } from "@/lib/db/probe";
 import { env } from "@/lib/env";
 import { bodyLimitFor, declaresTooLarge, streamedBodyExceeds, tooLargeResponse } from "@/lib/http/body-limit";
+import { isCrossSitePost, isMalformedActionCall, isMalformedFormPost } from "@/lib/http/request-checks";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 import { unavailableResponse } from "@/lib/security/unavailable";
 
@@ -33,7 +34,12 @@ export async function proxy(request: NextRequest) {
   if (declaresTooLarge(request, limit)) return finish(tooLargeResponse());
   // Next.js would refuse a long chunked body to a server action too, but with a 500.
   if (await streamedBodyExceeds(request, limit)) return finish(tooLargeResponse());
-  if (isCrossSitePost(request, env().APP_URL)) return finish(crossSiteResponse());
+  if (isCrossSitePost(request, env().APP_URL)) {
+    return finish(refused(403, "Requests from other sites are refused."));
+  }
+  if ((await isMalformedFormPost(request)) || (await isMalformedActionCall(request))) {
+    return finish(refused(400, "The form could not be read."));
+  }
 
   if (path !== "/api/health" && !(await databaseAvailable(probeDatabase))) {
     return finish(unavailableResponse(request, nonce));
@@ -48,29 +54,5 @@ export async function proxy(request: NextRequest) {
 
 const isStaticAsset = (path: string) => path.startsWith("/_next/static/") || path === "/favicon.ico";
 
-/**
- * A form post from another site (CSRF). Next.js refuses such a server action too, but with a 500
- * and a stack in the log; this says 403 first. Requests without an Origin header are left to
- * Next.js: browsers always send one with a POST.
- */
-function isCrossSitePost(request: NextRequest, appUrl: string): boolean {
-  if (request.method === "GET" || request.method === "HEAD") return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return true;
-  }
-  // As Next.js reads it: the first forwarded host, else Host.
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  return originHost !== host && originHost !== new URL(appUrl).host;
-}
-
-function crossSiteResponse(): Response {
-  return new Response("Requests from other sites are refused.", {
-    status: 403,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
-}
+const refused = (status: number, message: string) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

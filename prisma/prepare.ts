@@ -21,6 +21,8 @@ const SOURCES = [
   "public",
   "prisma/schema.prisma",
   "next.config.js",
+  "proxy.ts",
+  "instrumentation.ts",
   "package-lock.json",
 ];
 
