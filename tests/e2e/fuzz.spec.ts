@@ -550,6 +550,24 @@ test.describe("bad input to the API", () => {
     );
   });
 
+  test("Better Auth's endpoints the product does not use are not served", async ({ request, baseURL }) => {
+    for (const path of [
+      "/update-user",
+      "/change-password",
+      "/list-sessions",
+      "/revoke-sessions",
+      "/delete-user",
+    ]) {
+      const response = await request.post(`/api/auth${path}`, {
+        headers: { Origin: baseURL ?? "" },
+        data: {},
+      });
+      expect(response.status(), path).toBe(404);
+    }
+    expect((await request.get("/api/auth/list-sessions")).status()).toBe(404);
+    expect((await request.get("/api/auth/get-session")).status()).toBe(200);
+  });
+
   test("the health endpoint answers GET and refuses other methods", async ({ request }) => {
     await check(
       fc.asyncProperty(
