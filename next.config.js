@@ -1,3 +1,16 @@
+/**
+ * The host of APP_URL, read when the server starts. Next.js refuses a server action whose Origin
+ * is not the host it was sent to (CSRF protection, left on); behind a proxy that does not forward
+ * the public host, the public host must be allowed by name. A bad APP_URL is reported by lib/env.
+ */
+function appHost() {
+  try {
+    return process.env.APP_URL ? new URL(process.env.APP_URL).host : null;
+  } catch {
+    return null;
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Loaded by Node at run time rather than bundled: PGlite and the schema engine read their own
@@ -11,8 +24,14 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project first (`tsc --noEmit`); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // OCDS uploads may be up to 5 MB (lib/ocds); anything larger is refused before it reaches us.
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  experimental: {
+    serverActions: {
+      // OCDS uploads may be up to 5 MB (lib/ocds); anything larger is refused before it reaches us.
+      // The same limit is lib/http/body-limit.ts's BODY_LIMITS.actions.
+      bodySizeLimit: "6mb",
+      ...(appHost() ? { allowedOrigins: [appHost()] } : {}),
+    },
+  },
   reactStrictMode: true,
 };
 

@@ -22,6 +22,8 @@ const SOURCES = [
   "public",
   "prisma/schema.prisma",
   "next.config.js",
+  "proxy.ts",
+  "instrumentation.ts",
   "package-lock.json",
 ];
 

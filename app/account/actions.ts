@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { RedirectType, redirect } from "next/navigation";
 import type { FormState } from "@/lib/actions/form-state";
 import { readForm } from "@/lib/actions/read-form";
+import { isForm } from "@/lib/actions/require-form";
 import { runSignedInFormAction } from "@/lib/actions/run";
 import { currentUser, DEMO_ORG_COOKIE } from "@/lib/auth/actor";
 import { ACCOUNT_NOT_DELETABLE } from "@/lib/auth/auth";
@@ -118,7 +119,7 @@ export async function resetPasswordAction(_previous: FormState, form: FormData):
 export async function switchOrganisationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await currentUser();
   if (!user) redirect("/sign-in?next=/account");
-  const organisationId = form.get("organisationId");
+  const organisationId = isForm(form) ? form.get("organisationId") : null;
   if (
     typeof organisationId !== "string" ||
     !(await switchOrganisation(user.sessionId, user.id, organisationId))

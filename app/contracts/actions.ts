@@ -3,6 +3,7 @@
 import { RedirectType, redirect } from "next/navigation";
 import type { FormState } from "@/lib/actions/form-state";
 import { readForm } from "@/lib/actions/read-form";
+import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import {
   CONTRACT_FIELDS,
@@ -16,15 +17,15 @@ import {
 import { NotFoundError } from "@/lib/errors";
 import { addPartner, createContract, openCycle, updatePartner } from "@/lib/services/contract-admin";
 
-const contractIdOf = (form: FormData) => {
-  const id = form.get("contractId");
+const contractIdOf = (form: unknown) => {
+  const id = requireForm(form).get("contractId");
   if (typeof id !== "string" || id.length === 0 || id.length > 64) throw new NotFoundError();
   return id;
 };
 
 export async function createContractAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor, keep) => {
-    const read = readForm(contractSchema, form, CONTRACT_FIELDS);
+    const read = readForm(contractSchema, requireForm(form), CONTRACT_FIELDS);
     if (!read.ok) return read.state;
     keep(read.typed);
     const { prime1, lot1, prime2, lot2, ...contract } = read.data;

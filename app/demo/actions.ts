@@ -1,9 +1,10 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { RedirectType, redirect } from "next/navigation";
+import { notFound, RedirectType, redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
+import { isForm } from "@/lib/actions/require-form";
 import { DEMO_ORG_COOKIE } from "@/lib/auth/actor";
 import { safeNext } from "@/lib/auth/forms";
 import { env } from "@/lib/env";
@@ -15,6 +16,7 @@ const fields = z.object({
 });
 
 export async function chooseOrganisationAction(_previous: FormState, form: FormData): Promise<FormState> {
+  if (!isForm(form)) notFound();
   const parsed = fields.safeParse({
     organisationId: form.get("organisationId") ?? "",
     next: form.get("next") ?? undefined,
@@ -32,6 +34,7 @@ export async function chooseOrganisationAction(_previous: FormState, form: FormD
   (await cookies()).set(DEMO_ORG_COOKIE, organisation.id, {
     httpOnly: true,
     sameSite: "lax",
+    secure: env().APP_URL.startsWith("https://"),
     path: "/",
   });
   redirect(safeNext(parsed.data.next), RedirectType.push);

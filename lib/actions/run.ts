@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound, unstable_rethrow } from "next/navigation";
 import { type Actor, currentUser, requireActor, type SignedInUser } from "@/lib/auth/actor";
+import { markDatabaseSuspect } from "@/lib/db/availability";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { TypedValues } from "@/lib/questionnaire/form";
 import type { FormState } from "./form-state";
@@ -47,6 +48,8 @@ function errorState(error: unknown, typed: TypedValues | undefined): FormState {
     return { status: "error", message: error.message, errors: [], typed };
   }
   console.error("form action failed", error);
+  // Perhaps the database went away: the next page checks before it renders.
+  markDatabaseSuspect();
   return {
     status: "error",
     message: "Sorry, something went wrong and your answers were not saved. Try again in a moment.",

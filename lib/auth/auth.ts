@@ -39,7 +39,16 @@ export function sessionCookieOptions(baseURL: string) {
   return {
     baseURL,
     session: { expiresIn: SESSION_EXPIRES_IN, updateAge: SESSION_UPDATE_AGE },
-    advanced: { useSecureCookies: baseURL.startsWith("https://") },
+    advanced: {
+      // Over HTTPS the session cookie is Secure and named __Secure-…; never readable by scripts, and
+      // not sent on cross-site form posts or sub-requests (SameSite=Lax).
+      useSecureCookies: baseURL.startsWith("https://"),
+      defaultCookieAttributes: {
+        httpOnly: true,
+        sameSite: "lax" as const,
+        secure: baseURL.startsWith("https://"),
+      },
+    },
   };
 }
 

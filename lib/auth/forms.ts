@@ -33,12 +33,19 @@ export const deleteAccountSchema = z.object({
     .max(PASSWORD_MAX, "Enter your password to confirm"),
 });
 
-/** Only same-site paths: a crafted `next` must not send people to another site. */
+/**
+ * Only same-site paths: a crafted `next` must not send people to another site, nor carry characters
+ * a Location header cannot (control characters, spaces, anything outside printable ASCII).
+ */
 export function safeNext(
   next: FormDataEntryValue | string | null | undefined,
   fallback = "/dashboard",
 ): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
+  return typeof next === "string" &&
+    next.length <= 2000 &&
+    /^\/[\x21-\x7E]*$/.test(next) &&
+    !next.startsWith("//") &&
+    !next.startsWith("/\\")
     ? next
     : fallback;
 }

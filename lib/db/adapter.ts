@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { markDatabaseSuspect } from "./availability";
 import type { DatabaseTarget } from "./target";
 
 /**
@@ -46,7 +47,8 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
   });
   let ended = false;
   return {
-    factory: new PrismaPg(pool),
+    // A connection dropped by the server: the next page checks the database before it renders.
+    factory: new PrismaPg(pool, { onPoolError: markDatabaseSuspect, onConnectionError: markDatabaseSuspect }),
     pglite: null,
     close: async () => {
       if (!ended) await pool.end();

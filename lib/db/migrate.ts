@@ -3,12 +3,26 @@ import path from "node:path";
 import { type Connection, openConnection } from "./adapter";
 import { MIGRATIONS_DIR, NO_FILTER, readMigrations, SCHEMA_PATH, startSchemaEngine } from "./schema-engine";
 
-/** Applies every migration in prisma/migrations that the database has not had yet. */
-export async function deployMigrations(connection: Connection, dir = MIGRATIONS_DIR): Promise<string[]> {
+/**
+ * Applies every migration in prisma/migrations that the database has not had yet, or with `upTo`
+ * only those up to and including that one (null: none), as a restore does before loading a dump.
+ */
+export async function deployMigrations(
+  connection: Connection,
+  dir = MIGRATIONS_DIR,
+  { upTo }: { upTo?: string | null } = {},
+): Promise<string[]> {
+  const migrationsList = await readMigrations(dir);
+  if (upTo !== undefined) {
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter(
+      (m) => upTo !== null && m.path <= upTo,
+    );
+    if (migrationsList.migrationDirectories.length === 0) return [];
+  }
   const engine = await startSchemaEngine(connection.factory);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrations(dir),
+      migrationsList,
       filters: NO_FILTER,
     });
     return appliedMigrationNames;

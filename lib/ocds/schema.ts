@@ -11,9 +11,16 @@
  */
 import { z } from "zod";
 
-/** Trims and collapses runs of whitespace, so " Acme\n Ltd " and "Acme Ltd" read the same. */
+/** Control characters other than whitespace: invisible in names, and PostgreSQL cannot store NUL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Trims and collapses runs of whitespace, so " Acme\n Ltd " and "Acme Ltd" read the same, and drops
+ * control characters.
+ */
 export function tidy(value: string): string {
-  return value.replace(/\s+/g, " ").trim();
+  return value.replace(CONTROL, "").replace(/\s+/g, " ").trim();
 }
 
 /** A non-empty string, tidied; anything else (absent, null, a number, an object) reads as absent. */

@@ -650,6 +650,17 @@ describe("readPage: the browser is not trusted", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("readPage: evidence notes", () => {
+  it("refuses a note with a NUL character, which the database cannot store", () => {
+    const page = read([days], { [days.key]: "30", [fieldName.evidence(days.key)]: "Paid\u0000 late" });
+    expect(page.errors).toEqual([
+      {
+        href: `#${fieldId(days.key, "evidence")}`,
+        questionKey: days.key,
+        message: expect.stringMatching(/^Question 1: your note includes a hidden character/),
+      },
+    ]);
+  });
+
   it("stores the note trimmed", () => {
     const page = read([days], { [days.key]: "30", [fieldName.evidence(days.key)]: "  Paid late twice.\n" });
     expect(page.answers.get(days.key)).toEqual({ value: 30, evidence: "Paid late twice." });

@@ -6,6 +6,7 @@ import {
   optionValues,
   type Question,
 } from "@/lib/framework";
+import { hasNul } from "@/lib/ids";
 
 /**
  * Reading one questionnaire page from a submitted form. The browser is never trusted: every value
@@ -174,7 +175,13 @@ export function readPage(
       answers.set(question.key, { value: result, evidence: evidence || null });
     }
 
-    if (evidence.length > EVIDENCE_MAX) {
+    if (hasNul(evidence)) {
+      errors.push({
+        href: `#${fieldId(question.key, "evidence")}`,
+        questionKey: question.key,
+        message: `Question ${number}: your note includes a hidden character that cannot be saved. Delete it, or type the note again`,
+      });
+    } else if (evidence.length > EVIDENCE_MAX) {
       errors.push({
         href: `#${fieldId(question.key, "evidence")}`,
         questionKey: question.key,

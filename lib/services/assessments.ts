@@ -14,6 +14,7 @@ import {
 } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Perspective as DbPerspective } from "@/lib/generated/prisma/enums";
+import { requireRecordIds } from "@/lib/ids";
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { isComplete, type PrincipleProgress, progress } from "@/lib/questionnaire/progress";
 import { storedScores } from "@/lib/reports/stored-scores";
@@ -98,6 +99,7 @@ function toView(row: Prisma.AssessmentGetPayload<{ select: typeof assessmentSele
  * an assessment's existence is not revealed to other organisations.
  */
 export async function getOwnAssessment(actor: Actor, id: string): Promise<AssessmentView> {
+  requireRecordIds(id);
   const row = await db().assessment.findFirst({
     where: { id, respondentOrgId: actor.organisationId },
     select: assessmentSelect,
@@ -125,6 +127,7 @@ export interface StartInput {
  * may only assess itself.
  */
 export async function getStartContext(actor: Actor, input: StartInput, now = new Date()) {
+  requireRecordIds(input.contractId, input.primeId);
   const award = await db().contractPrime.findUnique({
     where: { contractId_primeId: { contractId: input.contractId, primeId: input.primeId } },
     select: {
@@ -207,6 +210,7 @@ export async function savePrinciple(
   actor: Actor,
   input: { id: string; revision: number; principle: PrincipleKey; answers: Map<string, PageAnswer> },
 ): Promise<void> {
+  requireRecordIds(input.id);
   await db().$transaction(async (tx) => {
     const row = await tx.assessment.findFirst({
       where: { id: input.id, respondentOrgId: actor.organisationId },
@@ -308,6 +312,7 @@ export async function submit(
  * submitted version stays as it was, so the history is kept.
  */
 export async function startCorrection(actor: Actor, id: string): Promise<string> {
+  requireRecordIds(id);
   return db().$transaction(async (tx) => {
     const original = await tx.assessment.findFirst({
       where: { id, respondentOrgId: actor.organisationId, status: "SUBMITTED" },

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
+import { requireRecordIds } from "@/lib/ids";
 
 /**
  * A commissioner's management of its own contracts: creating them, naming primes, keeping the
@@ -115,6 +116,7 @@ export type ContractDetail = Prisma.ContractGetPayload<{ select: typeof detailSe
 
 export async function getOwnContract(actor: Actor, contractId: string): Promise<ContractDetail> {
   requireCommissioner(actor);
+  requireRecordIds(contractId);
   const contract = await db().contract.findFirst({
     where: ownContract(actor, contractId),
     select: detailSelect,
@@ -149,6 +151,7 @@ export interface NewPartner {
 /** Adds a partner to one prime's supply chain on the commissioner's contract, on the rating roster. */
 export async function addPartner(actor: Actor, contractId: string, input: NewPartner): Promise<void> {
   requireCommissioner(actor);
+  requireRecordIds(contractId, input.primeId);
   await db().$transaction(async (tx) => {
     const award = await tx.contractPrime.findFirst({
       where: { contractId, primeId: input.primeId, contract: { commissionerId: actor.organisationId } },
@@ -186,6 +189,7 @@ export async function updatePartner(
   change: { status?: ChainStatus; canRate?: boolean },
 ): Promise<void> {
   requireCommissioner(actor);
+  requireRecordIds(memberId);
   const updated = await db().supplyChainMember.updateMany({
     where: { id: memberId, contract: { commissionerId: actor.organisationId } },
     data: change,
@@ -199,6 +203,7 @@ export async function openCycle(
   input: { name: string; opensAt: Date; closesAt: Date },
 ): Promise<void> {
   requireCommissioner(actor);
+  requireRecordIds(contractId);
   if (input.closesAt <= input.opensAt)
     throw new RuleError("The closing date must be after the opening date.");
   await db().$transaction(async (tx) => {

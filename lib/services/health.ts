@@ -1,4 +1,5 @@
 import "server-only";
+import { markDatabaseSuspect } from "@/lib/db/availability";
 import { db } from "@/lib/db/client";
 
 export interface DatabaseHealth {
@@ -23,6 +24,7 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     console.error("health check: database unreachable", error);
+    markDatabaseSuspect();
     return {
       ok: false,
       latencyMs: Math.round(performance.now() - started),

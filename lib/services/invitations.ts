@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Perspective } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireRecordIds } from "@/lib/ids";
 import { expiryFor, type InvitationState, newToken, normaliseEmail, stateOf } from "@/lib/invitations/tokens";
 import { fromDbPerspective, toDbPerspective } from "@/lib/services/assessments";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
@@ -73,6 +74,7 @@ export async function createInvitation(
   if (actor.userId === null && env().EMAIL_TRANSPORT !== "outbox") {
     throw new ForbiddenError("Sign in to send invitations. Demo visitors cannot send email.");
   }
+  requireRecordIds(input.contractId, input.primeId, input.organisationId);
   const award = await db().contractPrime.findFirst({
     where: { contractId: input.contractId, primeId: input.primeId, contract: visibleContract(actor) },
     select: {
@@ -205,6 +207,7 @@ export async function getInviteOptions(
   contractId: string,
   now = new Date(),
 ): Promise<InviteOptions> {
+  requireRecordIds(contractId);
   const contract = await db().contract.findFirst({
     where: { id: contractId, ...visibleContract(actor) },
     select: {
@@ -277,6 +280,7 @@ export async function listInvitations(
   contractId: string,
   now = new Date(),
 ): Promise<InvitationSummary[]> {
+  requireRecordIds(contractId);
   const contract = await db().contract.findFirst({
     where: { id: contractId, ...visibleContract(actor) },
     select: { commissionerId: true },

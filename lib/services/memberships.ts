@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
+import { isRecordId } from "@/lib/ids";
 
 export interface MembershipSummary {
   organisationId: string;
@@ -33,6 +34,7 @@ export async function switchOrganisation(
   userId: string,
   organisationId: string,
 ): Promise<boolean> {
+  if (!isRecordId(organisationId)) return false;
   const member = await db().membership.findUnique({
     where: { userId_organisationId: { userId, organisationId } },
     select: { id: true },

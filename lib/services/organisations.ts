@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { OrganisationType } from "@/lib/generated/prisma/enums";
+import { isRecordId } from "@/lib/ids";
 
 export interface OrganisationSummary {
   id: string;
@@ -12,6 +13,7 @@ const summarySelect = { id: true, name: true, type: true } as const;
 
 /** A demo organisation (invented, seeded), or null: real organisations are never reachable this way. */
 export async function findDemoOrganisation(id: string): Promise<OrganisationSummary | null> {
+  if (!isRecordId(id)) return null;
   return db().organisation.findFirst({ where: { id, demo: true }, select: summarySelect });
 }
 

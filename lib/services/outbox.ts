@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { hasNul } from "@/lib/ids";
 
 /**
  * The email outbox: where messages go instead of an SMTP server when EMAIL_TRANSPORT is "outbox"
@@ -47,6 +48,8 @@ export async function storeOutboxMessage(message: NewOutboxMessage): Promise<Out
 /** Newest first; only those to one address when `to` is given. */
 export async function listOutbox({ to, limit }: { to?: string; limit: number }): Promise<OutboxMessage[]> {
   const recipient = to ? normalise(to) : "";
+  // No address holds a NUL character, and PostgreSQL cannot compare text with one.
+  if (hasNul(recipient)) return [];
   return db().outboxMessage.findMany({
     where: recipient ? { to: recipient } : {},
     // createdAt can tie within a millisecond; id breaks the tie so the order is stable.

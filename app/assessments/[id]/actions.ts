@@ -3,6 +3,7 @@
 import { RedirectType, redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
+import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { PRINCIPLE_KEYS, principleQuestions } from "@/lib/framework";
@@ -20,7 +21,7 @@ const pageFields = z.object({
 /** Saves one principle page. "Save and continue" needs every question answered; "save" does not. */
 export async function savePrincipleAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor, keep) => {
-    const fields = pageFields.safeParse(Object.fromEntries(form));
+    const fields = pageFields.safeParse(Object.fromEntries(requireForm(form)));
     if (!fields.success) throw new NotFoundError();
     const { assessmentId, principle, revision, intent } = fields.data;
     const assessment = await getOwnAssessment(actor, assessmentId);
@@ -59,7 +60,7 @@ const submitFields = z.object({
 
 export async function submitAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor) => {
-    const fields = submitFields.safeParse(Object.fromEntries(form));
+    const fields = submitFields.safeParse(Object.fromEntries(requireForm(form)));
     if (!fields.success) throw new NotFoundError();
     await submit(actor, fields.data.assessmentId, fields.data.revision, {
       shareNotesWithPrime: fields.data.shareNotes === "yes",
@@ -70,7 +71,7 @@ export async function submitAction(_previous: FormState, form: FormData): Promis
 
 export async function correctAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor) => {
-    const id = z.string().min(1).max(64).safeParse(form.get("assessmentId"));
+    const id = z.string().min(1).max(64).safeParse(requireForm(form).get("assessmentId"));
     if (!id.success) throw new NotFoundError();
     const draft = await startCorrection(actor, id.data);
     redirect(`/assessments/${draft}`, RedirectType.push);

@@ -1,6 +1,7 @@
 "use server";
 
 import type { FormState } from "@/lib/actions/form-state";
+import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import { DEFAULT_MAX_BYTES, parseOcds } from "@/lib/ocds/parse";
 import { type ImportReport, importContracts } from "@/lib/services/ocds-import";
@@ -15,7 +16,7 @@ const fileError = (message: string): ImportState => ({
 /** Imports an uploaded OCDS file. An invalid file gets one clear message and changes nothing. */
 export async function importOcdsAction(_previous: ImportState, form: FormData): Promise<ImportState> {
   return runFormAction(async (actor) => {
-    const file = form.get("file");
+    const file = requireForm(form).get("file");
     if (!(file instanceof File) || file.size === 0) return fileError("Choose a JSON file to upload");
     if (file.size > DEFAULT_MAX_BYTES) return fileError("The file must be smaller than 5 MB");
     const parsed = parseOcds(await file.text());

@@ -2,13 +2,14 @@
 
 import { RedirectType, redirect } from "next/navigation";
 import type { FormState } from "@/lib/actions/form-state";
+import { requireForm } from "@/lib/actions/require-form";
 import { runSignedInFormAction } from "@/lib/actions/run";
 import { acceptInvitation, UNUSABLE_MESSAGE } from "@/lib/services/invitation-acceptance";
 
 /** "Accept and start": joins the invited organisation and opens the questionnaire. */
 export async function acceptInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runSignedInFormAction(async (user) => {
-    const token = form.get("token");
+    const token = requireForm(form).get("token");
     if (typeof token !== "string") return { status: "error", message: UNUSABLE_MESSAGE, errors: [] };
     const assessmentId = await acceptInvitation(token, user);
     redirect(`/assessments/${assessmentId}`, RedirectType.push);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { safeNext } from "./forms";
+
+describe("where to go after signing in", () => {
+  it("keeps paths on this site", () => {
+    expect(safeNext("/assessments/abc?x=1#q")).toBe("/assessments/abc?x=1#q");
+  });
+
+  it("refuses other sites and anything a Location header cannot carry", () => {
+    for (const next of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "/a\u0000b",
+      "/a b",
+      "/é",
+      "x",
+    ]) {
+      expect(safeNext(next), next).toBe("/dashboard");
+    }
+    expect(safeNext(null, "/account")).toBe("/account");
+    expect(safeNext(`/${"a".repeat(2001)}`)).toBe("/dashboard");
+  });
+});

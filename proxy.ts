@@ -1,0 +1,58 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { databaseAvailable } from "@/lib/db/availability";
+import { probeDatabase } from "@/lib/db/probe";
+import { env } from "@/lib/env";
+import { bodyLimitFor, declaresTooLarge, streamedBodyExceeds, tooLargeResponse } from "@/lib/http/body-limit";
+import { isCrossSitePost, isMalformedActionCall, isMalformedFormPost } from "@/lib/http/request-checks";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
+import { unavailableResponse } from "@/lib/security/unavailable";
+
+/**
+ * Runs before every request (Node.js runtime, in the server's own process): security headers on
+ * everything, a fresh CSP nonce for every page, a friendly 503 while the database is unreachable,
+ * and a size limit on request bodies before anything reads them. Authorization is not done here:
+ * every page and action checks who is asking itself.
+ */
+export async function proxy(request: NextRequest) {
+  const https = env().APP_URL.startsWith("https://");
+  const dev = process.env.NODE_ENV === "development";
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { https, dev });
+  const path = request.nextUrl.pathname;
+
+  const finish = (response: NextResponse | Response) => {
+    for (const [name, value] of Object.entries(staticSecurityHeaders({ https }))) {
+      response.headers.set(name, value);
+    }
+    response.headers.set("Content-Security-Policy", csp);
+    return response;
+  };
+
+  if (isStaticAsset(path)) return finish(NextResponse.next());
+
+  const limit = bodyLimitFor(path);
+  if (declaresTooLarge(request, limit)) return finish(tooLargeResponse());
+  // Next.js would refuse a long chunked body to a server action too, but with a 500.
+  if (await streamedBodyExceeds(request, limit)) return finish(tooLargeResponse());
+  if (isCrossSitePost(request, env().APP_URL)) {
+    return finish(refused(403, "Requests from other sites are refused."));
+  }
+  if ((await isMalformedFormPost(request)) || (await isMalformedActionCall(request))) {
+    return finish(refused(400, "The form could not be read."));
+  }
+
+  if (path !== "/api/health" && !(await databaseAvailable(probeDatabase))) {
+    return finish(unavailableResponse(request, nonce));
+  }
+
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  headers.set("x-nonce", nonce);
+  return finish(NextResponse.next({ request: { headers } }));
+}
+
+const isStaticAsset = (path: string) => path.startsWith("/_next/static/") || path === "/favicon.ico";
+
+const refused = (status: number, message: string) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

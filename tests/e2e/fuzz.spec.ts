@@ -1,0 +1,587 @@
+import { type APIRequestContext, type APIResponse, type Browser, expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { type FieldValue, formOn, type PageForm, parseForms, postForm, serverActions } from "./support/forms";
+import {
+  choiceValues,
+  extraFields,
+  hiddenFields,
+  oddString,
+  oddValues,
+  RUNS,
+  SEED,
+} from "./support/fuzz-values";
+
+/**
+ * Every form and API route fed bad input through its real handler, over HTTP against `next start`,
+ * as the actor who may use it: wrong types, huge and odd Unicode, missing, repeated and extra fields,
+ * numbers out of range, tampered hidden fields. Every case must get a clear message (the error
+ * summary) or a 4xx, never a 500 nor the generic "something went wrong", and must store nothing:
+ * each page's state is the same afterwards, the draft being answered included.
+ *
+ * Each case keeps one field surely wrong (the "breaker"), so no case is valid input by chance.
+ * Runs RUNS cases per form (FUZZ_RUNS), from a fixed seed (FUZZ_SEED), without shrinking.
+ */
+
+test.describe.configure({ timeout: 180_000 });
+
+const GENERIC = "Sorry, something went wrong";
+const ALLOWED = [200, 400, 403, 404, 409, 413, 429];
+
+type Values = [string, FieldValue][];
+
+/** `intact`: React's own hidden fields were sent as written; tampered ones make it drop the form's state. */
+async function expectRefused(response: APIResponse, what: string, intact = true) {
+  const status = response.status();
+  const body = await response.text();
+  expect(status, `${what}: status ${status}\n${body.slice(0, 300)}`).toBeLessThan(500);
+  expect(ALLOWED, `${what}: status ${status}`).toContain(status);
+  expect(body, what).not.toContain(GENERIC);
+  // A page shown again must say what is wrong: the error summary.
+  if (intact && status === 200 && (response.headers()["content-type"] ?? "").includes("text/html")) {
+    expect(body, `${what}: no error shown`).toContain('role="alert"');
+  }
+  expect(response.headers()["set-cookie"] ?? "", what).not.toMatch(
+    /session_token=[^;]|chainwise-demo-org=[^;]/,
+  );
+}
+
+/** Shortens a counterexample for the report: long strings by their length and first characters. */
+function brief(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "string" && v.length > 60
+      ? `${v.slice(0, 40)}… (${v.length} characters)`
+      : v instanceof Object && "buffer" in v
+        ? `(a file)`
+        : v,
+  );
+}
+
+/** Runs a property RUNS times from SEED, without shrinking, and reports a failure briefly. */
+async function check<T>(property: fc.IAsyncProperty<T>, runs = RUNS) {
+  const result = await fc.check(property, { numRuns: runs, seed: SEED, endOnFailure: true });
+  if (!result.failed) return;
+  const cause =
+    result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+  throw new Error(
+    `failed after ${result.numRuns} cases (seed ${result.seed}, path ${result.counterexamplePath})\n` +
+      `case: ${brief(result.counterexample).slice(0, 3_000)}\n${cause.slice(0, 1_500)}`,
+  );
+}
+
+/** The page's main content without what changes on every response (nonces), to compare states. */
+async function snapshot(request: APIRequestContext, url: string): Promise<string> {
+  const html = await (await request.get(url)).text();
+  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? html;
+  return main.replace(/ nonce="[^"]*"/g, "");
+}
+
+/** Hidden fields React writes for a useActionState form, made for an action the page does not render. */
+function actionFields(actionId: string): [string, string][] {
+  return [
+    ["$ACTION_REF_1", ""],
+    ["$ACTION_1:0", JSON.stringify({ id: actionId, bound: "$@1" })],
+    ["$ACTION_1:1", JSON.stringify([{ status: "idle", errors: [] }])],
+    ["$ACTION_KEY", "k0"],
+  ];
+}
+
+/** A form as a page would render it for `action`, for actions whose form this actor is not shown. */
+function synthetic(action: string, fields: string[]): PageForm {
+  const id = serverActions().get(action)?.id;
+  if (!id) throw new Error(`no server action ${action} in the build`);
+  return { hidden: actionFields(id), fields, options: new Map(), buttons: [], text: "", synthetic: true };
+}
+
+interface Target {
+  name: string;
+  request: () => APIRequestContext;
+  /** The page the form is on; it is posted back to the same address. */
+  url: () => string;
+  form: () => Promise<PageForm>;
+  /** One field, and values for it the action must refuse. */
+  breaker: (form: PageForm) => [string, fc.Arbitrary<FieldValue[]>];
+  /** Pages whose content must not change. */
+  watch: () => string[];
+}
+
+/** Runs RUNS bad cases against one form and checks nothing changed. */
+async function fuzzForm(target: Target, origin: string) {
+  const form = await target.form();
+  const request = target.request();
+  const [brokenName, broken] = target.breaker(form);
+  const before = await Promise.all(target.watch().map((url) => snapshot(request, url)));
+  const others = form.fields.filter((f) => f !== brokenName);
+  const kept = form.hidden.filter(([name]) => name !== brokenName);
+  const caseArb = fc.record({
+    hidden: hiddenFields(kept),
+    values: fc.tuple(
+      ...others.map((field) =>
+        choiceValues(form.options.get(field) ?? []).map((vs): Values => vs.map((v) => [field, v])),
+      ),
+    ),
+    broken: broken.map((vs): Values => vs.map((v) => [brokenName, v])),
+    button: form.buttons.length
+      ? fc.option(fc.constantFrom(...form.buttons), { nil: undefined })
+      : fc.constant(undefined),
+    extra: extraFields,
+    order: fc.boolean(),
+  });
+  const reactFields = form.hidden.filter(([name]) => name.startsWith("$ACTION_"));
+  await check(
+    fc.asyncProperty(caseArb, async (c) => {
+      const values: Values = [...c.values.flat(), ...c.broken, ...(c.button ? [c.button] : []), ...c.extra];
+      if (c.order) values.reverse();
+      const response = await postForm(request, target.url(), origin, c.hidden, values);
+      // A form the page does not show has no place to show the action's message.
+      const intact =
+        !form.synthetic &&
+        reactFields.every(([name, value]) => c.hidden.some(([n, v]) => n === name && v === value));
+      await expectRefused(response, target.name, intact);
+    }),
+  );
+  const after = await Promise.all(target.watch().map((url) => snapshot(request, url)));
+  expect(after, `${target.name} changed what it must not`).toEqual(before);
+}
+
+const notOneOf = (allowed: readonly string[]) =>
+  oddValues.filter(
+    (vs) => vs.length > 0 && !vs.every((v) => typeof v === "string" && allowed.includes(v.trim())),
+  );
+const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
+const notEmail = oddValues.filter((vs) => !vs.some((v) => typeof v === "string" && EMAIL.test(v.trim())));
+const NUMBER = /^\s*-?[\d,]+(\.\d+)?\s*%?\s*$/;
+const notNumber = oddValues.filter(
+  (vs) => vs.length > 0 && typeof vs[0] === "string" && vs[0].trim() !== "" && !NUMBER.test(vs[0]),
+);
+const shortPassword: fc.Arbitrary<FieldValue[]> = fc.oneof(
+  fc.string({ maxLength: 11 }).map((v): FieldValue[] => [v]),
+  fc.constant<FieldValue[]>(["x".repeat(129)]),
+  fc.constant<FieldValue[]>([]),
+);
+
+/** Acts for a demo organisation in a context of its own, as the demo page's form does. */
+async function actAs(browser: Browser, baseURL: string, organisation: string) {
+  const context = await browser.newContext({ baseURL });
+  const html = await (await context.request.get("/demo")).text();
+  const id = new RegExp(`value="([^"]+)"/><label[^>]*>${organisation}</label>`).exec(html)?.[1];
+  if (!id) throw new Error(`no demo organisation called ${organisation}`);
+  const form = parseForms(html)[0];
+  const response = await postForm(context.request, "/demo", baseURL, form?.hidden ?? [], [
+    ["organisationId", id],
+  ]);
+  expect(response.status()).toBe(303);
+  return context;
+}
+
+/** The value of the radio or checkbox whose label matches. */
+function valueForLabel(html: string, label: RegExp): string {
+  const values = new Map<string, string>();
+  for (const [tag] of html.matchAll(/<input\b[^>]*>/g)) {
+    const id = / id="([^"]+)"/.exec(tag)?.[1];
+    const value = / value="([^"]*)"/.exec(tag)?.[1];
+    if (id && value !== undefined) values.set(id, value);
+  }
+  for (const [, id = "", text = ""] of html.matchAll(
+    /<label\b[^>]*for="([^"]+)"[^>]*>([\s\S]*?)<\/label>/g,
+  )) {
+    if (label.test(text.replace(/<[^>]+>/g, "").trim()) && values.has(id)) return values.get(id) ?? "";
+  }
+  throw new Error(`no field labelled ${label}`);
+}
+
+const wellFormed = (value: string) => value.replace(/[\uD800-\uDFFF]/g, "\uFFFD");
+
+/** The first link on a page whose text matches, as a path. */
+async function linkOn(request: APIRequestContext, url: string, text: RegExp): Promise<string> {
+  const html = await (await request.get(url)).text();
+  for (const [, href = "", inner = ""] of html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)) {
+    if (text.test(inner.replace(/<[^>]+>/g, ""))) return href.replace(/&amp;/g, "&");
+  }
+  throw new Error(`no link ${text} on ${url}`);
+}
+
+test.describe("bad input to every form", () => {
+  let origin: string;
+  let anonymous: APIRequestContext;
+  let partner: APIRequestContext;
+  let newcomer: APIRequestContext;
+  let submitted: APIRequestContext;
+  let council: APIRequestContext;
+  let signedIn: APIRequestContext;
+  let draft: string;
+  let draftRevision: string | undefined;
+  let answered: string;
+  let startPage: string;
+  let contract: string;
+  let invitation: string;
+
+  test.beforeAll(async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
+    origin = baseURL ?? "";
+    anonymous = (await browser.newContext({ baseURL })).request;
+    // A partner with a draft part-way (seeded), which the fuzzing must leave as it was.
+    partner = (await actAs(browser, origin, "Veterans Forward Northmoor")).request;
+    const rate = await linkOn(partner, "/dashboard", /^Rate /);
+    draft = await linkOn(partner, rate, /Continue where you left off/);
+    draftRevision = (await formOn(partner, `${draft}/risk-sharing`, "revision")).hidden.find(
+      ([n]) => n === "revision",
+    )?.[1];
+    // A partner who has not started, so its start page has the start form.
+    newcomer = (await actAs(browser, origin, "Pathways for Women Northmoor")).request;
+    startPage = await linkOn(newcomer, "/dashboard", /^Rate /);
+    submitted = (await actAs(browser, origin, "Hillside Recovery Network")).request;
+    answered = await linkOn(
+      submitted,
+      await linkOn(submitted, "/dashboard", /^Rate /),
+      /See what you submitted/,
+    );
+    council = (await actAs(browser, origin, "Northmoor County Council")).request;
+    contract = await linkOn(council, "/contracts", /Northmoor Working Well/);
+
+    // An invitation for a demo account, so the accept form can be fuzzed while signed in (sent once:
+    // a worker that restarts after a failure runs this again).
+    const outbox = "/dev/outbox?to=asha.patel%40riverside.example";
+    const sentBefore = await linkOn(anonymous, outbox, /\/invitations\//).catch(() => null);
+    if (!sentBefore) {
+      const invite = await formOn(council, `${contract}/invitations`, "email");
+      const choice = valueForLabel(
+        await (await council.get(`${contract}/invitations`)).text(),
+        /^Riverside Community Trust/,
+      );
+      const sent = await postForm(council, `${contract}/invitations`, origin, invite.hidden, [
+        ["invitee", choice],
+        ["email", "asha.patel@riverside.example"],
+      ]);
+      expect(sent.status()).toBe(303);
+    }
+    invitation = new URL(await linkOn(anonymous, outbox, /\/invitations\//)).pathname;
+    // Signed in from an address of its own, so other specs' sign-in limits are not used up.
+    const context = await browser.newContext({
+      baseURL,
+      extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.10" },
+    });
+    signedIn = context.request;
+    const signInForm = await formOn(signedIn, "/sign-in", "email");
+    const signIn = await postForm(signedIn, "/sign-in", origin, signInForm.hidden, [
+      ["email", "asha.patel@riverside.example"],
+      ["password", "chainwise demo password"],
+    ]);
+    expect(signIn.status()).toBe(303);
+  });
+
+  const targets: Target[] = [
+    {
+      name: "demo chooser",
+      request: () => anonymous,
+      url: () => "/demo",
+      form: () => formOn(anonymous, "/demo", "organisationId"),
+      breaker: (form) => ["organisationId", notOneOf(form.options.get("organisationId") ?? [])],
+      watch: () => ["/demo"],
+    },
+    {
+      name: "sign in",
+      request: () => anonymous,
+      url: () => "/sign-in",
+      form: () => formOn(anonymous, "/sign-in", "password"),
+      breaker: () => ["email", notEmail],
+      watch: () => [],
+    },
+    {
+      name: "sign up",
+      request: () => anonymous,
+      url: () => "/sign-up",
+      form: () => formOn(anonymous, "/sign-up", "password"),
+      breaker: () => ["email", notEmail],
+      watch: () => [],
+    },
+    {
+      name: "forgotten password",
+      request: () => anonymous,
+      url: () => "/forgot-password",
+      form: () => formOn(anonymous, "/forgot-password", "email"),
+      breaker: () => ["email", notEmail],
+      watch: () => ["/dev/outbox"],
+    },
+    {
+      name: "reset password",
+      request: () => anonymous,
+      url: () => "/reset-password?token=not-a-real-token",
+      form: () => formOn(anonymous, "/reset-password?token=not-a-real-token", "password"),
+      breaker: () => ["password", shortPassword],
+      watch: () => [],
+    },
+    {
+      name: "switch organisation",
+      request: () => signedIn,
+      url: () => "/account",
+      // The page offers a switch only to people in several organisations: otherwise, as it would post.
+      form: () =>
+        formOn(signedIn, "/account", "organisationId").catch(() => synthetic("switchOrganisationAction", [])),
+      breaker: () => ["organisationId", oddValues],
+      watch: () => ["/account"],
+    },
+    {
+      name: "accept an invitation",
+      request: () => signedIn,
+      url: () => invitation,
+      form: () => formOn(signedIn, invitation, "token"),
+      breaker: () => ["token", oddValues],
+      watch: () => [invitation, "/account"],
+    },
+    {
+      name: "start a rating",
+      request: () => newcomer,
+      url: () => startPage,
+      form: () => formOn(newcomer, startPage, "perspective"),
+      breaker: () => ["perspective", notOneOf(["subcontractor", "prime"])],
+      watch: () => [startPage, "/dashboard"],
+    },
+    ...(["risk-sharing", "fair-payment"] as const).map(
+      (principle): Target => ({
+        name: `save the ${principle} page`,
+        request: () => partner,
+        url: () => `${draft}/${principle}`,
+        form: () => formOn(partner, `${draft}/${principle}`, "revision"),
+        breaker: (form) => {
+          // One question answered with something it does not offer (or a word where a number goes).
+          const question = form.fields.find((f) => !f.includes(":")) ?? "";
+          const options = form.options.get(question);
+          return [question, options ? notOneOf(options) : notNumber];
+        },
+        watch: () => [draft, `${draft}/${principle}`, `${draft}/check`],
+      }),
+    ),
+    {
+      name: "submit",
+      request: () => partner,
+      url: () => `${draft}/check`,
+      // The check page offers "Submit" only once every question is answered; post as it would.
+      form: async () => synthetic("submitAction", ["revision"]),
+      breaker: () => ["assessmentId", oddValues],
+      watch: () => [draft, `${draft}/check`],
+    },
+    {
+      name: "start a correction",
+      request: () => submitted,
+      url: () => answered,
+      form: () => formOn(submitted, answered, "assessmentId"),
+      breaker: () => ["assessmentId", oddValues],
+      watch: () => [answered, "/dashboard"],
+    },
+    {
+      name: "create a contract",
+      request: () => council,
+      url: () => "/contracts/new",
+      form: () => formOn(council, "/contracts/new", "title"),
+      breaker: (form) => ["valueBand", notOneOf(form.options.get("valueBand") ?? [])],
+      watch: () => ["/contracts"],
+    },
+    {
+      name: "add a partner",
+      request: () => council,
+      url: () => contract,
+      form: () => formOn(council, contract, "sizeBand"),
+      breaker: (form) => ["sizeBand", notOneOf(form.options.get("sizeBand") ?? [])],
+      watch: () => [contract],
+    },
+    {
+      name: "change a partner",
+      request: () => council,
+      url: () => contract,
+      form: () => formOn(council, contract, "memberId"),
+      breaker: (form) => ["status", notOneOf(form.options.get("status") ?? [])],
+      watch: () => [contract],
+    },
+    {
+      name: "open a cycle",
+      request: () => council,
+      url: () => contract,
+      form: () => formOn(council, contract, "cycleName"),
+      breaker: () => [
+        "opensAt",
+        oddValues.filter(
+          (vs) => !vs.some((v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())),
+        ),
+      ],
+      watch: () => [contract],
+    },
+    {
+      name: "invite",
+      request: () => council,
+      url: () => `${contract}/invitations`,
+      form: () => formOn(council, `${contract}/invitations`, "email"),
+      breaker: () => ["email", notEmail],
+      watch: () => [`${contract}/invitations`, "/dev/outbox"],
+    },
+    {
+      name: "import OCDS",
+      request: () => council,
+      url: () => "/contracts/import",
+      form: () => formOn(council, "/contracts/import", "file"),
+      breaker: () => ["file", oddValues],
+      watch: () => ["/contracts"],
+    },
+  ];
+
+  for (const target of targets) {
+    test(target.name, async () => {
+      await fuzzForm(target, origin);
+    });
+  }
+
+  test("the draft keeps every answer it had", async () => {
+    // Each principle page as the partner left it: same answers, same revision (nothing saved).
+    for (const principle of [
+      "risk-sharing",
+      "fair-payment",
+      "capacity-building",
+      "good-faith",
+      "data-sharing",
+    ]) {
+      const form = await formOn(partner, `${draft}/${principle}`, "revision");
+      expect(form.hidden.find(([n]) => n === "revision")?.[1], principle).toBe(draftRevision);
+    }
+    const list = await (await partner.get(draft)).text();
+    expect(list).toContain("Your rating of Meridian Outcomes plc");
+  });
+});
+
+test.describe("bad input to server actions called directly", () => {
+  test("an action given arguments that are not a form refuses them", async ({ browser, baseURL }) => {
+    const origin = baseURL ?? "";
+    const council = (await actAs(browser, origin, "Northmoor County Council")).request;
+    const bodies = ["[]", "[5]", '[{},"x"]', "[null,null]", '["$undefined",{"get":1}]', '"not a list"', "{"];
+    for (const [name, action] of serverActions()) {
+      const page = action.page.replace(/\[[^\]]+\]/g, "x");
+      for (const body of bodies) {
+        const response = await council.post(page, {
+          headers: { Origin: origin, "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8" },
+          data: body,
+          maxRedirects: 0,
+        });
+        expect(response.status(), `${name} on ${page} with ${body}`).toBeLessThan(500);
+      }
+      // A no-JavaScript post naming the action directly: the action gets the form as its first argument.
+      const direct = await postForm(council, page, origin, [[`$ACTION_ID_${action.id}`, ""]], [["x", "y"]]);
+      expect(direct.status(), `${name} called directly`).toBeLessThan(500);
+      expect(await direct.text()).not.toContain(GENERIC);
+    }
+  });
+
+  test("pages given odd addresses answer 404 or redirect, never 500", async ({ browser, baseURL }) => {
+    const partner = (await actAs(browser, baseURL ?? "", "Veterans Forward Northmoor")).request;
+    await check(
+      fc.asyncProperty(
+        oddString,
+        fc.constantFrom("/assessments/", "/contracts/", "/invitations/", "/dev/outbox?to=", "/demo?next="),
+        fc.constantFrom("", "/risk-sharing", "/check", "/confirmation", "/invitations", "/primes/x/rate"),
+        async (id, at, suffix) => {
+          const url = `${at}${encodeURIComponent(wellFormed(id.slice(0, 2_000)))}${suffix}`;
+          const response = await partner.get(url, { maxRedirects: 0 });
+          expect(response.status(), url.slice(0, 200)).toBeLessThan(500);
+          expect(await response.text()).not.toContain(GENERIC);
+        },
+      ),
+    );
+  });
+});
+
+test.describe("bad input to the API", () => {
+  test("Better Auth's endpoints answer 4xx to anything odd, and create no account", async ({
+    request,
+    baseURL,
+  }) => {
+    const paths = [
+      "/sign-in/email",
+      "/sign-up/email",
+      "/sign-out",
+      "/request-password-reset",
+      "/reset-password",
+      "/get-session",
+      "/update-user",
+      "/change-password",
+      "/list-sessions",
+      "/nothing-here",
+      "/../../health",
+    ];
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          email: fc.oneof(oddString, fc.jsonValue()),
+          password: fc.oneof(fc.string({ maxLength: 11 }), fc.jsonValue()),
+          name: fc.oneof(oddString, fc.jsonValue()),
+          token: oddString,
+          newPassword: fc.oneof(fc.string({ maxLength: 11 }), fc.jsonValue()),
+          callbackURL: fc.constantFrom("https://attacker.example/", "javascript:alert(1)", "//evil", "/ok"),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    await check(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        body,
+        fc.constantFrom(
+          "application/json",
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data",
+        ),
+        fc.nat({ max: 250 }),
+        async (path, data, type, client) => {
+          const response = await request.post(`/api/auth${path}`, {
+            headers: {
+              Origin: baseURL ?? "",
+              "Content-Type": type,
+              // An address of its own per case, away from the other specs' sign-in limits.
+              "X-Forwarded-For": `203.0.113.${client}`,
+            },
+            data: JSON.stringify(data),
+            maxRedirects: 0,
+          });
+          expect(response.status(), `${path} ${type} ${JSON.stringify(data).slice(0, 200)}`).toBeLessThan(
+            500,
+          );
+          expect(response.headers()["set-cookie"] ?? "").not.toMatch(/session_token=[^;]/);
+        },
+      ),
+      RUNS * 3,
+    );
+  });
+
+  test("Better Auth's endpoints the product does not use are not served", async ({ request, baseURL }) => {
+    for (const path of [
+      "/update-user",
+      "/change-password",
+      "/list-sessions",
+      "/revoke-sessions",
+      "/delete-user",
+    ]) {
+      const response = await request.post(`/api/auth${path}`, {
+        headers: { Origin: baseURL ?? "" },
+        data: {},
+      });
+      expect(response.status(), path).toBe(404);
+    }
+    expect((await request.get("/api/auth/list-sessions")).status()).toBe(404);
+    expect((await request.get("/api/auth/get-session")).status()).toBe(200);
+  });
+
+  test("the health endpoint answers GET and refuses other methods", async ({ request }) => {
+    await check(
+      fc.asyncProperty(
+        fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"),
+        fc.string({ maxLength: 200 }),
+        async (method, query) => {
+          const response = await request.fetch(`/api/health?${encodeURIComponent(query)}`, {
+            method,
+            data: method === "GET" ? undefined : query,
+          });
+          expect(response.status(), `${method} ${query}`).toBeLessThan(500);
+          if (method === "GET") expect(response.status()).toBe(200);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appTables, DUMP_FORMAT, DumpError, exportDump, importDump } from "@/lib/db/backup";
+import { migrationStatus } from "@/lib/db/migrate";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedDemo } from "@/prisma/seed";
+import { reportSnapshot } from "@/tests/support/report-snapshot";
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+
+/** Every row of every table, in primary-key order, as PostgreSQL writes it. */
+async function contents(client: PrismaClient) {
+  const all: Record<string, string[]> = {};
+  for (const table of await appTables(client)) {
+    const order = table.primaryKey.map((c) => `"${c}"`).join(", ");
+    const rows = await client.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT row_to_json(t)::text AS row FROM "${table.name}" t ORDER BY ${order}`,
+    );
+    all[table.name] = rows.map((r) => r.row);
+  }
+  return all;
+}
+
+async function dump(client: PrismaClient): Promise<string[]> {
+  const lines: string[] = [];
+  await exportDump(client, (line) => {
+    lines.push(line);
+  });
+  return lines;
+}
+
+describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
+  let source: TestDatabase;
+  let lines: string[];
+
+  beforeAll(async () => {
+    source = await openTestDatabase(kind);
+    await seedDemo(source.client);
+    // A correction, so a row that points at another row of its own table is restored after it.
+    const original = await source.client.assessment.findFirstOrThrow({
+      where: { status: "SUBMITTED" },
+      include: { answers: true },
+    });
+    await source.client.assessment.create({
+      data: {
+        reference: "CW-CORR-0001",
+        frameworkId: original.frameworkId,
+        frameworkVersion: original.frameworkVersion,
+        perspective: original.perspective,
+        contractId: original.contractId,
+        cycleId: original.cycleId,
+        primeId: original.primeId,
+        respondentOrgId: original.respondentOrgId,
+        version: 2,
+        supersedesId: original.id,
+      },
+    });
+    lines = await dump(source.client);
+  });
+  afterAll(async () => {
+    await source?.close();
+  });
+
+  it("writes a versioned header naming the migration it was taken at, every row, and an end line", async () => {
+    const header = JSON.parse(lines[0] ?? "{}");
+    const status = await migrationStatus(source.connection);
+    expect(status.upToDate).toBe(true);
+    expect(header).toMatchObject({ format: DUMP_FORMAT, version: 1 });
+    expect(header.migration).toBe(header.migrations.at(-1));
+    expect(header.migrations.length).toBeGreaterThan(0);
+    expect(header.tables).toEqual(expect.arrayContaining(["Organisation", "Assessment", "Answer", "user"]));
+    expect(header.tables.indexOf("Organisation")).toBeLessThan(header.tables.indexOf("Assessment"));
+    expect(header.tables.indexOf("Assessment")).toBeLessThan(header.tables.indexOf("Answer"));
+    expect(JSON.parse(lines.at(-1) ?? "{}")).toEqual({ end: true, rows: lines.length - 2 });
+    // The same database gives the same file.
+    expect((await dump(source.client)).slice(1)).toEqual(lines.slice(1));
+  });
+
+  it("restores into an empty database: every table identical, and the same scores from the answers", async () => {
+    const target = await openTestDatabase(kind, { empty: true });
+    try {
+      const result = await importDump(target.connection, target.client, lines);
+      expect(result.rows).toBe(lines.length - 2);
+      expect(await migrationStatus(target.connection)).toMatchObject({ upToDate: true });
+      const [before, after] = [await contents(source.client), await contents(target.client)];
+      expect(Object.keys(after)).toEqual(Object.keys(before));
+      for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+      expect((before.Answer ?? []).length).toBeGreaterThan(100);
+      expect(await reportSnapshot(target.client)).toEqual(await reportSnapshot(source.client));
+    } finally {
+      await target.close();
+    }
+  });
+
+  it("refuses a database that is not empty, and changes nothing in it", async () => {
+    const target = await openTestDatabase(kind);
+    try {
+      await target.client.organisation.create({ data: { name: "Already here", type: "PRIME" } });
+      const error = await importDump(target.connection, target.client, lines).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DumpError);
+      expect((error as Error).message).toMatch(/^The database is not empty: table Organisation has 1 row/);
+      expect(await target.client.organisation.count()).toBe(1);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it("refuses a dump cut short, or of another format, and loads nothing", async () => {
+    const target = await openTestDatabase(kind, { empty: true });
+    try {
+      await expect(importDump(target.connection, target.client, lines.slice(0, -1))).rejects.toThrow(
+        /cut short.*Nothing was imported/,
+      );
+      expect(await target.client.organisation.count()).toBe(0);
+      await expect(
+        importDump(target.connection, target.client, [JSON.stringify({ format: DUMP_FORMAT, version: 99 })]),
+      ).rejects.toThrow(/format version 99/);
+      await expect(importDump(target.connection, target.client, ["not json"])).rejects.toThrow(
+        /not a Chainwise dump/,
+      );
+      const future = JSON.stringify({
+        ...JSON.parse(lines[0] ?? "{}"),
+        migrations: ["29990101000000_future"],
+      });
+      await expect(importDump(target.connection, target.client, [future])).rejects.toThrow(/does not have/);
+    } finally {
+      await target.close();
+    }
+  });
+});
