@@ -153,6 +153,11 @@ const NUMBER = /^\s*-?[\d,]+(\.\d+)?\s*%?\s*$/;
 const notNumber = oddValues.filter(
   (vs) => vs.length > 0 && typeof vs[0] === "string" && vs[0].trim() !== "" && !NUMBER.test(vs[0]),
 );
+/** Text longer than a field allows. */
+const tooLong = (max: number): fc.Arbitrary<FieldValue[]> =>
+  fc.string({ minLength: 1, maxLength: 20 }).map((tail): FieldValue[] => [`${"x".repeat(max)}${tail}`]);
+const REAL_DATE = /^\s*\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\s*$/;
+const notRealDate = oddValues.filter((vs) => !vs.some((v) => typeof v === "string" && REAL_DATE.test(v)));
 const shortPassword: fc.Arbitrary<FieldValue[]> = fc.oneof(
   fc.string({ maxLength: 11 }).map((v): FieldValue[] => [v]),
   fc.constant<FieldValue[]>(["x".repeat(129)]),
@@ -214,6 +219,8 @@ test.describe("bad input to every form", () => {
   let startPage: string;
   let contract: string;
   let invitation: string;
+  let prime: APIRequestContext;
+  let primeReport: string;
 
   test.beforeAll(async ({ browser, baseURL }) => {
     test.setTimeout(120_000);
@@ -237,6 +244,9 @@ test.describe("bad input to every form", () => {
     );
     council = (await actAs(browser, origin, "Northmoor County Council")).request;
     contract = await linkOn(council, "/contracts", /Northmoor Working Well/);
+    // A prime on its own dashboard, with its reply and action-plan forms.
+    prime = (await actAs(browser, origin, "Harbourline Care Partnerships Ltd")).request;
+    primeReport = await linkOn(prime, "/dashboard", /your view beside your partners'/);
 
     // An invitation for a demo account, so the accept form can be fuzzed while signed in (sent once:
     // a worker that restarts after a failure runs this again).
@@ -412,6 +422,66 @@ test.describe("bad input to every form", () => {
       form: () => formOn(council, `${contract}/invitations`, "email"),
       breaker: () => ["email", notEmail],
       watch: () => [`${contract}/invitations`, "/dev/outbox"],
+    },
+    {
+      name: "reply to partners' view",
+      request: () => prime,
+      url: () => primeReport,
+      form: () => formOn(prime, primeReport, "cycleId"),
+      breaker: () => ["reply-fair-payment", tooLong(2000)],
+      watch: () => [primeReport],
+    },
+    {
+      name: "add to the action plan",
+      request: () => prime,
+      url: () => primeReport,
+      form: () => formOn(prime, primeReport, "owner"),
+      breaker: () => ["dueDate", notRealDate],
+      watch: () => [primeReport],
+    },
+    {
+      name: "move an action on",
+      request: () => prime,
+      url: () => primeReport,
+      // The plan is empty until the prime adds an action; post as a row's form would.
+      form: async () => synthetic("setActionStatusAction", ["contractId", "primeId", "itemId"]),
+      breaker: () => ["status", notOneOf(["PLANNED", "IN_PROGRESS", "DONE"])],
+      watch: () => [primeReport],
+    },
+    {
+      name: "create an API key",
+      request: () => signedIn,
+      url: () => "/account/api-keys",
+      form: () => formOn(signedIn, "/account/api-keys", "name"),
+      breaker: () => [
+        "name",
+        fc.oneof(tooLong(80), fc.constant<FieldValue[]>(["   "]), fc.constant<FieldValue[]>([])),
+      ],
+      watch: () => ["/account/api-keys"],
+    },
+    {
+      name: "revoke an API key",
+      request: () => signedIn,
+      url: () => "/account/api-keys",
+      form: async () => synthetic("revokeApiKeyAction", []),
+      breaker: () => ["id", oddValues],
+      watch: () => ["/account/api-keys"],
+    },
+    {
+      name: "change a member's role",
+      request: () => signedIn,
+      url: () => "/account/members",
+      form: async () => synthetic("changeRoleAction", ["membershipId"]),
+      breaker: () => ["role", notOneOf(["ADMIN", "MEMBER"])],
+      watch: () => ["/account/members"],
+    },
+    {
+      name: "remove a member",
+      request: () => signedIn,
+      url: () => "/account/members",
+      form: async () => synthetic("removeMemberAction", []),
+      breaker: () => ["membershipId", oddValues],
+      watch: () => ["/account/members"],
     },
     {
       name: "import OCDS",

@@ -3,7 +3,7 @@ import { appTables, DUMP_FORMAT, DumpError, exportDump, importDump } from "@/lib
 import { migrationStatus } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/prisma/seed";
-import { reportSnapshot } from "@/tests/support/report-snapshot";
+import { reportSnapshot, reportsAsServed } from "@/tests/support/report-snapshot";
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
 
 /** Every row of every table, in primary-key order, as PostgreSQL writes it. */
@@ -26,6 +26,8 @@ async function dump(client: PrismaClient): Promise<string[]> {
   });
   return lines;
 }
+
+const NOW = new Date("2026-12-01T12:00:00Z");
 
 describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
   let source: TestDatabase;
@@ -85,6 +87,10 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
       for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
       expect((before.Answer ?? []).length).toBeGreaterThan(100);
       expect(await reportSnapshot(target.client)).toEqual(await reportSnapshot(source.client));
+      // And every report, as the report services serve it.
+      const served = await reportsAsServed(source, NOW);
+      expect(served.length).toBeGreaterThan(4);
+      expect(await reportsAsServed(target, NOW)).toEqual(served);
     } finally {
       await target.close();
     }

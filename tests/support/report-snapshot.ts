@@ -1,14 +1,15 @@
 import { type Answers, framework, type Perspective } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { aggregateRatings, scoreAssessment } from "@/lib/scoring";
+import { getProgrammeReport } from "@/lib/services/programme-report";
+import { getContractReport } from "@/lib/services/reports";
+import type { TestDatabase } from "./test-database";
 
 /**
  * The figures reports are made of, computed from the answers stored in `client`: each submitted
  * assessment's scores and flags, and the partners' anonymous aggregate for each prime, contract and
  * cycle. Used to show that a backup restores the same figures (tests/integration/backup.test.ts).
- *
- * HOOK for the report pages (being built separately): once a function exists that takes a client
- * and returns a report's data, add its result here, so the backup test covers it as well.
+ * {@link reportsAsServed} adds the reports themselves, as the services serve them.
  */
 export async function reportSnapshot(client: PrismaClient) {
   const rows = await client.assessment.findMany({
@@ -54,4 +55,42 @@ export async function reportSnapshot(client: PrismaClient) {
         ),
       })),
   };
+}
+
+/**
+ * Every report each commissioner in the database can read, as the report services serve them: its
+ * programme table for every cycle, and each contract's report for every cycle. Makes `database` the
+ * one the services use.
+ */
+export async function reportsAsServed(database: TestDatabase, now: Date) {
+  database.use();
+  const commissioners = await database.client.organisation.findMany({
+    where: { type: "COMMISSIONER" },
+    select: { id: true, name: true, type: true },
+    orderBy: { name: "asc" },
+  });
+  const reports = [];
+  for (const org of commissioners) {
+    const actor = {
+      organisationId: org.id,
+      organisationName: org.name,
+      organisationType: org.type,
+      userId: null,
+      role: null,
+    };
+    const programme = await getProgrammeReport(actor, { now });
+    for (const cycleName of programme.cycleNames)
+      reports.push(await getProgrammeReport(actor, { cycleName, now }));
+    const contracts = await database.client.contract.findMany({
+      where: { commissionerId: org.id },
+      select: { id: true, cycles: { select: { id: true } } },
+      orderBy: { reference: "asc" },
+    });
+    for (const contract of contracts) {
+      for (const cycle of contract.cycles) {
+        reports.push(await getContractReport(actor, contract.id, { cycleId: cycle.id, now }));
+      }
+    }
+  }
+  return reports;
 }

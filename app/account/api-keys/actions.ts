@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { readForm } from "@/lib/actions/read-form";
+import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import { NotFoundError } from "@/lib/errors";
 import { text } from "@/lib/forms/fields";
@@ -23,7 +24,7 @@ export async function createApiKeyAction(_previous: FormState, form: FormData): 
 
 export async function revokeApiKeyAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor) => {
-    const id = z.string().min(1).max(64).safeParse(form.get("id"));
+    const id = z.string().min(1).max(64).safeParse(requireForm(form).get("id"));
     if (!id.success) throw new NotFoundError();
     await revokeApiToken(actor, id.data);
     return { status: "idle", errors: [], message: "revoked" };

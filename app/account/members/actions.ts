@@ -2,6 +2,7 @@
 
 import { RedirectType, redirect } from "next/navigation";
 import type { FormState } from "@/lib/actions/form-state";
+import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import { NotFoundError } from "@/lib/errors";
 import { removeMemberSchema, roleChangeSchema } from "@/lib/members/forms";
@@ -10,7 +11,7 @@ import { changeRole, removeMember } from "@/lib/services/members";
 /** Who may do this is decided in the service, inside its transaction, for every call. */
 export async function changeRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor) => {
-    const parsed = roleChangeSchema.safeParse(Object.fromEntries(form));
+    const parsed = roleChangeSchema.safeParse(Object.fromEntries(requireForm(form)));
     if (!parsed.success) {
       const role = parsed.error.issues.find((issue) => issue.path[0] === "role");
       if (!role) throw new NotFoundError();
@@ -23,7 +24,7 @@ export async function changeRoleAction(_previous: FormState, form: FormData): Pr
 
 export async function removeMemberAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor) => {
-    const parsed = removeMemberSchema.safeParse(Object.fromEntries(form));
+    const parsed = removeMemberSchema.safeParse(Object.fromEntries(requireForm(form)));
     if (!parsed.success) throw new NotFoundError();
     await removeMember(actor, parsed.data.membershipId);
     redirect("/account/members?removed=1", RedirectType.push);

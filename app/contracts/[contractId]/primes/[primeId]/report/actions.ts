@@ -4,6 +4,7 @@ import { RedirectType, redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { readForm } from "@/lib/actions/read-form";
+import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import { NotFoundError } from "@/lib/errors";
 import { PRINCIPLE_KEYS } from "@/lib/framework";
@@ -22,7 +23,8 @@ const reportPath = (contractId: string, primeId: string) =>
   `/contracts/${contractId}/primes/${primeId}/report`;
 
 function target(form: FormData) {
-  const parsed = where.safeParse({ contractId: form.get("contractId"), primeId: form.get("primeId") });
+  const fields = requireForm(form);
+  const parsed = where.safeParse({ contractId: fields.get("contractId"), primeId: fields.get("primeId") });
   if (!parsed.success) throw new NotFoundError();
   return parsed.data;
 }
