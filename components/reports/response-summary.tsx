@@ -30,9 +30,12 @@ export function ResponseSummary({
       ) : counted < submitted ? (
         <p className="border-l-4 border-brand pl-4">
           Figures are built from {counted} ratings. To protect anonymity they grow in batches of{" "}
-          {minResponses}: the latest {submitted - counted} will count once{" "}
-          {minResponses - (submitted - counted)} more partner
-          {minResponses - (submitted - counted) === 1 ? "" : "s"} answer.
+          {minResponses}
+          {closed
+            ? `, and this cycle has closed, so the latest ${submitted - counted} are not counted.`
+            : `: the latest ${submitted - counted} will count once ${minResponses - (submitted - counted)} more ${
+                minResponses - (submitted - counted) === 1 ? "partner answers" : "partners answer"
+              }.`}
         </p>
       ) : null}
     </div>

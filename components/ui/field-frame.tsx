@@ -27,6 +27,16 @@ export function FieldFrame({
       <label htmlFor={id} className="mb-1 block text-lg font-bold">
         {label}
       </label>
+      <FieldMessages id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A field's hint and its error message, with the ids `describedBy` points at. */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="mb-2 text-muted">
           {hint}
@@ -38,7 +48,6 @@ export function FieldFrame({
           {error}
         </p>
       ) : null}
-      {children}
-    </div>
+    </>
   );
 }

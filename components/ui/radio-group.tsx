@@ -1,4 +1,4 @@
-import { describedBy } from "./field-frame";
+import { describedBy, FieldMessages } from "./field-frame";
 
 interface Props {
   name: string;
@@ -20,17 +20,7 @@ export function RadioGroup({ name, legend, options, value, error, hint, inline =
       className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}
     >
       <legend className="mb-2 text-lg font-bold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-2 text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mb-2 font-bold text-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className={inline ? "flex flex-wrap gap-6" : "space-y-2"}>
         {options.map((option, index) => {
           const optionId = index === 0 ? id : `${id}-${option.value}`;

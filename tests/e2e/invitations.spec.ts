@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { DEMO_PASSWORD, PASSWORD, signIn } from "./support/accounts";
 import { answerPage, expectNoAxeViolations, saveAndContinue } from "./support/questionnaire";
 
-const PASSWORD = "plenty of words in a row";
 const PRIME = "Anvil Justice Services Ltd";
 const CONTRACT = "Northmoor Youth Justice Support";
 const PARTNERS = ["Quayside Mentors", "Larch Lane Youth Club", "Fenwick Family Support"] as const;
@@ -16,11 +16,8 @@ const ownConnection = () => ({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-async function signIn(page: Page, address: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(address);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+async function signInTo(page: Page, address: string, password: string) {
+  await signIn(page, address, password);
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
 }
 
@@ -61,7 +58,7 @@ test("a commissioner invites a prime and three partners; the prime sees partners
   browser,
 }) => {
   test.setTimeout(240_000);
-  await signIn(page, "sam.okafor@northmoor-council.example", "chainwise demo password");
+  await signInTo(page, "sam.okafor@northmoor-council.example", DEMO_PASSWORD);
   await page.goto("/contracts/new");
   await page.getByLabel("Contract title").fill(CONTRACT);
   await page.getByLabel("Your reference").fill("NCC-2026-031");
@@ -101,7 +98,7 @@ test("a commissioner invites a prime and three partners; the prime sees partners
   await acceptAndAnswer(browser, await invitationLink(page, email(PRIME)), "Pat Prime", email(PRIME));
   const prime = await browser.newContext(ownConnection());
   const primePage = await prime.newPage();
-  await signIn(primePage, email(PRIME), PASSWORD);
+  await signInTo(primePage, email(PRIME), PASSWORD);
   const report = `${contractUrl}/report`;
   const partnersFigure = () =>
     primePage

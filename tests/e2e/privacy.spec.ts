@@ -1,25 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
+import { DEMO_PASSWORD, PASSWORD, signIn, signUp } from "./support/accounts";
 import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
-
-const PASSWORD = "plenty of words in a row";
-const DEMO_PASSWORD = "chainwise demo password";
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Create a password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 async function signInAs(page: Page, email: string) {
   await signIn(page, email, DEMO_PASSWORD);

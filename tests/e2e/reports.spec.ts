@@ -73,6 +73,8 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("85.6");
   await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("63.5");
   await expect(page.getByRole("heading", { name: "Blind spots and hidden strengths" })).toBeVisible();
+  // 5 answered in a closed cycle: figures stay at the batch of 3, and the page says why.
+  await expect(page.getByText("this cycle has closed, so the latest 2 are not counted")).toBeVisible();
   await expectNoAxeViolations(page);
   const flags = await download(page, "Red flags (CSV)");
   expect(flags.text.split("\r\n")[0]).toBe(
@@ -104,6 +106,9 @@ test("a commissioner compares every prime across its contracts, filters, and dow
   expect(
     lines.find((l) => l.startsWith("NCC-2025-014,Northmoor Working Well: employment support,Meridian")),
   ).toContain(",28.7,");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Show" })).toBeHidden();
+  await page.screenshot({ path: testInfo.outputPath("programme-report-print.png"), fullPage: true });
 });
 
 test("a prime adds to its action plan and replies, and the commissioner reads both", async ({ page }) => {
