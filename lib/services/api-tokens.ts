@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { requireRecordIds } from "@/lib/ids";
 import { hashToken, newToken } from "@/lib/invitations/tokens";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
@@ -45,6 +46,7 @@ export async function listApiTokens(actor: Actor) {
 
 export async function revokeApiToken(actor: Actor, id: string): Promise<void> {
   requireAdmin(actor);
+  requireRecordIds(id);
   const revoked = await db().apiToken.updateMany({
     where: { id, organisationId: actor.organisationId, revokedAt: null },
     data: { revokedAt: new Date() },

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
+import { requireRecordIds } from "@/lib/ids";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
 /**
@@ -61,6 +62,7 @@ export async function listMembers(actor: Actor): Promise<Member[]> {
 
 /** One member of the actor's organisation; "not found" for any other organisation's. */
 export async function getMember(actor: Actor, membershipId: string): Promise<Member> {
+  requireRecordIds(membershipId);
   assertAdmin(actor);
   const row = await db().membership.findFirst({
     where: { id: membershipId, organisationId: actor.organisationId },
@@ -86,6 +88,7 @@ async function asAdmin<T>(actor: Actor, work: (tx: Prisma.TransactionClient) => 
 }
 
 async function findTarget(tx: Prisma.TransactionClient, actor: Actor, membershipId: string) {
+  requireRecordIds(membershipId);
   const target = await tx.membership.findFirst({
     where: { id: membershipId, organisationId: actor.organisationId },
     select: { id: true, role: true, userId: true, user: { select: { name: true } } },

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { PrincipleKey } from "@/lib/framework";
 import type { ActionStatus } from "@/lib/generated/prisma/enums";
+import { requireRecordIds } from "@/lib/ids";
 
 /**
  * What a prime says back about its report: a reply per principle, and an action plan. Only the
@@ -12,6 +13,7 @@ import type { ActionStatus } from "@/lib/generated/prisma/enums";
 
 /** The award, when the actor is that prime on that contract. Anyone else: not found. */
 async function ownAward(actor: Actor, contractId: string, primeId: string): Promise<void> {
+  requireRecordIds(contractId, primeId);
   if (actor.organisationId !== primeId) throw new NotFoundError();
   const award = await db().contractPrime.findUnique({
     where: { contractId_primeId: { contractId, primeId } },
@@ -30,6 +32,7 @@ export async function saveReplies(
   },
 ): Promise<void> {
   await ownAward(actor, input.contractId, input.primeId);
+  requireRecordIds(input.cycleId);
   const cycle = await db().cycle.findFirst({
     where: { id: input.cycleId, contractId: input.contractId },
     select: { id: true },
@@ -69,6 +72,7 @@ export async function listActionPlan(
   contractId: string,
   primeId: string,
 ): Promise<ActionItem[]> {
+  requireRecordIds(contractId, primeId);
   const visible = await db().contractPrime.findFirst({
     where: {
       contractId,
@@ -110,6 +114,7 @@ export async function addActionItem(
 }
 
 export async function setActionStatus(actor: Actor, id: string, status: ActionStatus): Promise<void> {
+  requireRecordIds(id);
   const updated = await db().actionPlanItem.updateMany({
     where: { id, primeId: actor.organisationId },
     data: { status },

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
+import { requireRecordIds } from "@/lib/ids";
 import { minimumFor } from "@/lib/reports/aggregate-rows";
 import { OVERALL } from "@/lib/reports/stored-scores";
 import {
@@ -49,6 +50,7 @@ export async function getProgrammeReport(
   { cycleName, contractId, now = new Date() }: { cycleName?: string; contractId?: string; now?: Date } = {},
 ): Promise<ProgrammeReport> {
   if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  if (contractId !== undefined) requireRecordIds(contractId);
   const contracts = await db().contract.findMany({
     where: { commissionerId: actor.organisationId },
     select: { id: true, title: true, reference: true },

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { type Answers, type AnswerValue, framework, type PrincipleKey } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireRecordIds } from "@/lib/ids";
 import { aggregateFromRows, minimumFor } from "@/lib/reports/aggregate-rows";
 import {
   type Aggregate,
@@ -250,6 +251,7 @@ export async function getContractReport(
   contractId: string,
   { cycleId, primeId, now = new Date() }: { cycleId?: string; primeId?: string; now?: Date } = {},
 ): Promise<ContractReport> {
+  requireRecordIds(contractId, ...[cycleId, primeId].filter((id) => id !== undefined));
   const access = await accessTo(actor, contractId);
   const { contract, viewer } = access;
   const primeIds = primeId ? access.primeIds.filter((id) => id === primeId) : access.primeIds;

@@ -84,13 +84,13 @@ async function state(database: TestDatabase, id: string, organisationId: string)
   return { ...row, audited };
 }
 
-/** Makes every insert of stored scores, the last step of a submit, fail or hang. */
+/** Makes the insert of stored scores, the last step of a submit, fail or hang: once per statement, so a hang is one sleep. */
 async function breakLastStep(database: TestDatabase, body: string) {
   await database.client.$executeRawUnsafe(
     `CREATE OR REPLACE FUNCTION chainwise_test_fault() RETURNS trigger AS $$ BEGIN ${body}; RETURN NEW; END $$ LANGUAGE plpgsql`,
   );
   await database.client.$executeRawUnsafe(
-    `CREATE TRIGGER chainwise_test_fault BEFORE INSERT ON "AssessmentScore" FOR EACH ROW EXECUTE FUNCTION chainwise_test_fault()`,
+    `CREATE TRIGGER chainwise_test_fault BEFORE INSERT ON "AssessmentScore" FOR EACH STATEMENT EXECUTE FUNCTION chainwise_test_fault()`,
   );
 }
 
