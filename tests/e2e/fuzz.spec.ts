@@ -543,8 +543,30 @@ test.describe("bad input to server actions called directly", () => {
     await check(
       fc.asyncProperty(
         oddString,
-        fc.constantFrom("/assessments/", "/contracts/", "/invitations/", "/dev/outbox?to=", "/demo?next="),
-        fc.constantFrom("", "/risk-sharing", "/check", "/confirmation", "/invitations", "/primes/x/rate"),
+        fc.constantFrom(
+          "/assessments/",
+          "/contracts/",
+          "/invitations/",
+          "/dev/outbox?to=",
+          "/demo?next=",
+          "/reports?cycle=",
+          "/reports?contract=",
+          "/account/members/",
+          "/api/reports/contracts/",
+        ),
+        fc.constantFrom(
+          "",
+          "/risk-sharing",
+          "/check",
+          "/confirmation",
+          "/invitations",
+          "/primes/x/rate",
+          "/report",
+          "/report?cycle=x",
+          "/primes/x/report",
+          "/report/export?format=csv",
+          "/primes/x/report/export?format=pdf",
+        ),
         async (id, at, suffix) => {
           const url = `${at}${encodeURIComponent(wellFormed(id.slice(0, 2_000)))}${suffix}`;
           const response = await partner.get(url, { maxRedirects: 0 });
