@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { dropWhenReleased } from "../support/drop-database";
 import { type SecondServer, secondPort, startSecondServer } from "./support/second-server";
 import { TcpRelay } from "./support/tcp-relay";
 
@@ -96,7 +97,7 @@ test.describe("a database that goes away and comes back", () => {
     await relay?.cut();
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropWhenReleased(client, name);
     await client.end();
   });
 

@@ -5,6 +5,7 @@ import { inject } from "vitest";
 import { type Connection, openConnection } from "@/lib/db/adapter";
 import { createClient, useDbForTests } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { dropWhenReleased } from "./drop-database";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -68,21 +69,4 @@ function wrap(
       await drop();
     },
   };
-}
-
-/**
- * pg's pool.end() resolves before its sockets have closed; dropping WITH (FORCE) at that moment
- * kills a closing client, which then throws an uncaught error. Wait for the sessions to go instead.
- */
-async function dropWhenReleased(admin: pg.Client, name: string) {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "55006") throw error; // 55006: still in use
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
