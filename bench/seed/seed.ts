@@ -20,8 +20,18 @@ export interface SeedResult {
 
 /** Opens a benchmark database, applying the app's own migrations first (as `npm start` would). */
 export async function openBench(target: DatabaseTarget): Promise<{ connection: Connection; sql: Sql }> {
-  const connection = openConnection(target, { poolSize: 4 });
-  await deployMigrations(connection);
+  if (target.kind === "postgres") {
+    // The schema engine keeps its advisory lock for as long as its session lives: migrate on a
+    // connection of its own and close it, or the server's own migrate step waits for ever.
+    const migrating = openConnection(target, { poolSize: 1 });
+    try {
+      await deployMigrations(migrating);
+    } finally {
+      await migrating.close();
+    }
+  }
+  const connection = openConnection(target, { poolSize: 10 });
+  if (target.kind === "pglite") await deployMigrations(connection);
   const sql =
     target.kind === "pglite" ? pgliteSql(connection.pglite as PGlite) : await postgresSql(target.url);
   return { connection, sql };
