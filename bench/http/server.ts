@@ -78,13 +78,15 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_00
 
 export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
   const env = serverEnv(databaseUrl, port);
-  const { NODE_ENV: _, ...prepareEnv } = env;
+  // prepare.ts runs `next build`, which sets NODE_ENV itself.
+  const prepareEnv: Record<string, string | undefined> = { ...env };
+  delete prepareEnv.NODE_ENV;
   // Migrates the benchmark database and builds the app when its sources are newer than the build.
   const prepared = spawnSync(
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "prisma/prepare.ts", "--build"],
     {
-      env: prepareEnv,
+      env: prepareEnv as NodeJS.ProcessEnv,
       stdio: ["ignore", "inherit", "inherit"],
     },
   );

@@ -100,7 +100,7 @@ const median = (values: number[]) => {
 const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
 
 export async function measureReports(databases: BenchDatabase[], rounds: number): Promise<DatabaseTimings[]> {
-  const checks = [];
+  const checks: Awaited<ReturnType<typeof check>>[] = [];
   for (const db of databases) {
     const result = await check(db);
     checks.push(result);
