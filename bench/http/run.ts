@@ -13,6 +13,8 @@ export interface HttpResult {
   questionnaireRatio: number;
   questionnaireP99OverP50: number;
   reportRatio: number;
+  /** The server's resident memory just after it started, before any load. */
+  idleRssMb: number;
   /** The server's largest resident memory while the report pages were under load. */
   peakRssUnderReportsMb: number;
 }
@@ -48,6 +50,8 @@ export async function httpBenchmark(
   ];
   const server = await startServer(db.target.url, port);
   try {
+    server.resetPeak();
+    const idleRssMb = server.peakRssMb();
     const pages: PageLoad[] = [];
     for (const spec of specs) {
       process.stderr.write(`bench: http ${spec.page}…\n`);
@@ -61,6 +65,7 @@ export async function httpBenchmark(
       database: db.label,
       connections,
       seconds,
+      idleRssMb,
       pages,
       bareRequestsPerSecond: ratio(bareRps),
       questionnaireRatio: ratio(questionnaire.requestsPerSecond / bareRps),

@@ -18,8 +18,10 @@ import {
   trend,
   type ViewComparison,
 } from "@/lib/scoring";
+import { cachedFigures } from "./figure-cache";
 import {
   type FigureScope,
+  figuresVersion,
   groupRows,
   type MeasureRow,
   measureRows,
@@ -144,8 +146,21 @@ export interface PartnerFigures {
 
 const groupKey = (cycleId: string, primeId: string) => `${cycleId}/${primeId}`;
 
-/** Partners' figures for each (cycle, prime) in scope, k-guarded, keyed by {@link groupKey}. */
+/**
+ * Partners' figures for each (cycle, prime) in scope, k-guarded, keyed by {@link groupKey}. Kept
+ * between requests until a rating in scope is submitted (figure-cache.ts): a programme's figures
+ * aggregate millions of answers, and readers reload far more often than partners submit.
+ */
 export async function partnerFigures(scope: FigureScope): Promise<Map<string, PartnerFigures>> {
+  return cachedFigures(
+    db(),
+    JSON.stringify([framework.id, framework.version, scope]),
+    () => figuresVersion(framework, scope),
+    () => computePartnerFigures(scope),
+  );
+}
+
+async function computePartnerFigures(scope: FigureScope): Promise<Map<string, PartnerFigures>> {
   const k = minimumFor(framework);
   const [groups, measures, questions] = await Promise.all([
     groupRows(framework, scope),
