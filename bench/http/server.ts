@@ -76,7 +76,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_00
   throw new Error(`the server did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
-export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
+export async function startServer(databaseUrl: string, port: number, nodeOptions = ""): Promise<BenchServer> {
   const env = serverEnv(databaseUrl, port);
   // prepare.ts runs `next build`, which sets NODE_ENV itself.
   const prepareEnv: Record<string, string | undefined> = { ...env };
@@ -92,7 +92,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Be
   );
   if (prepared.status !== 0) throw new Error("preparing the server (migrate, build) failed; see above");
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env,
+    env: { ...env, NODE_OPTIONS: nodeOptions },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

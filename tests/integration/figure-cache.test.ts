@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { framework } from "@/lib/framework";
+import { round1, scoreAssessment } from "@/lib/scoring";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 import { getContractReport } from "@/lib/services/reports";
 import { answersAt } from "@/tests/support/answers";
@@ -76,7 +78,8 @@ describe.each(testDatabaseKinds())("cached report figures on %s", (kind) => {
     // Read again: the cached figures, unchanged.
     expect(await overall()).toEqual({ n: 3, mean: 100 });
     for (const i of [3, 4, 5]) await rate(i, "worst");
-    expect(await overall()).toEqual({ n: 6, mean: 50 });
+    const worst = scoreAssessment(framework, answersAt("subcontractor", "worst"), "subcontractor").score ?? 0;
+    expect(await overall()).toEqual({ n: 6, mean: round1((3 * 100 + 3 * worst) / 6) });
     const programme = await getProgrammeReport(council, { now: NOW });
     expect(programme.rows[0]?.submitted).toBe(6);
   });
