@@ -25,7 +25,8 @@ const usage = `Usage: npm run bench -- [--large] [--pglite-large] [--scales S,M]
   --rounds        rounds of the programme report per database (default 5; one prime's report gets 4×)
   --server        the PostgreSQL server (default the CI cluster, ${DEFAULT_SERVER.replace(/:[^:@/]+@/, ":***@")})
   --port          the port for next start (default 3401)
-  --seconds       seconds of load per page (default 10)`;
+  --seconds       seconds of load per page and pass (default 10)
+  --node-options  NODE_OPTIONS for the server under load, e.g. --max-old-space-size=256`;
 
 async function main() {
   const { values } = parseArgs({
@@ -38,6 +39,7 @@ async function main() {
       server: { type: "string", default: DEFAULT_SERVER },
       port: { type: "string", default: "3401" },
       seconds: { type: "string", default: "10" },
+      "node-options": { type: "string", default: "" },
       help: { type: "boolean", default: false },
     },
   });
@@ -79,7 +81,11 @@ async function main() {
       const largest = databases.filter((d) => d.kind === "postgres").at(-1);
       if (largest) {
         // The server opens the database itself; the benchmark lets go of it first.
-        http = await httpBenchmark(largest, { port: Number(values.port), seconds: Number(values.seconds) });
+        http = await httpBenchmark(largest, {
+          port: Number(values.port),
+          seconds: Number(values.seconds),
+          nodeOptions: values["node-options"],
+        });
       } else notes.push("The HTTP benchmark needs the PostgreSQL server: not run.");
     }
     if (parts.has("scoring")) {
@@ -92,7 +98,13 @@ async function main() {
 
   const results: RunResults = {
     environment: env,
-    options: { scales, only: [...parts], rounds: Number(values.rounds), pgliteLarge: values["pglite-large"] },
+    options: {
+      scales,
+      only: [...parts],
+      rounds: Number(values.rounds),
+      pgliteLarge: values["pglite-large"],
+      serverNodeOptions: values["node-options"],
+    },
     seeded: databases.flatMap((d) => (d.seeded ? [d.seeded] : [])),
     reports,
     http,

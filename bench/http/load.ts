@@ -9,19 +9,6 @@ import type { BenchServer } from "./server";
  * found" would be fast and prove nothing.
  */
 
-export interface PageLoad {
-  page: string;
-  path: string;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  /** Largest resident memory of the server during this page's run. */
-  peakRssMb: number;
-}
-
 export interface PageSpec {
   page: string;
   path: string;
@@ -30,39 +17,91 @@ export interface PageSpec {
   expect: string;
 }
 
-async function checkPage(server: BenchServer, spec: PageSpec, cookie: string) {
-  const response = await fetch(`${server.url}${spec.path}`, { headers: { cookie }, redirect: "manual" });
+/** One page's load runs, added together. */
+export interface PageLoad {
+  page: string;
+  path: string;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  /** Largest resident memory of the server during this page's runs. */
+  peakRssMb: number;
+}
+
+export interface Slice {
+  seconds: number;
+  latencies: number[];
+  non2xx: number;
+  errors: number;
+  peakRssMb: number;
+}
+
+const cookieFor = (spec: PageSpec) => sessionCookie(BENCH_SESSIONS[spec.who]);
+
+export async function checkPage(server: BenchServer, spec: PageSpec) {
+  const response = await fetch(`${server.url}${spec.path}`, {
+    headers: { cookie: cookieFor(spec) },
+    redirect: "manual",
+  });
   const body = await response.text();
   if (response.status !== 200 || !body.includes(spec.expect))
     throw new Error(`${spec.page} (${spec.path}) answered ${response.status} without "${spec.expect}"`);
 }
 
-export async function loadPage(
+/** Loads one page for `seconds`, keeping every response time so runs can be pooled exactly. */
+export function loadSlice(
   server: BenchServer,
   spec: PageSpec,
-  { connections = 50, seconds = 10 } = {},
-): Promise<PageLoad> {
-  const cookie = sessionCookie(BENCH_SESSIONS[spec.who]);
-  await checkPage(server, spec, cookie);
-  // A short warm-up, so the first compile of each route is not counted.
-  await autocannon({ url: `${server.url}${spec.path}`, connections: 4, duration: 2, headers: { cookie } });
+  { connections, seconds }: { connections: number; seconds: number },
+): Promise<Slice> {
   server.resetPeak();
-  const result = await autocannon({
-    url: `${server.url}${spec.path}`,
-    connections,
-    duration: seconds,
-    timeout: 60,
-    headers: { cookie },
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${server.url}${spec.path}`,
+        connections,
+        duration: seconds,
+        timeout: 60,
+        headers: { cookie: cookieFor(spec) },
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          seconds: result.duration,
+          latencies,
+          non2xx: result.non2xx,
+          errors: result.errors,
+          peakRssMb: server.peakRssMb(),
+        });
+      },
+    );
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
+      latencies.push(ms);
+    });
   });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number) : 0;
+
+export function pool(spec: PageSpec, slices: Slice[]): PageLoad {
+  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const seconds = slices.reduce((n, s) => n + s.seconds, 0);
   return {
     page: spec.page,
     path: spec.path,
-    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    peakRssMb: server.peakRssMb(),
+    seconds: Math.round(seconds * 10) / 10,
+    requests: latencies.length,
+    requestsPerSecond: Math.round((latencies.length / seconds) * 10) / 10,
+    p50Ms: Math.round(percentile(latencies, 0.5)),
+    p99Ms: Math.round(percentile(latencies, 0.99)),
+    non2xx: slices.reduce((n, s) => n + s.non2xx, 0),
+    errors: slices.reduce((n, s) => n + s.errors, 0),
+    peakRssMb: Math.max(...slices.map((s) => s.peakRssMb)),
   };
 }

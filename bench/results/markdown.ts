@@ -57,7 +57,7 @@ function httpSection(http: HttpResult): string[] {
   return [
     "## Pages under load",
     "",
-    `\`next start\` on ${http.database}, ${http.connections} connections for ${http.seconds} s per page with autocannon, signed in (a Better Auth session cookie). The bare page (app/bench/bare) renders the site's layout and nothing else; it runs first and last and its mean is the baseline.`,
+    `\`next start\` on ${http.database}, signed in (a Better Auth session cookie), autocannon with ${http.connections} connections: every page warmed for 3 s, then loaded for ${http.seconds} s in each of two passes in mirrored order; response times pooled. The bare page (app/bench/bare) renders the site's layout and nothing else: the baseline.`,
     "",
     "| Page | Path | Requests/s | ÷ bare | p50 | p99 | p99 ÷ p50 | Requests | Non-2xx | Errors | Peak RSS |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -66,7 +66,7 @@ function httpSection(http: HttpResult): string[] {
         `| ${p.page} | \`${p.path}\` | ${p.requestsPerSecond} | ${Math.round((p.requestsPerSecond / http.bareRequestsPerSecond) * 100) / 100}× | ${ms(p.p50Ms)} | ${ms(p.p99Ms)} | ${Math.round((p.p99Ms / Math.max(1, p.p50Ms)) * 100) / 100}× | ${p.requests} | ${p.non2xx} | ${p.errors} | ${p.peakRssMb} MB |`,
     ),
     "",
-    `Peak resident memory of the server (all its processes) while the report pages were under load: **${http.peakRssUnderReportsMb} MB**; when it had just started: ${http.idleRssMb} MB.`,
+    `Resident memory of the server (all its processes): ${http.idleRssMb} MB just started; largest while the report pages were under load **${http.peakRssUnderReportsMb} MB**; largest over the run ${http.peakRssMb} MB.`,
     "",
   ];
 }
