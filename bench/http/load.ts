@@ -105,3 +105,18 @@ export function pool(spec: PageSpec, slices: Slice[]): PageLoad {
     peakRssMb: Math.max(...slices.map((s) => s.peakRssMb)),
   };
 }
+
+/**
+ * Waits until the server has finished the requests a run left behind (autocannon stops sending,
+ * but the server still renders what it received), so they do not slow the next page's run.
+ */
+export async function drain(server: BenchServer, timeoutMs = 120_000) {
+  const until = Date.now() + timeoutMs;
+  let quick = 0;
+  while (quick < 3 && Date.now() < until) {
+    const start = performance.now();
+    await fetch(`${server.url}/api/health`).catch(() => null);
+    quick = performance.now() - start < 200 ? quick + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -1,6 +1,6 @@
 import { framework } from "@/lib/framework";
 import type { BenchDatabase } from "../reports/targets";
-import { checkPage, loadSlice, type PageLoad, type PageSpec, pool, type Slice } from "./load";
+import { checkPage, drain, loadSlice, type PageLoad, type PageSpec, pool, type Slice } from "./load";
 import { startServer } from "./server";
 
 export interface HttpResult {
@@ -61,11 +61,13 @@ export async function httpBenchmark(
     for (const spec of specs) {
       await checkPage(server, spec);
       await loadSlice(server, spec, { connections, seconds: 3 });
+      await drain(server);
     }
     for (const order of [specs, [...specs].reverse()]) {
       for (const spec of order) {
         process.stderr.write(`bench: http ${spec.page}…\n`);
         slices.get(spec.page)?.push(await loadSlice(server, spec, { connections, seconds }));
+        await drain(server);
       }
     }
     const pages = specs.map((spec) => pool(spec, slices.get(spec.page) ?? []));
