@@ -12,8 +12,8 @@ import {
   type MeasureBenchmark,
   type MeasureKey,
 } from "@/lib/scoring";
+import { partnerFigures } from "./partner-figures";
 import { type SelfScoreRow, selfScoreRows } from "./report-figures";
-import { partnerFigures } from "./reports";
 
 /**
  * A commissioner's programme: every prime on every one of its contracts in one cycle (cycles are
