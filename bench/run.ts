@@ -26,7 +26,8 @@ const usage = `Usage: npm run bench -- [--large] [--pglite-large] [--scales S,M]
   --server        the PostgreSQL server (default the CI cluster, ${DEFAULT_SERVER.replace(/:[^:@/]+@/, ":***@")})
   --port          the port for next start (default 3401)
   --seconds       seconds of load per page and pass (default 10)
-  --node-options  NODE_OPTIONS for the server under load, e.g. --max-old-space-size=256`;
+  --node-options  NODE_OPTIONS for the server under load, e.g. --max-old-space-size=256
+  --rewrite       measure nothing: write results.md again from results.json and changes.md`;
 
 async function main() {
   const { values } = parseArgs({
@@ -40,10 +41,12 @@ async function main() {
       port: { type: "string", default: "3401" },
       seconds: { type: "string", default: "10" },
       "node-options": { type: "string", default: "" },
+      rewrite: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) return console.info(usage);
+  if (values.rewrite) return rewrite();
   const scales = [
     ...new Set([...values.scales.split(",").map(parseScale), ...(values.large ? (["L"] as Scale[]) : [])]),
   ];
@@ -112,13 +115,23 @@ async function main() {
     targets: judgeTargets(reports, http, scoring),
     notes,
   };
-  const dir = new URL(".", import.meta.url);
-  const changesFile = new URL("changes.md", dir);
-  const changes = existsSync(changesFile) ? readFileSync(changesFile, "utf8") : "";
   writeFileSync(new URL("results.json", dir), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(new URL("results.md", dir), markdown(results, changes));
+  writeFileSync(new URL("results.md", dir), markdown(results, changes()));
   for (const t of results.targets) console.info(`bench: ${t.status.padEnd(12)} ${t.target}: ${t.figure}`);
   if (results.targets.some((t) => t.status === "not met")) process.exitCode = 1;
+}
+
+const dir = new URL(".", import.meta.url);
+
+function changes(): string {
+  const file = new URL("changes.md", dir);
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+/** After editing changes.md: the same figures, the new text. */
+function rewrite() {
+  const results = JSON.parse(readFileSync(new URL("results.json", dir), "utf8")) as RunResults;
+  writeFileSync(new URL("results.md", dir), markdown(results, changes()));
 }
 
 await main();
