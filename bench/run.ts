@@ -1,82 +1,137 @@
-import { writeFileSync } from "node:fs";
-import os from "node:os";
-import { scoringBenchmark } from "./scoring";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { type HttpResult, httpBenchmark } from "./http/run";
+import { type DatabaseTimings, measureReports } from "./reports/measure";
+import { type BenchDatabase, openBenchDatabase } from "./reports/targets";
+import { environment } from "./results/environment";
+import { markdown, type RunResults } from "./results/markdown";
+import { judgeTargets } from "./results/targets";
+import { type ScoringBenchResult, scoringBenchmark } from "./scoring";
+import { parseScale, type Scale } from "./seed/scale";
+import { DEFAULT_SERVER, resolveTarget, serverAvailable } from "./seed/target";
 
 /**
- * `npm run bench`: runs each named benchmark in turn and writes bench/results.json and
- * bench/results.md, one section per benchmark, with the machine they ran on. Not part of the
- * tests: timings depend on the machine. Add a benchmark by adding an entry to BENCHMARKS.
+ * `npm run bench`: reports beside their SQL at each scale and on each database, pages under load,
+ * scoring beside a plain loop; writes bench/results.md and bench/results.json. Benchmark databases
+ * are seeded on first use (and again when the generator changes). Not part of the tests: timings
+ * depend on the machine. Exits 1 when a measured target is missed.
  */
 
-interface Benchmark<R> {
-  name: string;
-  /** One line saying what is measured, for the results page. */
-  describe: string;
-  run: () => Promise<R>;
-  /** Markdown lines for the results page. */
-  report: (result: R) => string[];
-  /** False when the result misses its target; the run still writes every result, then exits 1. */
-  passed: (result: R) => boolean;
-}
-
-const define = <R>(benchmark: Benchmark<R>) => benchmark as Benchmark<unknown>;
-
-const BENCHMARKS: Benchmark<unknown>[] = [
-  define({
-    name: "scoring",
-    describe:
-      "scoreAssessment over 200,000 synthetic partner assessments of about 30 answers, against a plain loop that reads the same answers and sums them as numbers (an option counts as its position in a lookup table)",
-    run: () => scoringBenchmark(),
-    report: (r) => [
-      "| Assessments | Answers each | Runs | Scoring (median) | Plain loop (median) | Ratio | Target | Ratio by CPU time |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- |",
-      `| ${r.assessments.toLocaleString("en-GB")} | ${r.answersPerAssessment} | ${r.runs} | ${r.scoringMs} ms | ${r.baselineMs} ms | **${r.ratio}×** | ≤ ${r.target}× ${r.withinTarget ? "(met)" : "(missed)"} | ${r.cpuRatio}× |`,
-    ],
-    passed: (r) => r.withinTarget,
-  }),
-];
-
-function environment() {
-  const cpus = os.cpus();
-  return {
-    date: new Date().toISOString(),
-    node: process.version,
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-    cpu: cpus[0]?.model ?? "unknown",
-    cores: cpus.length,
-    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  };
-}
+const usage = `Usage: npm run bench -- [--large] [--pglite-large] [--scales S,M] [--only reports,http,scoring]
+  --large         add L (2,000 primes, 200,000 assessments) on the PostgreSQL server
+  --pglite-large  with --large, L on PGlite too (seeding it takes far longer)
+  --scales        the scales to measure (default S,M)
+  --only          the parts to run (default all three)
+  --rounds        rounds of the programme report per database (default 5; one prime's report gets 4×)
+  --server        the PostgreSQL server (default the CI cluster, ${DEFAULT_SERVER.replace(/:[^:@/]+@/, ":***@")})
+  --port          the port for next start (default 3401)
+  --seconds       seconds of load per page and pass (default 10)
+  --node-options  NODE_OPTIONS for the server under load, e.g. --max-old-space-size=256
+  --rewrite       measure nothing: write results.md again from results.json and changes.md`;
 
 async function main() {
-  const only = process.argv.slice(2);
-  const selected = BENCHMARKS.filter((b) => only.length === 0 || only.includes(b.name));
-  const env = environment();
-  const results: Record<string, unknown> = {};
-  const sections: string[] = [];
-  let failed = false;
-  for (const benchmark of selected) {
-    console.info(`bench: ${benchmark.name}…`);
-    const result = await benchmark.run();
-    results[benchmark.name] = result;
-    failed ||= !benchmark.passed(result);
-    sections.push(`## ${benchmark.name}`, "", `${benchmark.describe}.`, "", ...benchmark.report(result), "");
-    console.info(JSON.stringify(result));
-  }
-  const dir = new URL(".", import.meta.url);
-  writeFileSync(new URL("results.json", dir), `${JSON.stringify({ environment: env, results }, null, 2)}\n`);
-  const machine = [
-    `- Date: ${env.date}`,
-    `- Node: ${env.node}`,
-    `- OS: ${env.platform}`,
-    `- CPU: ${env.cpu}, ${env.cores} cores`,
-    `- Memory: ${env.memoryGb} GB`,
-    `- Load average at start (1, 5, 15 min): ${env.loadAverage.join(", ")}`,
+  const { values } = parseArgs({
+    options: {
+      large: { type: "boolean", default: false },
+      "pglite-large": { type: "boolean", default: false },
+      scales: { type: "string", default: "S,M" },
+      only: { type: "string", default: "reports,http,scoring" },
+      rounds: { type: "string", default: "5" },
+      server: { type: "string", default: DEFAULT_SERVER },
+      port: { type: "string", default: "3401" },
+      seconds: { type: "string", default: "10" },
+      "node-options": { type: "string", default: "" },
+      rewrite: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) return console.info(usage);
+  if (values.rewrite) return rewrite();
+  const scales = [
+    ...new Set([...values.scales.split(",").map(parseScale), ...(values.large ? (["L"] as Scale[]) : [])]),
   ];
-  const md = ["# Benchmark results", "", "Written by `npm run bench`.", "", ...machine, "", ...sections];
-  writeFileSync(new URL("results.md", dir), md.join("\n"));
-  if (failed) process.exitCode = 1;
+  const parts = new Set(values.only.split(","));
+  const server = values.server;
+  const postgres = await serverAvailable(server);
+  const notes: string[] = [];
+  if (!postgres)
+    notes.push(`No PostgreSQL server answered at the --server address: PGlite only, and no HTTP benchmark.`);
+
+  const env = await environment(server);
+  const wanted: { scale: Scale; kind: "pglite" | "postgres" }[] = [];
+  for (const scale of scales) {
+    if (scale !== "L" || values["pglite-large"]) wanted.push({ scale, kind: "pglite" });
+    if (postgres) wanted.push({ scale, kind: "postgres" });
+  }
+  if (scales.includes("L") && !values["pglite-large"])
+    notes.push(
+      "L ran on the PostgreSQL server only; add --pglite-large to seed and measure it on PGlite too.",
+    );
+
+  const databases: BenchDatabase[] = [];
+  let reports: DatabaseTimings[] | null = null;
+  let http: HttpResult | null = null;
+  let scoring: ScoringBenchResult | null = null;
+  try {
+    if (parts.has("reports") || parts.has("http")) {
+      for (const w of wanted) {
+        console.info(`bench: opening ${w.scale} on ${w.kind}…`);
+        databases.push(await openBenchDatabase(w.scale, resolveTarget(w.kind, w.scale, server)));
+      }
+    }
+    if (parts.has("reports")) reports = await measureReports(databases, Number(values.rounds));
+    if (parts.has("http")) {
+      const largest = databases.filter((d) => d.kind === "postgres").at(-1);
+      if (largest) {
+        // The server opens the database itself; the benchmark lets go of it first.
+        http = await httpBenchmark(largest, {
+          port: Number(values.port),
+          seconds: Number(values.seconds),
+          nodeOptions: values["node-options"],
+        });
+      } else notes.push("The HTTP benchmark needs the PostgreSQL server: not run.");
+    }
+    if (parts.has("scoring")) {
+      console.info("bench: scoring…");
+      scoring = await scoringBenchmark();
+    }
+  } finally {
+    for (const db of databases) await db.close();
+  }
+
+  const results: RunResults = {
+    environment: env,
+    options: {
+      scales,
+      only: [...parts],
+      rounds: Number(values.rounds),
+      pgliteLarge: values["pglite-large"],
+      serverNodeOptions: values["node-options"],
+    },
+    seeded: databases.flatMap((d) => (d.seeded ? [d.seeded] : [])),
+    reports,
+    http,
+    scoring,
+    targets: judgeTargets(reports, http, scoring),
+    notes,
+  };
+  writeFileSync(new URL("results.json", dir), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(new URL("results.md", dir), markdown(results, changes()));
+  for (const t of results.targets) console.info(`bench: ${t.status.padEnd(12)} ${t.target}: ${t.figure}`);
+  if (results.targets.some((t) => t.status === "not met")) process.exitCode = 1;
+}
+
+const dir = new URL(".", import.meta.url);
+
+function changes(): string {
+  const file = new URL("changes.md", dir);
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+/** After editing changes.md: the same figures, the new text. */
+function rewrite() {
+  const results = JSON.parse(readFileSync(new URL("results.json", dir), "utf8")) as RunResults;
+  writeFileSync(new URL("results.md", dir), markdown(results, changes()));
 }
 
 await main();

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { measureLines } from "@/lib/reports/lines";
+import { pageOf } from "@/lib/reports/pages";
 import { MEASURE_KEYS } from "@/lib/scoring";
 import { getProgrammeReport, type ProgrammeReport } from "@/lib/services/programme-report";
 
@@ -17,9 +18,9 @@ export const metadata: Metadata = { title: "Across your contracts" };
 export default async function ProgrammePage({
   searchParams,
 }: {
-  searchParams: Promise<{ cycle?: string; contract?: string }>;
+  searchParams: Promise<{ cycle?: string; contract?: string; page?: string }>;
 }) {
-  const { cycle, contract } = await searchParams;
+  const { cycle, contract, page: requestedPage } = await searchParams;
   const actor = await requireCommissionerPage("/reports");
   let report: ProgrammeReport;
   try {
@@ -34,6 +35,12 @@ export default async function ProgrammePage({
   const params = new URLSearchParams();
   if (report.cycleName) params.set("cycle", report.cycleName);
   if (report.contractId) params.set("contract", report.contractId);
+  const shown = pageOf(report.rows, requestedPage);
+  const pageLink = (n: number) => {
+    const query = new URLSearchParams(params);
+    if (n > 1) query.set("page", String(n));
+    return `/reports?${query.toString()}`;
+  };
   const rank = (id: string) =>
     report.benchmark.find((b) => b.key === "overall")?.ranked.find((r) => r.id === id)?.rank;
 
@@ -88,7 +95,7 @@ export default async function ProgrammePage({
               </tr>
             </thead>
             <tbody>
-              {report.rows.map((row) => {
+              {shown.rows.map((row) => {
                 const id = `${row.contract.id}/${row.prime.id}`;
                 const r = rank(id);
                 return (
@@ -121,6 +128,16 @@ export default async function ProgrammePage({
           </table>
         </div>
       )}
+      {shown.pages > 1 ? (
+        <nav aria-label="Pages of the table" className="no-print mb-6 flex flex-wrap items-center gap-4">
+          <p className="mb-0">
+            Rows {shown.first.toLocaleString("en-GB")} to {shown.last.toLocaleString("en-GB")} of{" "}
+            {shown.total.toLocaleString("en-GB")}
+          </p>
+          {shown.page > 1 ? <Link href={pageLink(shown.page - 1)}>Previous page</Link> : null}
+          {shown.page < shown.pages ? <Link href={pageLink(shown.page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
       <p className="no-print">
         <a href={`/reports/export?${params.toString()}`}>Download this table (CSV)</a>
       </p>

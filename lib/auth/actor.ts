@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
@@ -32,7 +33,11 @@ export interface SignedInUser {
 
 export { DEMO_ORG_COOKIE };
 
-export async function currentUser(): Promise<SignedInUser | null> {
+/**
+ * Memoised per request (React's cache): the layout's header and the page both ask, and each ask
+ * was a session read and a membership read. Outside rendering (in actions) it is not memoised.
+ */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const active = (session.session as { activeOrganisationId?: string | null }).activeOrganisationId ?? null;
@@ -43,9 +48,9 @@ export async function currentUser(): Promise<SignedInUser | null> {
     sessionId: session.session.id,
     activeOrganisationId: active,
   };
-}
+});
 
-export async function currentActor(): Promise<Actor | null> {
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const user = await currentUser();
   if (user) {
     const memberships = await listMemberships(user.id);
@@ -67,7 +72,7 @@ export async function currentActor(): Promise<Actor | null> {
     userId: null,
     role: null,
   };
-}
+});
 
 /** For actions: fails closed when nobody is acting. */
 export async function requireActor(): Promise<Actor> {

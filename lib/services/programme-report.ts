@@ -13,8 +13,8 @@ import {
   type MeasureBenchmark,
   type MeasureKey,
 } from "@/lib/scoring";
-import { selfScoreRows } from "./report-figures";
-import { partnerFigures } from "./reports";
+import { partnerFigures } from "./partner-figures";
+import { type SelfScoreRow, selfScoreRows } from "./report-figures";
 
 /**
  * A commissioner's programme: every prime on every one of its contracts in one cycle (cycles are
@@ -84,21 +84,26 @@ export async function getProgrammeReport(
   ]);
   const byContract = new Map(contracts.map((c) => [c.id, c]));
   const cycleOf = new Map(inScope.map((c) => [c.contractId, c.id]));
+  // Looked up once per row: a national programme has thousands of rows, so no scanning per row.
+  const rosterOf = new Map(roster.map((r) => [`${r.contractId}/${r.primeId}`, r._count._all]));
+  const selfOf = new Map<string, SelfScoreRow[]>();
+  for (const s of selves) {
+    const key = `${s.cycleId}/${s.primeId}`;
+    selfOf.set(key, [...(selfOf.get(key) ?? []), s]);
+  }
   const rows = awards.flatMap((award): ProgrammeRow[] => {
     const contract = byContract.get(award.contractId);
     const cycleId = cycleOf.get(award.contractId);
     if (!contract || !cycleId) return [];
     const key = `${cycleId}/${award.prime.id}`;
-    const own = selves.filter((s) => s.cycleId === cycleId && s.primeId === award.prime.id);
+    const own = selfOf.get(key) ?? [];
     const figure = figures.get(key);
     return [
       {
         contract,
         prime: { ...award.prime, lot: award.lot },
         cycleId,
-        roster:
-          roster.find((r) => r.contractId === award.contractId && r.primeId === award.prime.id)?._count
-            ._all ?? 0,
+        roster: rosterOf.get(`${award.contractId}/${award.prime.id}`) ?? 0,
         submitted: figure?.submitted ?? 0,
         partners: figure?.aggregate ?? { suppressed: true },
         self:

@@ -103,6 +103,21 @@ function currentRatings(framework: Framework, scope: FigureScope): Prisma.Sql {
     )`;
 }
 
+/**
+ * What the partners' figures in a scope depend on, as one string: how many ratings in it are
+ * submitted and when the latest was. Submitted ratings never change, so the figures change exactly
+ * when this does (see figure-cache.ts). A cheap index read, not an aggregation of answers.
+ */
+export async function figuresVersion(framework: Framework, scope: FigureScope): Promise<string> {
+  const [row] = await db().$queryRaw<{ n: number; latest: Date | null }[]>`
+    SELECT count(*)::int AS n, max(a."submittedAt") AS latest
+    FROM "Assessment" a
+    WHERE a.perspective = 'SUBCONTRACTOR' AND a.status = 'SUBMITTED'
+      AND a."frameworkId" = ${framework.id} AND a."frameworkVersion" = ${framework.version}
+      AND ${scopeWhere(scope)}`;
+  return `${row?.n ?? 0}/${row?.latest?.toISOString() ?? "-"}`;
+}
+
 /** Overall and principle figures per group, over whole batches of k ratings. */
 export async function measureRows(
   framework: Framework,

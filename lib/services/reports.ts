@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { type Answers, type AnswerValue, framework, type PrincipleKey } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
-import { aggregateFromRows, minimumFor } from "@/lib/reports/aggregate-rows";
+import { minimumFor } from "@/lib/reports/aggregate-rows";
 import {
   type Aggregate,
   benchmark,
@@ -19,15 +19,10 @@ import {
   trend,
   type ViewComparison,
 } from "@/lib/scoring";
-import {
-  type FigureScope,
-  groupRows,
-  type MeasureRow,
-  measureRows,
-  noteRows,
-  type QuestionRow,
-  questionRows,
-} from "./report-figures";
+import { groupKey, type PartnerFigures, partnerFigures } from "./partner-figures";
+import { type FigureScope, noteRows } from "./report-figures";
+
+export { type PartnerFigures, partnerFigures } from "./partner-figures";
 
 /**
  * Reports on one contract, for whoever may see them, decided here where the data is read:
@@ -136,43 +131,6 @@ const contractSelect = {
   cycles: { select: { id: true, name: true, opensAt: true, closesAt: true }, orderBy: { opensAt: "asc" } },
 } satisfies Prisma.ContractSelect;
 type ContractRow = Prisma.ContractGetPayload<{ select: typeof contractSelect }>;
-
-export interface PartnerFigures {
-  /** Partners with a submitted rating: a response count, known even while figures are hidden. */
-  submitted: number;
-  aggregate: Aggregate;
-}
-
-const groupKey = (cycleId: string, primeId: string) => `${cycleId}/${primeId}`;
-
-/** Partners' figures for each (cycle, prime) in scope, k-guarded, keyed by {@link groupKey}. */
-export async function partnerFigures(scope: FigureScope): Promise<Map<string, PartnerFigures>> {
-  const k = minimumFor(framework);
-  const [groups, measures, questions] = await Promise.all([
-    groupRows(framework, scope),
-    measureRows(framework, scope, k),
-    questionRows(framework, scope, k),
-  ]);
-  const figures = new Map<string, { submitted: number; measures: MeasureRow[]; questions: QuestionRow[] }>();
-  const at = (cycleId: string, primeId: string) => {
-    const key = groupKey(cycleId, primeId);
-    let group = figures.get(key);
-    if (!group) {
-      group = { submitted: 0, measures: [], questions: [] };
-      figures.set(key, group);
-    }
-    return group;
-  };
-  for (const g of groups) at(g.cycleId, g.primeId).submitted = g.submitted;
-  for (const m of measures) at(m.cycleId, m.primeId).measures.push(m);
-  for (const q of questions) at(q.cycleId, q.primeId).questions.push(q);
-  return new Map(
-    [...figures].map(([key, group]) => [
-      key,
-      { submitted: group.submitted, aggregate: aggregateFromRows(framework, group) },
-    ]),
-  );
-}
 
 const NONE: PartnerFigures = { submitted: 0, aggregate: { suppressed: true } };
 
