@@ -147,7 +147,8 @@ async function selfAssessments(
       status: "SUBMITTED",
       frameworkId: framework.id,
       frameworkVersion: framework.version,
-      correction: { is: null },
+      // The current version: a correction still being drafted does not replace it yet.
+      OR: [{ correction: { is: null } }, { correction: { is: { status: "DRAFT" } } }],
     },
     select: {
       cycleId: true,

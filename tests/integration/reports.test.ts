@@ -341,6 +341,37 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     expect((await getProgrammeReport(otherCouncil, { now: NOW })).rows).toEqual([]);
   });
 
+  it("keeps showing a prime's self-assessment while it drafts a correction, and the correction once sent", async () => {
+    const { client } = database;
+    const original = await client.assessment.findFirstOrThrow({
+      where: { primeId: anvil.organisationId, perspective: "PRIME", cycleId: current },
+    });
+    const correction = await createAssessment(client, {
+      contractId,
+      cycleId: current,
+      primeId: anvil.organisationId,
+      respondentOrgId: anvil.organisationId,
+      perspective: "prime",
+      answers: answersAt("prime", "worst"),
+      version: 2,
+      supersedesId: original.id,
+    });
+    const drafting = await getContractReport(council, contractId, {
+      now: NOW,
+      primeId: anvil.organisationId,
+    });
+    expect(drafting.primes[0]?.self?.score).toBe(100);
+    await client.assessment.update({
+      where: { id: correction.id },
+      data: { status: "SUBMITTED", submittedAt: NOW },
+    });
+    const sent = await getContractReport(council, contractId, { now: NOW, primeId: anvil.organisationId });
+    const worst = scoreAssessment(framework, answersAt("prime", "worst"), "prime").score;
+    expect(sent.primes[0]?.self?.score).toBe(worst);
+    // Put the fixture back as the other tests expect it.
+    await client.assessment.delete({ where: { id: correction.id } });
+  });
+
   it("stores the scores of earlier submissions that have none, once", async () => {
     const { client } = database;
     const rating = await client.assessment.findFirstOrThrow({

@@ -105,6 +105,9 @@ export interface AssessmentInput {
   /** Evidence notes by question key. */
   evidence?: Record<string, string>;
   notesSharedWithPrime?: boolean;
+  /** A correction: the version it is, and the assessment it corrects. */
+  version?: number;
+  supersedesId?: string;
 }
 
 /**
@@ -127,6 +130,8 @@ export async function createAssessment(db: PrismaClient, input: AssessmentInput)
       status: input.submittedAt ? "SUBMITTED" : "DRAFT",
       submittedAt: input.submittedAt,
       notesSharedWithPrime: input.notesSharedWithPrime ?? false,
+      version: input.version ?? 1,
+      supersedesId: input.supersedesId,
       scores: input.submittedAt ? { create: storedScores(scored) } : undefined,
       answers: {
         create: scored.questions
