@@ -52,7 +52,8 @@ export async function proxy(request: NextRequest) {
   return finish(NextResponse.next({ request: { headers } }));
 }
 
-const isStaticAsset = (path: string) => path.startsWith("/_next/static/") || path === "/favicon.ico";
+const isStaticAsset = (path: string) =>
+  path.startsWith("/_next/static/") || path === "/favicon.ico" || path === "/icon.svg";
 
 const refused = (status: number, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

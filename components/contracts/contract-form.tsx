@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
-import { VALUE_BANDS } from "@/lib/contracts/forms";
+import { VALUE_BANDS } from "@/lib/contracts/options";
 
 export function ContractForm() {
   const [state, action, pending] = useActionState(createContractAction, initialFormState);

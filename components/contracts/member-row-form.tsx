@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { updatePartnerAction } from "@/app/contracts/actions";
 import { Button } from "@/components/ui/button";
 import { initialFormState } from "@/lib/actions/form-state";
-import { CHAIN_STATUSES } from "@/lib/contracts/forms";
+import { CHAIN_STATUSES } from "@/lib/contracts/options";
 
 interface Props {
   contractId: string;

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { changeRoleAction } from "@/app/account/members/actions";
 import { Button } from "@/components/ui/button";
 import { initialFormState } from "@/lib/actions/form-state";
-import { ROLE_OPTIONS } from "@/lib/members/forms";
+import { ROLE_OPTIONS } from "@/lib/members/options";
 
 interface Props {
   membershipId: string;

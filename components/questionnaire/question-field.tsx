@@ -1,5 +1,7 @@
-import { DONT_KNOW, NOT_APPLICABLE, type Question, SCALES } from "@/lib/framework";
-import { EVIDENCE_MAX, fieldId, fieldName, type TypedValues } from "@/lib/questionnaire/form";
+import type { Question } from "@/lib/framework";
+import { DONT_KNOW, NOT_APPLICABLE, SCALES } from "@/lib/framework/constants";
+import { EVIDENCE_MAX, fieldId, fieldName } from "@/lib/questionnaire/fields";
+import type { TypedValues } from "@/lib/questionnaire/form";
 
 const UNIT_SUFFIX = { days: "days", percent: "%", count: "", gbp: "" } as const;
 

@@ -10,7 +10,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
-import { ACTION_STATUSES } from "@/lib/reports/forms";
+import { ACTION_STATUSES } from "@/lib/reports/options";
 
 interface Target {
   contractId: string;

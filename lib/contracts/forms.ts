@@ -1,29 +1,8 @@
 import { z } from "zod";
 import { date, optionalDate, optionalText, text } from "@/lib/forms/fields";
+import { CHAIN_STATUSES, SIZE_BANDS, VALUE_BANDS } from "./options";
 
-/** Value bands, shared by the contract form, OCDS import and reports. */
-export const VALUE_BANDS = [
-  "Under £100k",
-  "£100k–£1m",
-  "£1m–£10m",
-  "£10m–£50m",
-  "£50m and over",
-  "Not published",
-] as const;
-
-export const SIZE_BANDS = [
-  { value: "MICRO", label: "Micro (under £100k a year)" },
-  { value: "SMALL", label: "Small (£100k to £1m)" },
-  { value: "MEDIUM", label: "Medium (£1m to £10m)" },
-  { value: "LARGE", label: "Large (over £10m)" },
-] as const;
-
-export const CHAIN_STATUSES = [
-  { value: "NAMED_IN_BID", label: "Named in the bid only" },
-  { value: "CONTRACTED", label: "Contracted, not yet delivering" },
-  { value: "DELIVERING", label: "Delivering" },
-  { value: "EXITED", label: "Exited" },
-] as const;
+export { CHAIN_STATUSES, SIZE_BANDS, VALUE_BANDS };
 
 export const contractSchema = z
   .object({

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { PRINCIPLE_KEYS } from "./constants";
+
+export * from "./constants";
 
 /**
  * The shape of a framework: the code of practice as data. Everything the questionnaire shows,
@@ -9,11 +12,6 @@ import { z } from "zod";
 export const PERSPECTIVES = ["subcontractor", "prime"] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 
-/** Answers that mean "I cannot say" rather than a rating. Scoring leaves them out, never counts them as 0. */
-export const DONT_KNOW = "dont_know";
-export const NOT_APPLICABLE = "not_applicable";
-export type NonAnswer = typeof DONT_KNOW | typeof NOT_APPLICABLE;
-
 const key = z
   .string()
   .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, "must be lower-case letters, digits, dots and hyphens");
@@ -21,29 +19,6 @@ const text = z.string().trim().min(1, "must not be empty");
 const score = z.number().min(0, "scores run from 0 to 100").max(100, "scores run from 0 to 100");
 
 const option = z.object({ value: key, label: text });
-
-/** Fixed scales: the labels are part of the framework so the questionnaire and method page agree. */
-export const SCALES = {
-  agreement: [
-    { value: "strongly-disagree", label: "Strongly disagree" },
-    { value: "disagree", label: "Disagree" },
-    { value: "neither", label: "Neither agree nor disagree" },
-    { value: "agree", label: "Agree" },
-    { value: "strongly-agree", label: "Strongly agree" },
-  ],
-  extent: [
-    { value: "not-at-all", label: "Not at all" },
-    { value: "small-extent", label: "To a small extent" },
-    { value: "some-extent", label: "To some extent" },
-    { value: "great-extent", label: "To a great extent" },
-  ],
-  "yes-partly-no": [
-    { value: "no", label: "No" },
-    { value: "partly", label: "Partly" },
-    { value: "yes", label: "Yes" },
-  ],
-} as const;
-export type ScaleName = keyof typeof SCALES;
 
 export const UNITS = ["days", "percent", "count", "gbp"] as const;
 export type Unit = (typeof UNITS)[number];
@@ -143,15 +118,6 @@ const question = z.object({
   evidencePrompt: text.optional(),
 });
 export type Question = z.infer<typeof question>;
-
-export const PRINCIPLE_KEYS = [
-  "risk-sharing",
-  "fair-payment",
-  "capacity-building",
-  "good-faith",
-  "data-sharing",
-] as const;
-export type PrincipleKey = (typeof PRINCIPLE_KEYS)[number];
 
 const principle = z.object({
   key: z.enum(PRINCIPLE_KEYS),

@@ -1,12 +1,9 @@
 import { z } from "zod";
+import { ROLE_OPTIONS, roleLabel } from "./options";
+
+export { ROLE_OPTIONS, roleLabel };
 
 /** The member-management forms, shared by the page and the server. */
-export const ROLE_OPTIONS = [
-  { value: "ADMIN", label: "Administrator" },
-  { value: "MEMBER", label: "Member" },
-] as const;
-
-export const roleLabel = (role: "ADMIN" | "MEMBER") => (role === "ADMIN" ? "Administrator" : "Member");
 
 const membershipId = z.string().trim().min(1).max(64);
 

@@ -7,26 +7,15 @@ import {
   type Question,
 } from "@/lib/framework";
 import { hasNul } from "@/lib/ids";
+import { EVIDENCE_MAX, fieldId, fieldName } from "./fields";
+
+export { EVIDENCE_MAX, fieldId, fieldName };
 
 /**
  * Reading one questionnaire page from a submitted form. The browser is never trusted: every value
  * is checked against the question it claims to answer, and what the person typed comes back
  * unchanged so a page with errors can show it again.
  */
-
-export const EVIDENCE_MAX = 2000;
-
-/** Form field names. Question keys are already safe as names. */
-export const fieldName = {
-  answer: (key: string) => key,
-  nonAnswer: (key: string) => `${key}:non`,
-  evidence: (key: string) => `${key}:evidence`,
-};
-
-/** The id of the first control of a question, for error-summary links and labels. */
-export function fieldId(key: string, part: "answer" | "evidence" = "answer"): string {
-  return `${part === "evidence" ? "evidence" : "q"}-${key.replace(/\./g, "-")}`;
-}
 
 /** What the person submitted, as strings, to redisplay. */
 export type TypedValues = Record<string, string | string[]>;

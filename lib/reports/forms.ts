@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { date, text } from "@/lib/forms/fields";
 import { PRINCIPLE_KEYS } from "@/lib/framework";
+import { ACTION_STATUSES, REPLY_MAX } from "./options";
+
+export { ACTION_STATUSES, REPLY_MAX };
 
 /** The prime's right of reply: one optional text per principle. Blank removes a reply. */
-export const REPLY_MAX = 2000;
 export const replySchema = z.object(
   Object.fromEntries(
     PRINCIPLE_KEYS.map((key) => [
@@ -14,11 +16,6 @@ export const replySchema = z.object(
 );
 export const REPLY_FIELDS = PRINCIPLE_KEYS.map((key) => `reply-${key}` as const);
 
-export const ACTION_STATUSES = [
-  { value: "PLANNED", label: "Planned" },
-  { value: "IN_PROGRESS", label: "In progress" },
-  { value: "DONE", label: "Done" },
-] as const;
 type ActionStatusValue = (typeof ACTION_STATUSES)[number]["value"];
 const statusValues = ACTION_STATUSES.map((s) => s.value) as [ActionStatusValue, ...ActionStatusValue[]];
 

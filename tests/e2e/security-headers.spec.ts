@@ -31,8 +31,7 @@ function expectSecurityHeaders(headers: Record<string, string>) {
 async function watch(page: Page) {
   const problems: string[] = [];
   page.on("console", (message) => {
-    // The site has no icon yet; the browser's request for one is not the page's doing.
-    if (message.type() !== "error" || message.location().url.endsWith("/favicon.ico")) return;
+    if (message.type() !== "error") return;
     problems.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

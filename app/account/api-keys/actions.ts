@@ -7,6 +7,7 @@ import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import { NotFoundError } from "@/lib/errors";
 import { text } from "@/lib/forms/fields";
+import { recordId } from "@/lib/ids";
 import { createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
 
 const createSchema = z.object({ name: text("a name for the key", 80) });
@@ -24,7 +25,8 @@ export async function createApiKeyAction(_previous: FormState, form: FormData): 
 
 export async function revokeApiKeyAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor) => {
-    const id = z.string().min(1).max(64).safeParse(requireForm(form).get("id"));
+    // An id that cannot be one (a NUL, for one, would make PostgreSQL fail) names no key.
+    const id = recordId.safeParse(requireForm(form).get("id"));
     if (!id.success) throw new NotFoundError();
     await revokeApiToken(actor, id.data);
     return { status: "idle", errors: [], message: "revoked" };

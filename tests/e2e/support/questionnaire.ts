@@ -3,9 +3,20 @@ import { expect, type Page } from "@playwright/test";
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-export async function expectNoAxeViolations(page: Page) {
+/** What axe finds on the page against WCAG 2.2 AA, one line per rule broken, naming the elements. */
+export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations, `axe violations on ${page.url()}`).toEqual([]);
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}, at ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(" "))
+        .join("; ")}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ""}`,
+  );
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  expect(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);
 }
 
 /** Acts for a demo organisation, as a person would: the demo page, a radio, Continue. */

@@ -1,0 +1,348 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { COUNCIL, createOwnContract } from "./support/contracts";
+import { actAs, answerPage, axeViolations, errorSummary, saveAndContinue } from "./support/questionnaire";
+import { secondPort, startSecondServer } from "./support/second-server";
+
+/**
+ * Every page of the app (app/**\/page.tsx), as the actor who can open it and in its main states
+ * (errors shown, details opened, submitted), checked by axe against WCAG 2.2 AA. Each test lists
+ * every page it checked that has violations, with the rules broken and where.
+ */
+
+const CLOSED = "2025–26";
+const WORKING_WELL = "Northmoor Working Well: employment support";
+const CASTLEGATE = "Castlegate Employment Services Ltd";
+const PASSWORD = "plenty of words in a row";
+
+/** Pages checked in one test, and what axe found on them. */
+function checker() {
+  const found: string[] = [];
+  const checked: string[] = [];
+  return {
+    async check(page: Page, name: string) {
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      checked.push(name);
+      for (const violation of await axeViolations(page)) {
+        found.push(`${name} (${new URL(page.url()).pathname}): ${violation}`);
+      }
+    },
+    expectNone() {
+      expect(checked.length).toBeGreaterThan(0);
+      expect(found, `axe violations on ${checked.length} pages checked: ${checked.join(", ")}`).toEqual([]);
+    },
+  };
+}
+
+async function visit(page: Page, url: string) {
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBeLessThan(500);
+}
+
+/** The seeded Working Well contract and its primes, as the council's own pages link to them. */
+async function workingWell(page: Page) {
+  await actAs(page, COUNCIL);
+  await page.goto("/contracts");
+  await page.getByRole("link", { name: WORKING_WELL }).click();
+  await page.waitForURL(/\/contracts\/[^/]+$/);
+  const contract = new URL(page.url()).pathname.split("/")[2] ?? "";
+  await page.goto(`/contracts/${contract}/report`);
+  const prime = async (name: string) =>
+    ((await page.getByRole("link", { name: new RegExp(`^${name}`) }).getAttribute("href")) ?? "").split(
+      "/",
+    )[4] ?? "";
+  return { contract, castlegate: await prime("Castlegate"), meridian: await prime("Meridian") };
+}
+
+async function showCycle(page: Page, name: string) {
+  await page.getByLabel("Rating cycle").selectOption({ label: name });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/[?&]cycle=/);
+}
+
+test.describe("every page passes axe (WCAG 2.2 AA)", () => {
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.61" } });
+
+  test("public pages, signing in and up, and pages for nobody in particular", async ({ page }) => {
+    const { check, expectNone } = checker();
+    for (const [name, url] of [
+      ["home", "/"],
+      ["demo chooser", "/demo"],
+      ["sign in", "/sign-in"],
+      ["create an account", "/sign-up"],
+      ["forgotten password", "/forgot-password"],
+      ["forgotten password, sent", "/forgot-password?sent=1"],
+      ["new password", "/reset-password?token=not-checked-until-posted"],
+      ["new password, bad link", "/reset-password"],
+      ["how scoring works", "/how-scoring-works"],
+      ["privacy notice", "/privacy"],
+      ["cookies", "/cookies"],
+      ["email outbox", "/dev/outbox"],
+      ["account deleted", "/account/deleted"],
+      ["page not found", "/no-such-page"],
+    ] as const) {
+      await visit(page, url);
+      await check(page, name);
+    }
+
+    await page.goto("/demo");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "demo chooser, with an error");
+
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "sign in, with errors");
+
+    await page.goto("/sign-up");
+    await page.getByLabel("Email address").fill("not an address");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "create an account, with errors");
+
+    await page.goto("/dev/outbox?to=sam.okafor%40northmoor-council.example");
+    await check(page, "email outbox, filtered");
+    expectNone();
+  });
+
+  test("a partner: dashboard, start page, task list, principle pages, check answers, confirmation, report", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const { check, expectNone } = checker();
+    const { contractId, primeId } = await createOwnContract(page, {
+      title: "Accessible Services Pilot",
+      reference: "A11Y-PARTNER",
+      prime: CASTLEGATE,
+      partners: ["Oakwood Housing Support"],
+    });
+
+    await actAs(page, "Oakwood Housing Support");
+    await check(page, "partner dashboard");
+    await visit(page, `/contracts/${contractId}/primes/${primeId}/rate`);
+    await check(page, "rating start page");
+    await page.getByRole("button", { name: "Start now" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your rating of ${CASTLEGATE}`);
+    await check(page, "task list");
+
+    await page.getByRole("link", { name: "Sharing risk fairly" }).click();
+    await expect(page.getByText("Principle 1 of 5")).toBeVisible();
+    await check(page, "principle page");
+    await page.getByText("Add a note or evidence (optional)").first().click();
+    await check(page, "principle page, a note opened");
+    await answerPage(page, { skip: [2, 4] });
+    await saveAndContinue(page);
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "principle page, with errors");
+    await answerPage(page);
+    await saveAndContinue(page);
+    await expect(page.getByText("Principle 2 of 5")).toBeVisible();
+    await page.getByRole("textbox").first().fill("about a month");
+    await saveAndContinue(page);
+    await expect(errorSummary(page)).toContainText("Enter a number");
+    await check(page, "principle page with number questions, with errors");
+    await answerPage(page);
+    await page.getByRole("button", { name: "Save and come back later" }).click();
+    await expect(page.getByRole("status")).toContainText("Your answers have been saved");
+    await check(page, "task list, saved");
+
+    await page.getByRole("link", { name: "Building partners' strength" }).click();
+    for (const index of [2, 3, 4]) {
+      await expect(page.getByText(`Principle ${index + 1} of 5`)).toBeVisible();
+      await answerPage(page);
+      await saveAndContinue(page);
+    }
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers before you submit");
+    await check(page, "check answers");
+    await page.getByRole("button", { name: "Submit your answers" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers submitted");
+    await check(page, "confirmation");
+    const assessment = new URL(page.url()).pathname.split("/")[2];
+    await visit(page, `/assessments/${assessment}`);
+    await check(page, "task list, submitted");
+    await visit(page, `/assessments/${assessment}/check`);
+    await check(page, "your answers, submitted");
+    await visit(page, `/assessments/${assessment}/fair-payment`);
+    await check(page, "principle page, submitted");
+
+    // A partner on the seeded contract reads its prime's combined figures.
+    const ids = await workingWell(page);
+    await actAs(page, "Riverside Community Trust");
+    await visit(page, `/contracts/${ids.contract}/primes/${ids.castlegate}/report`);
+    await check(page, "prime report as a partner, figures not shown yet");
+    await showCycle(page, CLOSED);
+    await check(page, "prime report as a partner");
+    expectNone();
+  });
+
+  test("a prime: dashboard, self-assessment start page, its report, invitations", async ({ page }) => {
+    const { check, expectNone } = checker();
+    const ids = await workingWell(page);
+    await actAs(page, CASTLEGATE);
+    await check(page, "prime dashboard");
+    await visit(page, `/contracts/${ids.contract}/primes/${ids.castlegate}/self-assessment`);
+    await check(page, "self-assessment start page");
+    await visit(page, `/contracts/${ids.contract}/report`);
+    await expect(page).toHaveURL(/\/primes\/.+\/report/);
+    await check(page, "prime report as the prime");
+    await showCycle(page, CLOSED);
+    await page.getByText("Add an action").click();
+    await check(page, "prime report as the prime, with the action form");
+    await visit(page, `/contracts/${ids.contract}/invitations`);
+    await check(page, "invitations as the prime");
+    expectNone();
+  });
+
+  test("a commissioner: dashboard, contracts, a contract, reports", async ({ page }) => {
+    test.setTimeout(60_000);
+    const { check, expectNone } = checker();
+    const ids = await workingWell(page);
+    await visit(page, "/dashboard");
+    await check(page, "commissioner dashboard");
+    await visit(page, "/contracts");
+    await check(page, "contracts");
+    await visit(page, "/contracts/new");
+    await check(page, "new contract");
+    await page.getByRole("button", { name: "Create contract" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "new contract, with errors");
+    await visit(page, "/contracts/import");
+    await check(page, "import a contract");
+    await page
+      .getByLabel("Upload an OCDS file")
+      .setInputFiles(path.resolve("lib/ocds/fixtures/not-json.txt"));
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "import a contract, with an error");
+    await visit(page, `/contracts/${ids.contract}`);
+    await page.getByText("Add a partner").click();
+    await page.getByText("Open a new cycle").click();
+    await check(page, "contract, with its forms opened");
+    await visit(page, `/contracts/${ids.contract}/invitations`);
+    await check(page, "invitations");
+    await visit(page, `/contracts/${ids.contract}/report`);
+    await check(page, "contract report");
+    await showCycle(page, CLOSED);
+    await check(page, "contract report, closed cycle");
+    await visit(page, `/contracts/${ids.contract}/primes/${ids.meridian}/report`);
+    await showCycle(page, CLOSED);
+    await check(page, "prime report as the commissioner");
+    await visit(page, "/reports");
+    await check(page, "programme report");
+    await showCycle(page, CLOSED);
+    await check(page, "programme report, closed cycle");
+    expectNone();
+  });
+
+  test("a signed-in administrator: account, members, API keys, activity, delete", async ({ page }) => {
+    const { check, expectNone } = checker();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email address").fill("asha.patel@riverside.example");
+    await page.getByLabel("Password", { exact: true }).fill("chainwise demo password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await check(page, "your account");
+    for (const [name, url] of [
+      ["members", "/account/members"],
+      ["API keys", "/account/api-keys"],
+      ["activity", "/account/activity"],
+      ["delete your account", "/account/delete"],
+    ] as const) {
+      await visit(page, url);
+      await check(page, name);
+    }
+    await visit(page, "/account/members");
+    await page.getByRole("link", { name: "Remove Asha Patel" }).click();
+    await check(page, "remove a member");
+    await visit(page, "/account/api-keys");
+    await page.getByRole("button", { name: "Create key" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "API keys, with an error");
+    expectNone();
+  });
+
+  test("invitation pages: valid, signed in to accept, used, expired", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const { check, expectNone } = checker();
+    const { contractId } = await createOwnContract(page, {
+      title: "Accessible Invitations Pilot",
+      reference: "A11Y-INVITE",
+      prime: CASTLEGATE,
+      partners: ["Fernhill Advice Network"],
+    });
+    await visit(page, `/contracts/${contractId}/invitations`);
+    await page.getByLabel("Their email address").fill("reader@fernhill.example");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "invitations, with errors");
+    await page.getByLabel("Fernhill Advice Network", { exact: true }).check();
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("status")).toContainText("reader@fernhill.example");
+    await check(page, "invitations, one sent");
+    await page.goto("/dev/outbox?to=reader%40fernhill.example");
+    const link = (await page.content()).match(/\/invitations\/[A-Za-z0-9_-]{43}/)?.[0] ?? "";
+    expect(link).not.toBe("");
+
+    const invitee: BrowserContext = await browser.newContext({
+      extraHTTPHeaders: { "x-forwarded-for": "198.51.100.62" },
+    });
+    const own = await invitee.newPage();
+    await visit(own, link);
+    await check(own, "invitation, signed out");
+    await own.getByRole("link", { name: "Create an account" }).click();
+    await own.getByLabel("Full name").fill("Rowan Reader");
+    await own.getByLabel("Email address").fill("reader@fernhill.example");
+    await own.getByLabel("Create a password").fill(PASSWORD);
+    await own.getByRole("button", { name: "Create account" }).click();
+    await expect(own.getByRole("button", { name: "Accept and start" })).toBeVisible();
+    await check(own, "invitation, signed in");
+    await own.getByRole("button", { name: "Accept and start" }).click();
+    await expect(own).toHaveURL(/\/assessments\//);
+    await visit(own, link);
+    await check(own, "invitation, used");
+    await invitee.close();
+
+    // A link that has expired: no page can make one, so a second server reads a database that has one.
+    const folder = mkdtempSync(path.join(tmpdir(), "chainwise-expired-"));
+    try {
+      const database = `pglite:${folder}`;
+      const token = execFileSync("npx", ["tsx", "tests/e2e/support/expired-invitation.ts"], {
+        env: { ...process.env, DATABASE_URL: database },
+        encoding: "utf8",
+      }).trim();
+      const server = await startSecondServer(secondPort(5), {
+        DATABASE_URL: database,
+        SEED_DEMO_DATA: "never",
+      });
+      try {
+        await visit(page, `${server.url}/invitations/${token}`);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("This invitation has expired");
+        await check(page, "invitation, expired");
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    expectNone();
+  });
+
+  test("the page shown while the database cannot be reached", async ({ page }) => {
+    const { check, expectNone } = checker();
+    const server = await startSecondServer(secondPort(6), {
+      DATABASE_URL: "postgres://chainwise:secret@127.0.0.1:1/nowhere",
+    });
+    try {
+      const response = await page.goto(`${server.url}/dashboard`);
+      expect(response?.status()).toBe(503);
+      await check(page, "service unavailable");
+    } finally {
+      await server.stop();
+    }
+    expectNone();
+  });
+});

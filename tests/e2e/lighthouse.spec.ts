@@ -1,0 +1,15 @@
+import { expect, test } from "@playwright/test";
+import { belowTarget, runLighthouse, summary, TARGETS } from "@/checks/lighthouse";
+
+/**
+ * Lighthouse's accessibility and best-practices scores on the home page, a questionnaire page and
+ * a report page meet their targets (the same run as `npm run check:lighthouse`, writing nothing).
+ */
+test(`Lighthouse: accessibility ${TARGETS.accessibility}, best practices at least ${TARGETS["best-practices"]}`, async ({
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const { results } = await runLighthouse(baseURL ?? "");
+  expect(results).toHaveLength(3);
+  expect(belowTarget(results).length, summary(results).join("\n")).toBe(0);
+});
