@@ -17,7 +17,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)", "app/**/*.test.ts?(x)"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.ts?(x)",
+            "app/**/*.test.ts?(x)",
+            "prisma/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

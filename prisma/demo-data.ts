@@ -95,10 +95,37 @@ export const contracts: {
   },
 ];
 
-export const cycles = [
-  { name: "2025–26", opensAt: "2026-01-05T00:00:00Z", closesAt: "2026-03-31T23:59:59Z" },
-  { name: "2026–27", opensAt: "2026-10-01T00:00:00Z", closesAt: "2027-01-31T23:59:59Z" },
-];
+const DAY = 86_400_000;
+
+/** A UK public-sector financial year, April to March, as cycles are named: "2026–27". */
+export function financialYear(date: Date): string {
+  const year = date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+  return `${year}–${String((year + 1) % 100).padStart(2, "0")}`;
+}
+
+/**
+ * The demo's two cycles, placed around `today` so the demo always has one open: the current one
+ * opened 60 days ago and closes in 60; the previous one, closed, ran a little over a year before
+ * (more than a year, so the two never share a financial year's name). Whole UTC days, so two seeds
+ * on the same day write the same data.
+ */
+export function demoCycles(today = new Date()): { name: string; opensAt: Date; closesAt: Date }[] {
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const currentOpens = new Date(midnight - 60 * DAY);
+  const previousOpens = new Date(currentOpens.getTime() - 371 * DAY);
+  return [
+    {
+      name: financialYear(previousOpens),
+      opensAt: previousOpens,
+      closesAt: new Date(previousOpens.getTime() + 86 * DAY - 1000),
+    },
+    {
+      name: financialYear(currentOpens),
+      opensAt: currentOpens,
+      closesAt: new Date(midnight + 61 * DAY - 1000),
+    },
+  ];
+}
 
 /** How well each prime really treats its partners (0–1), and how kindly it sees itself. */
 export const tendencies: Record<PrimeKey, { partners: number; self: number }> = {
@@ -108,8 +135,8 @@ export const tendencies: Record<PrimeKey, { partners: number; self: number }> = 
 };
 
 /**
- * Who has answered. In the closed 2025–26 cycle every partner on a roster and every prime
- * submitted. In the open 2026–27 cycle some have, some are part-way, and Castlegate's chain is left
+ * Who has answered. In the closed previous cycle every partner on a roster and every prime
+ * submitted. In the open current cycle some have, some are part-way, and Castlegate's chain is left
  * for the reader to try (the browser tests rate Castlegate as Riverside and Moorland).
  */
 export const currentCycleResponses: Record<

@@ -23,7 +23,8 @@ export async function isEmpty(client: PrismaClient): Promise<boolean> {
 }
 
 /** Writes the demo world. Deterministic: the same rows, in the same order, every time. */
-export async function seedDemo(client: PrismaClient) {
+/** Writes the demo world; its cycles are placed around `today` (see demoCycles). */
+export async function seedDemo(client: PrismaClient, today = new Date()) {
   const council = await createCommissioner(client, demo.commissioner);
   const primeIds = new Map<string, string>();
   for (const [key, name] of Object.entries(demo.primes))
@@ -61,15 +62,8 @@ export async function seedDemo(client: PrismaClient) {
       }
     }
     const cycles = [];
-    for (const cycle of demo.cycles) {
-      cycles.push(
-        await createCycle(client, {
-          contractId: contract.id,
-          name: cycle.name,
-          opensAt: new Date(cycle.opensAt),
-          closesAt: new Date(cycle.closesAt),
-        }),
-      );
+    for (const cycle of demo.demoCycles(today)) {
+      cycles.push(await createCycle(client, { contractId: contract.id, ...cycle }));
     }
     const [previous, current] = cycles;
     if (!previous || !current) throw new Error("demo data needs two cycles");

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { demoCycles } from "../../prisma/demo-data";
 import { COUNCIL, createOwnContract } from "./support/contracts";
 import { actAs, answerPage, axeViolations, errorSummary, saveAndContinue } from "./support/questionnaire";
 import { secondPort, startSecondServer } from "./support/second-server";
@@ -13,7 +14,8 @@ import { secondPort, startSecondServer } from "./support/second-server";
  * every page it checked that has violations, with the rules broken and where.
  */
 
-const CLOSED = "2025–26";
+// The demo's closed cycle (its dates follow today: prisma/demo-data.ts).
+const CLOSED = demoCycles()[0]?.name ?? "";
 const WORKING_WELL = "Northmoor Working Well: employment support";
 const CASTLEGATE = "Castlegate Employment Services Ltd";
 const PASSWORD = "plenty of words in a row";

@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
+import { demoCycles } from "../../prisma/demo-data";
 import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
 
-// The closed 2025–26 cycle of the seeded demo: every partner answered, so its figures never change
+// The closed cycle of the seeded demo: every partner answered, so its figures never change
 // whatever other specs submit in the open cycle.
-const CLOSED = "2025–26";
+// The demo's closed cycle (its dates follow today: prisma/demo-data.ts).
+const CLOSED = demoCycles()[0]?.name ?? "";
 const CONTRACT = "Northmoor Working Well: employment support";
 const CASTLEGATE = "Castlegate Employment Services Ltd";
 

@@ -41,6 +41,8 @@ async function snapshot({ client }: TestDatabase) {
   return { organisations, contracts, assessments };
 }
 
+const [previousCycle, currentCycle] = demo.demoCycles().map((c) => c.name);
+
 describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
   let first: TestDatabase;
   let second: TestDatabase;
@@ -71,7 +73,7 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
   it("writes ratings and self-assessments: all of last cycle, some of this one, Castlegate's left to try", async () => {
     const rows = await first.client.assessment.groupBy({
       by: ["perspective", "status"],
-      where: { cycle: { name: "2025–26" } },
+      where: { cycle: { name: previousCycle } },
       _count: true,
       orderBy: [{ perspective: "asc" }, { status: "asc" }],
     });
@@ -80,7 +82,7 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
       ["PRIME", "SUBMITTED", 3],
     ]);
     const current = await first.client.assessment.findMany({
-      where: { cycle: { name: "2026–27" } },
+      where: { cycle: { name: currentCycle } },
       select: { perspective: true, status: true, prime: { select: { name: true } } },
     });
     const count = (prime: string, perspective: string, status: string) =>
