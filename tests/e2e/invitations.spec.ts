@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD, PASSWORD, signIn } from "./support/accounts";
+import { createOwnContract } from "./support/contracts";
 import { answerPage, expectNoAxeViolations, saveAndContinue } from "./support/questionnaire";
 
 const PRIME = "Anvil Justice Services Ltd";
@@ -12,9 +13,6 @@ const email = (name: string) =>
 // treat them as the different people they are.
 let nextAddress = 10;
 const ownConnection = () => ({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${nextAddress++}` } });
-
-const isoDay = (offsetDays: number) =>
-  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 async function signInTo(page: Page, address: string, password: string) {
   await signIn(page, address, password);
@@ -59,31 +57,14 @@ test("a commissioner invites a prime and three partners; the prime sees partners
 }) => {
   test.setTimeout(240_000);
   await signInTo(page, "sam.okafor@northmoor-council.example", DEMO_PASSWORD);
-  await page.goto("/contracts/new");
-  await page.getByLabel("Contract title").fill(CONTRACT);
-  await page.getByLabel("Your reference").fill("NCC-2026-031");
-  await page.getByLabel("£1m–£10m").check();
-  await page.getByLabel("Start date").fill(isoDay(-30));
-  await page.getByLabel("Prime contractor", { exact: true }).fill(PRIME);
-  await page.getByRole("button", { name: "Create contract" }).click();
-  await expect(page.getByRole("status")).toContainText("Contract created");
-  const contractUrl = page.url().split("?")[0] ?? "";
-
-  for (const partner of PARTNERS) {
-    await page.getByText("Add a partner").click();
-    await page.getByLabel("Partner organisation's name").fill(partner);
-    await page.getByLabel("Voluntary, community or social enterprise").check();
-    await page.getByLabel("Small (£100k to £1m)").check();
-    await page.getByRole("group", { name: "Was it named in the prime's bid?" }).getByLabel("Yes").check();
-    await page.getByLabel("Delivering", { exact: true }).check();
-    await page.getByRole("button", { name: "Add partner" }).click();
-    await expect(page.getByRole("status")).toContainText(`${partner} added to the supply chain`);
-  }
-  await page.getByText("Open a new cycle").click();
-  await page.getByLabel("Cycle name").fill("This year");
-  await page.getByLabel("Opens on").fill(isoDay(-1));
-  await page.getByLabel("Closes at the end of").fill(isoDay(60));
-  await page.getByRole("button", { name: "Open cycle" }).click();
+  const { contractId } = await createOwnContract(page, {
+    title: CONTRACT,
+    reference: "NCC-2026-031",
+    prime: PRIME,
+    partners: PARTNERS,
+    asDemo: false,
+  });
+  const contractUrl = `/contracts/${contractId}`;
 
   await page.goto(`${contractUrl}/invitations`);
   await expectNoAxeViolations(page);
