@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
-import { framework, principleQuestions, type Question } from "@/lib/framework";
-import type { PageAnswer } from "@/lib/questionnaire/form";
+import { framework, principleQuestions } from "@/lib/framework";
 import { scoreAssessment } from "@/lib/scoring";
 import {
   getOwnAssessment,
@@ -12,7 +11,9 @@ import {
   startOrResume,
   submit,
 } from "@/lib/services/assessments";
+import { firstAnswers } from "@/tests/support/answers";
 import {
+  actorFor,
   addToSupplyChain,
   createCommissioner,
   createContract,
@@ -23,36 +24,6 @@ import {
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
-
-/** The first option of each question (or 10 for numbers): a complete, valid page of answers. */
-function firstAnswers(questions: readonly Question[]): Map<string, PageAnswer> {
-  return new Map(
-    questions.map((q) => {
-      const spec = q.answer;
-      const value =
-        spec.type === "number"
-          ? 10
-          : spec.type === "scale" || spec.type === "yes-partly-no"
-            ? spec.type === "scale"
-              ? spec.scale === "agreement"
-                ? "agree"
-                : "some-extent"
-              : "yes"
-            : spec.type === "multiple"
-              ? [spec.options[0]?.value ?? ""]
-              : (spec.options[0]?.value ?? "");
-      return [q.key, { value, evidence: null }];
-    }),
-  );
-}
-
-const actorFor = (org: { id: string; name: string; type: Actor["organisationType"] }): Actor => ({
-  organisationId: org.id,
-  organisationName: org.name,
-  organisationType: org.type,
-  userId: null,
-  role: null,
-});
 
 describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
   let database: TestDatabase;

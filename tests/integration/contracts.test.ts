@@ -12,16 +12,8 @@ import {
 } from "@/lib/services/contract-admin";
 import { listDemoContracts } from "@/lib/services/contracts";
 import { importContracts } from "@/lib/services/ocds-import";
-import { createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
+import { actorFor, createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
-
-const actorFor = (org: { id: string; name: string; type: Actor["organisationType"] }): Actor => ({
-  organisationId: org.id,
-  organisationName: org.name,
-  organisationType: org.type,
-  userId: null,
-  role: null,
-});
 
 const contractInput = {
   title: "Wessex Employment Support",

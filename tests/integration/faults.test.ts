@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { framework, principleQuestions, type Question } from "@/lib/framework";
-import type { PageAnswer } from "@/lib/questionnaire/form";
+import { framework, principleQuestions } from "@/lib/framework";
 import { getOwnAssessment, savePrinciple, startOrResume, submit } from "@/lib/services/assessments";
+import { firstAnswers } from "@/tests/support/answers";
 import {
   actorFor,
   addToSupplyChain,
@@ -23,26 +23,6 @@ import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/
  */
 
 const NOW = new Date("2026-11-22T12:00:00Z");
-
-const firstAnswers = (questions: readonly Question[]) =>
-  new Map<string, PageAnswer>(
-    questions.map((q) => {
-      const spec = q.answer;
-      const value =
-        spec.type === "number"
-          ? spec.min
-          : spec.type === "scale"
-            ? spec.scale === "agreement"
-              ? "agree"
-              : "some-extent"
-            : spec.type === "yes-partly-no"
-              ? "yes"
-              : spec.type === "multiple"
-                ? [spec.options[0]?.value ?? ""]
-                : (spec.options[0]?.value ?? "");
-      return [q.key, { value, evidence: null }];
-    }),
-  );
 
 /** A partner with a complete draft, ready to submit. */
 async function completeDraft(database: TestDatabase): Promise<{ actor: Actor; id: string }> {

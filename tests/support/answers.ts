@@ -6,6 +6,7 @@ import {
   type Question,
   questionsFor,
 } from "@/lib/framework";
+import type { PageAnswer } from "@/lib/questionnaire/form";
 import { scoreAssessment } from "@/lib/scoring";
 
 /**
@@ -72,4 +73,26 @@ export function principleKeys(principle: string, perspective: Perspective): stri
   return (framework.principles.find((p) => p.key === principle)?.questions ?? [])
     .filter((q) => q.perspective === perspective)
     .map((q) => q.key);
+}
+
+/** One page as the questionnaire posts it: every question given its first answer (10 for a number). */
+export function firstAnswers(questions: readonly Question[]): Map<string, PageAnswer> {
+  return new Map(
+    questions.map((q) => {
+      const spec = q.answer;
+      const value: AnswerValue =
+        spec.type === "number"
+          ? 10
+          : spec.type === "scale"
+            ? spec.scale === "agreement"
+              ? "agree"
+              : "some-extent"
+            : spec.type === "yes-partly-no"
+              ? "yes"
+              : spec.type === "multiple"
+                ? [spec.options[0]?.value ?? ""]
+                : (spec.options[0]?.value ?? "");
+      return [q.key, { value, evidence: null }];
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { BarChart } from "@/components/charts/bar-chart";
+import { ByPrimeTable } from "@/components/reports/by-prime-table";
 import { CycleFilter } from "@/components/reports/cycle-filter";
 import { ExportLinks } from "@/components/reports/export-links";
 import { PrimesTable } from "@/components/reports/primes-table";
@@ -11,7 +12,7 @@ import { PRINCIPLE_KEYS } from "@/lib/framework";
 import { formatPercent } from "@/lib/reports/format";
 import { measureTitle, partnerFlagQuestions } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
-import { type ContractReport, getContractReport } from "@/lib/services/reports";
+import { type ContractReport, getContractReport, type PrimeReport } from "@/lib/services/reports";
 
 export const metadata: Metadata = { title: "Contract report" };
 
@@ -92,86 +93,42 @@ export default async function ContractReportPage({
             <h2 id="flags-heading" className="mb-4 text-2xl font-bold">
               Red flags
             </h2>
-            <table className="report-table mb-6 w-full border-collapse text-base">
-              <caption className="mb-2 text-left text-xl font-bold">
-                Share of partners raising each red flag, by prime
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-ink text-left">
-                  <th scope="col" className="py-2 pr-4">
-                    Flag
-                  </th>
-                  {report.primes.map((p) => (
-                    <th key={p.prime.id} scope="col" className="py-2 pr-4 text-right">
-                      {label(p)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {partnerFlagQuestions.map((q, i) => (
-                  <tr key={q.key} className="border-b border-gray-300">
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">
-                      {q.redFlag?.label}
-                    </th>
-                    {report.primes.map((p) => {
-                      const line = flagLines(p.partners)[i];
-                      return (
-                        <td key={p.prime.id} className="py-2 pr-4 text-right">
-                          {line?.partners ? formatPercent(line.partners.share) : "Not shown"}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-                <tr className="border-b border-gray-300">
-                  <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    Named in the bid but never contracted
-                  </th>
-                  {report.primes.map((p) => (
-                    <td key={p.prime.id} className="py-2 pr-4 text-right">
-                      {p.supplyChain.namedNoWork.length === 0 ? "None" : p.supplyChain.namedNoWork.join(", ")}
-                    </td>
-                  ))}
-                </tr>
-              </tbody>
-            </table>
+            <ByPrimeTable
+              caption="Share of partners raising each red flag, by prime"
+              first="Flag"
+              primes={report.primes}
+              rows={[
+                ...partnerFlagQuestions.map((q, i) => ({
+                  key: q.key,
+                  name: q.redFlag?.label,
+                  cell: (p: PrimeReport) => {
+                    const line = flagLines(p.partners)[i];
+                    return line?.partners ? formatPercent(line.partners.share) : "Not shown";
+                  },
+                })),
+                {
+                  key: "named-no-work",
+                  name: "Named in the bid but never contracted",
+                  cell: (p: PrimeReport) =>
+                    p.supplyChain.namedNoWork.length === 0 ? "None" : p.supplyChain.namedNoWork.join(", "),
+                },
+              ]}
+            />
           </section>
           <section aria-labelledby="trend-heading" className="mb-8">
             <h2 id="trend-heading" className="mb-4 text-2xl font-bold">
               Trend
             </h2>
-            <table className="report-table mb-6 w-full border-collapse text-base">
-              <caption className="mb-2 text-left text-xl font-bold">
-                Partners&apos; overall mean, by cycle
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-ink text-left">
-                  <th scope="col" className="py-2 pr-4">
-                    Cycle
-                  </th>
-                  {report.primes.map((p) => (
-                    <th key={p.prime.id} scope="col" className="py-2 pr-4 text-right">
-                      {label(p)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {(report.primes[0]?.trend.cycles ?? []).map((cycle, i) => (
-                  <tr key={cycle.id} className="border-b border-gray-300">
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">
-                      {cycle.name}
-                    </th>
-                    {report.primes.map((p) => (
-                      <td key={p.prime.id} className="py-2 pr-4 text-right">
-                        {p.trend.cycles[i]?.overall?.toFixed(1) ?? "Not shown"}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ByPrimeTable
+              caption="Partners' overall mean, by cycle"
+              first="Cycle"
+              primes={report.primes}
+              rows={(report.primes[0]?.trend.cycles ?? []).map((cycle, i) => ({
+                key: cycle.id,
+                name: cycle.name,
+                cell: (p: PrimeReport) => p.trend.cycles[i]?.overall?.toFixed(1) ?? "Not shown",
+              }))}
+            />
           </section>
           <section aria-labelledby="drill-heading" className="no-print mb-8">
             <h2 id="drill-heading" className="mb-4 text-2xl font-bold">

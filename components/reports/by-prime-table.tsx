@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import type { PrimeReport } from "@/lib/services/reports";
+
+const label = (p: PrimeReport) => p.prime.name + (p.prime.lot ? ` (${p.prime.lot})` : "");
+
+/** One row per item, one column per prime: how the contract report sets primes side by side. */
+export function ByPrimeTable({
+  caption,
+  first,
+  primes,
+  rows,
+}: {
+  caption: string;
+  /** The heading of the first column, which names each row. */
+  first: string;
+  primes: readonly PrimeReport[];
+  rows: readonly { key: string; name: ReactNode; cell: (prime: PrimeReport) => ReactNode }[];
+}) {
+  return (
+    <table className="report-table mb-6 w-full border-collapse text-base">
+      <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-ink text-left">
+          <th scope="col" className="py-2 pr-4">
+            {first}
+          </th>
+          {primes.map((p) => (
+            <th key={p.prime.id} scope="col" className="py-2 pr-4 text-right">
+              {label(p)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className="border-b border-gray-300">
+            <th scope="row" className="py-2 pr-4 text-left font-normal">
+              {row.name}
+            </th>
+            {primes.map((p) => (
+              <td key={p.prime.id} className="py-2 pr-4 text-right">
+                {row.cell(p)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
