@@ -5,6 +5,8 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"
 
 /** What axe finds on the page against WCAG 2.2 AA, one line per rule broken, naming the elements. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // After a client-side navigation Next streams the new <title> in after the page itself.
+  await expect(page).toHaveTitle(/Chainwise$/);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations.map(
     (v) =>
