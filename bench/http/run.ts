@@ -6,6 +6,8 @@ import { startServer } from "./server";
 export interface HttpResult {
   database: string;
   connections: number;
+  /** The server's NODE_OPTIONS (its heap limit, as `npm start` sets it). */
+  serverNodeOptions?: string;
   /** Seconds of load per page in each of the two passes. */
   seconds: number;
   pages: PageLoad[];
@@ -85,6 +87,7 @@ export async function httpBenchmark(
     return {
       database: db.label,
       connections,
+      serverNodeOptions: server.nodeOptions,
       seconds,
       idleRssMb,
       pages,

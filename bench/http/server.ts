@@ -11,6 +11,8 @@ import { BENCH_AUTH_SECRET } from "../seed/load";
 export interface BenchServer {
   url: string;
   pid: number;
+  /** The NODE_OPTIONS the server runs with. */
+  nodeOptions: string;
   /** Largest resident memory of the server and its child processes since the last reset, in MB. */
   peakRssMb(): number;
   resetPeak(): void;
@@ -61,6 +63,17 @@ function treeRssKb(root: number): number {
   return total;
 }
 
+/**
+ * The heap limit `npm start` gives the server (package.json's start script), so the benchmark
+ * loads the server as it is deployed; SERVER_HEAP_MB overrides it there and here alike.
+ */
+export function startHeapOption(): string {
+  const start = JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string;
+  const mb = process.env.SERVER_HEAP_MB ?? /SERVER_HEAP_MB:-(\d+)/.exec(start)?.[1];
+  if (!mb) throw new Error("package.json's start script sets no heap limit (SERVER_HEAP_MB)");
+  return `--max-old-space-size=${mb}`;
+}
+
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -91,8 +104,10 @@ export async function startServer(databaseUrl: string, port: number, nodeOptions
     },
   );
   if (prepared.status !== 0) throw new Error("preparing the server (migrate, build) failed; see above");
+  // Options given to the benchmark come last, so they win over the start script's.
+  const options = `${startHeapOption()} ${nodeOptions}`.trim();
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...env, NODE_OPTIONS: nodeOptions },
+    env: { ...env, NODE_OPTIONS: options },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -118,6 +133,7 @@ export async function startServer(databaseUrl: string, port: number, nodeOptions
   return {
     url,
     pid: child.pid as number,
+    nodeOptions: options,
     peakRssMb: () => Math.round(peak / 1024),
     resetPeak: () => {
       peak = child.pid ? treeRssKb(child.pid) : 0;

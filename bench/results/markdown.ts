@@ -57,7 +57,7 @@ function httpSection(http: HttpResult): string[] {
   return [
     "## Pages under load",
     "",
-    `\`next start\` on ${http.database}, signed in (a Better Auth session cookie), autocannon with ${http.connections} connections: every page warmed for 3 s, then loaded for ${http.seconds} s in each of two passes in mirrored order (bare, questionnaire, prime report, and back), the programme report last on its own (its memory is not given back); response times pooled, and the server left to finish left-over requests between runs. The bare page (app/bench/bare) renders the site's layout and nothing else: the baseline.`,
+    `\`next start\` on ${http.database} with NODE_OPTIONS \`${http.serverNodeOptions ?? "(not recorded)"}\` (as \`npm start\` sets them), signed in (a Better Auth session cookie), autocannon with ${http.connections} connections: every page warmed for 3 s, then loaded for ${http.seconds} s in each of two passes in mirrored order (bare, questionnaire, prime report, and back), the programme report last on its own (its memory is not given back); response times pooled, and the server left to finish left-over requests between runs. The bare page (app/bench/bare) renders the site's layout and nothing else: the baseline.`,
     "",
     "| Page | Path | Requests/s | ÷ bare | p50 | p99 | p99 ÷ p50 | Requests | Non-2xx | Errors | Peak RSS |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",

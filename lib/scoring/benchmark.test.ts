@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { aggregateRatings, benchmark, benchmarkScores, ScoringError, scoreAssessment } from "./index";
+import { round1 } from "./numbers";
 import { buildFramework, partner } from "./test-fixtures";
 
 const entries = [
@@ -44,6 +46,30 @@ describe("benchmark", () => {
 
   it("does not depend on input order", () => {
     expect(benchmark([...entries].reverse())).toEqual(benchmark(entries));
+  });
+
+  it("ranks and places every prime by counting the scores above and below it, ties included", () => {
+    // Scores drawn from a few values, so most primes tie with others.
+    const scoresArb = fc.array(fc.constantFrom(0, 12.5, 50, 62.5, 62.54, 100), {
+      minLength: 1,
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(scoresArb, (scores) => {
+        const ranked = benchmark(
+          scores.map((score, i) => ({ id: `p${i}`, scores: { overall: score } })),
+        ).find((m) => m.key === "overall")?.ranked;
+        const shown = scores.map((s) => Math.round(s * 10));
+        for (const r of ranked ?? []) {
+          const mine = Math.round(r.score * 10);
+          const higher = shown.filter((t) => t > mine).length;
+          const lower = shown.filter((t) => t < mine).length;
+          expect(r.rank).toBe(higher + 1);
+          expect(r.percentile).toBe(scores.length > 1 ? round1((lower * 100) / (scores.length - 1)) : null);
+        }
+        expect(ranked).toHaveLength(scores.length);
+      }),
+    );
   });
 
   it("refuses repeated primes and scores outside 0–100", () => {

@@ -13,6 +13,7 @@ import {
   type MeasureBenchmark,
   type MeasureKey,
 } from "@/lib/scoring";
+import { createGate } from "./gate";
 import { partnerFigures } from "./partner-figures";
 import { type SelfScoreRow, selfScoreRows } from "./report-figures";
 
@@ -45,12 +46,25 @@ export interface ProgrammeReport {
   benchmark: MeasureBenchmark[];
 }
 
+/**
+ * A national programme's report holds thousands of rows while it is put together; two at a time
+ * keep one instance's memory bounded under many readers without slowing them (ADR 0008).
+ */
+const assemble = createGate(2);
+
 export async function getProgrammeReport(
   actor: Actor,
-  { cycleName, contractId, now = new Date() }: { cycleName?: string; contractId?: string; now?: Date } = {},
+  options: { cycleName?: string; contractId?: string; now?: Date } = {},
 ): Promise<ProgrammeReport> {
   if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
-  if (contractId !== undefined) requireRecordIds(contractId);
+  if (options.contractId !== undefined) requireRecordIds(options.contractId);
+  return assemble(() => programmeReport(actor, options));
+}
+
+async function programmeReport(
+  actor: Actor,
+  { cycleName, contractId, now = new Date() }: { cycleName?: string; contractId?: string; now?: Date },
+): Promise<ProgrammeReport> {
   const contracts = await db().contract.findMany({
     where: { commissionerId: actor.organisationId },
     select: { id: true, title: true, reference: true },

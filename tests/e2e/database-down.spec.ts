@@ -1,9 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { dropWhenReleased } from "../support/drop-database";
 import { type SecondServer, secondPort, startSecondServer } from "./support/second-server";
+import { createServerDatabase, type ServerDatabase } from "./support/server-database";
 import { TcpRelay } from "./support/tcp-relay";
 
 /**
@@ -67,26 +64,17 @@ test.describe("a database that goes away and comes back", () => {
   const serverUrl = process.env.TEST_DATABASE_URL;
   test.skip(!serverUrl, "needs a PostgreSQL server: set TEST_DATABASE_URL (CI does)");
 
-  const name = `chainwise_e2e_${randomBytes(4).toString("hex")}`;
+  let database: ServerDatabase;
   let relay: TcpRelay;
   let server: SecondServer;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
+    database = await createServerDatabase(serverUrl ?? "");
     const admin = new URL(serverUrl ?? "");
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const direct = new URL(admin);
-    direct.pathname = `/${name}`;
-    execFileSync("npx", ["tsx", "prisma/prepare.ts"], {
-      env: { ...process.env, DATABASE_URL: direct.toString(), SEED_DEMO_DATA: "never" },
-      stdio: "ignore",
-    });
     relay = new TcpRelay(secondPort(3), { host: admin.hostname, port: Number(admin.port || 5432) });
     await relay.start();
-    const relayed = new URL(direct);
+    const relayed = new URL(database.url);
     relayed.hostname = "127.0.0.1";
     relayed.port = String(relay.port);
     server = await startSecondServer(secondPort(4), { DATABASE_URL: relayed.toString() });
@@ -95,10 +83,7 @@ test.describe("a database that goes away and comes back", () => {
   test.afterAll(async () => {
     await server?.stop();
     await relay?.cut();
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await dropWhenReleased(client, name);
-    await client.end();
+    await database?.drop();
   });
 
   /** Asks for the home page until it answers `status`, at most ten times a quarter-second apart. */

@@ -11,7 +11,7 @@ export interface SecondServer {
 
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
-/** Ports next to the main server's: +1 for a database that is down, +2 for HTTPS settings. */
+/** Ports next to the main server's, one offset for each spec's server (see the specs that start them). */
 export const secondPort = (offset: number) => BASE_PORT + offset;
 
 export async function startSecondServer(port: number, env: Record<string, string>): Promise<SecondServer> {
