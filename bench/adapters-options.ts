@@ -54,6 +54,8 @@ export async function serveOverSocket(
   return {
     factory: client.factory,
     pglite,
+    // The socket server may take a single connection: migrations share the pool's.
+    forMigrations: () => ({ factory: client.factory, release: async () => {} }),
     close: async () => {
       await client.close();
       await server.stop();

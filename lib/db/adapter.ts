@@ -16,6 +16,13 @@ export interface Connection {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded database, when there is one; tests use it to dump and load data folders. */
   pglite: PGlite | null;
+  /**
+   * A factory for the schema engine alone, ended with `release` once it is done. Prisma's engine
+   * holds a PostgreSQL advisory lock for as long as its connection lives; on a connection of its
+   * own the lock ends with the migration, so instances starting together each wait their turn
+   * instead of timing out behind one that has finished.
+   */
+  forMigrations(): { factory: SqlMigrationAwareDriverAdapterFactory; release(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -30,9 +37,12 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
   if (target.kind === "pglite") {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const pglite = new PGlite(target.dataDir ?? "memory://", { loadDataDir: options.loadDataDir });
+    const factory = new PrismaPGlite(pglite);
     return {
-      factory: new PrismaPGlite(pglite),
+      factory,
       pglite,
+      // One process owns an embedded database, so there is no one to wait for.
+      forMigrations: () => ({ factory, release: async () => {} }),
       close: async () => {
         if (!pglite.closed) await pglite.close();
       },
@@ -50,6 +60,10 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     // A connection dropped by the server: the next page checks the database before it renders.
     factory: new PrismaPg(pool, { onPoolError: markDatabaseSuspect, onConnectionError: markDatabaseSuspect }),
     pglite: null,
+    forMigrations: () => {
+      const own = new pg.Pool({ connectionString: target.url, max: 1, connectionTimeoutMillis: 5_000 });
+      return { factory: new PrismaPg(own), release: () => own.end() };
+    },
     close: async () => {
       if (!ended) await pool.end();
       ended = true;

@@ -19,15 +19,20 @@ export async function deployMigrations(
     );
     if (migrationsList.migrationDirectories.length === 0) return [];
   }
-  const engine = await startSchemaEngine(connection.factory);
+  const own = connection.forMigrations();
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList,
-      filters: NO_FILTER,
-    });
-    return appliedMigrationNames;
+    const engine = await startSchemaEngine(own.factory);
+    try {
+      const { appliedMigrationNames } = await engine.applyMigrations({
+        migrationsList,
+        filters: NO_FILTER,
+      });
+      return appliedMigrationNames;
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await own.release();
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openConnection } from "@/lib/db/adapter";
 import { deployMigrations, migrationStatus } from "@/lib/db/migrate";
 import { readMigrations } from "@/lib/db/schema-engine";
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
@@ -22,6 +23,33 @@ describe.each(testDatabaseKinds())("migrations on %s", (kind) => {
         expect.arrayContaining(["Answer", "Assessment", "Contract", "Organisation", "_prisma_migrations"]),
       );
     } finally {
+      await database.close();
+    }
+  });
+});
+
+describe.runIf(testDatabaseKinds().includes("postgres"))("migrations from several instances at once", () => {
+  it("apply each migration once, and every instance starts on an up-to-date database", async () => {
+    // Instances that start together each migrate first (npm start). Prisma's schema engine takes a
+    // PostgreSQL advisory lock: one applies, the others wait and find nothing left to do. The lock
+    // lasts as long as the engine's connection, so each migration gets a connection of its own.
+    const database = await openTestDatabase("postgres", { empty: true });
+    const instances = [1, 2, 3].map(() => openConnection({ kind: "postgres", url: database.url ?? "" }));
+    try {
+      const all = (await readMigrations()).migrationDirectories.map((m) => m.path);
+      const applied = await Promise.all(instances.map((connection) => deployMigrations(connection)));
+      expect(applied.flat().sort()).toEqual([...all].sort());
+      expect(applied.filter((names) => names.length > 0)).toHaveLength(1);
+      expect(await migrationStatus(database.connection)).toEqual({
+        upToDate: true,
+        pending: [],
+        problems: [],
+      });
+      const [rows] = await database.client.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+      expect(rows?.n).toBe(all.length);
+    } finally {
+      await Promise.all(instances.map((connection) => connection.close()));
       await database.close();
     }
   });
