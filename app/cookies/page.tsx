@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { TableHead } from "@/components/ui/table-head";
 import { env } from "@/lib/env";
 import { essentialCookies } from "@/lib/privacy/cookies";
 
@@ -23,22 +24,7 @@ export default async function CookiesPage() {
       </p>
       <table className="w-full border-collapse text-base">
         <caption className="mb-2 text-left text-2xl font-bold">Essential cookies</caption>
-        <thead>
-          <tr className="border-b-2 border-ink text-left">
-            <th scope="col" className="py-2 pr-4">
-              Name
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              What it is for
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              When it is set
-            </th>
-            <th scope="col" className="py-2">
-              How long it lasts
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "What it is for", "When it is set", "How long it lasts"]} />
         <tbody>
           {cookies.map((cookie) => (
             <tr key={cookie.name} className="border-b border-gray-300 align-top">

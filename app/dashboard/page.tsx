@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
@@ -103,22 +104,7 @@ export default async function DashboardPage() {
           </h2>
           <table className="w-full max-w-4xl border-collapse text-base">
             <caption className="sr-only">Your submitted answers, newest first</caption>
-            <thead>
-              <tr className="border-b-2 border-ink text-left">
-                <th scope="col" className="py-2 pr-4">
-                  Reference
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  About
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Cycle
-                </th>
-                <th scope="col" className="py-2">
-                  Submitted
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={["Reference", "About", "Cycle", "Submitted"]} />
             <tbody>
               {receipts.map((r) => (
                 <tr key={r.id} className="border-b border-gray-300 align-top">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableHead } from "@/components/ui/table-head";
 import { framework, type Perspective } from "@/lib/framework";
 import { describeAnswer, describeFlagCondition, describeScoring } from "@/lib/framework/describe";
 import { GAP_THRESHOLD } from "@/lib/scoring";
@@ -101,22 +102,7 @@ export default function HowScoringWorksPage() {
                   {principle.title}: questions {perspective === "prime" ? "primes" : "partners"} are asked,
                   how each is scored, its weight and any red flag
                 </caption>
-                <thead>
-                  <tr className="border-b-2 border-ink text-left">
-                    <th scope="col" className="py-2 pr-4">
-                      Question
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Answers and scores
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Weight
-                    </th>
-                    <th scope="col" className="py-2">
-                      Red flag
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={["Question", "Answers and scores", "Weight", "Red flag"]} />
                 <tbody>
                   {principle.questions
                     .filter((q) => q.perspective === perspective)

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { TableHead } from "@/components/ui/table-head";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { scoreOrDash } from "@/lib/reports/format";
@@ -76,24 +77,15 @@ export default async function ProgrammePage({
             <caption className="mb-2 text-left text-xl font-bold">
               Partners&apos; mean score for each prime on each contract, {report.cycleName}
             </caption>
-            <thead>
-              <tr className="border-b-2 border-ink text-left align-bottom">
-                <th scope="col" className="py-2 pr-4">
-                  Prime and contract
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  Answered
-                </th>
-                {MEASURE_KEYS.map((key) => (
-                  <th key={key} scope="col" className="py-2 pr-4 text-right">
-                    {measureTitle(key)}
-                  </th>
-                ))}
-                <th scope="col" className="py-2 text-right">
-                  Prime&apos;s own overall
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              alignBottom
+              columns={[
+                "Prime and contract",
+                { label: "Answered", numeric: true },
+                ...MEASURE_KEYS.map((key) => ({ key, label: measureTitle(key), numeric: true })),
+                { label: "Prime's own overall", numeric: true },
+              ]}
+            />
             <tbody>
               {shown.rows.map((row) => {
                 const id = `${row.contract.id}/${row.prime.id}`;

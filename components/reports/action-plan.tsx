@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import { formatDate } from "@/lib/format";
 import type { PrincipleKey } from "@/lib/framework";
 import { ACTION_STATUSES } from "@/lib/reports/forms";
@@ -31,25 +32,7 @@ export function ActionPlan({
       ) : (
         <table className="report-table mb-6 w-full border-collapse text-base">
           <caption className="sr-only">The prime&apos;s actions, earliest due first</caption>
-          <thead>
-            <tr className="border-b-2 border-ink text-left">
-              <th scope="col" className="py-2 pr-4">
-                Action
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Principle
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Owner
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Due
-              </th>
-              <th scope="col" className="py-2">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Action", "Principle", "Owner", "Due", "Status"]} />
           <tbody>
             {items.map((item) => (
               <tr key={item.id} className="border-b border-gray-300 align-top">

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableHead } from "@/components/ui/table-head";
 import type { PrimeReport } from "@/lib/services/reports";
 
 const label = (p: PrimeReport) => p.prime.name + (p.prime.lot ? ` (${p.prime.lot})` : "");
@@ -19,18 +20,9 @@ export function ByPrimeTable({
   return (
     <table className="report-table mb-6 w-full border-collapse text-base">
       <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
-      <thead>
-        <tr className="border-b-2 border-ink text-left">
-          <th scope="col" className="py-2 pr-4">
-            {first}
-          </th>
-          {primes.map((p) => (
-            <th key={p.prime.id} scope="col" className="py-2 pr-4 text-right">
-              {label(p)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead
+        columns={[first, ...primes.map((p) => ({ key: p.prime.id, label: label(p), numeric: true }))]}
+      />
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} className="border-b border-gray-300">

@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import { formatPercent } from "@/lib/reports/format";
 import { FLAG_TITLES } from "@/lib/reports/labels";
 import type { FlagLine } from "@/lib/reports/lines";
@@ -8,22 +9,14 @@ export function FlagTable({ lines }: { lines: readonly FlagLine[] }) {
   return (
     <table className="report-table mb-6 w-full border-collapse text-base">
       <caption className="mb-2 text-left text-xl font-bold">Red flags partners raised</caption>
-      <thead>
-        <tr className="border-b-2 border-ink text-left">
-          <th scope="col" className="py-2 pr-4">
-            Flag
-          </th>
-          <th scope="col" className="py-2 pr-4">
-            What it means
-          </th>
-          <th scope="col" className="py-2 pr-4 text-right">
-            Partners raising it
-          </th>
-          <th scope="col" className="py-2 text-right">
-            Share of those answering
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          "Flag",
+          "What it means",
+          { label: "Partners raising it", numeric: true },
+          { label: "Share of those answering", numeric: true },
+        ]}
+      />
       <tbody>
         {lines.map((line) => (
           <tr key={line.questionKey} className="border-b border-gray-300">

@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import { formatPercent, scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { measureLines } from "@/lib/reports/lines";
@@ -14,27 +15,16 @@ export function PrimesTable({ report }: { report: ContractReport }) {
         <caption className="mb-2 text-left text-xl font-bold">
           Primes side by side: partners&apos; mean score (rank among primes)
         </caption>
-        <thead>
-          <tr className="border-b-2 border-ink text-left align-bottom">
-            <th scope="col" className="py-2 pr-4">
-              Prime
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right">
-              Response rate
-            </th>
-            {MEASURE_KEYS.map((key) => (
-              <th key={key} scope="col" className="py-2 pr-4 text-right">
-                {measureTitle(key)}
-              </th>
-            ))}
-            <th scope="col" className="py-2 pr-4 text-right">
-              Prime&apos;s own overall
-            </th>
-            <th scope="col" className="py-2 text-right">
-              Named in bid and delivering
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          alignBottom
+          columns={[
+            "Prime",
+            { label: "Response rate", numeric: true },
+            ...MEASURE_KEYS.map((key) => ({ key, label: measureTitle(key), numeric: true })),
+            { label: "Prime's own overall", numeric: true },
+            { label: "Named in bid and delivering", numeric: true },
+          ]}
+        />
         <tbody>
           {report.primes.map((p) => {
             const lines = measureLines(p.partners, p.self, p.comparison);

@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import { formatGap, scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import type { MeasureLine } from "@/lib/reports/lines";
@@ -14,40 +15,17 @@ export function PrincipleTable({
   return (
     <table className="report-table mb-8 w-full border-collapse text-base">
       <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
-      <thead>
-        <tr className="border-b-2 border-ink text-left">
-          <th scope="col" className="py-2 pr-4">
-            Principle
-          </th>
-          {showSelf ? (
-            <th scope="col" className="py-2 pr-4 text-right">
-              Prime&apos;s own score
-            </th>
-          ) : null}
-          <th scope="col" className="py-2 pr-4 text-right">
-            Partners&apos; mean
-          </th>
-          <th scope="col" className="py-2 pr-4 text-right">
-            Median
-          </th>
-          <th scope="col" className="py-2 pr-4 text-right">
-            Partners
-          </th>
-          <th scope="col" className="py-2 pr-4">
-            Band
-          </th>
-          {showSelf ? (
-            <>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Gap
-              </th>
-              <th scope="col" className="py-2">
-                View
-              </th>
-            </>
-          ) : null}
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          "Principle",
+          ...(showSelf ? [{ label: "Prime's own score", numeric: true }] : []),
+          { label: "Partners' mean", numeric: true },
+          { label: "Median", numeric: true },
+          { label: "Partners", numeric: true },
+          "Band",
+          ...(showSelf ? [{ label: "Gap", numeric: true }, "View"] : []),
+        ]}
+      />
       <tbody>
         {lines.map((line) => (
           <tr

@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/ui/table-head";
 import { measureTitle } from "@/lib/reports/labels";
 import { type Aggregate, BAND_LABELS, BANDS } from "@/lib/scoring";
 
@@ -8,18 +9,12 @@ export function SpreadTable({ partners, caption }: { partners: Aggregate; captio
   return (
     <table className="report-table mb-8 w-full border-collapse text-base">
       <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
-      <thead>
-        <tr className="border-b-2 border-ink text-left">
-          <th scope="col" className="py-2 pr-4">
-            Principle
-          </th>
-          {BANDS.map((band) => (
-            <th key={band} scope="col" className="py-2 pr-4 text-right">
-              {BAND_LABELS[band]}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          "Principle",
+          ...BANDS.map((band) => ({ key: band, label: BAND_LABELS[band], numeric: true })),
+        ]}
+      />
       <tbody>
         {measures.map((m) => (
           <tr key={m.key} className="border-b border-gray-300">

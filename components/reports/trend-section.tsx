@@ -1,4 +1,5 @@
 import { BarChart } from "@/components/charts/bar-chart";
+import { TableHead } from "@/components/ui/table-head";
 import { formatGap, scoreOrDash } from "@/lib/reports/format";
 import type { PrimeReport } from "@/lib/services/reports";
 
@@ -30,28 +31,16 @@ export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf
         <caption className="mb-2 text-left text-xl font-bold">
           Change from cycle to cycle, like for like
         </caption>
-        <thead>
-          <tr className="border-b-2 border-ink text-left">
-            <th scope="col" className="py-2 pr-4">
-              From
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              To
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right">
-              Partners&apos; overall, before
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right">
-              After
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right">
-              Change
-            </th>
-            <th scope="col" className="py-2 text-right">
-              Questions compared
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "From",
+            "To",
+            { label: "Partners' overall, before", numeric: true },
+            { label: "After", numeric: true },
+            { label: "Change", numeric: true },
+            { label: "Questions compared", numeric: true },
+          ]}
+        />
         <tbody>
           {steps.map((step) => (
             <tr key={`${step.from}-${step.to}`} className="border-b border-gray-300">

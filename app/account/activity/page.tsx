@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { TableHead } from "@/components/ui/table-head";
 import { currentActor } from "@/lib/auth/actor";
 import { listAudit } from "@/lib/services/audit";
 
@@ -33,19 +34,7 @@ export default async function ActivityPage() {
       ) : (
         <table className="w-full max-w-4xl border-collapse text-base">
           <caption className="sr-only">Activity in {actor.organisationName}, newest first</caption>
-          <thead>
-            <tr className="border-b-2 border-ink text-left">
-              <th scope="col" className="py-2 pr-4">
-                When
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Who
-              </th>
-              <th scope="col" className="py-2">
-                What
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["When", "Who", "What"]} />
           <tbody>
             {entries.map((e) => (
               <tr key={e.id} className="border-b border-gray-300 align-top">

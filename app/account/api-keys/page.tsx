@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateApiKeyForm, RevokeApiKeyForm } from "@/components/reports/api-key-forms";
+import { TableHead } from "@/components/ui/table-head";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
@@ -39,22 +40,7 @@ export default async function ApiKeysPage() {
       ) : (
         <table className="w-full max-w-4xl border-collapse text-base">
           <caption className="sr-only">API keys, newest first</caption>
-          <thead>
-            <tr className="border-b-2 border-ink text-left">
-              <th scope="col" className="py-2 pr-4">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Created
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Last used
-              </th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Created", "Last used", { label: "Action", hidden: true }]} />
           <tbody>
             {keys.map((key) => (
               <tr key={key.id} className="border-b border-gray-300">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { RoleForm } from "@/components/members/role-form";
+import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
@@ -46,22 +47,7 @@ export default async function MembersPage({
       </p>
       <table className="w-full max-w-5xl border-collapse text-base">
         <caption className="sr-only">Members of {actor.organisationName}</caption>
-        <thead>
-          <tr className="border-b-2 border-ink text-left">
-            <th scope="col" className="py-2 pr-4">
-              Name
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Email address
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Role
-            </th>
-            <th scope="col" className="py-2">
-              <span className="sr-only">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Email address", "Role", { label: "Remove", hidden: true }]} />
         <tbody>
           {members.map((m) => (
             <tr key={m.membershipId} className="border-b border-gray-300 align-top">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { type InviteeGroup, InviteForm } from "@/components/invitations/invite-form";
+import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -125,27 +126,9 @@ export default async function InvitationsPage({
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-base">
             <caption className="sr-only">Invitations sent, newest first</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  Sent to
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Answering for
-                </th>
-                {severalPrimes ? (
-                  <th scope="col" className="py-2 pr-4">
-                    Prime
-                  </th>
-                ) : null}
-                <th scope="col" className="py-2 pr-4">
-                  Sent
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Status
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={["Sent to", "Answering for", ...(severalPrimes ? ["Prime"] : []), "Sent", "Status"]}
+            />
             <tbody>
               {invitations.map((invitation) => (
                 <tr key={invitation.id} className="border-b border-gray-300 align-top">
