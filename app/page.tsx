@@ -33,14 +33,32 @@ export default async function HomePage() {
         </li>
       </ul>
 
-      <p className="mb-8">
-        <Link href="/demo" className="text-xl font-bold">
-          Try it with the demo organisations
-        </Link>
-      </p>
+      {demo ? (
+        <p className="mb-8">
+          <Link href="/demo" className="text-xl font-bold">
+            Try it with the demo organisations
+          </Link>
+        </p>
+      ) : (
+        <>
+          <h2 className="mt-8 mb-4 text-2xl font-bold">Getting started</h2>
+          <ul className="mb-8 max-w-3xl list-disc space-y-2 pl-6">
+            <li>
+              <strong>Commissioners:</strong> <Link href="/request-account">request an account</Link> for your
+              council or public body. Once it is approved, you add your contracts, their primes and partners,
+              and invite them to answer.
+            </li>
+            <li>
+              <strong>Primes and partners:</strong> you are invited by email by the commissioner of your
+              contract. Follow the link in that email. Already have an account?{" "}
+              <Link href="/sign-in">Sign in</Link>.
+            </li>
+          </ul>
+        </>
+      )}
 
-      <h2 className="mt-8 mb-4 text-2xl font-bold">Contracts</h2>
-      {contracts.length === 0 ? (
+      {demo ? <h2 className="mt-8 mb-4 text-2xl font-bold">Contracts</h2> : null}
+      {!demo ? null : contracts.length === 0 ? (
         <p>There are no contracts yet.</p>
       ) : (
         <ul className="space-y-6" aria-label="Contracts">

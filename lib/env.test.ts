@@ -127,15 +127,38 @@ describe("loadEnv: email", () => {
     );
   });
 
-  it("makes a deployment with a public address choose a transport, as the outbox is readable by anyone", () => {
-    expect(problemWith({ APP_URL: "https://chainwise.example.org" })).toContain(
-      "EMAIL_TRANSPORT must be set when APP_URL is a public address",
-    );
-    expect(
-      loadEnv({ APP_URL: "https://chainwise.example.org", EMAIL_TRANSPORT: "outbox" }).EMAIL_TRANSPORT,
-    ).toBe("outbox");
+  it("refuses the outbox on a site with a public address, demo or not: reset links would be readable", () => {
+    const sources: Record<string, string>[] = [
+      { APP_URL: "https://chainwise.example.org" },
+      { APP_URL: "https://chainwise.example.org", EMAIL_TRANSPORT: "outbox" },
+      { APP_URL: "https://chainwise.example.org", EMAIL_TRANSPORT: "outbox", DEMO_MODE: "off" },
+      { APP_URL: "http://10.0.0.5:3000", EMAIL_TRANSPORT: "outbox", DEMO_MODE: "on" },
+    ];
+    for (const source of sources) {
+      expect(problemWith(source)).toContain(
+        'EMAIL_TRANSPORT must be "smtp" (with SMTP_URL) when APP_URL is a public address',
+      );
+    }
     expect(loadEnv({ APP_URL: "http://127.0.0.1:3100" }).EMAIL_TRANSPORT).toBe("outbox");
     expect(loadEnv({ APP_URL: "http://chainwise.localhost" }).EMAIL_TRANSPORT).toBe("outbox");
+  });
+
+  it("points links at the port actually served when APP_URL is unset", () => {
+    expect(loadEnv({ PORT: "4123" }).APP_URL).toBe("http://localhost:4123");
+    expect(loadEnv({ PORT: "4123", APP_URL: "http://127.0.0.1:9" }).APP_URL).toBe("http://127.0.0.1:9");
+    expect(problemWith({ PORT: "web" })).toContain("PORT must be a whole number");
+  });
+
+  it("shows the outbox page with the demo, and without it only when asked (local addresses only)", () => {
+    expect(loadEnv({}).DEV_OUTBOX).toBe(true);
+    expect(loadEnv({ DEMO_MODE: "off" }).DEV_OUTBOX).toBe(false);
+    expect(loadEnv({ DEMO_MODE: "off", DEV_OUTBOX: "on" }).DEV_OUTBOX).toBe(true);
+    expect(loadEnv({ DEMO_MODE: "on", DEV_OUTBOX: "off" }).DEV_OUTBOX).toBe(false);
+    expect(loadEnv({ ...smtp, SMTP_URL: "smtp://smtp.example.org", DEMO_MODE: "on" }).DEV_OUTBOX).toBe(false);
+    expect(problemWith({ ...smtp, SMTP_URL: "smtp://smtp.example.org", DEV_OUTBOX: "on" })).toContain(
+      'DEV_OUTBOX can only be "on" while EMAIL_TRANSPORT is "outbox"',
+    );
+    expect(problemWith({ DEV_OUTBOX: "yes" })).toContain('DEV_OUTBOX must be "on" or "off"');
   });
 
   it.each([
@@ -143,7 +166,10 @@ describe("loadEnv: email", () => {
     ["http://localhost:3100", "http://localhost:3100"],
     ["https://example.org/chainwise//", "https://example.org/chainwise"],
   ])("reads APP_URL=%s as %s", (url, expected) => {
-    expect(loadEnv({ APP_URL: url, EMAIL_TRANSPORT: "outbox" }).APP_URL).toBe(expected);
+    const transport = url.includes("localhost")
+      ? { EMAIL_TRANSPORT: "outbox" }
+      : { EMAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://smtp.example.org" };
+    expect(loadEnv({ APP_URL: url, ...transport }).APP_URL).toBe(expected);
   });
 
   it.each(["chainwise.example.org", "ftp://chainwise.example.org", "javascript:alert(1)", ""])(

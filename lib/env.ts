@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { type DatabaseTarget, DatabaseUrlError, parseDatabaseUrl } from "./db/target";
 
-export const DEFAULT_APP_URL = "http://localhost:3000";
+export const DEFAULT_PORT = 3000;
+/** Where links in emails point when APP_URL is unset: this machine, on the port actually served. */
+export const defaultAppUrl = (port: number) => `http://localhost:${port}`;
 export const DEFAULT_EMAIL_FROM = "Chainwise <no-reply@chainwise.invalid>";
 export const DEFAULT_PRIVACY_CONTROLLER = "The team running this Chainwise demonstration";
 export const DEFAULT_PRIVACY_CONTACT = "privacy@chainwise.invalid";
@@ -29,8 +31,23 @@ const schema = z.object({
     .string()
     .min(32, "AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 32`")
     .optional(),
-  /** Lets visitors act for the seeded demo organisations without an account. Never real ones. */
+  /** The port `npm start` serves on; read by Next.js, and here for APP_URL's default. */
+  PORT: z.coerce
+    .number({ error: "PORT must be a whole number" })
+    .int("PORT must be a whole number")
+    .min(1, "PORT must be between 1 and 65535")
+    .max(65535, "PORT must be between 1 and 65535")
+    .default(DEFAULT_PORT),
+  /**
+   * Lets visitors act for the seeded demo organisations without an account, and writes the demo
+   * data. "off" is the product: no demo anywhere.
+   */
   DEMO_MODE: z.enum(["on", "off"], { error: 'DEMO_MODE must be "on" or "off"' }).default("on"),
+  /**
+   * The page /dev/outbox, which shows every email kept in the outbox to anyone who can reach the
+   * site. Unset: on with the demo, off without it.
+   */
+  DEV_OUTBOX: z.enum(["on", "off"], { error: 'DEV_OUTBOX must be "on" or "off"' }).optional(),
   /**
    * "outbox" keeps every email in the database, readable by anyone at /dev/outbox; "smtp" sends it.
    * Not tied to NODE_ENV: `next start` runs as production on laptops and in the browser tests too.
@@ -86,10 +103,12 @@ const schema = z.object({
 
 type Parsed = z.infer<typeof schema>;
 
-export type Env = Omit<Parsed, "DATABASE_URL" | "EMAIL_TRANSPORT" | "APP_URL"> & {
+export type Env = Omit<Parsed, "DATABASE_URL" | "EMAIL_TRANSPORT" | "APP_URL" | "DEV_OUTBOX"> & {
   database: DatabaseTarget;
   EMAIL_TRANSPORT: "outbox" | "smtp";
   APP_URL: string;
+  /** Whether /dev/outbox shows the outbox (DEV_OUTBOX, resolved). */
+  DEV_OUTBOX: boolean;
 };
 
 export class EnvError extends Error {
@@ -106,9 +125,17 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const email = emailProblem(result.data);
   if (email) throw new EnvError(`  ${email}`);
-  const { DATABASE_URL, EMAIL_TRANSPORT = "outbox", APP_URL = DEFAULT_APP_URL, ...rest } = result.data;
+  const { DATABASE_URL, EMAIL_TRANSPORT = "outbox", DEV_OUTBOX, ...rest } = result.data;
+  const APP_URL = result.data.APP_URL ?? defaultAppUrl(result.data.PORT);
+  const outboxPage = (DEV_OUTBOX ?? rest.DEMO_MODE) === "on";
   try {
-    return { ...rest, EMAIL_TRANSPORT, APP_URL, database: parseDatabaseUrl(DATABASE_URL) };
+    return {
+      ...rest,
+      EMAIL_TRANSPORT,
+      APP_URL,
+      DEV_OUTBOX: outboxPage && EMAIL_TRANSPORT === "outbox",
+      database: parseDatabaseUrl(DATABASE_URL),
+    };
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new EnvError(error.message);
     throw error;
@@ -116,21 +143,25 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 }
 
 /**
- * Email must not leave by accident, nor stay by accident: the outbox page shows password-reset
- * links to anyone who can reach the site. So a deployment with a public APP_URL has to choose.
+ * Email must not leave by accident, nor stay where visitors can read it: the outbox holds
+ * password-reset links, so whoever reads it can take over any account. A site with a public address
+ * therefore sends email over SMTP, and the outbox page exists only on this machine's own addresses.
  */
-function emailProblem({ EMAIL_TRANSPORT, SMTP_URL, APP_URL }: Parsed): string | null {
+function emailProblem({ EMAIL_TRANSPORT, SMTP_URL, APP_URL, PORT, DEV_OUTBOX }: Parsed): string | null {
   if (EMAIL_TRANSPORT === "smtp" && !SMTP_URL) {
     return `SMTP_URL must be set when EMAIL_TRANSPORT is "smtp". ${SMTP_URL_EXAMPLE}`;
   }
   if (EMAIL_TRANSPORT === "smtp" && !APP_URL) {
-    return `APP_URL must be set when EMAIL_TRANSPORT is "smtp": links in emails would point at ${DEFAULT_APP_URL}.`;
+    return `APP_URL must be set when EMAIL_TRANSPORT is "smtp": links in emails would point at ${defaultAppUrl(PORT)}.`;
   }
-  if (!EMAIL_TRANSPORT && APP_URL && !isLocal(APP_URL)) {
+  if (EMAIL_TRANSPORT !== "smtp" && APP_URL && !isLocal(APP_URL)) {
     return (
-      'EMAIL_TRANSPORT must be set when APP_URL is a public address: "smtp" to send email, or "outbox" ' +
-      "to keep it in the database, where anyone can read it at /dev/outbox."
+      'EMAIL_TRANSPORT must be "smtp" (with SMTP_URL) when APP_URL is a public address: the outbox keeps ' +
+      "password-reset links where they could be read, and email kept there never reaches anyone."
     );
+  }
+  if (DEV_OUTBOX === "on" && EMAIL_TRANSPORT === "smtp") {
+    return 'DEV_OUTBOX can only be "on" while EMAIL_TRANSPORT is "outbox": there is no outbox when email is sent.';
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { deployMigrations } from "@/lib/db/migrate";
 import { describeTarget } from "@/lib/db/target";
 import { env } from "@/lib/env";
 import { backfillScores } from "@/lib/reports/backfill";
-import { isEmpty, seedDemo } from "./seed";
+import { seedWhenWanted } from "./seed";
 
 /**
  * Runs before the server (`npm start`, `npm run dev`): checks the environment, applies migrations,
@@ -52,7 +52,7 @@ function buildIfStale() {
 }
 
 async function main() {
-  const { database, SEED_DEMO_DATA } = env();
+  const { database, SEED_DEMO_DATA, DEMO_MODE } = env();
   if (process.argv.includes("--build")) buildIfStale();
   const client = db();
   try {
@@ -60,8 +60,7 @@ async function main() {
     console.info(
       `${describeTarget(database)}: ${applied.length ? `applied ${applied.length} migration(s)` : "schema up to date"}.`,
     );
-    if (SEED_DEMO_DATA === "auto" && (await isEmpty(client))) {
-      await seedDemo(client);
+    if (await seedWhenWanted(client, { DEMO_MODE, SEED_DEMO_DATA })) {
       console.info("Empty database: demo data written.");
     }
     const scored = await backfillScores(client);

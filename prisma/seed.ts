@@ -24,6 +24,21 @@ export async function isEmpty(client: PrismaClient): Promise<boolean> {
 
 /** Writes the demo world. Deterministic: the same rows, in the same order, every time. */
 /** Writes the demo world; its cycles are placed around `today` (see demoCycles). */
+/**
+ * What start-up does: writes the demo data into an empty database when the demo is on and
+ * SEED_DEMO_DATA allows it. Demo data only ever goes with the demo, so a production database
+ * (DEMO_MODE=off) never gets invented organisations. Returns whether it wrote anything.
+ */
+export async function seedWhenWanted(
+  client: PrismaClient,
+  settings: { DEMO_MODE: "on" | "off"; SEED_DEMO_DATA: "auto" | "never" },
+): Promise<boolean> {
+  if (settings.DEMO_MODE !== "on" || settings.SEED_DEMO_DATA !== "auto") return false;
+  if (!(await isEmpty(client))) return false;
+  await seedDemo(client);
+  return true;
+}
+
 export async function seedDemo(client: PrismaClient, today = new Date()) {
   const council = await createCommissioner(client, demo.commissioner);
   const primeIds = new Map<string, string>();
@@ -176,6 +191,13 @@ async function seedResponses(client: PrismaClient, input: ResponsesInput) {
 }
 
 async function main() {
+  if (env().DEMO_MODE !== "on") {
+    console.error(
+      "DEMO_MODE is off, so no demo data is written: invented organisations must never mix with real ones.",
+    );
+    process.exitCode = 1;
+    return;
+  }
   const client = db();
   try {
     if (!(await isEmpty(client))) {

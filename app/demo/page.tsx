@@ -26,8 +26,8 @@ export default async function DemoPage({ searchParams }: { searchParams: Promise
     <>
       <h1 className="mb-4 text-4xl font-bold">Try Chainwise with the demo organisations</h1>
       <p className="mb-8 max-w-3xl">
-        Until sign-in is switched on, you can act for any of the demo organisations below. Everything here is
-        invented.
+        You can act for any of the demo organisations below without an account. Everything here is invented,
+        and the demo is switched off wherever Chainwise is used for real.
       </p>
       <DemoChooser groups={groups.filter((g) => g.organisations.length > 0)} next={next} />
     </>

@@ -9,10 +9,11 @@ export const metadata: Metadata = { title: "Privacy notice" };
 /** Generated from the deployment's configuration, so it names the real controller and periods. */
 export default async function PrivacyPage() {
   await connection();
-  const { PRIVACY_CONTROLLER, PRIVACY_CONTACT, DRAFT_RETENTION_MONTHS, EMAIL_TRANSPORT } = env();
+  const { PRIVACY_CONTROLLER, PRIVACY_CONTACT, DRAFT_RETENTION_MONTHS, EMAIL_TRANSPORT, DEV_OUTBOX } = env();
   const categories = personalDataCategories({
     draftRetentionMonths: DRAFT_RETENTION_MONTHS,
     emailTransport: EMAIL_TRANSPORT,
+    outboxPage: DEV_OUTBOX,
   });
 
   return (

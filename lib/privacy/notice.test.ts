@@ -4,6 +4,7 @@ import { type PrivacySettings, personalDataCategories } from "./notice";
 const settings: PrivacySettings = {
   draftRetentionMonths: 12,
   emailTransport: "smtp",
+  outboxPage: false,
 };
 
 const byId = (s: PrivacySettings) => new Map(personalDataCategories(s).map((c) => [c.id, c]));
@@ -40,8 +41,11 @@ describe("personalDataCategories", () => {
   });
 
   it("warns that the outbox shows emails to anyone, and says nothing is kept when email is sent", () => {
-    expect(byId({ ...settings, emailTransport: "outbox" }).get("emails")?.whoSees).toBe(
+    expect(byId({ ...settings, emailTransport: "outbox", outboxPage: true }).get("emails")?.whoSees).toBe(
       "Anyone who can reach this site, at /dev/outbox.",
+    );
+    expect(byId({ ...settings, emailTransport: "outbox", outboxPage: false }).get("emails")?.whoSees).toBe(
+      "Whoever runs this installation, in its database.",
     );
     expect(byId(settings).get("emails")?.howLong).toBe(
       "We pass each email to our email provider to deliver and keep no copy.",

@@ -5,6 +5,8 @@ import { INVITATION_DAYS } from "@/lib/invitations/tokens";
 export interface PrivacySettings {
   draftRetentionMonths: number;
   emailTransport: "outbox" | "smtp";
+  /** Whether /dev/outbox shows the outbox to visitors (DEV_OUTBOX). */
+  outboxPage: boolean;
 }
 
 export interface DataCategory {
@@ -82,13 +84,19 @@ export function personalDataCategories(settings: PrivacySettings): DataCategory[
       what: "Password-reset links, invitations and reminders, sent to your email address.",
       why: "Because you asked for them, or because someone invited you to answer for your organisation.",
       howLong:
-        settings.emailTransport === "outbox"
-          ? "This installation does not send email: it keeps every email in its database and shows it at /dev/outbox, where anyone who can reach the site can read it. It is for demonstrations and testing only: do not use it with real people's addresses. Emails to you are deleted when you delete your account."
-          : "We pass each email to our email provider to deliver and keep no copy.",
+        settings.emailTransport === "smtp"
+          ? "We pass each email to our email provider to deliver and keep no copy."
+          : `This installation does not send email: it keeps every email in its database${
+              settings.outboxPage
+                ? " and shows it at /dev/outbox, where anyone who can reach the site can read it"
+                : ""
+            }. It is for demonstrations and testing only: do not use it with real people's addresses. Emails to you are deleted when you delete your account.`,
       whoSees:
-        settings.emailTransport === "outbox"
-          ? "Anyone who can reach this site, at /dev/outbox."
-          : "You, and our email provider while it delivers the message.",
+        settings.emailTransport === "smtp"
+          ? "You, and our email provider while it delivers the message."
+          : settings.outboxPage
+            ? "Anyone who can reach this site, at /dev/outbox."
+            : "Whoever runs this installation, in its database.",
     },
     {
       id: "answers",

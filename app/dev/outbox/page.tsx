@@ -20,8 +20,8 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
 
 /**
  * Every email the app has "sent" while EMAIL_TRANSPORT is "outbox" (development, tests, demos).
- * Anyone who can reach the site can read it, password-reset links included, so it does not exist
- * when email goes out over SMTP.
+ * Anyone who can reach the site can read it, password-reset links included, so it exists only with
+ * the demo or DEV_OUTBOX=on, and start-up refuses the outbox on a public address (lib/env.ts).
  */
 export default async function OutboxPage({
   searchParams,
@@ -29,7 +29,7 @@ export default async function OutboxPage({
   searchParams: Promise<{ to?: string | string[] }>;
 }) {
   await connection();
-  if (env().EMAIL_TRANSPORT !== "outbox") notFound();
+  if (!env().DEV_OUTBOX) notFound();
   const { to: asked } = await searchParams;
   const to = (Array.isArray(asked) ? asked[0] : asked)?.trim() ?? "";
   const messages = await listOutbox({ to: to || undefined, limit: LIMIT });
