@@ -3,9 +3,9 @@ import { databaseAvailable } from "@/lib/db/availability";
 import { probeDatabase } from "@/lib/db/probe";
 import { env } from "@/lib/env";
 import { bodyLimitFor, declaresTooLarge, streamedBodyExceeds, tooLargeResponse } from "@/lib/http/body-limit";
-import { isCrossSitePost, isMalformedActionCall, isMalformedFormPost } from "@/lib/http/request-checks";
+import { isMalformedActionCall, isMalformedFormPost, judgeOrigin } from "@/lib/http/request-checks";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
-import { unavailableResponse } from "@/lib/security/unavailable";
+import { crossSiteResponse, unavailableResponse } from "@/lib/security/unavailable";
 
 /**
  * Runs before every request (Node.js runtime, in the server's own process): security headers on
@@ -34,9 +34,8 @@ export async function proxy(request: NextRequest) {
   if (declaresTooLarge(request, limit)) return finish(tooLargeResponse());
   // Next.js would refuse a long chunked body to a server action too, but with a 500.
   if (await streamedBodyExceeds(request, limit)) return finish(tooLargeResponse());
-  if (isCrossSitePost(request, env().APP_URL)) {
-    return finish(refused(403, "Requests from other sites are refused."));
-  }
+  const origin = judgeOrigin(request, env().APP_URL);
+  if (origin.refuse) return finish(crossSiteResponse(request, nonce));
   if ((await isMalformedFormPost(request)) || (await isMalformedActionCall(request))) {
     return finish(refused(400, "The form could not be read."));
   }
@@ -47,6 +46,7 @@ export async function proxy(request: NextRequest) {
 
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   const headers = new Headers(request.headers);
+  if (origin.origin) headers.set("origin", origin.origin);
   headers.set("Content-Security-Policy", csp);
   headers.set("x-nonce", nonce);
   return finish(NextResponse.next({ request: { headers } }));

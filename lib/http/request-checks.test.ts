@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossSitePost, isMalformedActionCall, isMalformedFormPost } from "./request-checks";
+import { isMalformedActionCall, isMalformedFormPost, judgeOrigin } from "./request-checks";
 
 const APP = "https://chainwise.example.org";
 
@@ -20,27 +20,55 @@ const reactFields = {
   $ACTION_KEY: "k1",
 };
 
-describe("cross-site posts", () => {
-  it("refuses a post whose Origin is neither the host it was sent to nor APP_URL", () => {
-    expect(isCrossSitePost(post({ origin: "https://attacker.example", host: "internal:3000" }), APP)).toBe(
-      true,
-    );
-    expect(isCrossSitePost(post({ origin: "null", host: "internal:3000" }), APP)).toBe(true);
-    expect(isCrossSitePost(post({ origin: "http://internal:3000", host: "internal:3000" }), APP)).toBe(false);
-    expect(isCrossSitePost(post({ origin: APP, host: "internal:3000" }), APP)).toBe(false);
-    expect(
-      isCrossSitePost(
-        post({ origin: "https://a.example", host: "x", "x-forwarded-host": "a.example, b" }),
-        APP,
-      ),
-    ).toBe(false);
+describe("posts from other sites", () => {
+  const judge = (headers: Record<string, string>) =>
+    judgeOrigin(post({ host: "internal:3000", ...headers }), APP);
+
+  it("believes Sec-Fetch-Site: only same-origin posts pass", () => {
+    expect(judge({ "sec-fetch-site": "same-origin", origin: "http://internal:3000" })).toEqual({
+      refuse: false,
+    });
+    for (const site of ["cross-site", "same-site", "none", ""]) {
+      expect(judge({ "sec-fetch-site": site, origin: "http://internal:3000" }), site).toEqual({
+        refuse: true,
+      });
+    }
+    // A lying Origin on a same-origin fetch is still refused.
+    expect(judge({ "sec-fetch-site": "same-origin", origin: "https://attacker.example" })).toEqual({
+      refuse: true,
+    });
   });
 
-  it("leaves reads, and posts without an Origin, to Next.js", () => {
+  it("passes a same-origin post whose Origin is null, empty or missing, with our own origin", () => {
+    for (const origin of ["null", ""]) {
+      expect(judge({ "sec-fetch-site": "same-origin", origin }), origin).toEqual({
+        refuse: false,
+        origin: "http://internal:3000",
+      });
+    }
+    expect(judge({ "sec-fetch-site": "same-origin" })).toEqual({
+      refuse: false,
+      origin: "http://internal:3000",
+    });
+  });
+
+  it("without Sec-Fetch-Site, needs an Origin naming the host or APP_URL, and refuses one that proves nothing", () => {
+    expect(judge({ origin: "https://attacker.example" })).toEqual({ refuse: true });
+    expect(judge({ origin: "null" })).toEqual({ refuse: true });
+    expect(judge({ origin: "" })).toEqual({ refuse: true });
+    expect(judge({ origin: "not a url" })).toEqual({ refuse: true });
+    expect(judge({ origin: "http://internal:3000" })).toEqual({ refuse: false });
+    expect(judge({ origin: APP })).toEqual({ refuse: false });
     expect(
-      isCrossSitePost(new Request("http://x/", { headers: { origin: "https://attacker.example" } }), APP),
-    ).toBe(false);
-    expect(isCrossSitePost(post({ host: "internal:3000" }), APP)).toBe(false);
+      judgeOrigin(post({ origin: "https://a.example", host: "x", "x-forwarded-host": "a.example, b" }), APP),
+    ).toEqual({ refuse: false });
+  });
+
+  it("leaves reads, and posts from no browser at all, to Next.js", () => {
+    expect(
+      judgeOrigin(new Request("http://x/", { headers: { origin: "https://attacker.example" } }), APP),
+    ).toEqual({ refuse: false });
+    expect(judge({})).toEqual({ refuse: false });
   });
 });
 

@@ -7,24 +7,50 @@
 
 const isRead = (request: Request) => request.method === "GET" || request.method === "HEAD";
 
+export type OriginVerdict =
+  /** Let it through as it is. */
+  | { refuse: false; origin?: undefined }
+  /** Let it through with this Origin, which Next.js's own check of server actions then accepts. */
+  | { refuse: false; origin: string }
+  | { refuse: true };
+
+/** As Next.js reads it: the first forwarded host, else Host. */
+const hostOf = (request: Request) =>
+  request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || "";
+
 /**
- * A post from another site (CSRF). Requests without an Origin header are left to Next.js, which lets
- * them through with a warning: browsers always send one with a POST, so such a request carries no
- * one's cookies but its sender's.
+ * Whether a post comes from our own pages (CSRF), by a rule that does not depend on any page's
+ * referrer policy (docs/security.md, "Posts from other sites"):
+ *
+ * 1. Browsers that send `Sec-Fetch-Site` (every current one) are believed: only `same-origin` passes.
+ *    A same-origin post whose Origin is missing, empty or `null` (a `no-referrer` page makes the
+ *    browser send `null`) is passed on with our own origin, so Next.js does not refuse it with a 500.
+ * 2. Otherwise the Origin decides: it must be the host the request was sent to, or APP_URL's. An
+ *    empty or `null` Origin proves nothing, so it is refused.
+ * 3. No Origin and no `Sec-Fetch-Site`: not a browser, so the request carries no one's cookies but
+ *    its sender's; Next.js lets it through (with a warning in the log), and each action still checks
+ *    who is asking.
  */
-export function isCrossSitePost(request: Request, appUrl: string): boolean {
-  if (isRead(request)) return false;
+export function judgeOrigin(request: Request, appUrl: string): OriginVerdict {
+  if (isRead(request)) return { refuse: false };
   const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return true;
+  const fetchSite = request.headers.get("sec-fetch-site");
+  const host = hostOf(request);
+  const ours = (value: string) => {
+    try {
+      const { host: originHost } = new URL(value);
+      return originHost === host || originHost === new URL(appUrl).host;
+    } catch {
+      return false;
+    }
+  };
+  if (fetchSite !== null) {
+    if (fetchSite !== "same-origin") return { refuse: true };
+    if (origin && origin !== "null") return ours(origin) ? { refuse: false } : { refuse: true };
+    return host ? { refuse: false, origin: `${new URL(request.url).protocol}//${host}` } : { refuse: true };
   }
-  // As Next.js reads it: the first forwarded host, else Host.
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  return originHost !== host && originHost !== new URL(appUrl).host;
+  if (origin === null) return { refuse: false };
+  return ours(origin) ? { refuse: false } : { refuse: true };
 }
 
 const isMultipart = (request: Request) =>

@@ -11,7 +11,9 @@ import { findInvitation, type InvitationView, sameEmail } from "@/lib/services/i
 export const metadata: Metadata = {
   title: "Your invitation",
   robots: { index: false, follow: false },
-  referrer: "no-referrer",
+  // "same-origin", not "no-referrer": with no-referrer the browser sends `Origin: null` with the
+  // accept form, which a post check cannot tell from another site's.
+  referrer: "same-origin",
 };
 
 /**
