@@ -9,7 +9,9 @@ import { hashToken, type InvitationState, isTokenShaped, sameEmail, stateOf } fr
 import { fromDbPerspective, startOrResume } from "@/lib/services/assessments";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 import { openCycleWhere } from "@/lib/services/invitations";
+import { askToJoin, emailJoinRequest } from "@/lib/services/join-requests";
 import { switchOrganisation } from "@/lib/services/memberships";
+import { assertMayJoin } from "@/lib/services/separation";
 
 /**
  * The invited side: what a link shows, and accepting it. No actor here: the person may belong to no
@@ -36,6 +38,10 @@ export interface InvitationView {
   contract: { id: string; title: string };
   cycle: { name: string; closesAt: Date } | null;
   expiresAt: Date;
+  /** Who sent it. */
+  invitedBy: string;
+  /** Whether the organisation already has members, whose administrators must then let the invitee in. */
+  organisationHasMembers: boolean;
 }
 
 const viewSelect = {
@@ -46,7 +52,8 @@ const viewSelect = {
   expiresAt: true,
   acceptedAt: true,
   createdAt: true,
-  organisation: { select: { id: true, name: true, type: true } },
+  invitedByOrgId: true,
+  organisation: { select: { id: true, name: true, type: true, _count: { select: { members: true } } } },
   contract: { select: { id: true, title: true } },
 } satisfies Prisma.InvitationSelect;
 
@@ -58,8 +65,9 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
     select: viewSelect,
   });
   if (!row) return null;
-  const [prime, cycle] = await Promise.all([
+  const [prime, inviter, cycle] = await Promise.all([
     db().organisation.findUnique({ where: { id: row.primeId }, select: { id: true, name: true } }),
+    db().organisation.findUnique({ where: { id: row.invitedByOrgId }, select: { name: true } }),
     // The cycle the invitation was sent in: invitations are only sent while one is open.
     db().cycle.findFirst({
       where: openCycleWhere(row.contract.id, row.createdAt),
@@ -73,11 +81,13 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
     state: stateOf(row, now),
     email: row.email,
     perspective: fromDbPerspective(row.perspective),
-    organisation: row.organisation,
+    organisation: { id: row.organisation.id, name: row.organisation.name, type: row.organisation.type },
     prime,
     contract: row.contract,
     cycle,
     expiresAt: row.expiresAt,
+    invitedBy: inviter?.name ?? "Chainwise",
+    organisationHasMembers: row.organisation._count.members > 0,
   };
 }
 
@@ -87,24 +97,32 @@ export interface AcceptingUser {
   sessionId: string;
 }
 
+/** What came of accepting: answering at once, or waiting for the organisation's administrators. */
+export type AcceptOutcome =
+  | { kind: "answering"; assessmentId: string }
+  | { kind: "asked"; organisationName: string };
+
 /**
- * Accepts an invitation for the signed-in person whose address it was sent to: they join the
- * organisation (its administrator if they are the first), their session acts for it, and their
- * assessment starts (or resumes). Returns the assessment's id. Works once: the acceptance is a
+ * Accepts an invitation for the signed-in person whose address it was sent to. An organisation
+ * nobody belongs to yet gets them as its first administrator, and their assessment starts (or
+ * resumes). An organisation that already has members decides for itself: the person only asks to
+ * join, and its administrators are emailed (lib/services/join-requests.ts). Either way nobody joins
+ * both sides of a supply chain (lib/services/separation.ts). Works once: the acceptance is a
  * conditional update, so of two accepts at the same moment exactly one succeeds.
  */
 export async function acceptInvitation(
   token: string,
   user: AcceptingUser,
   now = new Date(),
-): Promise<string> {
+): Promise<AcceptOutcome> {
   const invitation = await findInvitation(token, now);
   if (!invitation || invitation.state === "accepted") throw new RuleError(UNUSABLE_MESSAGE);
   if (invitation.state === "expired") throw new RuleError(EXPIRED_MESSAGE);
   if (!sameEmail(invitation.email, user.email)) throw new ForbiddenError(WRONG_EMAIL_MESSAGE);
   const { organisation, prime, contract, perspective } = invitation;
+  const reason = `Invited by ${invitation.invitedBy} to ${perspective === "prime" ? "assess" : "rate"} ${prime.name} on “${contract.title}”`;
 
-  const role = await db().$transaction(async (tx): Promise<MemberRole> => {
+  const joined = await db().$transaction(async (tx): Promise<{ role: MemberRole } | { asked: boolean }> => {
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: now } },
       data: { acceptedAt: now, acceptedById: user.id },
@@ -124,20 +142,6 @@ export async function acceptInvitation(
     }
     // Serialises joins to one organisation, so two first-comers cannot both become its administrator.
     await tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ${organisation.id} FOR UPDATE`;
-    const existing = await tx.membership.findUnique({
-      where: { userId_organisationId: { userId: user.id, organisationId: organisation.id } },
-      select: { role: true },
-    });
-    let joinedAs: MemberRole;
-    if (existing) {
-      joinedAs = existing.role;
-    } else {
-      const members = await tx.membership.count({ where: { organisationId: organisation.id } });
-      joinedAs = members === 0 ? "ADMIN" : "MEMBER";
-      await tx.membership.create({
-        data: { userId: user.id, organisationId: organisation.id, role: joinedAs },
-      });
-    }
     await recordAudit(
       {
         organisationId: organisation.id,
@@ -150,16 +154,47 @@ export async function acceptInvitation(
       },
       tx,
     );
-    return joinedAs;
+    const existing = await tx.membership.findUnique({
+      where: { userId_organisationId: { userId: user.id, organisationId: organisation.id } },
+      select: { role: true },
+    });
+    if (existing) return { role: existing.role };
+    const members = await tx.membership.count({ where: { organisationId: organisation.id } });
+    if (members > 0) {
+      const { created } = await askToJoin(tx, { organisationId: organisation.id, userId: user.id, reason });
+      return { asked: created };
+    }
+    await assertMayJoin(tx, user.id, organisation.id);
+    await tx.membership.create({ data: { userId: user.id, organisationId: organisation.id, role: "ADMIN" } });
+    const person = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
+    await recordAudit(
+      {
+        organisationId: organisation.id,
+        userId: user.id,
+        action: AUDIT_ACTIONS.memberJoined,
+        summary: `${person.name} joined as the first administrator. ${reason}`,
+      },
+      tx,
+    );
+    return { role: "ADMIN" };
   });
 
+  if ("asked" in joined) {
+    if (joined.asked) await emailJoinRequest({ organisationId: organisation.id, userId: user.id, reason });
+    return { kind: "asked", organisationName: organisation.name };
+  }
   await switchOrganisation(user.sessionId, user.id, organisation.id);
   const actor: Actor = {
     organisationId: organisation.id,
     organisationName: organisation.name,
     organisationType: organisation.type,
     userId: user.id,
-    role,
+    role: joined.role,
   };
-  return startOrResume(actor, { contractId: contract.id, primeId: prime.id, perspective }, now);
+  const assessmentId = await startOrResume(
+    actor,
+    { contractId: contract.id, primeId: prime.id, perspective },
+    now,
+  );
+  return { kind: "answering", assessmentId };
 }

@@ -6,10 +6,9 @@ import { invitationEmail, selfAssessmentInvitationEmail } from "@/lib/email/temp
 import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Perspective } from "@/lib/framework";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireRecordIds } from "@/lib/ids";
-import { expiryFor, type InvitationState, newToken, normaliseEmail, stateOf } from "@/lib/invitations/tokens";
-import { fromDbPerspective, toDbPerspective } from "@/lib/services/assessments";
+import { isRecordId, requireRecordIds } from "@/lib/ids";
+import { expiryFor, newToken, normaliseEmail } from "@/lib/invitations/tokens";
+import { toDbPerspective } from "@/lib/services/assessments";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 
 /**
@@ -30,17 +29,9 @@ export const openCycleWhere = (contractId: string, now: Date) => ({
 });
 
 /** Who may invite on a contract: its commissioner, or one of its primes (for its own chain). */
-const visibleContract = (actor: Actor) => ({
+export const visibleContract = (actor: Actor) => ({
   OR: [{ commissionerId: actor.organisationId }, { primes: { some: { primeId: actor.organisationId } } }],
 });
-
-async function primeNames(ids: string[]): Promise<Map<string, string>> {
-  const rows = await db().organisation.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, name: true },
-  });
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Sending
@@ -249,62 +240,15 @@ export async function getInviteOptions(
   };
 }
 
-const listSelect = {
-  id: true,
-  email: true,
-  primeId: true,
-  perspective: true,
-  expiresAt: true,
-  acceptedAt: true,
-  remindedAt: true,
-  createdAt: true,
-  organisation: { select: { id: true, name: true } },
-} satisfies Prisma.InvitationSelect;
-
-export interface InvitationSummary {
-  id: string;
-  email: string;
-  organisation: { id: string; name: string };
-  prime: { id: string; name: string };
-  perspective: Perspective;
-  state: InvitationState;
-  sentAt: Date;
-  expiresAt: Date;
-  acceptedAt: Date | null;
-  remindedAt: Date | null;
-}
-
-/** Invitations on a contract, newest first: all of them for its commissioner, a prime's own chain for a prime. */
-export async function listInvitations(
-  actor: Actor,
-  contractId: string,
-  now = new Date(),
-): Promise<InvitationSummary[]> {
-  requireRecordIds(contractId);
-  const contract = await db().contract.findFirst({
-    where: { id: contractId, ...visibleContract(actor) },
-    select: { commissionerId: true },
+/**
+ * The address of an invitation the actor's organisation has just sent, for the "sent" banner. Only
+ * the address: nothing that changes later (expiry moves when a reminder goes out) may show.
+ */
+export async function sentInvitationAddress(actor: Actor, id: string): Promise<string | null> {
+  if (!isRecordId(id)) return null;
+  const row = await db().invitation.findFirst({
+    where: { id, invitedByOrgId: actor.organisationId },
+    select: { email: true },
   });
-  if (!contract) throw new NotFoundError();
-  const rows = await db().invitation.findMany({
-    where:
-      contract.commissionerId === actor.organisationId
-        ? { contractId }
-        : { contractId, primeId: actor.organisationId },
-    select: listSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-  });
-  const names = await primeNames(rows.map((row) => row.primeId));
-  return rows.map((row) => ({
-    id: row.id,
-    email: row.email,
-    organisation: row.organisation,
-    prime: { id: row.primeId, name: names.get(row.primeId) ?? "" },
-    perspective: fromDbPerspective(row.perspective),
-    state: stateOf(row, now),
-    sentAt: row.createdAt,
-    expiresAt: row.expiresAt,
-    acceptedAt: row.acceptedAt,
-    remindedAt: row.remindedAt,
-  }));
+  return row?.email ?? null;
 }

@@ -46,7 +46,7 @@ const toMember = (row: MemberRow, actor: Actor): Member => ({
   isYou: row.user.id === actor.userId,
 });
 
-function assertAdmin(actor: Actor): asserts actor is Actor & { userId: string } {
+export function assertAdmin(actor: Actor): asserts actor is Actor & { userId: string } {
   if (actor.userId === null || actor.role !== "ADMIN") throw new ForbiddenError(NOT_ADMIN);
 }
 
@@ -73,7 +73,10 @@ export async function getMember(actor: Actor, membershipId: string): Promise<Mem
 }
 
 /** Runs a change as an administrator of the actor's organisation, re-checked under a lock. */
-async function asAdmin<T>(actor: Actor, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function asAdmin<T>(
+  actor: Actor,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   assertAdmin(actor);
   return db().$transaction(async (tx) => {
     // One change at a time per organisation, so two administrators cannot both step down at once.

@@ -7,8 +7,9 @@ import {
   findInvitation,
   UNUSABLE_MESSAGE,
 } from "@/lib/services/invitation-acceptance";
+import { chainInvitations, listInvitations } from "@/lib/services/invitation-lists";
 import { sendReminders } from "@/lib/services/invitation-reminders";
-import { createInvitation, listInvitations } from "@/lib/services/invitations";
+import { createInvitation } from "@/lib/services/invitations";
 import { latestTo } from "@/lib/services/outbox";
 import {
   actorFor,
@@ -162,7 +163,7 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
     expect(await latestTo("x@example.org")).toBeNull();
   });
 
-  it("lists all of a contract's invitations to its commissioner, and only its own chain to a prime", async () => {
+  it("lists all of a contract's invitations to its commissioner, and to a prime only counts and addresses", async () => {
     await createInvitation(
       council,
       {
@@ -180,10 +181,13 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
       "pat@harbour.example",
       "sam@harbour.example",
     ]);
-    const own = await listInvitations(prime, contractId, NOW);
-    expect(own.map((i) => i.email).sort()).toEqual(["pat@harbour.example", "sam@harbour.example"]);
-    expect(own.every((i) => i.prime.name === "Anvil Services Ltd")).toBe(true);
+    await expect(listInvitations(prime, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    const own = await chainInvitations(prime, contractId, NOW);
+    expect(own.addresses.map((i) => i.email).sort()).toEqual(["pat@harbour.example", "sam@harbour.example"]);
+    expect(own).toMatchObject({ invited: 1, answered: 0 });
+    await expect(chainInvitations(council, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
     await expect(listInvitations(partner, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(chainInvitations(partner, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
     await expect(listInvitations(otherCouncil, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -194,8 +198,11 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
     await expect(acceptInvitation(token, stranger, NOW)).rejects.toBeInstanceOf(ForbiddenError);
 
     const ana = await createUser(database.client, { email: "Ana@Harbour.example" });
-    const assessmentId = await acceptInvitation(token, ana, NOW);
-    const assessment = await database.client.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    const outcome = await acceptInvitation(token, ana, NOW);
+    if (outcome.kind !== "answering") throw new Error(`expected to answer, got ${outcome.kind}`);
+    const assessment = await database.client.assessment.findUniqueOrThrow({
+      where: { id: outcome.assessmentId },
+    });
     expect(assessment).toMatchObject({
       status: "DRAFT",
       perspective: "SUBCONTRACTOR",
@@ -215,18 +222,22 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
     await expect(acceptInvitation("A".repeat(43), ana, NOW)).rejects.toThrow(UNUSABLE_MESSAGE);
   });
 
-  it("makes a later colleague an ordinary member, and the same draft is resumed", async () => {
+  it("makes a later colleague only ask to join: the organisation's administrators decide", async () => {
     await invitePartner(council, "ben@harbour.example");
     const ben = await createUser(database.client, { email: "ben@harbour.example" });
-    const id = await acceptInvitation(await linkTokenFor("ben@harbour.example"), ben, NOW);
-    const membership = await database.client.membership.findUniqueOrThrow({
+    const outcome = await acceptInvitation(await linkTokenFor("ben@harbour.example"), ben, NOW);
+    expect(outcome).toEqual({ kind: "asked", organisationName: partner.organisationName });
+    const membership = await database.client.membership.findUnique({
       where: { userId_organisationId: { userId: ben.id, organisationId: partner.organisationId } },
     });
-    expect(membership.role).toBe("MEMBER");
-    const drafts = await database.client.assessment.findMany({
-      where: { respondentOrgId: partner.organisationId, primeId: prime.organisationId },
+    expect(membership).toBeNull();
+    const waiting = await database.client.joinRequest.findMany({
+      where: { organisationId: partner.organisationId, userId: ben.id, decidedAt: null },
     });
-    expect(drafts.map((d) => d.id)).toEqual([id]);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]?.reason).toContain("to rate Anvil Services Ltd");
+    // The administrator is asked by email.
+    expect((await latestTo("ana@harbour.example"))?.subject).toContain("asks to join");
   });
 
   it("stops an old link when the same person is invited again, and refuses an expired one", async () => {

@@ -10,12 +10,17 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { inviteeValue } from "@/lib/invitations/form";
 import {
+  type ChainInvitations,
+  chainInvitations,
+  type InvitationSummary,
+  listInvitations,
+} from "@/lib/services/invitation-lists";
+import {
   getInviteOptions,
   INVITATION_DAYS,
   type InvitationState,
-  type InvitationSummary,
   type InviteOptions,
-  listInvitations,
+  sentInvitationAddress,
 } from "@/lib/services/invitations";
 
 export const metadata: Metadata = { title: "Invitations" };
@@ -61,26 +66,32 @@ export default async function InvitationsPage({
   const actor = await currentActor();
   if (!actor) redirect(`/sign-in?next=${encodeURIComponent(`/contracts/${contractId}/invitations`)}`);
   let options: InviteOptions;
-  let invitations: InvitationSummary[];
+  let sentTo: string | null;
   try {
-    [options, invitations] = await Promise.all([
+    [options, sentTo] = await Promise.all([
       getInviteOptions(actor, contractId),
-      listInvitations(actor, contractId),
+      sent ? sentInvitationAddress(actor, sent) : null,
     ]);
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
     throw error;
   }
-  const justSent = sent ? invitations.find((i) => i.id === sent) : undefined;
+  // Only the commissioner sees each invitation's state; a prime sees counts (docs/security.md).
+  const sentList = options.commissioner
+    ? ({ commissioner: true, invitations: await listInvitations(actor, contractId) } as const)
+    : ({ commissioner: false, chain: await chainInvitations(actor, contractId) } as const);
   const groups = groupsFor(options).filter((group) => group.options.length > 0);
   const severalPrimes = options.primes.length > 1;
 
   return (
     <>
-      {justSent ? (
+      {sentTo ? (
         <div role="status" className="mb-8 border-4 border-success p-4">
-          <h2 className="text-xl font-bold">Invitation sent to {justSent.email}</h2>
-          <p>The link works until {formatDate(justSent.expiresAt)}, and only once.</p>
+          <h2 className="text-xl font-bold">Invitation sent to {sentTo}</h2>
+          <p>
+            The link works for {INVITATION_DAYS} days or until the cycle closes, whichever is sooner, and only
+            once.
+          </p>
         </div>
       ) : null}
       <Link
@@ -120,36 +131,88 @@ export default async function InvitationsPage({
       )}
 
       <h2 className="mb-4 text-2xl font-bold">Invitations sent</h2>
-      {invitations.length === 0 ? (
-        <p>No invitations have been sent on this contract yet.</p>
+      {sentList.commissioner ? (
+        <CommissionerTable invitations={sentList.invitations} severalPrimes={severalPrimes} />
+      ) : (
+        <ChainCounts chain={sentList.chain} />
+      )}
+    </>
+  );
+}
+
+function CommissionerTable({
+  invitations,
+  severalPrimes,
+}: {
+  invitations: InvitationSummary[];
+  severalPrimes: boolean;
+}) {
+  if (invitations.length === 0) return <p>No invitations have been sent on this contract yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-base">
+        <caption className="sr-only">Invitations sent, newest first</caption>
+        <TableHead
+          columns={["Sent to", "Answering for", ...(severalPrimes ? ["Prime"] : []), "Sent", "Status"]}
+        />
+        <tbody>
+          {invitations.map((invitation) => (
+            <tr key={invitation.id} className="border-b border-gray-300 align-top">
+              <td className="py-2 pr-4 break-all">{invitation.email}</td>
+              <td className="py-2 pr-4">
+                {invitation.organisation.name}
+                {invitation.perspective === "prime" ? " (self-assessment)" : ""}
+              </td>
+              {severalPrimes ? <td className="py-2 pr-4">{invitation.prime.name}</td> : null}
+              <td className="py-2 pr-4">{formatDate(invitation.sentAt)}</td>
+              <td className="py-2 pr-4">
+                <Tag tone={STATE[invitation.state].tone}>{STATE[invitation.state].label}</Tag>
+                <span className="block text-muted">
+                  {invitation.state === "accepted" && invitation.acceptedAt
+                    ? `on ${formatDate(invitation.acceptedAt)}`
+                    : invitation.state === "pending"
+                      ? `until ${formatDate(invitation.expiresAt)}`
+                      : ""}
+                  {invitation.remindedAt ? ` · reminded ${formatDate(invitation.remindedAt)}` : ""}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A prime's view: how many, never which. Nothing here changes when one partner accepts or answers. */
+function ChainCounts({ chain }: { chain: ChainInvitations }) {
+  return (
+    <>
+      <dl className="mb-6 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-bold">Partners on the rating list</dt>
+        <dd>{chain.partners}</dd>
+        <dt className="font-bold">Partners invited</dt>
+        <dd>{chain.invited}</dd>
+        <dt className="font-bold">Partners who have answered this cycle</dt>
+        <dd>{chain.answered}</dd>
+      </dl>
+      <p className="mb-6 max-w-3xl">
+        To keep partners' answers anonymous, you are not shown which partners have accepted or answered, nor
+        who has been reminded. The commissioner chases replies.
+      </p>
+      {chain.addresses.length === 0 ? (
+        <p>No invitations have been sent to your partners on this contract yet.</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-base">
-            <caption className="sr-only">Invitations sent, newest first</caption>
-            <TableHead
-              columns={["Sent to", "Answering for", ...(severalPrimes ? ["Prime"] : []), "Sent", "Status"]}
-            />
+            <caption className="sr-only">Addresses your partners were invited at</caption>
+            <TableHead columns={["Sent to", "Answering for", "First sent"]} />
             <tbody>
-              {invitations.map((invitation) => (
-                <tr key={invitation.id} className="border-b border-gray-300 align-top">
-                  <td className="py-2 pr-4 break-all">{invitation.email}</td>
-                  <td className="py-2 pr-4">
-                    {invitation.organisation.name}
-                    {invitation.perspective === "prime" ? " (self-assessment)" : ""}
-                  </td>
-                  {severalPrimes ? <td className="py-2 pr-4">{invitation.prime.name}</td> : null}
-                  <td className="py-2 pr-4">{formatDate(invitation.sentAt)}</td>
-                  <td className="py-2 pr-4">
-                    <Tag tone={STATE[invitation.state].tone}>{STATE[invitation.state].label}</Tag>
-                    <span className="block text-muted">
-                      {invitation.state === "accepted" && invitation.acceptedAt
-                        ? `on ${formatDate(invitation.acceptedAt)}`
-                        : invitation.state === "pending"
-                          ? `until ${formatDate(invitation.expiresAt)}`
-                          : ""}
-                      {invitation.remindedAt ? ` · reminded ${formatDate(invitation.remindedAt)}` : ""}
-                    </span>
-                  </td>
+              {chain.addresses.map((row) => (
+                <tr key={`${row.organisation}/${row.email}`} className="border-b border-gray-300 align-top">
+                  <td className="py-2 pr-4 break-all">{row.email}</td>
+                  <td className="py-2 pr-4">{row.organisation}</td>
+                  <td className="py-2 pr-4">{formatDate(row.firstSentAt)}</td>
                 </tr>
               ))}
             </tbody>
