@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { type FormState, fieldsOf, initialFormState } from "@/lib/actions/form-state";
 import { Button } from "./button";
 import { ErrorSummary } from "./error-summary";
+import { TextArea } from "./text-area";
 import { TextField } from "./text-field";
 
 export interface FieldSpec {
@@ -12,6 +13,8 @@ export interface FieldSpec {
   type?: "text" | "email" | "password";
   autoComplete?: string;
   hint?: string;
+  /** A textarea instead of a one-line field. */
+  multiline?: boolean;
 }
 
 interface Props {
@@ -37,19 +40,30 @@ export function ActionForm({ action, fields, submitLabel, submitVariant = "prima
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        {fields.map((field) => (
-          <TextField
-            key={`${field.name}-${typed(field.name)}`}
-            name={field.name}
-            label={field.label}
-            hint={field.hint}
-            type={field.type ?? "text"}
-            autoComplete={field.autoComplete}
-            spellCheck={false}
-            defaultValue={field.type === "password" ? undefined : typed(field.name)}
-            error={errorFor(field.name)}
-          />
-        ))}
+        {fields.map((field) =>
+          field.multiline ? (
+            <TextArea
+              key={`${field.name}-${typed(field.name)}`}
+              name={field.name}
+              label={field.label}
+              hint={field.hint}
+              defaultValue={typed(field.name)}
+              error={errorFor(field.name)}
+            />
+          ) : (
+            <TextField
+              key={`${field.name}-${typed(field.name)}`}
+              name={field.name}
+              label={field.label}
+              hint={field.hint}
+              type={field.type ?? "text"}
+              autoComplete={field.autoComplete}
+              spellCheck={false}
+              defaultValue={field.type === "password" ? undefined : typed(field.name)}
+              error={errorFor(field.name)}
+            />
+          ),
+        )}
         <Button variant={submitVariant} disabled={pending}>
           {submitLabel}
         </Button>

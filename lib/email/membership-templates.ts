@@ -151,3 +151,20 @@ export function accountRequestDeclinedEmail({
     },
   ]);
 }
+
+/** To an existing account made an organisation's first administrator by an operator. */
+export function madeAdministratorEmail({
+  organisationName,
+  url,
+  privacyUrl,
+}: { organisationName: string; url: string } & WithPrivacyLink): EmailContent {
+  return render(privacyUrl, `You are the administrator of ${organisationName} on Chainwise`, [
+    { heading: `You are the administrator of ${organisationName}` },
+    {
+      paragraph:
+        `Whoever runs this Chainwise service has made you the administrator of ${organisationName}. ` +
+        "Sign in with your usual password, and choose it from your account page.",
+    },
+    { link: url, label: "Go to your account" },
+  ]);
+}

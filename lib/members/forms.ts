@@ -13,3 +13,8 @@ export const roleChangeSchema = z.object({
 });
 
 export const removeMemberSchema = z.object({ membershipId });
+
+export const joinDecisionSchema = z.object({
+  requestId: membershipId,
+  decision: z.enum(["approve", "decline"], { error: "Choose whether to let them join" }),
+});

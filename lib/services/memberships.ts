@@ -46,3 +46,13 @@ export async function switchOrganisation(
   });
   return updated.count === 1;
 }
+
+/** The name of the organisation a person most recently became an administrator of, for a welcome email. */
+export async function newestAdministeredOrganisation(email: string): Promise<string | null> {
+  const row = await db().membership.findFirst({
+    where: { role: "ADMIN", user: { email: { equals: email, mode: "insensitive" } } },
+    orderBy: { createdAt: "desc" },
+    select: { organisation: { select: { name: true } } },
+  });
+  return row?.organisation.name ?? null;
+}

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { JoinRequestForm } from "@/components/members/join-request-form";
 import { RoleForm } from "@/components/members/role-form";
 import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { roleLabel } from "@/lib/members/forms";
+import { listJoinRequests, recentJoins } from "@/lib/services/join-requests";
 import { listMembers } from "@/lib/services/members";
 
 export const metadata: Metadata = { title: "Members" };
@@ -16,14 +18,18 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ changed?: string; removed?: string }>;
+  searchParams: Promise<{ changed?: string; removed?: string; joined?: string; declined?: string }>;
 }) {
   await connection();
   const actor = await currentActor();
   if (!actor) redirect("/sign-in?next=/account/members");
   if (actor.role !== "ADMIN") notFound();
-  const { changed, removed } = await searchParams;
-  const members = await listMembers(actor);
+  const { changed, removed, joined, declined } = await searchParams;
+  const [members, requests, joins] = await Promise.all([
+    listMembers(actor),
+    listJoinRequests(actor),
+    recentJoins(actor),
+  ]);
   const changedMember = members.find((m) => m.membershipId === changed);
 
   return (
@@ -38,13 +44,41 @@ export default async function MembersPage({
           The member has been removed from {actor.organisationName}.
         </div>
       ) : null}
+      {joined || declined ? (
+        <div role="status" className="mb-8 max-w-3xl border-4 border-success p-4">
+          {joined ? "They have joined, and have been told by email." : "The request has been declined."}
+        </div>
+      ) : null}
       <p className="text-xl text-muted">{actor.organisationName}</p>
       <h1 className="mb-6 text-4xl font-bold">Members</h1>
       <p className="mb-6 max-w-3xl">
         Administrators manage members and see the organisation's activity; members answer for it. There is
-        always at least one administrator. People join when they accept an invitation sent to their email
-        address.
+        always at least one administrator. Nobody joins {actor.organisationName} unless one of its
+        administrators lets them: when someone accepts an invitation to answer for it, they appear below for
+        you to decide.
       </p>
+      {requests.length > 0 ? (
+        <section aria-labelledby="requests" className="mb-10 max-w-4xl">
+          <h2 id="requests" className="mb-4 text-2xl font-bold">
+            Asking to join
+          </h2>
+          <p className="mb-4">
+            Members can read and change everything {actor.organisationName} answers, including its ratings.
+            Only let in people you know work for it.
+          </p>
+          <ul className="space-y-6">
+            {requests.map((request) => (
+              <li key={request.id} className="border-l-4 border-brand pl-4">
+                <p>
+                  <strong>{request.name}</strong> ({request.email}), on {formatDate(request.askedAt)}
+                </p>
+                <p className="mb-3 text-muted">{request.reason}</p>
+                <JoinRequestForm requestId={request.id} name={request.name} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <table className="w-full max-w-5xl border-collapse text-base">
         <caption className="sr-only">Members of {actor.organisationName}</caption>
         <TableHead columns={["Name", "Email address", "Role", { label: "Remove", hidden: true }]} />
@@ -70,6 +104,22 @@ export default async function MembersPage({
           ))}
         </tbody>
       </table>
+      <section aria-labelledby="joins" className="mt-10 max-w-3xl">
+        <h2 id="joins" className="mb-4 text-2xl font-bold">
+          Joined in the last 90 days
+        </h2>
+        {joins.length === 0 ? (
+          <p>Nobody has joined {actor.organisationName} in the last 90 days.</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-6">
+            {joins.map((join) => (
+              <li key={`${join.at.toISOString()}-${join.summary}`}>
+                {formatDate(join.at)}: {join.summary}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }
