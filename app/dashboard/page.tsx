@@ -7,12 +7,18 @@ import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { startPath } from "@/lib/questionnaire/start-path";
+import { WITHHELD_MESSAGE } from "@/lib/services/answer-access";
 import { listReceipts, listTasks } from "@/lib/services/tasks";
 
 export const metadata: Metadata = { title: "Your dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ withheld?: string }>;
+}) {
   await connection();
+  const { withheld } = await searchParams;
   const actor = await currentActor();
   if (!actor) redirect("/sign-in?next=/dashboard");
   const [tasks, receipts] = await Promise.all([listTasks(actor), listReceipts(actor)]);
@@ -21,6 +27,12 @@ export default async function DashboardPage() {
 
   return (
     <>
+      {withheld ? (
+        <div role="status" className="mb-8 max-w-3xl border-4 border-brand p-4">
+          <h2 className="text-xl font-bold">Those answers are not shown to you</h2>
+          <p>{WITHHELD_MESSAGE}</p>
+        </div>
+      ) : null}
       <p className="text-xl text-muted">{actor.organisationName}</p>
       <h1 className="mb-6 text-4xl font-bold">Your dashboard</h1>
       {actor.organisationType === "COMMISSIONER" ? (

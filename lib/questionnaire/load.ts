@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { currentActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
+import { AnswersWithheldError } from "@/lib/services/answer-access";
 import { type AssessmentView, getOwnAssessment } from "@/lib/services/assessments";
 
 /**
@@ -17,6 +18,7 @@ export async function loadOwnAssessment(id: string, returnTo: string): Promise<A
     return await getOwnAssessment(actor, id);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
+    if (error instanceof AnswersWithheldError) redirect("/dashboard?withheld=1");
     throw error;
   }
 }

@@ -19,6 +19,7 @@ import type { PageAnswer } from "@/lib/questionnaire/form";
 import { isComplete, type PrincipleProgress, progress } from "@/lib/questionnaire/progress";
 import { storedScores } from "@/lib/reports/stored-scores";
 import { scoreAssessment } from "@/lib/scoring";
+import { assertMayReadAnswers } from "./answer-access";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
 export const toDbPerspective = (p: Perspective): DbPerspective => (p === "prime" ? "PRIME" : "SUBCONTRACTOR");
@@ -43,6 +44,8 @@ const assessmentSelect = {
   submittedAt: true,
   updatedAt: true,
   respondentOrgId: true,
+  cycleId: true,
+  primeId: true,
   contract: { select: { id: true, title: true, reference: true } },
   cycle: { select: { id: true, name: true, opensAt: true, closesAt: true } },
   prime: { select: { id: true, name: true } },
@@ -105,6 +108,7 @@ export async function getOwnAssessment(actor: Actor, id: string): Promise<Assess
     select: assessmentSelect,
   });
   if (!row) throw new NotFoundError();
+  await assertMayReadAnswers(db(), actor, row);
   return toView(row);
 }
 
@@ -214,9 +218,19 @@ export async function savePrinciple(
   await db().$transaction(async (tx) => {
     const row = await tx.assessment.findFirst({
       where: { id: input.id, respondentOrgId: actor.organisationId },
-      select: { status: true, revision: true, perspective: true, frameworkId: true, frameworkVersion: true },
+      select: {
+        status: true,
+        revision: true,
+        perspective: true,
+        frameworkId: true,
+        frameworkVersion: true,
+        cycleId: true,
+        primeId: true,
+        respondentOrgId: true,
+      },
     });
     if (!row) throw new NotFoundError();
+    await assertMayReadAnswers(tx, actor, row);
     if (row.status === "SUBMITTED")
       throw new RuleError("This assessment has been submitted, so it can no longer be changed.");
     const claimed = await tx.assessment.updateMany({
@@ -319,6 +333,7 @@ export async function startCorrection(actor: Actor, id: string): Promise<string>
       include: { answers: true, correction: { select: { id: true } } },
     });
     if (!original) throw new NotFoundError();
+    await assertMayReadAnswers(tx, actor, original);
     if (original.correction) return original.correction.id;
     const created = await tx.assessment.create({
       data: {

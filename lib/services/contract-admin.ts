@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
+import { assertShareNoMembers } from "./separation";
 
 /**
  * A commissioner's management of its own contracts: creating them, naming primes, keeping the
@@ -72,6 +73,11 @@ export async function createContract(actor: Actor, input: NewContract): Promise<
         lot: prime.lot,
       });
     }
+    await assertShareNoMembers(
+      tx,
+      actor.organisationId,
+      primeIds.map((p) => p.primeId),
+    );
     const contract = await tx.contract.create({
       data: {
         commissionerId: actor.organisationId,
@@ -164,6 +170,7 @@ export async function addPartner(actor: Actor, contractId: string, input: NewPar
       sizeBand: input.sizeBand,
       sector: input.sector,
     });
+    await assertShareNoMembers(tx, organisationId, [input.primeId, actor.organisationId]);
     const existing = await tx.supplyChainMember.findUnique({
       where: { contractId_primeId_organisationId: { contractId, primeId: input.primeId, organisationId } },
       select: { id: true },

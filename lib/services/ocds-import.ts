@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import type { ImportedContract } from "@/lib/ocds/parse";
 import { findOrCreateOrganisation } from "./contract-admin";
+import { sharedMembersProblem } from "./separation";
 
 export interface ImportReport {
   imported: { id: string; title: string; reference: string; primes: string[] }[];
@@ -59,6 +60,15 @@ export async function importContracts(
           sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
         });
         primes.push({ primeId, name: supplier.name });
+      }
+      const separation = await sharedMembersProblem(
+        tx,
+        actor.organisationId,
+        primes.map((p) => p.primeId),
+      );
+      if (separation) {
+        report.skipped.push({ item: label, reason: separation });
+        continue;
       }
       const created = await tx.contract.create({
         data: {

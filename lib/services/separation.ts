@@ -93,3 +93,18 @@ export async function assertShareNoMembers(tx: Tx, organisationId: string, other
       "with them. Ask the person to leave one of the two organisations first.",
   );
 }
+
+/** The same check, for a caller that reports the problem rather than stopping (a bulk import). */
+export async function sharedMembersProblem(
+  tx: Tx,
+  organisationId: string,
+  others: string[],
+): Promise<string | null> {
+  try {
+    await assertShareNoMembers(tx, organisationId, others);
+    return null;
+  } catch (error) {
+    if (error instanceof RuleError) return error.message;
+    throw error;
+  }
+}

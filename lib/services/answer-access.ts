@@ -1,0 +1,68 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { ForbiddenError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Perspective } from "@/lib/generated/prisma/enums";
+
+/**
+ * Who may read (and so continue, correct or resubmit) a partner's rating: the members of the
+ * responding organisation who belonged to it when the rating was started (its first version's
+ * creation). Someone who joined later sees that the rating exists, never its answers.
+ *
+ * Why: joining is now the organisation's own decision (lib/services/join-requests.ts), but a
+ * membership made some other way (before that rule, by a mistake, by an administrator tricked into
+ * approving) must not open answers given before that person was there. A prime that plants a
+ * colleague in its partner learns nothing the partner had already said. Checked wherever answers are
+ * read for the respondent (lib/services/assessments.ts); reports never read one rating's answers.
+ * A prime's self-assessment is not confidential from the prime, so the rule is for partners only.
+ */
+
+export const WITHHELD_MESSAGE =
+  "This rating was started before you joined your organisation on Chainwise, so its answers are only " +
+  "shown to the people who were members then. Ask one of them to finish or correct it.";
+
+export class AnswersWithheldError extends ForbiddenError {
+  constructor() {
+    super(WITHHELD_MESSAGE);
+    this.name = "AnswersWithheldError";
+  }
+}
+
+type Reader = Pick<Prisma.TransactionClient, "membership" | "assessment">;
+
+export interface RatingKey {
+  perspective: Perspective;
+  cycleId: string;
+  primeId: string;
+  respondentOrgId: string;
+}
+
+export async function mayReadAnswers(client: Reader, actor: Actor, rating: RatingKey): Promise<boolean> {
+  if (rating.perspective !== "SUBCONTRACTOR") return true;
+  // A demo visitor acts for an invented organisation, with no membership to date.
+  if (actor.userId === null) return true;
+  const [membership, first] = await Promise.all([
+    client.membership.findUnique({
+      where: { userId_organisationId: { userId: actor.userId, organisationId: rating.respondentOrgId } },
+      select: { createdAt: true },
+    }),
+    client.assessment.findUnique({
+      where: {
+        cycleId_primeId_respondentOrgId_perspective_version: {
+          cycleId: rating.cycleId,
+          primeId: rating.primeId,
+          respondentOrgId: rating.respondentOrgId,
+          perspective: rating.perspective,
+          version: 1,
+        },
+      },
+      select: { createdAt: true },
+    }),
+  ]);
+  if (!membership || !first) return false;
+  return membership.createdAt <= first.createdAt;
+}
+
+export async function assertMayReadAnswers(client: Reader, actor: Actor, rating: RatingKey): Promise<void> {
+  if (!(await mayReadAnswers(client, actor, rating))) throw new AnswersWithheldError();
+}
