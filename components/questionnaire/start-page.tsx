@@ -5,6 +5,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { framework, type Perspective, questionsFor } from "@/lib/framework";
+import { whoReadsNotes } from "@/lib/questionnaire/notes";
 import { startPath } from "@/lib/questionnaire/start-path";
 import { getStartContext } from "@/lib/services/assessments";
 import { StartForm } from "./start-form";
@@ -68,8 +69,8 @@ export async function StartPage({
               combined, and only once at least {framework.minResponses} partners have answered.
             </p>
             <p>
-              Notes you add are not shown to {context.prime.name}. Your organisation's name is kept only to
-              make sure each partner answers once.
+              {whoReadsNotes(context.prime.name, framework.minResponses)} Your organisation's name is kept
+              only to make sure each partner answers once.
             </p>
           </>
         ) : (

@@ -14,11 +14,14 @@ export function SubmitForm({
   assessmentId,
   revision,
   primeName,
+  notesRule,
 }: {
   assessmentId: string;
   revision: number;
   /** The prime a partner is rating; null for a self-assessment. */
   primeName: string | null;
+  /** Who reads a partner's notes (lib/questionnaire/notes.ts), worked out on the server. */
+  notesRule?: string;
 }) {
   const [state, action, pending] = useActionState(submitAction, initialFormState);
   return (
@@ -42,8 +45,7 @@ export function SubmitForm({
                 Let {primeName} read my notes
               </label>
               <p id="field-shareNotes-hint" className="text-muted">
-                Your notes are never shown with your name. The commissioner reads them; {primeName} only if
-                you tick this. Leave it unticked if a note could show who wrote it.
+                {notesRule} Leave it unticked if a note could show who wrote it.
               </p>
             </div>
           </div>

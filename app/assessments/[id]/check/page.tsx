@@ -5,6 +5,7 @@ import { principleQuestions } from "@/lib/framework";
 import { fieldId } from "@/lib/questionnaire/form";
 import { answerLabel } from "@/lib/questionnaire/labels";
 import { loadOwnAssessment } from "@/lib/questionnaire/load";
+import { whoReadsNotes } from "@/lib/questionnaire/notes";
 
 export const metadata: Metadata = { title: "Check your answers" };
 
@@ -86,6 +87,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
               assessmentId={id}
               revision={assessment.revision}
               primeName={assessment.perspective === "subcontractor" ? assessment.prime.name : null}
+              notesRule={whoReadsNotes(assessment.prime.name, assessment.framework.minResponses)}
             />
           ) : (
             <p className="font-bold">
