@@ -1,19 +1,29 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { erasePerson } from "@/lib/services/account-deletion";
 import { type Auth, createAuth } from "./auth";
 import { appUrl, sendPasswordReset } from "./mail";
 import { authSecret } from "./secret";
 
-const holder = globalThis as unknown as { chainwiseAuth?: Auth };
+const holder = globalThis as unknown as { chainwiseAuth?: { auth: Auth; client: PrismaClient } };
 
-/** The process's Better Auth instance, on the one Prisma client. Made on first use, like the client. */
+/**
+ * The process's Better Auth instance, on the one Prisma client. Made on first use, like the client;
+ * made again only if the client is replaced (integration tests switch databases within one process).
+ */
 export function getAuth(): Auth {
-  holder.chainwiseAuth ??= createAuth(db(), {
-    baseURL: appUrl(),
-    secret: authSecret(),
-    sendResetPassword: sendPasswordReset,
-    eraseUser: erasePerson,
-  });
-  return holder.chainwiseAuth;
+  const client = db();
+  if (holder.chainwiseAuth?.client !== client) {
+    holder.chainwiseAuth = {
+      client,
+      auth: createAuth(client, {
+        baseURL: appUrl(),
+        secret: authSecret(),
+        sendResetPassword: sendPasswordReset,
+        eraseUser: erasePerson,
+      }),
+    };
+  }
+  return holder.chainwiseAuth.auth;
 }

@@ -1,5 +1,6 @@
 import { RESET_LINK_MINUTES, SESSION_EXPIRES_IN } from "@/lib/auth/auth";
 import { INVITATION_DAYS } from "@/lib/invitations/tokens";
+import { REQUEST_RETENTION_DAYS } from "./retention-periods";
 
 /** What the privacy notice is generated from: the deployment's configuration (lib/env.ts). */
 export interface PrivacySettings {
@@ -67,7 +68,24 @@ export function personalDataCategories(settings: PrivacySettings): DataCategory[
       what: "Your email address, the organisation you were asked to answer for, the contract and prime contractor, when the invitation was sent, when it expires and whether you accepted it. The link itself is stored only as a one-way hash.",
       why: "To let you, and only you, answer for your organisation.",
       howLong: `An invitation you do not accept is deleted once it expires: at most ${INVITATION_DAYS} days after it was sent, or when the rating cycle closes. An accepted invitation is kept as the record of how you joined, until you delete your account.`,
-      whoSees: "The organisation that invited you (the commissioner or the prime contractor).",
+      whoSees:
+        "The commissioner of the contract. The prime contractor sees the address and when it was first sent, never whether you accepted or answered.",
+    },
+    {
+      id: "join-requests",
+      title: "Requests to join an organisation",
+      what: "When you ask to join an organisation that already has members (by accepting an invitation to answer for it): your name and email address, why you asked, and whether its administrators let you in.",
+      why: "So that only an organisation's own administrators decide who can read and change what it answers.",
+      howLong: `Until ${REQUEST_RETENTION_DAYS} days after an administrator decides, then deleted by the daily clean-up; a request nobody has decided yet is kept until they do, or until you delete your account.`,
+      whoSees: "You, and the administrators of that organisation.",
+    },
+    {
+      id: "account-requests",
+      title: "Requests for a council's account",
+      what: "When you ask for an account for your council or public body: its name, your name, job title and email address, and your message.",
+      why: "So that the people who run this service can check who you are before they give your organisation an account.",
+      howLong: `Until ${REQUEST_RETENTION_DAYS} days after the request is decided, then deleted by the daily clean-up. If it is approved, your name and email address become your account.`,
+      whoSees: "The people who run this service (its operators).",
     },
     {
       id: "activity",

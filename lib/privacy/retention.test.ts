@@ -27,6 +27,8 @@ describe("describePurge", () => {
         sessions: 3,
         resetTokens: 0,
         rateCounters: 1,
+        joinRequests: 2,
+        accountRequests: 1,
       }),
     ).toEqual([
       "2 drafts nobody had touched since 22 November 2025: CW-AB12-CD34 (Harbour Food Bank), CW-EF56-GH78 (Quayside Mentors)",
@@ -34,6 +36,8 @@ describe("describePurge", () => {
       "3 expired sessions",
       "0 expired password-reset tokens",
       "1 old sign-in rate counter",
+      "2 decided requests to join an organisation",
+      "1 decided account request",
     ]);
   });
 });

@@ -38,5 +38,11 @@ export function describePurge(result: PurgeResult): string[] {
     plural(result.sessions, "expired session", "expired sessions"),
     plural(result.resetTokens, "expired password-reset token", "expired password-reset tokens"),
     plural(result.rateCounters, "old sign-in rate counter", "old sign-in rate counters"),
+    plural(
+      result.joinRequests,
+      "decided request to join an organisation",
+      "decided requests to join an organisation",
+    ),
+    plural(result.accountRequests, "decided account request", "decided account requests"),
   ];
 }

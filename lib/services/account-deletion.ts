@@ -57,8 +57,9 @@ function blockerMessage(organisations: string[]): string | null {
  * Kept: everything that belongs to an organisation. Assessments (submitted, and drafts the person
  * was working on) never recorded the person. Activity-log events stay, but lose the person: the
  * link is set null, and their name and address are replaced in the words of the entries.
- * Deleted: the person, their sign-in methods, sessions and memberships (by cascade), invitations
- * sent to their address, pending password-reset tokens, and outbox emails to them.
+ * Deleted: the person, their sign-in methods, sessions, memberships and requests to join (by
+ * cascade), invitations sent to their address, pending password-reset tokens, outbox emails to them,
+ * and requests for a council's account made from their address.
  */
 export async function erasePerson(userId: string): Promise<void> {
   await db().$transaction(async (tx) => {
@@ -98,7 +99,10 @@ export async function erasePerson(userId: string): Promise<void> {
     await tx.apiToken.updateMany({ where: { createdById: userId }, data: { createdById: null } });
     await tx.verification.deleteMany({ where: { value: userId } });
     await tx.outboxMessage.deleteMany({ where: { to: address } });
-    // Sessions, sign-in methods and memberships go with the person (ON DELETE CASCADE).
+    await tx.accountRequest.deleteMany({ where: { email: address } });
+    await tx.accountRequest.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
+    await tx.joinRequest.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
+    // Sessions, sign-in methods, memberships and requests to join go with the person (ON DELETE CASCADE).
     await tx.user.delete({ where: { id: userId } });
   });
 }

@@ -61,6 +61,25 @@ export interface PersonalDataExport {
   activity: { at: Date; organisation: string | null; action: string; summary: string }[];
   passwordResetRequests: { requestedAt: Date; expiresAt: Date }[];
   emails: { to: string; subject: string; text: string; sentAt: Date }[];
+  requestsToJoin: {
+    organisation: string;
+    reason: string;
+    askedAt: Date;
+    decidedAt: Date | null;
+    approved: boolean | null;
+  }[];
+  accountRequests: {
+    organisation: string;
+    name: string;
+    jobTitle: string;
+    email: string;
+    message: string | null;
+    status: string;
+    askedAt: Date;
+    decidedAt: Date | null;
+  }[];
+  /** Whether you run this Chainwise service (approve councils' account requests). */
+  operator: boolean;
 }
 
 const ABOUT =
@@ -82,6 +101,7 @@ export async function exportPersonalData(
       email: true,
       emailVerified: true,
       image: true,
+      operator: true,
       createdAt: true,
       updatedAt: true,
       accounts: {
@@ -113,12 +133,22 @@ export async function exportPersonalData(
         select: { role: true, createdAt: true, organisation: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
       },
+      joinRequests: {
+        select: {
+          reason: true,
+          createdAt: true,
+          decidedAt: true,
+          approved: true,
+          organisation: { select: { name: true } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!user) return null;
   const email = { equals: user.email, mode: "insensitive" as const };
 
-  const [received, sent, events, resets, emails, keys] = await Promise.all([
+  const [received, sent, events, resets, emails, keys, accountRequests] = await Promise.all([
     client.invitation.findMany({
       where: { OR: [{ email }, { acceptedById: userId }] },
       select: {
@@ -165,6 +195,7 @@ export async function exportPersonalData(
       select: { name: true, createdAt: true, revokedAt: true, organisation: { select: { name: true } } },
       orderBy: { createdAt: "asc" },
     }),
+    client.accountRequest.findMany({ where: { email }, orderBy: { createdAt: "asc" } }),
   ]);
 
   const organisationIds = [
@@ -245,5 +276,23 @@ export async function exportPersonalData(
     })),
     passwordResetRequests: resets.map((r) => ({ requestedAt: r.createdAt, expiresAt: r.expiresAt })),
     emails: emails.map((m) => ({ to: m.to, subject: m.subject, text: m.text, sentAt: m.createdAt })),
+    requestsToJoin: user.joinRequests.map((r) => ({
+      organisation: r.organisation.name,
+      reason: r.reason,
+      askedAt: r.createdAt,
+      decidedAt: r.decidedAt,
+      approved: r.approved,
+    })),
+    accountRequests: accountRequests.map((r) => ({
+      organisation: r.organisationName,
+      name: r.contactName,
+      jobTitle: r.jobTitle,
+      email: r.email,
+      message: r.message,
+      status: r.status.toLowerCase(),
+      askedAt: r.createdAt,
+      decidedAt: r.decidedAt,
+    })),
+    operator: user.operator,
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
 import { monthsBefore } from "@/lib/privacy/retention";
+import { REQUEST_RETENTION_DAYS } from "@/lib/privacy/retention-periods";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
 const DAY = 86_400_000;
@@ -12,7 +13,9 @@ const DAY = 86_400_000;
  * - drafts (unfinished ratings and self-assessments) nobody has touched for `draftMonths`;
  * - invitations that expired without being accepted;
  * - expired sessions, password-reset tokens and sign-in rate counters: credentials and internet
- *   addresses that can no longer be used for anything.
+ *   addresses that can no longer be used for anything;
+ * - requests to join an organisation, and councils' account requests, decided more than
+ *   REQUEST_RETENTION_DAYS ago.
  * Submitted assessments, accepted invitations, people and the activity log are never touched.
  */
 export interface PurgeResult {
@@ -22,6 +25,9 @@ export interface PurgeResult {
   sessions: number;
   resetTokens: number;
   rateCounters: number;
+  /** Requests to join an organisation, and councils' account requests, decided long enough ago. */
+  joinRequests: number;
+  accountRequests: number;
 }
 
 export async function purgeStaleData(
@@ -78,6 +84,11 @@ export async function purgeStaleData(
     const rateCounters = await tx.rateLimit.deleteMany({
       where: { lastRequest: { lt: BigInt(now.getTime() - DAY) } },
     });
+    const requestCutoff = new Date(now.getTime() - REQUEST_RETENTION_DAYS * DAY);
+    const joinRequests = await tx.joinRequest.deleteMany({ where: { decidedAt: { lt: requestCutoff } } });
+    const accountRequests = await tx.accountRequest.deleteMany({
+      where: { decidedAt: { lt: requestCutoff } },
+    });
     return {
       draftCutoff,
       drafts: drafts.map((d) => ({ reference: d.reference, organisation: d.respondent.name })),
@@ -85,6 +96,8 @@ export async function purgeStaleData(
       sessions: sessions.count,
       resetTokens: resetTokens.count,
       rateCounters: rateCounters.count,
+      joinRequests: joinRequests.count,
+      accountRequests: accountRequests.count,
     };
   });
 }

@@ -669,6 +669,8 @@ describe.each(testDatabaseKinds())("retention on %s", (kind) => {
       sessions: 1,
       resetTokens: 1,
       rateCounters: 1,
+      joinRequests: 0,
+      accountRequests: 0,
     });
     expect((await client.assessment.findMany({ select: { id: true } })).map((a) => a.id).sort()).toEqual(
       kept.sort(),
