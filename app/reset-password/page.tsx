@@ -9,9 +9,9 @@ export const metadata: Metadata = { title: "Choose a new password" };
 export default async function ResetPasswordPage({
   searchParams,
 }: {
-  searchParams: Promise<{ token?: string; error?: string }>;
+  searchParams: Promise<{ token?: string; error?: string; welcome?: string }>;
 }) {
-  const { token, error } = await searchParams;
+  const { token, error, welcome } = await searchParams;
   if (!token || error) {
     return (
       <>
@@ -24,15 +24,17 @@ export default async function ResetPasswordPage({
   }
   return (
     <>
-      <h1 className="mb-6 text-4xl font-bold">Choose a new password</h1>
+      <h1 className="mb-6 text-4xl font-bold">
+        {welcome ? "Choose your password" : "Choose a new password"}
+      </h1>
       <ActionForm
         action={resetPasswordAction}
-        submitLabel="Change password"
+        submitLabel={welcome ? "Save password" : "Change password"}
         hidden={{ token }}
         fields={[
           {
             name: "password",
-            label: "New password",
+            label: welcome ? "Password" : "New password",
             type: "password",
             autoComplete: "new-password",
             hint: `At least ${PASSWORD_MIN} characters.`,
