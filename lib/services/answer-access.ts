@@ -14,7 +14,9 @@ import type { Perspective } from "@/lib/generated/prisma/enums";
  * approving) must not open answers given before that person was there. A prime that plants a
  * colleague in its partner learns nothing the partner had already said. Checked wherever answers are
  * read for the respondent (lib/services/assessments.ts); reports never read one rating's answers.
- * A prime's self-assessment is not confidential from the prime, so the rule is for partners only.
+ * Nor may anyone who also belongs to the rated prime or the contract's commissioner read it, however
+ * that membership came about. A prime's self-assessment is not confidential from the prime, so the
+ * rule is for partners only.
  */
 
 export const WITHHELD_MESSAGE =
@@ -28,10 +30,11 @@ export class AnswersWithheldError extends ForbiddenError {
   }
 }
 
-type Reader = Pick<Prisma.TransactionClient, "membership" | "assessment">;
+type Reader = Pick<Prisma.TransactionClient, "membership" | "assessment" | "contract">;
 
 export interface RatingKey {
   perspective: Perspective;
+  contractId: string;
   cycleId: string;
   primeId: string;
   respondentOrgId: string;
@@ -41,7 +44,7 @@ export async function mayReadAnswers(client: Reader, actor: Actor, rating: Ratin
   if (rating.perspective !== "SUBCONTRACTOR") return true;
   // A demo visitor acts for an invented organisation, with no membership to date.
   if (actor.userId === null) return true;
-  const [membership, first] = await Promise.all([
+  const [membership, first, otherSide] = await Promise.all([
     client.membership.findUnique({
       where: { userId_organisationId: { userId: actor.userId, organisationId: rating.respondentOrgId } },
       select: { createdAt: true },
@@ -58,8 +61,20 @@ export async function mayReadAnswers(client: Reader, actor: Actor, rating: Ratin
       },
       select: { createdAt: true },
     }),
+    // Someone who also belongs to the rated prime or its commissioner (a membership made before
+    // the separation of sides was enforced, lib/services/separation.ts) reads nothing of it.
+    client.membership.findFirst({
+      where: {
+        userId: actor.userId,
+        OR: [
+          { organisationId: rating.primeId },
+          { organisation: { commissionedContracts: { some: { id: rating.contractId } } } },
+        ],
+      },
+      select: { id: true },
+    }),
   ]);
-  if (!membership || !first) return false;
+  if (!membership || !first || otherSide) return false;
   return membership.createdAt <= first.createdAt;
 }
 

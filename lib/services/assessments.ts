@@ -46,6 +46,7 @@ const assessmentSelect = {
   respondentOrgId: true,
   cycleId: true,
   primeId: true,
+  contractId: true,
   contract: { select: { id: true, title: true, reference: true } },
   cycle: { select: { id: true, name: true, opensAt: true, closesAt: true } },
   prime: { select: { id: true, name: true } },
@@ -226,6 +227,7 @@ export async function savePrinciple(
         frameworkVersion: true,
         cycleId: true,
         primeId: true,
+        contractId: true,
         respondentOrgId: true,
       },
     });

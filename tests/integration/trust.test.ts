@@ -266,6 +266,35 @@ describe.each(testDatabaseKinds())("partners' answers reach no one but the partn
     await expect(getOwnAssessment(spyActor, resumed)).rejects.toBeInstanceOf(AnswersWithheldError);
   });
 
+  it("someone who belongs to both the partner and its prime reads nothing of the partner's rating, whenever they joined", async () => {
+    const c = await chain(1);
+    const [harbour] = c.partners;
+    if (!harbour) throw new Error("no partner");
+    // A membership of both sides made before separation was enforced: in the partner from the start.
+    const both = await createUser(database.client, { email: "both-sides@example.org" });
+    await database.client.membership.create({
+      data: { userId: both.id, organisationId: harbour.actor.organisationId },
+    });
+    const rating = await createAssessment(database.client, {
+      contractId: c.contractId,
+      cycleId: c.cycleId,
+      primeId: c.primeId,
+      respondentOrgId: harbour.actor.organisationId,
+      perspective: "subcontractor",
+      answers: answersAt("subcontractor", "best"),
+      submittedAt: NOW,
+    });
+    const asPartner: Actor = { ...harbour.actor, userId: both.id, role: "MEMBER" };
+    expect((await getOwnAssessment(asPartner, rating.id)).answers.size).toBeGreaterThan(0);
+    for (const otherSide of [c.primeId, c.council.actor.organisationId]) {
+      const link = await database.client.membership.create({
+        data: { userId: both.id, organisationId: otherSide },
+      });
+      await expect(getOwnAssessment(asPartner, rating.id)).rejects.toBeInstanceOf(AnswersWithheldError);
+      await database.client.membership.delete({ where: { id: link.id } });
+    }
+  });
+
   it("shows the prime counts only: nothing it sees changes when one partner accepts, is reminded, or answers", async () => {
     const c = await chain(2);
     const [harbour, quay] = c.partners;
