@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { updatePartnerAction } from "@/app/contracts/actions";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/inline-error";
 import { initialFormState } from "@/lib/actions/form-state";
 import { CHAIN_STATUSES } from "@/lib/contracts/options";
 
@@ -50,11 +51,7 @@ export function MemberRowForm({ contractId, memberId, name, status, canRate }: P
       <Button variant="secondary" disabled={pending} className="mb-0">
         Update<span className="sr-only"> {name}</span>
       </Button>
-      {state.message ? (
-        <p role="alert" className="w-full font-bold text-error">
-          {state.message}
-        </p>
-      ) : null}
+      <InlineError message={state.message} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { changeRoleAction } from "@/app/account/members/actions";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/inline-error";
 import { initialFormState } from "@/lib/actions/form-state";
 import { ROLE_OPTIONS } from "@/lib/members/options";
 
@@ -34,11 +35,7 @@ export function RoleForm({ membershipId, name, role }: Props) {
       <Button variant="secondary" disabled={pending} className="mb-0">
         Change role<span className="sr-only"> of {name}</span>
       </Button>
-      {state.message ? (
-        <p role="alert" className="w-full font-bold text-error">
-          {state.message}
-        </p>
-      ) : null}
+      <InlineError message={state.message} />
     </form>
   );
 }

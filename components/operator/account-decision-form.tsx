@@ -1,27 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
 import { decideAccountRequestAction } from "@/app/operator/requests/actions";
-import { Button } from "@/components/ui/button";
-import { initialFormState } from "@/lib/actions/form-state";
+import { DecisionForm } from "@/components/ui/decision-form";
 
-/** Approve or decline one council's request: two buttons in one form, each sending its decision. */
+/** Approve or decline one council's request for an account. */
 export function AccountDecisionForm({ requestId, name }: { requestId: string; name: string }) {
-  const [state, action, pending] = useActionState(decideAccountRequestAction, initialFormState);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="requestId" value={requestId} />
-      <Button name="decision" value="approve" disabled={pending} className="mb-0">
-        Approve<span className="sr-only"> {name}</span>
-      </Button>
-      <Button name="decision" value="decline" variant="secondary" disabled={pending} className="mb-0">
-        Decline<span className="sr-only"> {name}</span>
-      </Button>
-      {state.message ? (
-        <p role="alert" className="w-full font-bold text-error">
-          {state.message}
-        </p>
-      ) : null}
-    </form>
+    <DecisionForm
+      action={decideAccountRequestAction}
+      hidden={{ requestId }}
+      approve={
+        <>
+          Approve<span className="sr-only"> {name}</span>
+        </>
+      }
+      decline={
+        <>
+          Decline<span className="sr-only"> {name}</span>
+        </>
+      }
+    />
   );
 }

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { PASSWORD } from "./support/accounts";
 import { createOwnContract } from "./support/contracts";
-import { answerPage, errorSummary, expectNoAxeViolations, saveAndContinue } from "./support/questionnaire";
+import { answerAndSubmit, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
 import { type SecondServer, secondPort, startSecondServer } from "./support/second-server";
 
 /**
@@ -117,17 +117,6 @@ async function acceptAsNewPerson(page: Page, link: string, name: string, email: 
   await page.getByRole("button", { name: /^Accept/ }).click();
 }
 
-async function answerEverything(page: Page) {
-  await page.getByRole("link", { name: "Sharing risk fairly" }).click();
-  for (let index = 0; index < 5; index++) {
-    await expect(page.getByText(`Principle ${index + 1} of 5`)).toBeVisible();
-    await answerPage(page, { number: "40" });
-    await saveAndContinue(page);
-  }
-  await page.getByRole("button", { name: "Submit your answers" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers submitted");
-}
-
 const PRIME = "Harrow Employment Partnership Ltd";
 const PARTNERS = [
   "Moorside Advice Centre",
@@ -143,7 +132,8 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
 }) => {
   // Five questionnaires, each five pages, with an account made for each.
   test.setTimeout(600_000);
-  const visitor = await person(browser);
+  // Asking, and approving, work without JavaScript too.
+  const visitor = await person(browser, { javaScript: false });
   await visitor.page.goto("/");
   await expect(visitor.page.getByRole("link", { name: /demo/i })).toHaveCount(0);
   await visitor.page.getByRole("link", { name: "request an account" }).click();
@@ -158,7 +148,7 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
   await expect(visitor.page.getByRole("heading", { level: 1 })).toHaveText("Thank you: we have your request");
 
   // The operator sets their password from the link operator:add sent, and approves.
-  const operator = await person(browser);
+  const operator = await person(browser, { javaScript: false });
   await choosePassword(operator.page, await emailedLink(operator.page, OPERATOR, /reset-password/), OPERATOR);
   await operator.page.getByRole("link", { name: "Account requests from councils" }).click();
   await expectNoAxeViolations(operator.page);
@@ -166,7 +156,7 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
   await expect(operator.page.getByRole("status")).toContainText("Approved");
 
   // The council's administrator chooses a password from the welcome email, and sets up a contract.
-  const council = visitor;
+  const council = await person(browser);
   await choosePassword(
     council.page,
     await emailedLink(council.page, "nadia@northvale.example", /reset-password/),
@@ -193,7 +183,7 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
     "Pat Prime",
     contact(PRIME),
   );
-  await answerEverything(prime.page);
+  await answerAndSubmit(prime.page);
   const primeView = async () => {
     await prime.page.goto(`/contracts/${contractId}/invitations`);
     return prime.page.getByRole("main");
@@ -213,7 +203,7 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
       `Contact ${i + 1}`,
       contact(organisation),
     );
-    await answerEverything(partner.page);
+    await answerAndSubmit(partner.page);
     await partner.context.close();
     const now = await (await primeView()).innerText();
     expect(now).toMatch(new RegExp(`Partners who have answered this cycle\\s*${i + 1}`));
@@ -227,7 +217,7 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
   // The commissioner, who chases replies, sees each invitation accepted.
   await council.page.goto(`/contracts/${contractId}/invitations`);
   await expect(council.page.getByRole("table").getByText("Accepted")).toHaveCount(5);
-  for (const p of [visitor, operator, prime]) await p.context.close();
+  for (const p of [visitor, operator, council, prime]) await p.context.close();
 });
 
 test("neither the prime nor the commissioner can put a person in a partner: it is asked, and can say no", async ({
@@ -265,7 +255,7 @@ test("neither the prime nor the commissioner can put a person in a partner: it i
     "Hana Hill",
     contact(partners[0]),
   );
-  await answerEverything(partner.page);
+  await answerAndSubmit(partner.page);
 
   // The prime invites a friendly address for its partner: the newcomer can only ask to join.
   await invite(prime.page, contractId, partners[0], "friend.of.the.prime@example.org");

@@ -62,3 +62,15 @@ export function principleStatus(page: Page, title: string) {
 export function errorSummary(page: Page) {
   return page.getByRole("alert", { name: "There is a problem" });
 }
+
+/** From the task list: answers all five principles with their first answers, then submits. */
+export async function answerAndSubmit(page: Page, { number = "40" } = {}) {
+  await page.getByRole("link", { name: "Sharing risk fairly" }).click();
+  for (let index = 0; index < 5; index++) {
+    await expect(page.getByText(`Principle ${index + 1} of 5`)).toBeVisible();
+    await answerPage(page, { number });
+    await saveAndContinue(page);
+  }
+  await page.getByRole("button", { name: "Submit your answers" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers submitted");
+}
