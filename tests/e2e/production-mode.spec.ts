@@ -325,6 +325,8 @@ test("a person placed in a partner after it answered cannot see what it said", a
     await expect(spy.page.getByRole("status"), path).toContainText("Those answers are not shown to you");
     await expect(spy.page.getByText("94 days late")).toHaveCount(0);
   }
+  // Nor is anyone but an operator shown councils' account requests.
+  expect((await spy.page.goto("/operator/requests"))?.status()).toBe(404);
   await spy.context.close();
 });
 
