@@ -8,6 +8,7 @@ import {
   TOO_MANY_REQUESTS,
 } from "@/lib/services/account-requests";
 import { addOperator, createOrganisationWithAdmin } from "@/lib/services/operators";
+import { exportPersonalData } from "@/lib/services/personal-data";
 import { purgeStaleData } from "@/lib/services/retention";
 import { latestTo } from "@/tests/support/email";
 import { createUser } from "@/tests/support/factories";
@@ -102,6 +103,18 @@ describe.each(testDatabaseKinds())("onboarding a council on %s", (kind) => {
       body: { email: "wes@westvale.example", password: "a long new password" },
     });
     expect(signedIn.user.email).toBe("wes@westvale.example");
+
+    // Their data download holds the request they made; the operator's says they are one.
+    const data = await exportPersonalData(signedIn.user.id);
+    expect(data?.accountRequests).toEqual([
+      expect.objectContaining({
+        organisation: "Westvale Council",
+        jobTitle: "Commissioning manager",
+        status: "approved",
+      }),
+    ]);
+    expect(data?.operator).toBe(false);
+    expect((await exportPersonalData(operator.id))?.operator).toBe(true);
   });
 
   it("tells the person when their request is declined, and makes nothing", async () => {

@@ -10,6 +10,7 @@ import { sendReminders } from "@/lib/services/invitation-reminders";
 import { createInvitation } from "@/lib/services/invitations";
 import { decideJoinRequest, listJoinRequests } from "@/lib/services/join-requests";
 import { createOrganisationWithAdmin } from "@/lib/services/operators";
+import { exportPersonalData } from "@/lib/services/personal-data";
 import { answersAt } from "@/tests/support/answers";
 import { latestTo, linkTokenFor } from "@/tests/support/email";
 import {
@@ -118,6 +119,9 @@ describe.each(testDatabaseKinds())("partners' answers reach no one but the partn
     await expect(decideJoinRequest(c.prime.actor, request.id, true)).rejects.toBeInstanceOf(NotFoundError);
     await decideJoinRequest(harbour.actor, request.id, false);
     expect(await membershipOf(spy.id, harbour.actor.organisationId)).toBeNull();
+    expect((await exportPersonalData(spy.id))?.requestsToJoin).toEqual([
+      expect.objectContaining({ organisation: harbour.actor.organisationName, approved: false }),
+    ]);
     expect((await latestTo("spy@gmail.example"))?.subject).toContain("was declined");
   });
 
