@@ -63,6 +63,18 @@ async function adminAddresses(organisationId: string, except?: string): Promise<
   return admins.map((a) => a.user.email);
 }
 
+/**
+ * Tells someone by email. What was decided stands whether or not the email goes: the members page
+ * shows it too, so a mail server that is down is logged rather than turned into an error.
+ */
+async function notify(to: string, content: ReturnType<typeof joinRequestEmail>) {
+  try {
+    await sendEmail({ to, ...content });
+  } catch (error) {
+    console.error("membership email could not be sent", { error });
+  }
+}
+
 async function organisationAndPerson(organisationId: string, userId: string) {
   const [organisation, person] = await Promise.all([
     db().organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
@@ -75,9 +87,9 @@ async function organisationAndPerson(organisationId: string, userId: string) {
 export async function emailJoinRequest(input: { organisationId: string; userId: string; reason: string }) {
   const { organisation, person } = await organisationAndPerson(input.organisationId, input.userId);
   for (const to of await adminAddresses(input.organisationId)) {
-    await sendEmail({
+    await notify(
       to,
-      ...joinRequestEmail({
+      joinRequestEmail({
         organisationName: organisation.name,
         personName: person.name,
         personEmail: person.email,
@@ -85,7 +97,7 @@ export async function emailJoinRequest(input: { organisationId: string; userId: 
         url: membersUrl(),
         privacyUrl: privacyNoticeUrl(),
       }),
-    });
+    );
   }
 }
 
@@ -99,9 +111,9 @@ export async function emailMemberJoined(input: {
   const { organisation, person } = await organisationAndPerson(input.organisationId, input.userId);
   for (const to of await adminAddresses(input.organisationId, input.approvedBy)) {
     if (to === person.email) continue;
-    await sendEmail({
+    await notify(
       to,
-      ...memberJoinedEmail({
+      memberJoinedEmail({
         organisationName: organisation.name,
         personName: person.name,
         personEmail: person.email,
@@ -109,7 +121,7 @@ export async function emailMemberJoined(input: {
         url: membersUrl(),
         privacyUrl: privacyNoticeUrl(),
       }),
-    });
+    );
   }
 }
 
@@ -200,15 +212,15 @@ export async function decideJoinRequest(
     where: { id: decided.userId },
     select: { email: true },
   });
-  await sendEmail({
-    to: person.email,
-    ...joinDecisionEmail({
+  await notify(
+    person.email,
+    joinDecisionEmail({
       organisationName: actor.organisationName,
       approved: approve,
       url: `${env().APP_URL}/dashboard`,
       privacyUrl: privacyNoticeUrl(),
     }),
-  });
+  );
   if (approve) {
     await emailMemberJoined({
       organisationId: actor.organisationId,
