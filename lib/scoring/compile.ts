@@ -41,6 +41,8 @@ export interface CompiledQuestion {
   readonly unanswered: QuestionScore;
   /** For multiple choice: option → score (0 when unscored). */
   readonly checklist: ReadonlyMap<string, number> | null;
+  /** For numbers, the answers the question allows: at least `min`, at most `max`, whole when `integer`. */
+  readonly range: { readonly min: number; readonly max: number; readonly integer: boolean } | null;
   /** Threshold steps, for numbers: the first `upTo` at least the answer gives the score. */
   readonly upTo: readonly number[];
   /** Per step, then for `otherwise`: [score, result if not flagged, result if flagged]. */
@@ -173,6 +175,8 @@ function compileQuestion(q: Question, principle: PrincipleKey): CompiledQuestion
     scored: rule !== undefined,
     shape,
     answers,
+    range:
+      spec.type === "number" ? Object.freeze({ min: spec.min, max: spec.max, integer: spec.integer }) : null,
     unanswered: result("unanswered", null, noFlag),
     checklist,
     upTo: thresholds ? thresholds.steps.map((s) => s.upTo) : [],

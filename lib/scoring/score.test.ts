@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answers } from "../framework";
+import { type Answers, framework } from "../framework";
 import { ScoringError, scoreAssessment } from "./index";
 import { buildFramework, q } from "./test-fixtures";
 
@@ -33,7 +33,7 @@ describe("question rules", () => {
   it("gives a number the first step whose upTo is at least the answer, else otherwise", () => {
     // steps: ≤ 30 → 100, ≤ 60 → 50, otherwise 0.
     expect(scoreOne(q.days("x", S), 30)?.score).toBe(100);
-    expect(scoreOne(q.days("x", S), 30.5)?.score).toBe(50);
+    expect(scoreOne(q.days("x", S), 31)?.score).toBe(50);
     expect(scoreOne(q.days("x", S), 60)?.score).toBe(50);
     expect(scoreOne(q.days("x", S), 61)?.score).toBe(0);
   });
@@ -212,5 +212,23 @@ describe("red flags", () => {
     const withList = buildFramework({ questions: { "fair-payment": [checklist] } });
     expect(scoreAssessment(withList, { "fp.list": ["a", "b"] }, S).redFlags).toHaveLength(1);
     expect(scoreAssessment(withList, { "fp.list": ["a"] }, S).redFlags).toHaveLength(0);
+  });
+});
+
+describe("scoreAssessment: numbers outside what the question allows", () => {
+  // The web form refuses these; imports and backfills reach the library without it (issue 19).
+  it.each([
+    [-5, "from 0 to 365, got -5"],
+    [366, "from 0 to 365, got 366"],
+    [30.5, "expects a whole number from 0 to 365, got 30.5"],
+  ])("refuses %s days to pay instead of scoring it", (days, message) => {
+    expect(() => scoreAssessment(framework, { "pay.days.sub": days }, "subcontractor")).toThrow(message);
+  });
+
+  it("still scores the ends of the range", () => {
+    for (const days of [0, 365]) {
+      const scored = scoreAssessment(framework, { "pay.days.sub": days }, "subcontractor");
+      expect(scored.questions.find((q) => q.key === "pay.days.sub")?.status).toBe("answered");
+    }
   });
 });

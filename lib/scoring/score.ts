@@ -74,6 +74,14 @@ export function scoreAssessment(
         raised = known.raised;
       } else if (q.shape === NUMBER) {
         if (typeof value !== "number" || !Number.isFinite(value)) throw misfit(q, value);
+        // The form refuses these; imports and backfills reach the library without it.
+        const range = q.range;
+        if (
+          range &&
+          (value < range.min || value > range.max || (range.integer && !Number.isInteger(value)))
+        ) {
+          throw outOfRange(q, value, range);
+        }
         const upTo = q.upTo;
         let step = 0;
         while (step < upTo.length && value > (upTo[step] as number)) step++;
@@ -159,6 +167,17 @@ function checklistScore(q: CompiledQuestion, value: readonly string[]): number {
     if (!repeat) total += score;
   }
   return total > 100 ? 100 : total;
+}
+
+function outOfRange(
+  q: CompiledQuestion,
+  value: number,
+  range: NonNullable<CompiledQuestion["range"]>,
+): ScoringError {
+  const whole = range.integer ? "a whole number " : "a number ";
+  return new ScoringError(
+    `question "${q.key}" expects ${whole}from ${range.min} to ${range.max}, got ${value}`,
+  );
 }
 
 function misfit(q: CompiledQuestion, value: AnswerValue): ScoringError {
