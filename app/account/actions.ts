@@ -14,23 +14,29 @@ import {
   forgotSchema,
   resetSchema,
   safeNext,
+  signInFailure,
   signInSchema,
   signUpSchema,
 } from "@/lib/auth/forms";
+import { markDatabaseSuspect } from "@/lib/db/availability";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 import { listMemberships, switchOrganisation } from "@/lib/services/memberships";
 
 const TOO_MANY = "Too many attempts from your connection. Wait a minute, then try again.";
+export const SERVICE_FAILED =
+  "Sorry, we could not sign you in because of a problem on our side. Try again in a moment.";
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
   const read = readForm(signInSchema, form, ["email", "password"]);
   if (!read.ok) return read.state;
   const result = await callAuth("/sign-in/email", { email: read.data.email, password: read.data.password });
   if (!result.ok) {
-    const message =
-      result.status === 429
-        ? TOO_MANY
-        : "Enter the email address and password for your account. They do not match.";
+    const failure = signInFailure(result.status);
+    if (failure.kind === "service") {
+      markDatabaseSuspect();
+      return { status: "error", message: failure.message, errors: [], typed: read.typed };
+    }
+    const message = failure.message;
     return {
       status: "error",
       errors: [{ href: "#field-email", questionKey: "email", message }],

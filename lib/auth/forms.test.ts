@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNext } from "./forms";
+import { safeNext, signInFailure } from "./forms";
 
 describe("where to go after signing in", () => {
   it("keeps paths on this site", () => {
@@ -20,5 +20,17 @@ describe("where to go after signing in", () => {
     }
     expect(safeNext(null, "/account")).toBe("/account");
     expect(safeNext(`/${"a".repeat(2001)}`)).toBe("/dashboard");
+  });
+});
+
+describe("signInFailure", () => {
+  it("does not blame the person's password for a problem on our side", () => {
+    expect(signInFailure(500)).toEqual({
+      kind: "service",
+      message: expect.stringContaining("problem on our side"),
+    });
+    expect(signInFailure(503).message).not.toContain("do not match");
+    expect(signInFailure(401).message).toContain("They do not match");
+    expect(signInFailure(429).message).toContain("Too many attempts");
   });
 });

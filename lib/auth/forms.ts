@@ -49,3 +49,26 @@ export function safeNext(
     ? next
     : fallback;
 }
+
+/**
+ * What a failed sign-in tells the person, by Better Auth's status: a problem on our side is not
+ * their mistake, and saying their password is wrong would send them round in circles.
+ */
+export function signInFailure(status: number): { kind: "service" | "person"; message: string } {
+  if (status >= 500) {
+    return {
+      kind: "service",
+      message: "Sorry, we could not sign you in because of a problem on our side. Try again in a moment.",
+    };
+  }
+  if (status === 429) {
+    return {
+      kind: "person",
+      message: "Too many attempts from your connection. Wait a minute, then try again.",
+    };
+  }
+  return {
+    kind: "person",
+    message: "Enter the email address and password for your account. They do not match.",
+  };
+}

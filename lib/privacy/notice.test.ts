@@ -35,8 +35,12 @@ describe("personalDataCategories", () => {
     expect(categories.get("sessions")?.howLong).toContain("7 days after you last used Chainwise");
     expect(categories.get("password")?.howLong).toContain("for 60 minutes");
     expect(categories.get("invitations")?.howLong).toContain("at most 14 days after it was sent");
-    expect(categories.get("join-requests")?.howLong).toContain("Until 90 days after an administrator decides");
-    expect(categories.get("account-requests")?.howLong).toContain("Until 90 days after the request is decided");
+    expect(categories.get("join-requests")?.howLong).toContain(
+      "Until 90 days after an administrator decides",
+    );
+    expect(categories.get("account-requests")?.howLong).toContain(
+      "Until 90 days after the request is decided",
+    );
   });
 
   it("states the configured draft retention", () => {

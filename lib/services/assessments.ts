@@ -22,6 +22,9 @@ import { scoreAssessment } from "@/lib/scoring";
 import { assertMayReadAnswers } from "./answer-access";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
+export const CLOSED_MESSAGE =
+  "This rating cycle has closed, so answers can no longer be changed or sent. Anything to add or correct can go into the next cycle.";
+
 export const toDbPerspective = (p: Perspective): DbPerspective => (p === "prime" ? "PRIME" : "SUBCONTRACTOR");
 export const fromDbPerspective = (p: DbPerspective): Perspective =>
   p === "PRIME" ? "prime" : "subcontractor";
@@ -214,6 +217,7 @@ function answerFacts(framework: Framework, perspective: Perspective, answers: An
 export async function savePrinciple(
   actor: Actor,
   input: { id: string; revision: number; principle: PrincipleKey; answers: Map<string, PageAnswer> },
+  now = new Date(),
 ): Promise<void> {
   requireRecordIds(input.id);
   await db().$transaction(async (tx) => {
@@ -229,12 +233,14 @@ export async function savePrinciple(
         primeId: true,
         contractId: true,
         respondentOrgId: true,
+        cycle: { select: { closesAt: true } },
       },
     });
     if (!row) throw new NotFoundError();
     await assertMayReadAnswers(tx, actor, row);
     if (row.status === "SUBMITTED")
       throw new RuleError("This assessment has been submitted, so it can no longer be changed.");
+    if (row.cycle.closesAt < now) throw new RuleError(CLOSED_MESSAGE);
     const claimed = await tx.assessment.updateMany({
       where: { id: input.id, revision: input.revision, status: "DRAFT" },
       data: { revision: { increment: 1 } },
@@ -289,8 +295,7 @@ export async function submit(
     throw new RuleError(
       "Answer every question before you submit. ‘Don’t know’ and ‘Not applicable’ count as answers.",
     );
-  if (view.cycle.closesAt < now)
-    throw new RuleError("This rating cycle has closed, so new answers cannot be submitted.");
+  if (view.cycle.closesAt < now) throw new RuleError(CLOSED_MESSAGE);
   const what = view.perspective === "prime" ? "a self-assessment" : `a rating of ${view.prime.name}`;
   const answers: Answers = Object.fromEntries([...view.answers].map(([key, a]) => [key, a.value]));
   const scores = storedScores(scoreAssessment(view.framework, answers, view.perspective));
@@ -327,16 +332,18 @@ export async function submit(
  * Starts a correction of a submitted assessment: a new draft version with the same answers. The
  * submitted version stays as it was, so the history is kept.
  */
-export async function startCorrection(actor: Actor, id: string): Promise<string> {
+export async function startCorrection(actor: Actor, id: string, now = new Date()): Promise<string> {
   requireRecordIds(id);
   return db().$transaction(async (tx) => {
     const original = await tx.assessment.findFirst({
       where: { id, respondentOrgId: actor.organisationId, status: "SUBMITTED" },
-      include: { answers: true, correction: { select: { id: true } } },
+      include: { answers: true, correction: { select: { id: true } }, cycle: { select: { closesAt: true } } },
     });
     if (!original) throw new NotFoundError();
     await assertMayReadAnswers(tx, actor, original);
     if (original.correction) return original.correction.id;
+    // A correction made after the close could never be submitted: it goes into the next cycle instead.
+    if (original.cycle.closesAt < now) throw new RuleError(CLOSED_MESSAGE);
     const created = await tx.assessment.create({
       data: {
         reference: newReference(),

@@ -219,15 +219,20 @@ export async function openCycle(
       select: { id: true },
     });
     if (!contract) throw new NotFoundError();
-    const clash = await tx.cycle.findFirst({
-      where: {
-        contractId,
-        OR: [{ name: input.name }, { opensAt: { lt: input.closesAt }, closesAt: { gt: input.opensAt } }],
-      },
+    // One cycle change per contract at a time: two opened at once would each pass the check below.
+    await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${contractId} FOR UPDATE`;
+    const sameName = await tx.cycle.findFirst({
+      where: { contractId, name: { equals: input.name, mode: "insensitive" } },
       select: { name: true },
     });
-    if (clash)
-      throw new RuleError(`This overlaps the ${clash.name} cycle. Cycles on a contract cannot overlap.`);
+    if (sameName)
+      throw new RuleError(`This contract already has a cycle called ${sameName.name}. Choose another name.`);
+    const overlap = await tx.cycle.findFirst({
+      where: { contractId, opensAt: { lt: input.closesAt }, closesAt: { gt: input.opensAt } },
+      select: { name: true },
+    });
+    if (overlap)
+      throw new RuleError(`This overlaps the ${overlap.name} cycle. Cycles on a contract cannot overlap.`);
     await tx.cycle.create({ data: { contractId, ...input } });
   });
 }

@@ -51,11 +51,20 @@ export default async function TaskListPage({
             <Link href={`/assessments/${id}/check`}>See your answers</Link>
           </p>
           <h2 className="mb-2 text-2xl font-bold">Need to correct something?</h2>
-          <p className="mb-4">
-            A correction starts a new version with your answers filled in. Your first submission is kept in
-            the history.
-          </p>
-          <CorrectForm assessmentId={id} />
+          {assessment.cycle.closesAt < new Date() ? (
+            <p className="mb-4">
+              The {assessment.cycle.name} cycle closed on {formatDate(assessment.cycle.closesAt)}, so these
+              answers can no longer be corrected. Anything to add or correct can go into the next cycle.
+            </p>
+          ) : (
+            <>
+              <p className="mb-4">
+                A correction starts a new version with your answers filled in. Your first submission is kept
+                in the history.
+              </p>
+              <CorrectForm assessmentId={id} />
+            </>
+          )}
         </div>
       ) : (
         <>
