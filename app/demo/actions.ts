@@ -30,7 +30,8 @@ export async function chooseOrganisationAction(_previous: FormState, form: FormD
   if (!parsed.success) return error("Choose an organisation");
   const organisation = await findDemoOrganisation(parsed.data.organisationId);
   if (!organisation) return error("Choose one of the organisations listed");
-  // The demo's stand-in for a session until sign-in exists; it carries no secret.
+  // Acting for an invented demo organisation needs no account, so this cookie carries no secret:
+  // it names a demo organisation, and currentActor() honours it only for those, with the demo on.
   (await cookies()).set(DEMO_ORG_COOKIE, organisation.id, {
     httpOnly: true,
     sameSite: "lax",

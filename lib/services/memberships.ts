@@ -27,7 +27,8 @@ export async function listMemberships(userId: string): Promise<MembershipSummary
 
 /**
  * Makes a session act for one of its person's organisations. The membership is part of the
- * update's condition, so a session can never be pointed at an organisation its person is not in.
+ * update's condition (one statement, not a read then a write), so a session can never be pointed
+ * at an organisation its person is not in, even while a removal races it.
  */
 export async function switchOrganisation(
   sessionId: string,
@@ -35,13 +36,8 @@ export async function switchOrganisation(
   organisationId: string,
 ): Promise<boolean> {
   if (!isRecordId(organisationId)) return false;
-  const member = await db().membership.findUnique({
-    where: { userId_organisationId: { userId, organisationId } },
-    select: { id: true },
-  });
-  if (!member) return false;
   const updated = await db().session.updateMany({
-    where: { id: sessionId, userId },
+    where: { id: sessionId, userId, user: { memberships: { some: { organisationId } } } },
     data: { activeOrganisationId: organisationId },
   });
   return updated.count === 1;

@@ -9,6 +9,7 @@ import { chainInvitations, listInvitations } from "@/lib/services/invitation-lis
 import { sendReminders } from "@/lib/services/invitation-reminders";
 import { createInvitation } from "@/lib/services/invitations";
 import { decideJoinRequest, listJoinRequests } from "@/lib/services/join-requests";
+import { switchOrganisation } from "@/lib/services/memberships";
 import { createOrganisationWithAdmin } from "@/lib/services/operators";
 import { exportPersonalData } from "@/lib/services/personal-data";
 import { answersAt } from "@/tests/support/answers";
@@ -297,6 +298,21 @@ describe.each(testDatabaseKinds())("partners' answers reach no one but the partn
       await expect(getOwnAssessment(asPartner, rating.id)).rejects.toBeInstanceOf(AnswersWithheldError);
       await database.client.membership.delete({ where: { id: link.id } });
     }
+  });
+
+  it("points a session only at an organisation its person belongs to", async () => {
+    const c = await chain(1);
+    const [harbour] = c.partners;
+    if (!harbour) throw new Error("no partner");
+    const sessionOf = (userId: string) => database.client.session.findFirstOrThrow({ where: { userId } });
+    const session = await sessionOf(c.prime.user.id);
+    expect(await switchOrganisation(session.id, c.prime.user.id, harbour.actor.organisationId)).toBe(false);
+    expect((await sessionOf(c.prime.user.id)).activeOrganisationId).toBeNull();
+    expect(await switchOrganisation(session.id, c.prime.user.id, c.primeId)).toBe(true);
+    // Nor someone else's session, even at an organisation the asker is in.
+    const other = await sessionOf(harbour.user.id);
+    expect(await switchOrganisation(other.id, c.prime.user.id, c.primeId)).toBe(false);
+    expect((await sessionOf(harbour.user.id)).activeOrganisationId).toBeNull();
   });
 
   it("shows the prime counts only: nothing it sees changes when one partner accepts, is reminded, or answers", async () => {
