@@ -1,4 +1,4 @@
-import { format } from "node:util";
+import { format, stripVTControlCharacters } from "node:util";
 
 /**
  * What a test logs through console.error and console.warn. Any such line fails the test that wrote
@@ -11,19 +11,23 @@ export type LoggedLevel = "error" | "warn";
 interface Expectation {
   level: LoggedLevel;
   pattern: RegExp | string;
-  seen: boolean;
+  /** The lines that matched, as logged (colours removed). */
+  lines: string[];
 }
 
 let expected: Expectation[] = [];
 let unexpected: string[] = [];
 
-function addExpectation(level: LoggedLevel, pattern: RegExp | string) {
-  expected.push({ level, pattern, seen: false });
+function addExpectation(level: LoggedLevel, pattern: RegExp | string): { lines: readonly string[] } {
+  const expectation = { level, pattern, lines: [] };
+  expected.push(expectation);
+  return expectation;
 }
 
 /**
  * This test will log at least one console.error matching `pattern` (a substring, or a regular
  * expression tried against the formatted line). The line is not printed; the test fails if none comes.
+ * Returns the matching lines, for a test that checks what they say.
  */
 export const expectConsoleError = (pattern: RegExp | string) => addExpectation("error", pattern);
 
@@ -32,13 +36,14 @@ export const expectConsoleWarn = (pattern: RegExp | string) => addExpectation("w
 
 /** Records one call; false when nobody expected it, so the caller prints it. */
 export function recordConsoleCall(level: LoggedLevel, args: unknown[]): boolean {
-  const line = format(...args);
+  // Libraries colour their lines (Better Auth does on a terminal); match the words, not the escapes.
+  const line = stripVTControlCharacters(format(...args));
   const match = expected.find(
     (e) =>
       e.level === level && (typeof e.pattern === "string" ? line.includes(e.pattern) : e.pattern.test(line)),
   );
   if (match) {
-    match.seen = true;
+    match.lines.push(line);
     return true;
   }
   unexpected.push(`console.${level}: ${line}`);
@@ -50,7 +55,7 @@ export function takeConsoleProblems(): string[] {
   const problems = [
     ...unexpected,
     ...expected
-      .filter((e) => !e.seen)
+      .filter((e) => e.lines.length === 0)
       .map((e) => `expected a console.${e.level} matching ${String(e.pattern)}, but none was logged`),
   ];
   expected = [];
