@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAuth } from "@/lib/auth/auth";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { useTestDatabase } from "@/tests/support/test-database";
 
 /** The session cookie's attributes as Better Auth sets them, over HTTPS and over plain HTTP. */
 describe.each(["https://chainwise.example.org", "http://localhost:3000"])("session cookie at %s", (base) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase("pglite");
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase("pglite");
 
   it("is HttpOnly and SameSite=Lax, and Secure with the __Secure- prefix over HTTPS", async () => {
     const auth = createAuth(database.client, {
