@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listDemoContracts } from "@/lib/services/contracts";
 import * as demo from "@/prisma/demo-data";
 import { isEmpty, seedDemo } from "@/prisma/seed";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { type OpenTestDatabase, testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /** Everything the seed wrote, without generated ids, so two runs can be compared. */
-async function snapshot({ client }: TestDatabase) {
+async function snapshot({ client }: OpenTestDatabase) {
   const organisations = await client.organisation.findMany({
     select: { name: true, type: true, sector: true, sizeBand: true },
     orderBy: { name: "asc" },
@@ -44,16 +44,13 @@ async function snapshot({ client }: TestDatabase) {
 const [previousCycle, currentCycle] = demo.demoCycles().map((c) => c.name);
 
 describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
-  let first: TestDatabase;
-  let second: TestDatabase;
+  const first = useTestDatabase(kind);
+  const second = useTestDatabase(kind);
+  // Read by every test, changed by none.
   beforeAll(async () => {
-    [first, second] = await Promise.all([openTestDatabase(kind), openTestDatabase(kind)]);
     expect(await isEmpty(first.client)).toBe(true);
     await seedDemo(first.client);
     await seedDemo(second.client);
-  });
-  afterAll(async () => {
-    await Promise.all([first?.close(), second?.close()]);
   });
 
   it("writes one council, two contracts, three primes and twelve VCS partners of different sizes", async () => {
