@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, RuleError } from "@/lib/errors";
 import {
@@ -13,16 +13,8 @@ import {
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { scoreAssessment } from "@/lib/scoring";
 import { getOwnAssessment, savePrinciple, startOrResume, submit } from "@/lib/services/assessments";
-import {
-  actorFor,
-  addToSupplyChain,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
  * Many people at once, and one person in two tabs: every answer lands in its own assessment, a save
@@ -62,40 +54,19 @@ function allAnswers(n: number): Answers {
 }
 
 describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
-  let database: TestDatabase;
-  let partners: Actor[];
-  let contractId: string;
-  let primeId: string;
+  const database = useTestDatabase(kind);
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-    const { client } = database;
-    const council = await createCommissioner(client);
-    const prime = await createPrime(client);
-    const contract = await createContract(client, {
-      commissionerId: council.id,
-      primes: [{ primeId: prime.id }],
-    });
-    await createCycle(client, { contractId: contract.id });
-    contractId = contract.id;
-    primeId = prime.id;
-    partners = [];
-    for (let n = 0; n < PARTNERS + 1; n++) {
-      const org = await createSubcontractor(client);
-      await addToSupplyChain(client, { contractId, primeId, organisationId: org.id });
-      partners.push(actorFor(org));
-    }
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
-  const start = (actor: Actor) =>
-    startOrResume(actor, { contractId, primeId, perspective: "subcontractor" }, NOW);
+  /** `count` partners on one prime's roster in an open cycle, and how each starts its rating. */
+  async function roster(count: number) {
+    const scenario = await createRatingScenario(database.client, { partners: count });
+    const { contractId, prime, partners } = scenario;
+    const start = (actor: Actor) =>
+      startOrResume(actor, { contractId, primeId: prime.organisationId, perspective: "subcontractor" }, NOW);
+    return { partners, partner: scenario.partner, start };
+  }
 
   it(`${PARTNERS} partners starting, answering and submitting at once: no answer lost or mixed`, async () => {
-    const crowd = partners.slice(0, PARTNERS);
+    const { partners: crowd, start } = await roster(PARTNERS);
     const ids = await Promise.all(crowd.map(start));
     expect(new Set(ids).size).toBe(PARTNERS);
 
@@ -145,7 +116,7 @@ describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
   });
 
   it("two tabs saving the same draft at once: one wins, the other is refused and stores nothing", async () => {
-    const actor = partners[PARTNERS] as Actor;
+    const { partner: actor, start } = await roster(1);
     const id = await start(actor);
     const { revision } = await getOwnAssessment(actor, id);
     const tabA = savePrinciple(actor, {
@@ -185,7 +156,7 @@ describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
   });
 
   it("a stale tab cannot submit, and a save racing a submit never leaves both done", async () => {
-    const actor = partners[PARTNERS] as Actor;
+    const { partner: actor, start } = await roster(1);
     const id = await start(actor);
     for (const principle of framework.principles) {
       const { revision } = await getOwnAssessment(actor, id);
