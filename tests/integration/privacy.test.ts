@@ -13,16 +13,7 @@ import { changeRole, LAST_ADMIN, listMembers, removeMember } from "@/lib/service
 import { exportPersonalData } from "@/lib/services/personal-data";
 import { purgeStaleData } from "@/lib/services/retention";
 import { demoAnswers } from "@/prisma/demo-answers";
-import {
-  actorFor,
-  createAssessment,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-  createUser,
-} from "@/tests/support/factories";
+import { actorFor, createAssessment, createSubcontractor, createUser } from "@/tests/support/factories";
 import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -610,40 +601,34 @@ describe.each(testDatabaseKinds())("retention on %s", (kind) => {
 
   it("removes exactly the stale drafts, the expired unaccepted invitations and expired credentials", async () => {
     const { client } = database;
-    const council = await createCommissioner(client);
-    const prime = await createPrime(client, "Anvil Services Ltd");
-    const partner = await createSubcontractor(client, { name: "Harbour Food Bank" });
-    const contract = await createContract(client, {
-      commissionerId: council.id,
-      primes: [{ primeId: prime.id }],
+    const scenario = await createRatingScenario(client, {
+      primes: [{ name: "Anvil Services Ltd" }],
+      partners: [{ name: "Harbour Food Bank" }, {}, {}, {}],
     });
-    const cycle = await createCycle(client, { contractId: contract.id });
+    const [partner, ...others] = scenario.partners as [Actor, Actor, Actor, Actor];
     const person = await createUser(client);
     const monthsAgo = (n: number) => new Date(Date.UTC(2026, 10 - n, 22, 12));
 
     // Each from its own partner: one assessment per partner, prime and cycle.
     const assessment = async (
       touched: Date,
-      { submitted = false, answerTouched = touched, by = partner } = {},
+      by: Actor,
+      { submitted = false, answerTouched = touched } = {},
     ) => {
-      const row = await createAssessment(client, {
-        contractId: contract.id,
-        cycleId: cycle.id,
-        primeId: prime.id,
-        respondentOrgId: by.id,
-        perspective: "subcontractor",
-        answers: demoAnswers("subcontractor", 0.5, `retention-${touched.toISOString()}`),
-        submittedAt: submitted ? touched : undefined,
-      });
+      const row = await scenario.rate(
+        by,
+        demoAnswers("subcontractor", 0.5, `retention-${touched.toISOString()}`),
+        { submittedAt: submitted ? touched : null },
+      );
       await client.assessment.update({ where: { id: row.id }, data: { updatedAt: touched } });
       await client.answer.updateMany({ where: { assessmentId: row.id }, data: { updatedAt: answerTouched } });
       return row.id;
     };
-    const stale = await assessment(monthsAgo(13));
+    const stale = await assessment(monthsAgo(13), partner);
     const kept = [
-      await assessment(monthsAgo(11), { by: await createSubcontractor(client) }),
-      await assessment(monthsAgo(13), { answerTouched: monthsAgo(1), by: await createSubcontractor(client) }),
-      await assessment(monthsAgo(30), { submitted: true, by: await createSubcontractor(client) }),
+      await assessment(monthsAgo(11), others[0]),
+      await assessment(monthsAgo(13), others[1], { answerTouched: monthsAgo(1) }),
+      await assessment(monthsAgo(30), others[2], { submitted: true }),
     ];
 
     const invitation = (expiresAt: Date, acceptedAt: Date | null) =>
@@ -651,11 +636,11 @@ describe.each(testDatabaseKinds())("retention on %s", (kind) => {
         data: {
           tokenHash: `hash-${expiresAt.toISOString()}-${acceptedAt !== null}`,
           email: "pat@harbour.example",
-          organisationId: partner.id,
-          contractId: contract.id,
-          primeId: prime.id,
+          organisationId: partner.organisationId,
+          contractId: scenario.contractId,
+          primeId: scenario.prime.organisationId,
           perspective: "SUBCONTRACTOR",
-          invitedByOrgId: council.id,
+          invitedByOrgId: scenario.commissioner.organisationId,
           expiresAt,
           acceptedAt,
         },
@@ -706,7 +691,7 @@ describe.each(testDatabaseKinds())("retention on %s", (kind) => {
     expect((await client.rateLimit.findMany()).map((r) => r.key)).toEqual(["192.0.2.2/sign-in/email"]);
     expect(await client.user.count({ where: { id: person.id } })).toBe(1);
     // The organisation's log says a draft was deleted, and why.
-    const log = await client.auditEvent.findMany({ where: { organisationId: partner.id } });
+    const log = await client.auditEvent.findMany({ where: { organisationId: partner.organisationId } });
     expect(log.map((e) => [e.userId, e.action, e.summary])).toEqual([
       [
         null,
