@@ -3,6 +3,7 @@ import { appTables, DUMP_FORMAT, DumpError, exportDump, importDump } from "@/lib
 import { migrationStatus } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/prisma/seed";
+import { nonEmpty } from "@/tests/support/non-empty";
 import { reportSnapshot, reportsAsServed } from "@/tests/support/report-snapshot";
 import { testDatabaseKinds, useTestDatabase, withTestDatabase } from "@/tests/support/test-database";
 
@@ -80,7 +81,9 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
       expect(await migrationStatus(target.connection)).toMatchObject({ upToDate: true });
       const [before, after] = [await contents(source.client), await contents(target.client)];
       expect(Object.keys(after)).toEqual(Object.keys(before));
-      for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+      for (const table of nonEmpty(Object.keys(before), "tables")) {
+        expect(after[table], table).toEqual(before[table]);
+      }
       expect((before.Answer ?? []).length).toBeGreaterThan(100);
       expect(await reportSnapshot(target.client)).toEqual(await reportSnapshot(source.client));
       // And every report, as the report services serve it.

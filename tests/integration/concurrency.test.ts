@@ -13,6 +13,7 @@ import {
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { scoreAssessment } from "@/lib/scoring";
 import { getOwnAssessment, savePrinciple, startOrResume, submit } from "@/lib/services/assessments";
+import { nonEmpty } from "@/tests/support/non-empty";
 import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -71,7 +72,7 @@ describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
     expect(new Set(ids).size).toBe(PARTNERS);
 
     // Every partner saves every page at the same moment as everyone else, one page after another.
-    for (const principle of framework.principles) {
+    for (const principle of nonEmpty(framework.principles, "principles")) {
       await Promise.all(
         crowd.map(async (actor, n) => {
           const id = ids[n] ?? "";
@@ -103,7 +104,7 @@ describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
       const expected = allAnswers(n);
       const scored = scoreAssessment(framework, expected, "subcontractor");
       expect(row?.answers).toHaveLength(Object.keys(expected).length);
-      for (const answer of row?.answers ?? []) {
+      for (const answer of nonEmpty(row?.answers ?? [], `partner ${n}'s answers`)) {
         expect(answer.value, `partner ${n} ${answer.questionKey}`).toEqual(expected[answer.questionKey]);
         expect(answer.evidence).toBe(`Partner ${n} on ${answer.questionKey}`);
         expect(answer.score).toBe(scored.questions.find((q) => q.key === answer.questionKey)?.score ?? null);
@@ -158,7 +159,7 @@ describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
   it("a stale tab cannot submit, and a save racing a submit never leaves both done", async () => {
     const { partner: actor, start } = await roster(1);
     const id = await start(actor);
-    for (const principle of framework.principles) {
+    for (const principle of nonEmpty(framework.principles, "principles")) {
       const { revision } = await getOwnAssessment(actor, id);
       await savePrinciple(actor, {
         id,

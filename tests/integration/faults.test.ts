@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { framework, principleQuestions } from "@/lib/framework";
 import { getOwnAssessment, savePrinciple, startOrResume, submit } from "@/lib/services/assessments";
 import { firstAnswers } from "@/tests/support/answers";
+import { nonEmpty } from "@/tests/support/non-empty";
 import { createRatingScenario } from "@/tests/support/scenarios";
 import { type OpenTestDatabase, testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -24,7 +25,7 @@ async function completeDraft(database: OpenTestDatabase): Promise<{ actor: Actor
     { contractId, primeId: prime.organisationId, perspective: "subcontractor" },
     NOW,
   );
-  for (const principle of framework.principles) {
+  for (const principle of nonEmpty(framework.principles, "principles")) {
     const { revision } = await getOwnAssessment(actor, id);
     const answers = firstAnswers(principleQuestions(framework, principle.key, "subcontractor"));
     await savePrinciple(actor, { id, revision, principle: principle.key, answers });

@@ -14,6 +14,7 @@ import { exportPersonalData } from "@/lib/services/personal-data";
 import { purgeStaleData } from "@/lib/services/retention";
 import { demoAnswers } from "@/prisma/demo-answers";
 import { actorFor, createAssessment, createSubcontractor, createUser } from "@/tests/support/factories";
+import { nonEmpty } from "@/tests/support/non-empty";
 import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -584,7 +585,7 @@ describe.each(testDatabaseKinds())("member management on %s", (kind) => {
     await removeMember(as(trust, admin, "ADMIN"), membership);
     expect(await roles()).toEqual([`${admin.id}:ADMIN`]);
     const sessions = await database.client.session.findMany({ where: { userId: removed.id } });
-    expect(sessions.every((s) => s.activeOrganisationId === null)).toBe(true);
+    expect(nonEmpty(sessions, "sessions").every((s) => s.activeOrganisationId === null)).toBe(true);
     expect(await database.client.user.count({ where: { id: removed.id } })).toBe(1);
 
     const log = await listAudit(as(trust, admin, "ADMIN"));

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listDemoContracts } from "@/lib/services/contracts";
 import * as demo from "@/prisma/demo-data";
 import { isEmpty, seedDemo } from "@/prisma/seed";
+import { nonEmpty } from "@/tests/support/non-empty";
 import { type OpenTestDatabase, testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /** Everything the seed wrote, without generated ids, so two runs can be compared. */
@@ -116,7 +117,7 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
       orderBy: { email: "asc" },
     });
     expect(users.map((u) => u.email).sort()).toEqual(demo.demoAccounts.map((a) => a.email).sort());
-    for (const user of users) {
+    for (const user of nonEmpty(users, "demo accounts")) {
       expect(user.accounts[0]?.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
       expect(user.accounts[0]?.password).not.toContain(demo.DEMO_PASSWORD);
       expect(user.memberships).toEqual([
