@@ -500,100 +500,99 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     const log = await listAudit(as(partner, dev, "ADMIN"));
     expect(log.find((e) => e.summary === "A former member signed in")?.person).toBe("A former member");
   });
-});
 
-describe.each(testDatabaseKinds())("member management on %s", (kind) => {
-  const database = useTestDatabase(kind);
-
-  /**
-   * Riverside Trust with Ola (administrator) and Kit (member, acting for it), and Zed, who
-   * administers another organisation: new for each test.
-   */
-  async function team() {
-    const { client } = database;
-    const trust = actorFor(await createSubcontractor(client, { name: "Riverside Trust" }));
-    const other = actorFor(await createSubcontractor(client, { name: "Elsewhere CIC" }));
-    const ola = await createUser(client, { name: "Ola Nowak" });
-    const kit = await createUser(client, { name: "Kit Moss" });
-    const zed = await createUser(client, { name: "Zed Ali" });
-    const olaMembership = (await client.membership.create({ data: member(ola, trust, "ADMIN") })).id;
-    const kitMembership = (await client.membership.create({ data: member(kit, trust, "MEMBER") })).id;
-    await client.membership.create({ data: member(zed, other, "ADMIN") });
-    await client.session.updateMany({
-      where: { userId: kit.id },
-      data: { activeOrganisationId: trust.organisationId },
-    });
-    const roles = async () =>
-      (
-        await client.membership.findMany({
-          where: { organisationId: trust.organisationId },
-          select: { userId: true, role: true },
-          orderBy: { userId: "asc" },
-        })
-      ).map((m) => `${m.userId}:${m.role}`);
-    return { trust, other, ola, kit, zed, olaMembership, kitMembership, roles };
-  }
-
-  it("refuses anyone but an administrator of the organisation, and changes nothing", async () => {
-    const { trust, other, kit, zed, olaMembership, kitMembership, roles } = await team();
-    const before = await roles();
-    const attempts = [
-      // A member, a demo visitor, an administrator of another organisation, and an actor whose
-      // role was read before they were demoted (the service checks again in the database).
-      [as(trust, kit, "MEMBER"), ForbiddenError],
-      [{ ...trust, userId: null, role: null }, ForbiddenError],
-      [as(other, zed, "ADMIN"), NotFoundError],
-      [as(trust, kit, "ADMIN"), ForbiddenError],
-    ] as const;
-    for (const [actor, refusal] of attempts) {
-      await expect(changeRole(actor, kitMembership, "ADMIN")).rejects.toBeInstanceOf(refusal);
-      await expect(changeRole(actor, olaMembership, "MEMBER")).rejects.toBeInstanceOf(refusal);
-      await expect(removeMember(actor, olaMembership)).rejects.toBeInstanceOf(refusal);
+  // On the same database: each test makes its own organisations and reads only their log.
+  describe("member management", () => {
+    /**
+     * Riverside Trust with Ola (administrator) and Kit (member, acting for it), and Zed, who
+     * administers another organisation: new for each test.
+     */
+    async function team() {
+      const { client } = database;
+      const trust = actorFor(await createSubcontractor(client, { name: "Riverside Trust" }));
+      const other = actorFor(await createSubcontractor(client, { name: "Elsewhere CIC" }));
+      const ola = await createUser(client, { name: "Ola Nowak" });
+      const kit = await createUser(client, { name: "Kit Moss" });
+      const zed = await createUser(client, { name: "Zed Ali" });
+      const olaMembership = (await client.membership.create({ data: member(ola, trust, "ADMIN") })).id;
+      const kitMembership = (await client.membership.create({ data: member(kit, trust, "MEMBER") })).id;
+      await client.membership.create({ data: member(zed, other, "ADMIN") });
+      await client.session.updateMany({
+        where: { userId: kit.id },
+        data: { activeOrganisationId: trust.organisationId },
+      });
+      const roles = async () =>
+        (
+          await client.membership.findMany({
+            where: { organisationId: trust.organisationId },
+            select: { userId: true, role: true },
+            orderBy: { userId: "asc" },
+          })
+        ).map((m) => `${m.userId}:${m.role}`);
+      return { trust, other, ola, kit, zed, olaMembership, kitMembership, roles };
     }
-    await expect(listMembers(as(trust, kit, "MEMBER"))).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await roles()).toEqual(before);
-    expect(
-      await database.client.auditEvent.count({
-        where: { organisationId: { in: [trust.organisationId, other.organisationId] } },
-      }),
-    ).toBe(0);
-  });
 
-  it("keeps at least one administrator", async () => {
-    const { trust, ola, olaMembership, roles } = await team();
-    const olaActs = as(trust, ola, "ADMIN");
-    await expect(changeRole(olaActs, olaMembership, "MEMBER")).rejects.toThrow(LAST_ADMIN);
-    await expect(removeMember(olaActs, olaMembership)).rejects.toBeInstanceOf(RuleError);
-    expect(await roles()).toContain(`${ola.id}:ADMIN`);
-  });
+    it("refuses anyone but an administrator of the organisation, and changes nothing", async () => {
+      const { trust, other, kit, zed, olaMembership, kitMembership, roles } = await team();
+      const before = await roles();
+      const attempts = [
+        // A member, a demo visitor, an administrator of another organisation, and an actor whose
+        // role was read before they were demoted (the service checks again in the database).
+        [as(trust, kit, "MEMBER"), ForbiddenError],
+        [{ ...trust, userId: null, role: null }, ForbiddenError],
+        [as(other, zed, "ADMIN"), NotFoundError],
+        [as(trust, kit, "ADMIN"), ForbiddenError],
+      ] as const;
+      for (const [actor, refusal] of attempts) {
+        await expect(changeRole(actor, kitMembership, "ADMIN")).rejects.toBeInstanceOf(refusal);
+        await expect(changeRole(actor, olaMembership, "MEMBER")).rejects.toBeInstanceOf(refusal);
+        await expect(removeMember(actor, olaMembership)).rejects.toBeInstanceOf(refusal);
+      }
+      await expect(listMembers(as(trust, kit, "MEMBER"))).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await roles()).toEqual(before);
+      expect(
+        await database.client.auditEvent.count({
+          where: { organisationId: { in: [trust.organisationId, other.organisationId] } },
+        }),
+      ).toBe(0);
+    });
 
-  it("changes roles and removes members, logging each change", async () => {
-    const { trust, ola, kit, olaMembership, kitMembership, roles } = await team();
-    const olaActs = as(trust, ola, "ADMIN");
-    expect(await changeRole(olaActs, kitMembership, "ADMIN")).toEqual({ name: "Kit Moss", role: "ADMIN" });
-    // Two administrators stepping each other down at once: one wins, one administrator is left.
-    const results = await Promise.allSettled([
-      changeRole(olaActs, kitMembership, "MEMBER"),
-      changeRole(as(trust, kit, "ADMIN"), olaMembership, "MEMBER"),
-    ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((await roles()).filter((r) => r.endsWith(":ADMIN"))).toHaveLength(1);
+    it("keeps at least one administrator", async () => {
+      const { trust, ola, olaMembership, roles } = await team();
+      const olaActs = as(trust, ola, "ADMIN");
+      await expect(changeRole(olaActs, olaMembership, "MEMBER")).rejects.toThrow(LAST_ADMIN);
+      await expect(removeMember(olaActs, olaMembership)).rejects.toBeInstanceOf(RuleError);
+      expect(await roles()).toContain(`${ola.id}:ADMIN`);
+    });
 
-    // Whoever is still the administrator removes the other.
-    const admin = (await roles()).includes(`${ola.id}:ADMIN`) ? ola : kit;
-    const [removed, membership] = admin === ola ? [kit, kitMembership] : [ola, olaMembership];
-    await removeMember(as(trust, admin, "ADMIN"), membership);
-    expect(await roles()).toEqual([`${admin.id}:ADMIN`]);
-    const sessions = await database.client.session.findMany({ where: { userId: removed.id } });
-    expect(nonEmpty(sessions, "sessions").every((s) => s.activeOrganisationId === null)).toBe(true);
-    expect(await database.client.user.count({ where: { id: removed.id } })).toBe(1);
+    it("changes roles and removes members, logging each change", async () => {
+      const { trust, ola, kit, olaMembership, kitMembership, roles } = await team();
+      const olaActs = as(trust, ola, "ADMIN");
+      expect(await changeRole(olaActs, kitMembership, "ADMIN")).toEqual({ name: "Kit Moss", role: "ADMIN" });
+      // Two administrators stepping each other down at once: one wins, one administrator is left.
+      const results = await Promise.allSettled([
+        changeRole(olaActs, kitMembership, "MEMBER"),
+        changeRole(as(trust, kit, "ADMIN"), olaMembership, "MEMBER"),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect((await roles()).filter((r) => r.endsWith(":ADMIN"))).toHaveLength(1);
 
-    const log = await listAudit(as(trust, admin, "ADMIN"));
-    expect(log.map((e) => [e.person, e.action, e.summary]).reverse()).toEqual([
-      ["Ola Nowak", "member.role-changed", "Made Kit Moss an administrator"],
-      [admin.name, "member.role-changed", `Made ${removed.name} a member instead of an administrator`],
-      [admin.name, "member.removed", `Removed ${removed.name} from Riverside Trust`],
-    ]);
+      // Whoever is still the administrator removes the other.
+      const admin = (await roles()).includes(`${ola.id}:ADMIN`) ? ola : kit;
+      const [removed, membership] = admin === ola ? [kit, kitMembership] : [ola, olaMembership];
+      await removeMember(as(trust, admin, "ADMIN"), membership);
+      expect(await roles()).toEqual([`${admin.id}:ADMIN`]);
+      const sessions = await database.client.session.findMany({ where: { userId: removed.id } });
+      expect(nonEmpty(sessions, "sessions").every((s) => s.activeOrganisationId === null)).toBe(true);
+      expect(await database.client.user.count({ where: { id: removed.id } })).toBe(1);
+
+      const log = await listAudit(as(trust, admin, "ADMIN"));
+      expect(log.map((e) => [e.person, e.action, e.summary]).reverse()).toEqual([
+        ["Ola Nowak", "member.role-changed", "Made Kit Moss an administrator"],
+        [admin.name, "member.role-changed", `Made ${removed.name} a member instead of an administrator`],
+        [admin.name, "member.removed", `Removed ${removed.name} from Riverside Trust`],
+      ]);
+    });
   });
 });
 
