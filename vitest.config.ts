@@ -12,6 +12,8 @@ export default defineConfig({
     },
   },
   test: {
+    // A console.error or console.warn a test did not declare fails it (tests/support/console.ts).
+    setupFiles: ["tests/support/fail-on-console.ts"],
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nonEmpty } from "@/tests/support/non-empty";
 import {
   closingReminderEmail,
   DATA_USE_NOTICE,
@@ -57,7 +58,7 @@ function everyEmail(name: string, url = link): EmailContent[] {
 describe("email templates", () => {
   it("escape every interpolated value in the HTML, and keep the text as written", () => {
     const [, ...withNames] = everyEmail(hostile); // the reset email names nobody
-    for (const email of withNames) {
+    for (const email of nonEmpty(withNames, "emails naming someone")) {
       expect(email.html).not.toContain("<script>");
       expect(email.html).toContain(
         "Evil &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Sons&#39; Ltd",
@@ -67,7 +68,7 @@ describe("email templates", () => {
   });
 
   it("put the link in the text on a line of its own, and in the HTML as an escaped href", () => {
-    for (const email of everyEmail("Castlegate")) {
+    for (const email of nonEmpty(everyEmail("Castlegate"), "emails")) {
       expect(email.text.split("\n")).toContain(link);
       expect(email.html).toContain(`href="https://chainwise.example.org/invitations/abc?token=x&amp;y=1"`);
     }
@@ -81,7 +82,7 @@ describe("email templates", () => {
   });
 
   it("end with how Chainwise uses the recipient's details and a link to the privacy notice", () => {
-    for (const email of everyEmail("Castlegate")) {
+    for (const email of nonEmpty(everyEmail("Castlegate"), "emails")) {
       expect(email.text.endsWith(`${DATA_USE_NOTICE}\n\nOur privacy notice:\n${privacyUrl}`)).toBe(true);
       expect(email.html).toContain(DATA_USE_NOTICE);
       expect(email.html).toContain(

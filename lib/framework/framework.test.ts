@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nonEmpty } from "@/tests/support/non-empty";
 import {
   FLAG_KINDS,
   FrameworkError,
@@ -67,6 +68,7 @@ describe("the shipped framework", () => {
 
   it("has the five principles in order, each with 5–8 questions per perspective", () => {
     expect(framework.principles.map((p) => p.key)).toEqual([...PRINCIPLE_KEYS]);
+    expect(framework.principles).toHaveLength(5);
     for (const principle of framework.principles) {
       for (const perspective of PERSPECTIVES) {
         const count = principleQuestions(framework, principle.key, perspective).length;
@@ -88,8 +90,8 @@ describe("the shipped framework", () => {
       "good-faith": "faith.",
       "data-sharing": "data.",
     };
-    for (const principle of framework.principles) {
-      for (const q of principle.questions) {
+    for (const principle of nonEmpty(framework.principles, "principles")) {
+      for (const q of nonEmpty(principle.questions, `${principle.key}'s questions`)) {
         expect(q.key.startsWith(prefix[principle.key] ?? "?"), q.key).toBe(true);
         expect(q.key.endsWith(q.perspective === "subcontractor" ? ".sub" : ".prime"), q.key).toBe(true);
       }
@@ -101,7 +103,7 @@ describe("the shipped framework", () => {
     const pairKeys = new Set(allQuestions.flatMap((q) => (q.pairKey ? [q.pairKey] : [])));
     const pairs = pairedQuestions(framework);
     expect(pairs.map((p) => p.pairKey).sort()).toEqual([...pairKeys].sort());
-    for (const pair of pairs) {
+    for (const pair of nonEmpty(pairs, "paired questions")) {
       expect(pair.subcontractor.perspective).toBe("subcontractor");
       expect(pair.prime.perspective).toBe("prime");
       expect(principleOf(framework, pair.subcontractor.key)).toBe(pair.principle);
@@ -121,9 +123,10 @@ describe("the shipped framework", () => {
   it("scores almost every question, weighting the key indicators more", () => {
     const unscored = allQuestions.filter((q) => !q.scoring);
     expect(unscored.length).toBeLessThanOrEqual(4);
+    // Vacuously true if every question comes to be scored, as it should be.
     for (const q of unscored) expect(q.redFlag, q.key).toBeUndefined();
     expect(allQuestions.some((q) => q.weight === 2)).toBe(true);
-    for (const q of allQuestions) expect([1, 2]).toContain(q.weight);
+    for (const q of nonEmpty(allQuestions, "questions")) expect([1, 2]).toContain(q.weight);
   });
 
   it("raises every kind of red flag somewhere", () => {
@@ -147,7 +150,7 @@ describe("the shipped framework", () => {
 
   it("gives paired indicators the same flag kind, and the same threshold when they ask the same way", () => {
     let flaggedPairs = 0;
-    for (const { pairKey, subcontractor, prime } of pairedQuestions(framework)) {
+    for (const { pairKey, subcontractor, prime } of nonEmpty(pairedQuestions(framework), "pairs")) {
       expect(Boolean(subcontractor.redFlag), pairKey).toBe(Boolean(prime.redFlag));
       if (!subcontractor.redFlag || !prime.redFlag) continue;
       flaggedPairs++;
@@ -161,7 +164,10 @@ describe("the shipped framework", () => {
   });
 
   it("never scores a flagged answer above an unflagged one", () => {
-    for (const q of allQuestions.filter((question) => question.redFlag && question.scoring)) {
+    for (const q of nonEmpty(
+      allQuestions.filter((question) => question.redFlag && question.scoring),
+      "scored questions with a red flag",
+    )) {
       const { flagged, clear } = scoresBySide(q);
       expect(flagged.length, q.key).toBeGreaterThan(0);
       expect(clear.length, q.key).toBeGreaterThan(0);
@@ -170,7 +176,7 @@ describe("the shipped framework", () => {
   });
 
   it("has help for every question in plain words", () => {
-    for (const q of allQuestions) {
+    for (const q of nonEmpty(allQuestions, "questions")) {
       expect(q.help.length, q.key).toBeGreaterThan(20);
       expect(`${q.text} ${q.help}`.toLowerCase(), q.key).not.toContain("please");
     }
@@ -182,6 +188,7 @@ describe("framework helpers", () => {
     const sub = questionsFor(framework, "subcontractor");
     const prime = questionsFor(framework, "prime");
     expect(sub.length + prime.length).toBe(allQuestions.length);
+    expect(sub.length).toBeGreaterThan(0);
     expect(sub.every((q) => q.perspective === "subcontractor")).toBe(true);
     expect(sub[0]?.key).toBe(
       framework.principles[0]?.questions.find((q) => q.perspective === "subcontractor")?.key,

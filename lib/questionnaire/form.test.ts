@@ -14,6 +14,7 @@ import {
   type Question,
   questionsFor,
 } from "@/lib/framework";
+import { nonEmpty } from "@/tests/support/non-empty";
 import {
   EVIDENCE_MAX,
   type FieldError,
@@ -141,7 +142,7 @@ describe("field names and ids", () => {
   it("is stable, valid as an HTML id and usable as a CSS #selector for every shipped question", () => {
     const keys = framework.principles.flatMap((p) => p.questions.map((q) => q.key));
     const ids = new Set<string>();
-    for (const key of keys) {
+    for (const key of nonEmpty(keys, "question keys")) {
       for (const part of ["answer", "evidence"] as const) {
         const id = fieldId(key, part);
         expect(fieldId(key, part)).toBe(id);
@@ -215,13 +216,14 @@ describe("readPage: valid answers", () => {
   });
 
   it("accepts every option of every option-type question in the shipped framework", () => {
-    for (const q of framework.principles.flatMap((p) => p.questions)) {
-      for (const option of optionValues(q.answer) ?? []) {
-        const page = read([q], { [q.key]: option }, true);
-        expect(page.errors, `${q.key}=${option}`).toEqual([]);
-        const value = page.answers.get(q.key)?.value;
-        expect(value, `${q.key}=${option}`).toEqual(q.answer.type === "multiple" ? [option] : option);
-      }
+    const options = framework.principles
+      .flatMap((p) => p.questions)
+      .flatMap((q) => (optionValues(q.answer) ?? []).map((option) => ({ q, option })));
+    for (const { q, option } of nonEmpty(options, "options")) {
+      const page = read([q], { [q.key]: option }, true);
+      expect(page.errors, `${q.key}=${option}`).toEqual([]);
+      const value = page.answers.get(q.key)?.value;
+      expect(value, `${q.key}=${option}`).toEqual(q.answer.type === "multiple" ? [option] : option);
     }
   });
 
@@ -339,7 +341,7 @@ describe("readPage: what was typed comes back unchanged", () => {
 
   it("gives every question on the page an answer, non-answer and evidence entry, even when nothing was sent", () => {
     const page = read(payPage, {});
-    for (const q of payPage) {
+    for (const q of nonEmpty(payPage, "the fair-payment page")) {
       expect(page.typed[fieldName.answer(q.key)]).toEqual(q.answer.type === "multiple" ? [] : "");
       expect(page.typed[fieldName.nonAnswer(q.key)]).toEqual([]);
       expect(page.typed[fieldName.evidence(q.key)]).toBe("");
@@ -888,7 +890,7 @@ describe("storedToTyped", () => {
 
   it("leaves unanswered questions empty", () => {
     const typed = storedToTyped(payPage, new Map());
-    for (const q of payPage) {
+    for (const q of nonEmpty(payPage, "the fair-payment page")) {
       expect(typed[fieldName.answer(q.key)]).toEqual(q.answer.type === "multiple" ? [] : "");
       expect(typed[fieldName.evidence(q.key)]).toBe("");
     }

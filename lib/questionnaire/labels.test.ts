@@ -9,6 +9,7 @@ import {
   type Question,
   SCALES,
 } from "@/lib/framework";
+import { nonEmpty } from "@/tests/support/non-empty";
 import { answerLabel } from "./labels";
 
 type QuestionInput = FrameworkInput["principles"][number]["questions"][number];
@@ -81,8 +82,10 @@ describe("answerLabel", () => {
     expect(answerLabel(fullCost, "strongly-disagree")).toBe("Strongly disagree");
     expect(answerLabel(fullCost, "neither")).toBe("Neither agree nor disagree");
     expect(answerLabel(methodChoice, "great-extent")).toBe("To a great extent");
-    for (const option of SCALES.agreement) expect(answerLabel(fullCost, option.value)).toBe(option.label);
-    for (const option of SCALES.extent) expect(answerLabel(methodChoice, option.value)).toBe(option.label);
+    for (const option of nonEmpty(SCALES.agreement))
+      expect(answerLabel(fullCost, option.value)).toBe(option.label);
+    for (const option of nonEmpty(SCALES.extent))
+      expect(answerLabel(methodChoice, option.value)).toBe(option.label);
   });
 
   it("uses Yes, Partly and No for yes/partly/no answers", () => {
@@ -111,13 +114,16 @@ describe("answerLabel", () => {
   });
 
   it("labels every option of every shipped question with its own label", () => {
-    for (const q of framework.principles.flatMap((p) => p.questions)) {
-      const spec = q.answer;
-      if (spec.type === "single" || spec.type === "multiple") {
-        for (const o of spec.options) {
-          expect(answerLabel(q, spec.type === "multiple" ? [o.value] : o.value), q.key).toBe(o.label);
-        }
-      }
+    const options = framework.principles
+      .flatMap((p) => p.questions)
+      .flatMap((q) => {
+        const spec = q.answer;
+        return spec.type === "single" || spec.type === "multiple"
+          ? spec.options.map((o) => ({ q, o, value: spec.type === "multiple" ? [o.value] : o.value }))
+          : [];
+      });
+    for (const { q, o, value } of nonEmpty(options, "choice options")) {
+      expect(answerLabel(q, value), q.key).toBe(o.label);
     }
   });
 });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { framework, principleQuestions } from "@/lib/framework";
 import { scoreAssessment } from "@/lib/scoring";
@@ -11,82 +10,56 @@ import {
   startOrResume,
   submit,
 } from "@/lib/services/assessments";
-import { firstAnswers } from "@/tests/support/answers";
-import {
-  actorFor,
-  addToSupplyChain,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { answersAt, firstAnswers } from "@/tests/support/answers";
+import { actorFor, createSubcontractor } from "@/tests/support/factories";
+import { nonEmpty } from "@/tests/support/non-empty";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 
 describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
-  let database: TestDatabase;
-  let partner: Actor;
-  let outsider: Actor;
-  let prime: Actor;
-  let contractId: string;
-  let primeId: string;
+  const database = useTestDatabase(kind);
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-    const { client } = database;
-    const council = await createCommissioner(client);
-    const primeOrg = await createPrime(client);
-    const partnerOrg = await createSubcontractor(client);
-    const outsiderOrg = await createSubcontractor(client);
-    const contract = await createContract(client, {
-      commissionerId: council.id,
-      primes: [{ primeId: primeOrg.id }],
-    });
-    await addToSupplyChain(client, {
-      contractId: contract.id,
-      primeId: primeOrg.id,
-      organisationId: partnerOrg.id,
-    });
-    await createCycle(client, { contractId: contract.id });
-    contractId = contract.id;
-    primeId = primeOrg.id;
-    partner = actorFor(partnerOrg);
-    outsider = actorFor(outsiderOrg);
-    prime = actorFor(primeOrg);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
-  const asPartner = () => ({ contractId, primeId, perspective: "subcontractor" as const });
+  /** A partner on a prime's roster in an open cycle, and what it starts a rating with. */
+  async function partnerOnRoster() {
+    const scenario = await createRatingScenario(database.client);
+    const asPartner = {
+      contractId: scenario.contractId,
+      primeId: scenario.prime.organisationId,
+      perspective: "subcontractor" as const,
+    };
+    return { ...scenario, asPartner };
+  }
 
   it("lets only roster partners rate, and only the prime assess itself", async () => {
-    await expect(getStartContext(outsider, asPartner(), NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    const { partner, prime, asPartner } = await partnerOnRoster();
+    const outsider = actorFor(await createSubcontractor(database.client));
+    await expect(getStartContext(outsider, asPartner, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
-      getStartContext(partner, { contractId, primeId, perspective: "prime" }, NOW),
+      getStartContext(partner, { ...asPartner, perspective: "prime" }, NOW),
     ).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getStartContext(prime, asPartner(), NOW)).rejects.toBeInstanceOf(ForbiddenError);
-    const context = await getStartContext(partner, asPartner(), NOW);
+    await expect(getStartContext(prime, asPartner, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    const context = await getStartContext(partner, asPartner, NOW);
     expect(context.cycle?.name).toBe("2026–27");
   });
 
   it("refuses to start when no cycle is open", async () => {
-    await expect(startOrResume(partner, asPartner(), new Date("2030-01-01"))).rejects.toBeInstanceOf(
-      RuleError,
-    );
+    const { partner, asPartner } = await partnerOnRoster();
+    await expect(startOrResume(partner, asPartner, new Date("2030-01-01"))).rejects.toBeInstanceOf(RuleError);
   });
 
   it("resumes the same draft instead of starting a second", async () => {
-    const first = await startOrResume(partner, asPartner(), NOW);
-    const second = await startOrResume(partner, asPartner(), NOW);
+    const { partner, asPartner } = await partnerOnRoster();
+    const first = await startOrResume(partner, asPartner, NOW);
+    const second = await startOrResume(partner, asPartner, NOW);
     expect(second).toBe(first);
   });
 
   it("hides a draft from every other organisation", async () => {
-    const id = await startOrResume(partner, asPartner(), NOW);
+    const { partner, prime, asPartner } = await partnerOnRoster();
+    const outsider = actorFor(await createSubcontractor(database.client));
+    const id = await startOrResume(partner, asPartner, NOW);
     await expect(getOwnAssessment(outsider, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getOwnAssessment(prime, id)).rejects.toBeInstanceOf(NotFoundError);
     const questions = principleQuestions(framework, "risk-sharing", "subcontractor");
@@ -96,7 +69,8 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
   });
 
   it("saves a page with each answer's score and flag, refuses a stale save, and submits once complete", async () => {
-    const id = await startOrResume(partner, asPartner(), NOW);
+    const { partner, asPartner } = await partnerOnRoster();
+    const id = await startOrResume(partner, asPartner, NOW);
     let view = await getOwnAssessment(partner, id);
     const pay = principleQuestions(framework, "fair-payment", "subcontractor");
     const answers = firstAnswers(pay);
@@ -128,7 +102,7 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
     expect(view.progress.find((p) => p.key === "fair-payment")?.status).toBe("completed");
     await expect(submit(partner, id, view.revision, { now: NOW })).rejects.toBeInstanceOf(RuleError);
 
-    for (const principle of framework.principles) {
+    for (const principle of nonEmpty(framework.principles, "principles")) {
       if (principle.key === "fair-payment") continue;
       view = await getOwnAssessment(partner, id);
       const questions = principleQuestions(framework, principle.key, "subcontractor");
@@ -179,7 +153,9 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
   });
 
   it("keeps the submitted version when a correction is made and submitted", async () => {
-    const id = await startOrResume(partner, asPartner(), NOW);
+    const { partner, asPartner, rate } = await partnerOnRoster();
+    const { id } = await rate(partner, answersAt("subcontractor", "best", { "pay.days.sub": 45 }));
+    expect(await startOrResume(partner, asPartner, NOW)).toBe(id);
     const original = await getOwnAssessment(partner, id);
     expect(original.status).toBe("submitted");
 
@@ -218,6 +194,6 @@ describe.each(testDatabaseKinds())("assessments on %s", (kind) => {
     ]);
     expect(history[1]?.supersedesId).toBe(id);
     // The dashboard and start page now lead to the latest version.
-    expect(await startOrResume(partner, asPartner(), NOW)).toBe(correctionId);
+    expect(await startOrResume(partner, asPartner, NOW)).toBe(correctionId);
   });
 });

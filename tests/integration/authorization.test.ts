@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { framework, principleQuestions } from "@/lib/framework";
@@ -9,17 +9,9 @@ import { createInvitation } from "@/lib/services/invitations";
 import { importContracts } from "@/lib/services/ocds-import";
 import { addActionItem, saveReplies, setActionStatus } from "@/lib/services/prime-responses";
 import { answersAt } from "@/tests/support/answers";
-import {
-  actorFor,
-  addToSupplyChain,
-  createAssessment,
-  createCommissioner,
-  createContract as createContractRow,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { actorFor, createCommissioner, createSubcontractor } from "@/tests/support/factories";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
  * The authorization matrix for mutations: every service a server action calls, tried by every kind
@@ -40,13 +32,7 @@ const ROLES: Role[] = [
 ];
 
 describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
-  let database: TestDatabase;
-  const as: Record<Role, Actor> = {} as Record<Role, Actor>;
-  let contractId: string;
-  let memberId: string;
-  let cycleId: string;
-  let draftId: string;
-  let submittedId: string;
+  const database = useTestDatabase(kind);
 
   /** Every table a mutation could touch, counted, so a refusal can be shown to change nothing. */
   const snapshot = async () => {
@@ -66,58 +52,37 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     ]);
   };
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
+  /**
+   * A world of its own for each test, so no test depends on what another changed: a contract with
+   * two primes, a partner on the first's roster with a complete draft about it and a submitted
+   * rating of the second, an open cycle, and an organisation of each kind with no part in it.
+   */
+  async function world() {
     const { client } = database;
-    as.commissioner = {
-      ...actorFor(await createCommissioner(client, "Wessex Borough Council")),
-      role: "ADMIN",
+    const scenario = await createRatingScenario(client, { primes: [{}, {}] });
+    const [prime, otherPrime] = scenario.primes as [Actor, Actor];
+    const admin = (actor: Actor): Actor => ({ ...actor, role: "ADMIN" });
+    const as: Record<Role, Actor> = {
+      commissioner: admin(scenario.commissioner),
+      "other commissioner": admin(actorFor(await createCommissioner(client))),
+      prime: admin(prime),
+      "other prime": admin(otherPrime),
+      partner: admin(scenario.partner),
+      "unrelated partner": admin(actorFor(await createSubcontractor(client))),
     };
-    as["other commissioner"] = { ...actorFor(await createCommissioner(client)), role: "ADMIN" };
-    as.prime = { ...actorFor(await createPrime(client, "Anvil Services Ltd")), role: "ADMIN" };
-    as["other prime"] = { ...actorFor(await createPrime(client)), role: "ADMIN" };
-    as.partner = { ...actorFor(await createSubcontractor(client)), role: "ADMIN" };
-    as["unrelated partner"] = { ...actorFor(await createSubcontractor(client)), role: "ADMIN" };
-    const contract = await createContractRow(client, {
-      commissionerId: as.commissioner.organisationId,
-      primes: [{ primeId: as.prime.organisationId }, { primeId: as["other prime"].organisationId }],
-    });
-    contractId = contract.id;
-    memberId = (
-      await addToSupplyChain(client, {
-        contractId,
-        primeId: as.prime.organisationId,
-        organisationId: as.partner.organisationId,
-      })
-    ).id;
-    cycleId = (await createCycle(client, { contractId })).id;
     const answers = answersAt("subcontractor", "best");
-    draftId = (
-      await createAssessment(client, {
-        contractId,
-        cycleId,
-        primeId: as.prime.organisationId,
-        respondentOrgId: as.partner.organisationId,
-        perspective: "subcontractor",
-        answers,
-      })
-    ).id;
-    submittedId = (
-      await createAssessment(client, {
-        contractId,
-        cycleId,
-        primeId: as["other prime"].organisationId,
-        respondentOrgId: as.partner.organisationId,
-        perspective: "subcontractor",
-        answers,
-        submittedAt: NOW,
-      })
-    ).id;
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+    const draft = await scenario.rate(scenario.partner, answers, { submittedAt: null });
+    const submitted = await scenario.rate(scenario.partner, answers, { prime: otherPrime, submittedAt: NOW });
+    return {
+      as,
+      contractId: scenario.contractId,
+      memberId: scenario.memberIds[0] as string,
+      cycleId: scenario.cycleId,
+      draftId: draft.id,
+      submittedId: submitted.id,
+    };
+  }
+  type World = Awaited<ReturnType<typeof world>>;
 
   const risk = () =>
     new Map(
@@ -127,7 +92,7 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
       ]),
     );
 
-  const MUTATIONS: { name: string; allowed: Role[]; run: (actor: Actor) => Promise<unknown> }[] = [
+  const MUTATIONS: { name: string; allowed: Role[]; run: (actor: Actor, w: World) => Promise<unknown> }[] = [
     {
       name: "create a contract",
       allowed: ["commissioner", "other commissioner"],
@@ -150,7 +115,7 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     {
       name: "add a partner to the supply chain",
       allowed: ["commissioner"],
-      run: (actor) =>
+      run: (actor, { as, contractId }) =>
         addPartner(actor, contractId, {
           primeId: as.prime.organisationId,
           name: "Harbour Food Bank",
@@ -163,12 +128,12 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     {
       name: "change a partner's status or place on the rating list",
       allowed: ["commissioner"],
-      run: (actor) => updatePartner(actor, memberId, { status: "EXITED" }),
+      run: (actor, { memberId }) => updatePartner(actor, memberId, { status: "EXITED" }),
     },
     {
       name: "open a rating cycle",
       allowed: ["commissioner"],
-      run: (actor) =>
+      run: (actor, { contractId }) =>
         openCycle(actor, contractId, {
           name: "2027–28",
           opensAt: new Date("2027-10-01"),
@@ -178,7 +143,7 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     {
       name: "invite a partner to rate the prime",
       allowed: ["commissioner", "prime"],
-      run: (actor) =>
+      run: (actor, { as, contractId }) =>
         createInvitation(
           actor,
           {
@@ -194,7 +159,7 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     {
       name: "start or resume a rating",
       allowed: ["partner"],
-      run: (actor) =>
+      run: (actor, { as, contractId }) =>
         startOrResume(
           actor,
           { contractId, primeId: as.prime.organisationId, perspective: "subcontractor" },
@@ -204,24 +169,24 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     {
       name: "save a page of a draft",
       allowed: ["partner"],
-      run: (actor) =>
+      run: (actor, { draftId }) =>
         savePrinciple(actor, { id: draftId, revision: 0, principle: "risk-sharing", answers: risk() }),
     },
     {
       name: "submit a draft",
       allowed: ["partner"],
-      // Its page was saved once above, so the draft is at revision 1.
-      run: (actor) => submit(actor, draftId, 1, { now: NOW }),
+      // The world's draft is complete and has never been saved: revision 0.
+      run: (actor, { draftId }) => submit(actor, draftId, 0, { now: NOW }),
     },
     {
       name: "start a correction of a submitted rating",
       allowed: ["partner"],
-      run: (actor) => startCorrection(actor, submittedId),
+      run: (actor, { submittedId }) => startCorrection(actor, submittedId),
     },
     {
       name: "reply to the partners' view",
       allowed: ["prime"],
-      run: (actor) =>
+      run: (actor, { as, contractId, cycleId }) =>
         saveReplies(actor, {
           contractId,
           primeId: as.prime.organisationId,
@@ -232,7 +197,7 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     {
       name: "add to the prime's action plan",
       allowed: ["prime"],
-      run: (actor) =>
+      run: (actor, { as, contractId }) =>
         addActionItem(actor, {
           contractId,
           primeId: as.prime.organisationId,
@@ -251,9 +216,13 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
 
   for (const mutation of MUTATIONS) {
     it(`${mutation.name}: only ${mutation.allowed.join(", ") || "nobody"}`, async () => {
-      for (const role of ROLES.filter((r) => !mutation.allowed.includes(r))) {
+      const w = await world();
+      const refused = ROLES.filter((r) => !mutation.allowed.includes(r));
+      // Every role is tried, one way or the other.
+      expect([...refused, ...mutation.allowed].sort()).toEqual([...ROLES].sort());
+      for (const role of refused) {
         const before = await snapshot();
-        const error = await mutation.run(as[role]).then(
+        const error = await mutation.run(w.as[role], w).then(
           () => null,
           (e: unknown) => e,
         );
@@ -266,27 +235,37 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
         }
         expect(await snapshot(), `${role} changed something`).toEqual(before);
       }
-      for (const role of mutation.allowed) await mutation.run(as[role]);
+      for (const role of mutation.allowed) await mutation.run(w.as[role], w);
     });
   }
 
   it("lets only the prime move its own actions on, and only an organisation revoke its own keys", async () => {
+    const { as, contractId } = await world();
+    await addActionItem(as.prime, {
+      contractId,
+      primeId: as.prime.organisationId,
+      principleKey: null,
+      action: "An action",
+      owner: "Someone",
+      dueDate: new Date("2027-01-01"),
+    });
     const [item] = await database.client.actionPlanItem.findMany({ where: { contractId } });
     if (!item) throw new Error("no action");
-    const keys = await database.client.apiToken.findMany({
-      where: { organisationId: as.prime.organisationId },
-    });
-    for (const role of ROLES.filter((r) => r !== "prime")) {
+    const key = await createApiToken(as.prime, "A key");
+    const others = ROLES.filter((r) => r !== "prime");
+    expect(others).toHaveLength(ROLES.length - 1);
+    for (const role of others) {
       const before = await snapshot();
       await expect(setActionStatus(as[role], item.id, "DONE")).rejects.toBeInstanceOf(NotFoundError);
-      await expect(revokeApiToken(as[role], keys[0]?.id ?? "")).rejects.toBeInstanceOf(NotFoundError);
+      await expect(revokeApiToken(as[role], key.id)).rejects.toBeInstanceOf(NotFoundError);
       expect(await snapshot()).toEqual(before);
     }
     await setActionStatus(as.prime, item.id, "DONE");
-    await revokeApiToken(as.prime, keys[0]?.id ?? "");
+    await revokeApiToken(as.prime, key.id);
   });
 
   it("refuses members without the administrator role the keys to reports", async () => {
+    const { as } = await world();
     await expect(createApiToken({ ...as.commissioner, role: "MEMBER" }, "x")).rejects.toBeInstanceOf(
       ForbiddenError,
     );

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, RuleError } from "@/lib/errors";
 import {
@@ -13,16 +13,9 @@ import {
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { scoreAssessment } from "@/lib/scoring";
 import { getOwnAssessment, savePrinciple, startOrResume, submit } from "@/lib/services/assessments";
-import {
-  actorFor,
-  addToSupplyChain,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { nonEmpty } from "@/tests/support/non-empty";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
  * Many people at once, and one person in two tabs: every answer lands in its own assessment, a save
@@ -62,45 +55,24 @@ function allAnswers(n: number): Answers {
 }
 
 describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
-  let database: TestDatabase;
-  let partners: Actor[];
-  let contractId: string;
-  let primeId: string;
+  const database = useTestDatabase(kind);
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-    const { client } = database;
-    const council = await createCommissioner(client);
-    const prime = await createPrime(client);
-    const contract = await createContract(client, {
-      commissionerId: council.id,
-      primes: [{ primeId: prime.id }],
-    });
-    await createCycle(client, { contractId: contract.id });
-    contractId = contract.id;
-    primeId = prime.id;
-    partners = [];
-    for (let n = 0; n < PARTNERS + 1; n++) {
-      const org = await createSubcontractor(client);
-      await addToSupplyChain(client, { contractId, primeId, organisationId: org.id });
-      partners.push(actorFor(org));
-    }
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
-  const start = (actor: Actor) =>
-    startOrResume(actor, { contractId, primeId, perspective: "subcontractor" }, NOW);
+  /** `count` partners on one prime's roster in an open cycle, and how each starts its rating. */
+  async function roster(count: number) {
+    const scenario = await createRatingScenario(database.client, { partners: count });
+    const { contractId, prime, partners } = scenario;
+    const start = (actor: Actor) =>
+      startOrResume(actor, { contractId, primeId: prime.organisationId, perspective: "subcontractor" }, NOW);
+    return { partners, partner: scenario.partner, start };
+  }
 
   it(`${PARTNERS} partners starting, answering and submitting at once: no answer lost or mixed`, async () => {
-    const crowd = partners.slice(0, PARTNERS);
+    const { partners: crowd, start } = await roster(PARTNERS);
     const ids = await Promise.all(crowd.map(start));
     expect(new Set(ids).size).toBe(PARTNERS);
 
     // Every partner saves every page at the same moment as everyone else, one page after another.
-    for (const principle of framework.principles) {
+    for (const principle of nonEmpty(framework.principles, "principles")) {
       await Promise.all(
         crowd.map(async (actor, n) => {
           const id = ids[n] ?? "";
@@ -132,7 +104,7 @@ describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
       const expected = allAnswers(n);
       const scored = scoreAssessment(framework, expected, "subcontractor");
       expect(row?.answers).toHaveLength(Object.keys(expected).length);
-      for (const answer of row?.answers ?? []) {
+      for (const answer of nonEmpty(row?.answers ?? [], `partner ${n}'s answers`)) {
         expect(answer.value, `partner ${n} ${answer.questionKey}`).toEqual(expected[answer.questionKey]);
         expect(answer.evidence).toBe(`Partner ${n} on ${answer.questionKey}`);
         expect(answer.score).toBe(scored.questions.find((q) => q.key === answer.questionKey)?.score ?? null);
@@ -145,7 +117,7 @@ describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
   });
 
   it("two tabs saving the same draft at once: one wins, the other is refused and stores nothing", async () => {
-    const actor = partners[PARTNERS] as Actor;
+    const { partner: actor, start } = await roster(1);
     const id = await start(actor);
     const { revision } = await getOwnAssessment(actor, id);
     const tabA = savePrinciple(actor, {
@@ -185,9 +157,9 @@ describe.each(testDatabaseKinds())("concurrency on %s", (kind) => {
   });
 
   it("a stale tab cannot submit, and a save racing a submit never leaves both done", async () => {
-    const actor = partners[PARTNERS] as Actor;
+    const { partner: actor, start } = await roster(1);
     const id = await start(actor);
-    for (const principle of framework.principles) {
+    for (const principle of nonEmpty(framework.principles, "principles")) {
       const { revision } = await getOwnAssessment(actor, id);
       await savePrinciple(actor, {
         id,

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { parseOcds } from "@/lib/ocds/parse";
@@ -13,7 +13,7 @@ import {
 import { listDemoContracts } from "@/lib/services/contracts";
 import { importContracts } from "@/lib/services/ocds-import";
 import { actorFor, createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 const contractInput = {
   title: "Wessex Employment Support",
@@ -29,22 +29,21 @@ const contractInput = {
 };
 
 describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let council: Actor;
   let otherCouncil: Actor;
   let prime: Actor;
   let partner: Actor;
+  // Organisations every test reads; each test makes the contracts it changes.
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
     council = actorFor(await createCommissioner(database.client, "Wessex Borough Council"));
     otherCouncil = actorFor(await createCommissioner(database.client, "Mercia City Council"));
     prime = actorFor(await createPrime(database.client, "Anvil Services Ltd"));
     partner = actorFor(await createSubcontractor(database.client));
   });
-  afterAll(async () => {
-    await database?.close();
-  });
+
+  /** A contract of the council's own, under a reference no other test uses. */
+  const councilContract = (reference: string) => createContract(council, { ...contractInput, reference });
 
   it("lets a commissioner create a contract naming its primes, reusing a prime it already knows", async () => {
     const id = await createContract(council, contractInput);
@@ -60,10 +59,7 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
   it("refuses primes, partners and other commissioners", async () => {
     await expect(createContract(prime, contractInput)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(createContract(partner, contractInput)).rejects.toBeInstanceOf(ForbiddenError);
-    const [own] = await database.client.contract.findMany({
-      where: { commissionerId: council.organisationId },
-    });
-    if (!own) throw new Error("no contract");
+    const own = { id: await councilContract("WBC-REFUSE") };
     await expect(getOwnContract(otherCouncil, own.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(
       openCycle(otherCouncil, own.id, {
@@ -75,10 +71,7 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
   });
 
   it("keeps each prime's supply chain and the rating roster, set by the commissioner", async () => {
-    const [own] = await database.client.contract.findMany({
-      where: { commissionerId: council.organisationId },
-    });
-    if (!own) throw new Error("no contract");
+    const own = { id: await councilContract("WBC-CHAIN") };
     const input = {
       primeId: prime.organisationId,
       name: "Harbour Food Bank",
@@ -108,10 +101,7 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
   });
 
   it("opens cycles that do not overlap", async () => {
-    const [own] = await database.client.contract.findMany({
-      where: { commissionerId: council.organisationId },
-    });
-    if (!own) throw new Error("no contract");
+    const own = { id: await councilContract("WBC-CYCLES") };
     await openCycle(council, own.id, {
       name: "2026–27",
       opensAt: new Date("2026-10-01"),

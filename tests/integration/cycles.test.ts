@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { RuleError } from "@/lib/errors";
 import { CLOSED_MESSAGE, savePrinciple, startCorrection } from "@/lib/services/assessments";
@@ -14,22 +14,14 @@ import {
   createPrime,
   createSubcontractor,
 } from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /** Rating cycles: what a closed cycle still allows, and how cycles are opened (issue 19's defects). */
 
 const DAY = 86_400_000;
 
 describe.each(testDatabaseKinds())("rating cycles on %s", (kind) => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   async function contractWithPartner() {
     const { client } = database;

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openConnection } from "@/lib/db/adapter";
 import { deployMigrations, migrationStatus } from "@/lib/db/migrate";
 import { readMigrations } from "@/lib/db/schema-engine";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { testDatabaseKinds, useTestDatabase, withTestDatabase } from "@/tests/support/test-database";
 
 describe.each(testDatabaseKinds())("migrations on %s", (kind) => {
   it("bring a brand-new database up to date, and a second run applies nothing", async () => {
-    const database = await openTestDatabase(kind, { empty: true });
-    try {
-      const { connection, client } = database;
+    await withTestDatabase(kind, { empty: true }, async ({ connection, client }) => {
       const all = (await readMigrations()).migrationDirectories.map((m) => m.path);
       expect(all.length).toBeGreaterThan(0);
       expect(await migrationStatus(connection)).toMatchObject({ upToDate: false, pending: all });
@@ -22,9 +20,7 @@ describe.each(testDatabaseKinds())("migrations on %s", (kind) => {
       expect(tables.map((t) => t.table_name)).toEqual(
         expect.arrayContaining(["Answer", "Assessment", "Contract", "Organisation", "_prisma_migrations"]),
       );
-    } finally {
-      await database.close();
-    }
+    });
   });
 });
 
@@ -33,36 +29,30 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("migrations from severa
     // Instances that start together each migrate first (npm start). Prisma's schema engine takes a
     // PostgreSQL advisory lock: one applies, the others wait and find nothing left to do. The lock
     // lasts as long as the engine's connection, so each migration gets a connection of its own.
-    const database = await openTestDatabase("postgres", { empty: true });
-    const instances = [1, 2, 3].map(() => openConnection({ kind: "postgres", url: database.url ?? "" }));
-    try {
-      const all = (await readMigrations()).migrationDirectories.map((m) => m.path);
-      const applied = await Promise.all(instances.map((connection) => deployMigrations(connection)));
-      expect(applied.flat().sort()).toEqual([...all].sort());
-      expect(applied.filter((names) => names.length > 0)).toHaveLength(1);
-      expect(await migrationStatus(database.connection)).toEqual({
-        upToDate: true,
-        pending: [],
-        problems: [],
-      });
-      const [rows] = await database.client.$queryRaw<{ n: number }[]>`
+    await withTestDatabase("postgres", { empty: true }, async (database) => {
+      const instances = [1, 2, 3].map(() => openConnection({ kind: "postgres", url: database.url ?? "" }));
+      try {
+        const all = (await readMigrations()).migrationDirectories.map((m) => m.path);
+        const applied = await Promise.all(instances.map((connection) => deployMigrations(connection)));
+        expect(applied.flat().sort()).toEqual([...all].sort());
+        expect(applied.filter((names) => names.length > 0)).toHaveLength(1);
+        expect(await migrationStatus(database.connection)).toEqual({
+          upToDate: true,
+          pending: [],
+          problems: [],
+        });
+        const [rows] = await database.client.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
-      expect(rows?.n).toBe(all.length);
-    } finally {
-      await Promise.all(instances.map((connection) => connection.close()));
-      await database.close();
-    }
+        expect(rows?.n).toBe(all.length);
+      } finally {
+        await Promise.all(instances.map((connection) => connection.close()));
+      }
+    });
   });
 });
 
 describe.each(testDatabaseKinds())("Prisma on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   it("starts migrated and up to date", async () => {
     expect(await migrationStatus(database.connection)).toMatchObject({ upToDate: true });

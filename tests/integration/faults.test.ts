@@ -5,16 +5,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { framework, principleQuestions } from "@/lib/framework";
 import { getOwnAssessment, savePrinciple, startOrResume, submit } from "@/lib/services/assessments";
 import { firstAnswers } from "@/tests/support/answers";
-import {
-  actorFor,
-  addToSupplyChain,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { nonEmpty } from "@/tests/support/non-empty";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { type OpenTestDatabase, testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
  * A submit is one conditional update, its audit entry and its stored scores in one transaction:
@@ -25,24 +18,14 @@ import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/
 const NOW = new Date("2026-11-22T12:00:00Z");
 
 /** A partner with a complete draft, ready to submit. */
-async function completeDraft(database: TestDatabase): Promise<{ actor: Actor; id: string }> {
-  const { client } = database;
-  const council = await createCommissioner(client);
-  const prime = await createPrime(client);
-  const partner = await createSubcontractor(client);
-  const contract = await createContract(client, {
-    commissionerId: council.id,
-    primes: [{ primeId: prime.id }],
-  });
-  await addToSupplyChain(client, { contractId: contract.id, primeId: prime.id, organisationId: partner.id });
-  await createCycle(client, { contractId: contract.id });
-  const actor = actorFor(partner);
+async function completeDraft(database: OpenTestDatabase): Promise<{ actor: Actor; id: string }> {
+  const { contractId, prime, partner: actor } = await createRatingScenario(database.client);
   const id = await startOrResume(
     actor,
-    { contractId: contract.id, primeId: prime.id, perspective: "subcontractor" },
+    { contractId, primeId: prime.organisationId, perspective: "subcontractor" },
     NOW,
   );
-  for (const principle of framework.principles) {
+  for (const principle of nonEmpty(framework.principles, "principles")) {
     const { revision } = await getOwnAssessment(actor, id);
     const answers = firstAnswers(principleQuestions(framework, principle.key, "subcontractor"));
     await savePrinciple(actor, { id, revision, principle: principle.key, answers });
@@ -50,7 +33,7 @@ async function completeDraft(database: TestDatabase): Promise<{ actor: Actor; id
   return { actor, id };
 }
 
-async function state(database: TestDatabase, id: string, organisationId: string) {
+async function state(database: OpenTestDatabase, id: string, organisationId: string) {
   const row = await database.client.assessment.findUniqueOrThrow({
     where: { id },
     select: {
@@ -65,7 +48,7 @@ async function state(database: TestDatabase, id: string, organisationId: string)
 }
 
 /** Makes the insert of stored scores, the last step of a submit, fail or hang: once per statement, so a hang is one sleep. */
-async function breakLastStep(database: TestDatabase, body: string) {
+async function breakLastStep(database: OpenTestDatabase, body: string) {
   await database.client.$executeRawUnsafe(
     `CREATE OR REPLACE FUNCTION chainwise_test_fault() RETURNS trigger AS $$ BEGIN ${body}; RETURN NEW; END $$ LANGUAGE plpgsql`,
   );
@@ -74,19 +57,12 @@ async function breakLastStep(database: TestDatabase, body: string) {
   );
 }
 
-async function repairLastStep(database: TestDatabase) {
+async function repairLastStep(database: OpenTestDatabase) {
   await database.client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS chainwise_test_fault ON "AssessmentScore"`);
 }
 
 describe.each(testDatabaseKinds())("a submit that fails part way, on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   it("leaves the draft exactly as it was when the transaction aborts after the status update", async () => {
     const { actor, id } = await completeDraft(database);
@@ -115,17 +91,14 @@ describe.each(testDatabaseKinds())("a submit that fails part way, on %s", (kind)
 const postgres = testDatabaseKinds().includes("postgres");
 
 describe.skipIf(!postgres)("a server killed during a submit, on postgres", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase("postgres");
   let admin: pg.Client;
   beforeAll(async () => {
-    database = await openTestDatabase("postgres");
-    database.use();
     admin = new pg.Client({ connectionString: database.url ?? "" });
     await admin.connect();
   });
   afterAll(async () => {
     await admin?.end();
-    await database?.close();
   });
 
   function submitInChild(id: string, organisationId: string): { child: ChildProcess; output: () => string } {

@@ -1,86 +1,84 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { framework } from "@/lib/framework";
 import { round1, scoreAssessment } from "@/lib/scoring";
 import { getProgrammeReport } from "@/lib/services/programme-report";
+import * as figures from "@/lib/services/report-figures";
 import { getContractReport } from "@/lib/services/reports";
 import { answersAt } from "@/tests/support/answers";
-import {
-  actorFor,
-  addToSupplyChain,
-  createAssessment,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
+
+// The real queries, on the real database, watched: a cache hit must not run the queries that
+// aggregate partners' answers, only the cheap read of the figures' version.
+vi.mock("@/lib/services/report-figures", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/services/report-figures")>();
+  return {
+    ...real,
+    figuresVersion: vi.fn(real.figuresVersion),
+    groupRows: vi.fn(real.groupRows),
+    measureRows: vi.fn(real.measureRows),
+    questionRows: vi.fn(real.questionRows),
+  };
+});
 
 const NOW = new Date("2026-12-01T12:00:00Z");
-const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
+
+/** How many times each query behind partners' figures has run since the test began. */
+const ran = () => ({
+  version: vi.mocked(figures.figuresVersion).mock.calls.length,
+  groups: vi.mocked(figures.groupRows).mock.calls.length,
+  measures: vi.mocked(figures.measureRows).mock.calls.length,
+  questions: vi.mocked(figures.questionRows).mock.calls.length,
+});
 
 /**
- * Partners' figures are cached between requests (lib/services/figure-cache.ts). A rating written
- * behind the cache's back, as another app instance would write it, must show at the next read.
+ * Partners' figures are cached between requests (lib/services/figure-cache.ts). A second read of
+ * unchanged figures is served from the cache; a rating written behind the cache's back, as another
+ * app instance would write it, shows at the next read.
  */
 describe.each(testDatabaseKinds())("cached report figures on %s", (kind) => {
-  let database: TestDatabase;
-  let council: Actor;
-  let prime: Actor;
-  let contractId: string;
-  let cycleId: string;
-  const partners: string[] = [];
+  const database = useTestDatabase(kind);
+  beforeEach(() => {
+    vi.clearAllMocks();
+  });
 
-  const rate = (i: number, which: "best" | "worst") =>
-    createAssessment(database.client, {
-      contractId,
-      cycleId,
-      primeId: prime.organisationId,
-      respondentOrgId: partners[i] as string,
-      perspective: "subcontractor",
-      answers: answersAt("subcontractor", which),
-      submittedAt: at(i + 1),
-    });
-
-  const overall = async () => {
+  const overall = async (prime: Actor, contractId: string) => {
     const report = await getContractReport(prime, contractId, { primeId: prime.organisationId, now: NOW });
     const partnersView = report.primes[0]?.partners;
     if (!partnersView || partnersView.suppressed || partnersView.overall.suppressed) return null;
     return { n: partnersView.overall.n, mean: partnersView.overall.mean };
   };
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-    const { client } = database;
-    council = actorFor(await createCommissioner(client));
-    prime = actorFor(await createPrime(client));
-    const contract = await createContract(client, {
-      commissionerId: council.organisationId,
-      primes: [{ primeId: prime.organisationId }],
+  it("serves unchanged figures from the cache: the version is read again, no figure is computed again", async () => {
+    const { prime, partners, contractId, rate } = await createRatingScenario(database.client, {
+      partners: 3,
     });
-    contractId = contract.id;
-    cycleId = (await createCycle(client, { contractId })).id;
-    for (let i = 0; i < 6; i++) {
-      const org = await createSubcontractor(client);
-      partners.push(org.id);
-      await addToSupplyChain(client, { contractId, primeId: prime.organisationId, organisationId: org.id });
-    }
-  });
-  afterAll(async () => {
-    await database?.close();
+    expect(partners).toHaveLength(3);
+    for (const partner of partners) await rate(partner, answersAt("subcontractor", "best"));
+
+    expect(await overall(prime, contractId)).toEqual({ n: 3, mean: 100 });
+    expect(ran()).toEqual({ version: 1, groups: 1, measures: 1, questions: 1 });
+
+    expect(await overall(prime, contractId)).toEqual({ n: 3, mean: 100 });
+    expect(ran()).toEqual({ version: 2, groups: 1, measures: 1, questions: 1 });
   });
 
-  it("shows new ratings at the next read, though nothing told the cache", async () => {
-    for (const i of [0, 1, 2]) await rate(i, "best");
-    expect(await overall()).toEqual({ n: 3, mean: 100 });
-    // Read again: the cached figures, unchanged.
-    expect(await overall()).toEqual({ n: 3, mean: 100 });
-    for (const i of [3, 4, 5]) await rate(i, "worst");
+  it("computes the figures again at the next read after a rating is submitted, though nothing told the cache", async () => {
+    const scenario = await createRatingScenario(database.client, { partners: 6 });
+    const { commissioner, prime, partners, contractId, rate } = scenario;
+    expect(partners).toHaveLength(6);
+    for (const partner of partners.slice(0, 3)) await rate(partner, answersAt("subcontractor", "best"));
+    expect(await overall(prime, contractId)).toEqual({ n: 3, mean: 100 });
+    expect(ran()).toMatchObject({ groups: 1, measures: 1, questions: 1 });
+
+    // Written straight to the database, as another instance's submit would be.
+    for (const partner of partners.slice(3)) await rate(partner, answersAt("subcontractor", "worst"));
     const worst = scoreAssessment(framework, answersAt("subcontractor", "worst"), "subcontractor").score ?? 0;
-    expect(await overall()).toEqual({ n: 6, mean: round1((3 * 100 + 3 * worst) / 6) });
-    const programme = await getProgrammeReport(council, { now: NOW });
-    expect(programme.rows[0]?.submitted).toBe(6);
+    expect(await overall(prime, contractId)).toEqual({ n: 6, mean: round1((3 * 100 + 3 * worst) / 6) });
+    expect(ran()).toMatchObject({ groups: 2, measures: 2, questions: 2 });
+
+    const programme = await getProgrammeReport(commissioner, { now: NOW });
+    expect(programme.rows.map((r) => [r.prime.name, r.submitted])).toEqual([[prime.organisationName, 6]]);
   });
 });

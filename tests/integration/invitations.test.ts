@@ -11,17 +11,9 @@ import { chainInvitations, listInvitations } from "@/lib/services/invitation-lis
 import { sendReminders } from "@/lib/services/invitation-reminders";
 import { createInvitation } from "@/lib/services/invitations";
 import { latestTo } from "@/lib/services/outbox";
-import {
-  actorFor,
-  addToSupplyChain,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-  createUser,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { actorFor, createCommissioner, createUser } from "@/tests/support/factories";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const DAY = 86_400_000;
@@ -36,64 +28,57 @@ async function linkTokenFor(email: string): Promise<string> {
 }
 
 describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
-  let database: TestDatabase;
-  let council: Actor;
-  let otherCouncil: Actor;
-  let prime: Actor;
-  let otherPrime: Actor;
-  let partner: Actor;
-  let offRoster: Actor;
-  let contractId: string;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     vi.stubEnv("EMAIL_TRANSPORT", "outbox");
-    database = await openTestDatabase(kind);
-    database.use();
-    const { client } = database;
-    council = actorFor(await createCommissioner(client, "Wessex Borough Council"));
-    otherCouncil = actorFor(await createCommissioner(client));
-    prime = actorFor(await createPrime(client, "Anvil Services Ltd"));
-    otherPrime = actorFor(await createPrime(client, "Beacon Outcomes plc"));
-    partner = actorFor(await createSubcontractor(client, { name: "Harbour Food Bank" }));
-    offRoster = actorFor(await createSubcontractor(client, { name: "Quayside Mentors" }));
-    const contract = await createContract(client, {
-      commissionerId: council.organisationId,
-      title: "Wessex Employment Support",
-      primes: [{ primeId: prime.organisationId }, { primeId: otherPrime.organisationId }],
-    });
-    contractId = contract.id;
-    await addToSupplyChain(client, {
-      contractId,
-      primeId: prime.organisationId,
-      organisationId: partner.organisationId,
-    });
-    const chain = await addToSupplyChain(client, {
-      contractId,
-      primeId: prime.organisationId,
-      organisationId: offRoster.organisationId,
-    });
-    await client.supplyChainMember.update({ where: { id: chain.id }, data: { canRate: false } });
-    await createCycle(client, { contractId, closesAt: CLOSES });
   });
-  afterAll(async () => {
+  afterAll(() => {
     vi.unstubAllEnvs();
-    await database?.close();
   });
+  const database = useTestDatabase(kind);
 
-  const invitePartner = (actor: Actor, email: string, now = NOW) =>
-    createInvitation(
-      actor,
-      {
-        contractId,
-        primeId: prime.organisationId,
-        organisationId: partner.organisationId,
-        email,
-        perspective: "subcontractor",
-      },
-      now,
-    );
+  /**
+   * Wessex's contract with two primes, in a cycle open until `closesAt`: Harbour Food Bank on
+   * Anvil's roster, Quayside Mentors in Anvil's supply chain but taken off the roster. Each test
+   * makes its own, and emails addresses no other test uses (the outbox is shared).
+   */
+  async function world(closesAt = CLOSES) {
+    const scenario = await createRatingScenario(database.client, {
+      commissioner: "Wessex Borough Council",
+      title: "Wessex Employment Support",
+      primes: [{ name: "Anvil Services Ltd" }, { name: "Beacon Outcomes plc" }],
+      partners: [{ name: "Harbour Food Bank" }, { name: "Quayside Mentors", canRate: false }],
+      cycle: { closesAt },
+    });
+    const [prime, otherPrime] = scenario.primes as [Actor, Actor];
+    const [partner, offRoster] = scenario.partners as [Actor, Actor];
+    const { contractId } = scenario;
+    const invitePartner = (actor: Actor, email: string, now = NOW) =>
+      createInvitation(
+        actor,
+        {
+          contractId,
+          primeId: prime.organisationId,
+          organisationId: partner.organisationId,
+          email,
+          perspective: "subcontractor",
+        },
+        now,
+      );
+    return {
+      council: scenario.commissioner,
+      otherCouncil: actorFor(await createCommissioner(database.client)),
+      prime,
+      otherPrime,
+      partner,
+      offRoster,
+      contractId,
+      cycleId: scenario.cycleId,
+      invitePartner,
+    };
+  }
 
   it("emails a single-use link whose token is stored only as a hash, and logs who sent it", async () => {
+    const { council, invitePartner } = await world();
     const sent = await invitePartner(council, "Pat@Harbour.example");
     expect(sent.email).toBe("pat@harbour.example");
     expect(sent.expiresAt).toEqual(new Date(NOW.getTime() + 14 * DAY));
@@ -122,6 +107,8 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
   });
 
   it("lets a prime invite its own roster, and no one else invite anything they do not own", async () => {
+    const { council, otherCouncil, prime, otherPrime, partner, offRoster, contractId, invitePartner } =
+      await world();
     await invitePartner(prime, "sam@harbour.example");
     const asOther = (actor: Actor, perspective: "subcontractor" | "prime" = "subcontractor") =>
       createInvitation(
@@ -164,6 +151,9 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
   });
 
   it("lists all of a contract's invitations to its commissioner, and to a prime only counts and addresses", async () => {
+    const { council, otherCouncil, prime, otherPrime, partner, contractId, invitePartner } = await world();
+    await invitePartner(council, "pia@harbour.example");
+    await invitePartner(prime, "sid@harbour.example");
     await createInvitation(
       council,
       {
@@ -178,12 +168,12 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
     const all = await listInvitations(council, contractId, NOW);
     expect(all.map((i) => i.email).sort()).toEqual([
       "lee@beacon.example",
-      "pat@harbour.example",
-      "sam@harbour.example",
+      "pia@harbour.example",
+      "sid@harbour.example",
     ]);
     await expect(listInvitations(prime, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
     const own = await chainInvitations(prime, contractId, NOW);
-    expect(own.addresses.map((i) => i.email).sort()).toEqual(["pat@harbour.example", "sam@harbour.example"]);
+    expect(own.addresses.map((i) => i.email).sort()).toEqual(["pia@harbour.example", "sid@harbour.example"]);
     expect(own).toMatchObject({ invited: 1, answered: 0 });
     await expect(chainInvitations(council, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
     await expect(listInvitations(partner, contractId, NOW)).rejects.toBeInstanceOf(NotFoundError);
@@ -192,6 +182,7 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
   });
 
   it("is accepted once, by the person it was sent to, who joins as administrator and lands on a draft", async () => {
+    const { council, prime, partner, invitePartner } = await world();
     await invitePartner(council, "ana@harbour.example");
     const token = await linkTokenFor("ana@harbour.example");
     const stranger = await createUser(database.client, { email: "someone@else.example" });
@@ -223,6 +214,11 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
   });
 
   it("makes a later colleague only ask to join: the organisation's administrators decide", async () => {
+    const { council, partner, invitePartner } = await world();
+    await invitePartner(council, "abe@harbour.example");
+    const abe = await createUser(database.client, { email: "abe@harbour.example" });
+    await acceptInvitation(await linkTokenFor("abe@harbour.example"), abe, NOW);
+
     await invitePartner(council, "ben@harbour.example");
     const ben = await createUser(database.client, { email: "ben@harbour.example" });
     const outcome = await acceptInvitation(await linkTokenFor("ben@harbour.example"), ben, NOW);
@@ -237,10 +233,11 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
     expect(waiting).toHaveLength(1);
     expect(waiting[0]?.reason).toContain("to rate Anvil Services Ltd");
     // The administrator is asked by email.
-    expect((await latestTo("ana@harbour.example"))?.subject).toContain("asks to join");
+    expect((await latestTo("abe@harbour.example"))?.subject).toContain("asks to join");
   });
 
   it("stops an old link when the same person is invited again, and refuses an expired one", async () => {
+    const { council, invitePartner } = await world();
     await invitePartner(council, "cat@harbour.example");
     const first = await linkTokenFor("cat@harbour.example");
     await invitePartner(council, "cat@harbour.example");
@@ -254,6 +251,7 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
   });
 
   it("lets exactly one of two simultaneous accepts through", async () => {
+    const { council, invitePartner } = await world();
     await invitePartner(council, "dev@harbour.example");
     const token = await linkTokenFor("dev@harbour.example");
     const dev = await createUser(database.client, { email: "dev@harbour.example" });
@@ -267,11 +265,30 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
   });
 
   it("reminds, once, everyone whose organisation has not submitted before the cycle closes", async () => {
-    const weekBefore = new Date(CLOSES.getTime() - 5 * DAY);
+    // A cycle of its own, closing later than any other test's: reminders go to every cycle that
+    // closes within the week, whoever made it.
+    const closes = new Date("2027-03-31T23:59:59Z");
+    const { council, prime, otherPrime, contractId, cycleId, invitePartner } = await world(closes);
+    const weekBefore = new Date(closes.getTime() - 5 * DAY);
+    await invitePartner(council, "sol@harbour.example");
+    await invitePartner(council, "ava@harbour.example");
+    const ava = await createUser(database.client, { email: "ava@harbour.example" });
+    await acceptInvitation(await linkTokenFor("ava@harbour.example"), ava, NOW);
+    await createInvitation(
+      council,
+      {
+        contractId,
+        primeId: otherPrime.organisationId,
+        organisationId: otherPrime.organisationId,
+        email: "les@beacon.example",
+        perspective: "prime",
+      },
+      NOW,
+    );
     // Too early: the cycle does not close within a week.
     expect(await sendReminders(NOW)).toEqual({ sent: 0, alreadySubmitted: 0, failed: 0 });
 
-    const pendingBefore = await linkTokenFor("sam@harbour.example");
+    const pendingBefore = await linkTokenFor("sol@harbour.example");
     // The other prime's self-assessment is already in.
     const beacon = await database.client.assessment.create({
       data: {
@@ -280,7 +297,7 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
         frameworkVersion: "1",
         perspective: "PRIME",
         contractId,
-        cycleId: (await database.client.cycle.findFirstOrThrow({ where: { contractId } })).id,
+        cycleId,
         primeId: otherPrime.organisationId,
         respondentOrgId: otherPrime.organisationId,
         status: "SUBMITTED",
@@ -289,21 +306,18 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
     });
     expect(beacon.status).toBe("SUBMITTED");
 
-    const result = await sendReminders(weekBefore);
-    const invitations = await database.client.invitation.count({ where: { contractId } });
-    expect(result.alreadySubmitted).toBe(1);
-    expect(result.sent).toBe(invitations - 1);
-    expect(result.failed).toBe(0);
+    expect(await database.client.invitation.count({ where: { contractId } })).toBe(3);
+    expect(await sendReminders(weekBefore)).toEqual({ sent: 2, alreadySubmitted: 1, failed: 0 });
 
     // Someone who had not accepted gets a fresh link; the one in the first email no longer works.
-    const reminder = await latestTo("sam@harbour.example");
-    expect(reminder?.subject).toBe("Ratings of Anvil Services Ltd close on 31 January 2027");
-    const fresh = await linkTokenFor("sam@harbour.example");
+    const reminder = await latestTo("sol@harbour.example");
+    expect(reminder?.subject).toBe("Ratings of Anvil Services Ltd close on 31 March 2027");
+    const fresh = await linkTokenFor("sol@harbour.example");
     expect(fresh).not.toBe(pendingBefore);
     expect(await findInvitation(pendingBefore, weekBefore)).toBeNull();
     expect((await findInvitation(fresh, weekBefore))?.state).toBe("pending");
     // Someone who had accepted is sent to the questionnaire instead.
-    const accepted = await latestTo("ana@harbour.example");
+    const accepted = await latestTo("ava@harbour.example");
     expect(accepted?.text).toContain(`/contracts/${contractId}/primes/${prime.organisationId}/rate`);
 
     expect(await sendReminders(weekBefore)).toEqual({ sent: 0, alreadySubmitted: 1, failed: 0 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth/instance";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import {
@@ -12,7 +12,7 @@ import { exportPersonalData } from "@/lib/services/personal-data";
 import { purgeStaleData } from "@/lib/services/retention";
 import { latestTo } from "@/tests/support/email";
 import { createUser } from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
  * A real council gets started without the demo: it asks on the site, an operator approves, and its
@@ -37,17 +37,12 @@ function welcomeToken(text: string): string {
 }
 
 describe.each(testDatabaseKinds())("onboarding a council on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let operator: { id: string };
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
     await addOperator({ email: "ops@chainwise.example", name: "Olu Operator" });
     operator = await database.client.user.findUniqueOrThrow({ where: { email: "ops@chainwise.example" } });
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("records a request once, tells the operators, and limits requests per client address", async () => {

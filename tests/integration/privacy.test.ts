@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ACCOUNT_NOT_DELETABLE, type Auth, createAuth } from "@/lib/auth/auth";
 import { sendPasswordReset } from "@/lib/auth/mail";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
 import { erasePerson } from "@/lib/services/account-deletion";
 import { savePrinciple, submit } from "@/lib/services/assessments";
@@ -13,26 +13,18 @@ import { changeRole, LAST_ADMIN, listMembers, removeMember } from "@/lib/service
 import { exportPersonalData } from "@/lib/services/personal-data";
 import { purgeStaleData } from "@/lib/services/retention";
 import { demoAnswers } from "@/prisma/demo-answers";
-import {
-  actorFor,
-  addToSupplyChain,
-  createAssessment,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-  createUser,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { actorFor, createAssessment, createSubcontractor, createUser } from "@/tests/support/factories";
+import { nonEmpty } from "@/tests/support/non-empty";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 const BASE = "http://chainwise.test";
 const NOW = new Date("2026-11-22T12:00:00Z");
 const DAY = 86_400_000;
 const PASSWORD = "a long enough passphrase";
 
-function makeAuth(database: TestDatabase): Auth {
-  return createAuth(database.client, {
+function makeAuth(client: PrismaClient): Auth {
+  return createAuth(client, {
     baseURL: BASE,
     secret: "a-test-secret-that-is-long-enough-0123456789",
     sendResetPassword: sendPasswordReset,
@@ -81,54 +73,56 @@ const as = (org: Actor, user: { id: string }, role: MemberRole | null): Actor =>
 });
 
 describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let auth: Auth;
-  let council: Actor;
-  let partner: Actor;
-  let quayside: Actor;
-  let primeName: string;
-  let contract: { id: string; title: string };
-  let cycleId: string;
-  let primeId: string;
-  const asha = { id: "", cookie: "", ip: "198.51.100.10", agent: "AshaBrowser/1.0" };
-  const ben = { id: "", cookie: "", ip: "198.51.100.20", agent: "BenBrowser/2.0" };
-
-  async function signUp(who: typeof asha, name: string, email: string) {
-    const response = await post(auth, "/sign-up/email", { name, email, password: PASSWORD }, who);
-    expect(response.status).toBe(200);
-    who.cookie = sessionCookie(response);
-    who.id = (await database.client.user.findUniqueOrThrow({ where: { email } })).id;
-  }
-
-  beforeAll(async () => {
+  beforeAll(() => {
     vi.stubEnv("EMAIL_TRANSPORT", "outbox");
-    database = await openTestDatabase(kind);
-    database.use();
-    auth = makeAuth(database);
-    const { client } = database;
-    council = actorFor(await createCommissioner(client, "Wessex Borough Council"));
-    const prime = await createPrime(client, "Anvil Services Ltd");
-    primeId = prime.id;
-    primeName = prime.name;
-    partner = actorFor(await createSubcontractor(client, { name: "Harbour Food Bank" }));
-    quayside = actorFor(await createSubcontractor(client, { name: "Quayside Mentors" }));
-    contract = await createContract(client, {
-      commissionerId: council.organisationId,
-      title: "Wessex Employment Support",
-      primes: [{ primeId }],
-    });
-    for (const org of [partner, quayside]) {
-      await addToSupplyChain(client, {
-        contractId: contract.id,
-        primeId,
-        organisationId: org.organisationId,
-      });
-    }
-    cycleId = (await createCycle(client, { contractId: contract.id })).id;
+    auth = makeAuth(database.client);
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
 
-    await signUp(asha, "Asha Patel", "asha@harbour.example");
-    await signUp(ben, "Ben Carter", "ben@quayside.example");
-    const cara = await createUser(client, { name: "Cara Jones", email: "cara@wessex.example" });
+  let worlds = 0;
+  /**
+   * People of their own for each test, with addresses and client addresses no other test uses:
+   * Asha (Harbour Food Bank's administrator, signed up and signed in, invited, asked for a password
+   * reset) and Ben (Quayside Mentors'), both invited by Cara of Wessex Borough Council to rate
+   * Anvil on one contract.
+   */
+  async function world() {
+    const n = ++worlds;
+    const { client } = database;
+    const scenario = await createRatingScenario(client, {
+      commissioner: "Wessex Borough Council",
+      title: "Wessex Employment Support",
+      primes: [{ name: "Anvil Services Ltd" }],
+      partners: [{ name: "Harbour Food Bank" }, { name: "Quayside Mentors" }],
+    });
+    const { commissioner: council, prime, contractId } = scenario;
+    const [partner, quayside] = scenario.partners as [Actor, Actor];
+    const person = (name: string, email: string, agent: string, ip: string) => ({
+      id: "",
+      cookie: "",
+      name,
+      email,
+      agent,
+      ip,
+    });
+    const asha = person("Asha Patel", `asha${n}@harbour.example`, "AshaBrowser/1.0", `198.51.100.${n}`);
+    const ben = person("Ben Carter", `ben${n}@quayside.example`, "BenBrowser/2.0", `203.0.113.${n}`);
+    for (const who of [asha, ben]) {
+      const response = await post(
+        auth,
+        "/sign-up/email",
+        { name: who.name, email: who.email, password: PASSWORD },
+        who,
+      );
+      expect(response.status).toBe(200);
+      who.cookie = sessionCookie(response);
+      who.id = (await client.user.findUniqueOrThrow({ where: { email: who.email } })).id;
+    }
+    const cara = await createUser(client, { name: "Cara Jones", email: `cara${n}@wessex.example` });
     await client.membership.createMany({
       data: [member(asha, partner, "ADMIN"), member(ben, quayside, "ADMIN"), member(cara, council, "ADMIN")],
     });
@@ -139,14 +133,14 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     // Cara invites both; each invitation is the invitee's data, and the log of it names their address.
     const caraActs = as(council, cara, "ADMIN");
     for (const [org, email] of [
-      [partner, "Asha@Harbour.example"],
-      [quayside, "ben@quayside.example"],
+      [partner, asha.email.replace("asha", "Asha")],
+      [quayside, ben.email],
     ] as const) {
       await createInvitation(
         caraActs,
         {
-          contractId: contract.id,
-          primeId,
+          contractId,
+          primeId: prime.organisationId,
           organisationId: org.organisationId,
           email,
           perspective: "subcontractor",
@@ -169,15 +163,30 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     const reset = await post(
       auth,
       "/request-password-reset",
-      { email: "asha@harbour.example", redirectTo: "/reset-password" },
+      { email: asha.email, redirectTo: "/reset-password" },
       asha,
     );
     expect(reset.status).toBe(200);
-  });
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await database?.close();
-  });
+    return {
+      council,
+      partner,
+      quayside,
+      primeId: prime.organisationId,
+      primeName: prime.organisationName,
+      contract: { id: contractId, title: scenario.contractTitle },
+      cycleId: scenario.cycleId,
+      asha,
+      ben,
+      cara,
+    };
+  }
+
+  /** Everything written about the world's organisations' activity, oldest first. */
+  const eventsOf = (orgs: Actor[]) =>
+    database.client.auditEvent.findMany({
+      where: { organisationId: { in: orgs.map((o) => o.organisationId) } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
 
   it("holds no column this test does not know of, so a new one must be added to the export or excluded", () => {
     expect(Object.keys(Prisma.UserScalarFieldEnum)).toEqual([
@@ -253,7 +262,28 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     expect(Object.keys(Prisma.AnswerScalarFieldEnum).filter((f) => /user|person|by/i.test(f))).toEqual([]);
   });
 
+  /** A rating of the world's prime that Asha submits for Harbour Food Bank. */
+  async function submitRating({
+    asha,
+    partner,
+    contract,
+    cycleId,
+    primeId,
+  }: Awaited<ReturnType<typeof world>>) {
+    const draft = await createAssessment(database.client, {
+      contractId: contract.id,
+      cycleId,
+      primeId,
+      respondentOrgId: partner.organisationId,
+      perspective: "subcontractor",
+      answers: demoAnswers("subcontractor", 0.6, "privacy"),
+    });
+    await submit(as(partner, asha, "ADMIN"), draft.id, 0, { now: NOW });
+    return draft;
+  }
+
   it("lists the report keys the person made, and never the keys themselves", async () => {
+    const { asha, ben } = await world();
     const { client } = database;
     const organisationId = (await client.membership.findFirstOrThrow({ where: { userId: asha.id } }))
       .organisationId;
@@ -273,10 +303,10 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
       },
     ]);
     expect(JSON.stringify(data)).not.toContain("a".repeat(64));
-    await client.apiToken.deleteMany({ where: { tokenHash: { in: ["a".repeat(64), "b".repeat(64)] } } });
   });
 
   it("exports every personal field held about the person, and nothing about anyone else", async () => {
+    const { asha, ben, cara, primeName } = await world();
     const { client } = database;
     const data = await exportPersonalData(asha.id, { now: NOW });
     expect(data).not.toBeNull();
@@ -285,7 +315,7 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     expect(data.person).toEqual({
       id: user.id,
       name: "Asha Patel",
-      email: "asha@harbour.example",
+      email: asha.email,
       emailVerified: false,
       image: null,
       createdAt: user.createdAt,
@@ -308,7 +338,7 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
         signedInAt: session.createdAt,
         lastRenewedAt: session.updatedAt,
         expiresAt: session.expiresAt,
-        ipAddress: "198.51.100.10",
+        ipAddress: asha.ip,
         userAgent: "AshaBrowser/1.0",
         actingFor: "Harbour Food Bank",
         thisSession: false,
@@ -319,7 +349,7 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     ]);
     expect(data.invitationsToYou).toEqual([
       {
-        email: "asha@harbour.example",
+        email: asha.email,
         organisation: "Harbour Food Bank",
         contract: "Wessex Employment Support",
         prime: primeName,
@@ -336,7 +366,7 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
       [
         "Wessex Borough Council",
         "invitation.sent",
-        `Invited asha@harbour.example of Harbour Food Bank to rate ${primeName} on “Wessex Employment Support”`,
+        `Invited ${asha.email} of Harbour Food Bank to rate ${primeName} on “Wessex Employment Support”`,
       ],
       ["Harbour Food Bank", "sign-in", "Asha Patel signed in"],
     ]);
@@ -351,32 +381,18 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     expect(account.password).toBeTruthy();
     expect(text).not.toContain(account.password);
     expect(text).not.toContain(session.token);
-    const invitation = await client.invitation.findFirstOrThrow({ where: { email: "asha@harbour.example" } });
+    const invitation = await client.invitation.findFirstOrThrow({ where: { email: asha.email } });
     expect(text).not.toContain(invitation.tokenHash);
-    for (const other of [
-      "Ben Carter",
-      "ben@quayside.example",
-      ben.id,
-      ben.ip,
-      ben.agent,
-      "Cara",
-      "cara@wessex",
-    ]) {
+    for (const other of ["Ben Carter", ben.email, ben.id, ben.ip, ben.agent, "Cara", cara.email, cara.id]) {
       expect(text).not.toContain(other);
     }
   });
 
   it("links a submitted rating to the organisation and never to the person who submitted it", async () => {
+    const people = await world();
+    const { asha, primeName } = people;
     const { client } = database;
-    const draft = await createAssessment(client, {
-      contractId: contract.id,
-      cycleId,
-      primeId,
-      respondentOrgId: partner.organisationId,
-      perspective: "subcontractor",
-      answers: demoAnswers("subcontractor", 0.6, "privacy"),
-    });
-    await submit(as(partner, asha, "ADMIN"), draft.id, 0, { now: NOW });
+    const draft = await submitRating(people);
 
     const stored = await client.assessment.findUniqueOrThrow({
       where: { id: draft.id },
@@ -384,8 +400,7 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     });
     expect(stored.status).toBe("SUBMITTED");
     const storedText = JSON.stringify(stored);
-    for (const person of [asha.id, "Asha Patel", "asha@harbour.example"])
-      expect(storedText).not.toContain(person);
+    for (const person of [asha.id, "Asha Patel", asha.email]) expect(storedText).not.toContain(person);
     // The log says she submitted a rating; nothing in it leads to which one, or what it said.
     const logged = await client.auditEvent.findFirstOrThrow({
       where: { userId: asha.id, action: "assessment.submitted" },
@@ -400,9 +415,11 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
   });
 
   it("deletes an account only with the password, and never leaves an organisation without an administrator", async () => {
+    const { asha, partner } = await world();
     const { client } = database;
-    const dev = await createUser(client, { name: "Dev Shah", email: "dev@harbour.example" });
-    const devMembership = await client.membership.create({ data: member(dev, partner, "MEMBER") });
+    // A colleague who would be left with no administrator.
+    const dev = await createUser(client, { name: "Dev Shah", email: `dev.${asha.email}` });
+    await client.membership.create({ data: member(dev, partner, "MEMBER") });
 
     const wrong = await post(auth, "/delete-user", { password: "not the password at all" }, asha);
     expect(wrong.status).toBe(400);
@@ -415,12 +432,18 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     });
     expect(await client.user.count({ where: { id: asha.id } })).toBe(1);
     expect(await client.auditEvent.count({ where: { userId: asha.id } })).toBeGreaterThan(0);
-
-    await changeRole(as(partner, asha, "ADMIN"), devMembership.id, "ADMIN");
   });
 
   it("deletes the person and every link to them, and keeps their organisation's assessments exactly as they were", async () => {
+    const people = await world();
+    const { asha, ben, council, partner, quayside, contract, cycleId, primeId, primeName } = people;
     const { client } = database;
+    // She submitted a rating for Harbour Food Bank, and made a colleague its second administrator
+    // so that she may leave.
+    await submitRating(people);
+    const dev = await createUser(client, { name: "Dev Shah", email: `dev.${asha.email}` });
+    const devMembership = await client.membership.create({ data: member(dev, partner, "MEMBER") });
+    await changeRole(as(partner, asha, "ADMIN"), devMembership.id, "ADMIN");
     // A draft she alone was working on (a member from before it was started): it belongs to
     // Quayside Mentors and stays.
     await client.membership.create({ data: member(asha, quayside, "MEMBER") });
@@ -470,8 +493,8 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
       client.account.count({ where: { userId: asha.id } }),
       client.membership.count({ where: { userId: asha.id } }),
       client.verification.count({ where: { value: asha.id } }),
-      client.invitation.count({ where: { email: "asha@harbour.example" } }),
-      client.outboxMessage.count({ where: { to: "asha@harbour.example" } }),
+      client.invitation.count({ where: { email: asha.email } }),
+      client.outboxMessage.count({ where: { to: asha.email } }),
       client.auditEvent.count({ where: { userId: asha.id } }),
       client.apiToken.count({ where: { createdById: asha.id } }),
     ]) {
@@ -479,9 +502,9 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     }
     // The events stay (plus one per organisation saying a member left), but name her nowhere.
     expect(await client.auditEvent.count()).toBe(eventsBefore + 2);
-    const events = await client.auditEvent.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const events = await eventsOf([council, partner, quayside]);
     const text = JSON.stringify(events);
-    for (const trace of [asha.id, "Asha", "asha@harbour.example"]) expect(text).not.toContain(trace);
+    for (const trace of [asha.id, "Asha", asha.email]) expect(text).not.toContain(trace);
     expect(events.filter((e) => e.formerMember).map((e) => e.summary)).toEqual([
       "A former member signed in",
       `Submitted a rating of ${primeName} for Wessex Employment Support (2026–27)`,
@@ -496,158 +519,141 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
     expect(await client.apiToken.findUnique({ where: { id: key.id } })).toMatchObject({ createdById: null });
     // Others are untouched.
     expect(await client.user.count({ where: { id: ben.id } })).toBe(1);
-    expect(await client.invitation.count({ where: { email: "ben@quayside.example" } })).toBe(1);
+    expect(await client.invitation.count({ where: { email: ben.email } })).toBe(1);
     expect(events.map((e) => e.summary)).toContain("Ben Carter signed in");
 
-    const dev = await client.user.findUniqueOrThrow({ where: { email: "dev@harbour.example" } });
     const log = await listAudit(as(partner, dev, "ADMIN"));
     expect(log.find((e) => e.summary === "A former member signed in")?.person).toBe("A former member");
   });
-});
 
-describe.each(testDatabaseKinds())("member management on %s", (kind) => {
-  let database: TestDatabase;
-  let trust: Actor;
-  let other: Actor;
-  let ola: Awaited<ReturnType<typeof createUser>>;
-  let kit: Awaited<ReturnType<typeof createUser>>;
-  let zed: Awaited<ReturnType<typeof createUser>>;
-  let olaMembership: string;
-  let kitMembership: string;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-    const { client } = database;
-    trust = actorFor(await createSubcontractor(client, { name: "Riverside Trust" }));
-    other = actorFor(await createSubcontractor(client, { name: "Elsewhere CIC" }));
-    ola = await createUser(client, { name: "Ola Nowak" });
-    kit = await createUser(client, { name: "Kit Moss" });
-    zed = await createUser(client, { name: "Zed Ali" });
-    olaMembership = (await client.membership.create({ data: member(ola, trust, "ADMIN") })).id;
-    kitMembership = (await client.membership.create({ data: member(kit, trust, "MEMBER") })).id;
-    await client.membership.create({ data: member(zed, other, "ADMIN") });
-    await client.session.updateMany({
-      where: { userId: kit.id },
-      data: { activeOrganisationId: trust.organisationId },
-    });
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
-  const roles = async () =>
-    (
-      await database.client.membership.findMany({
-        where: { organisationId: trust.organisationId },
-        select: { userId: true, role: true },
-        orderBy: { userId: "asc" },
-      })
-    ).map((m) => `${m.userId}:${m.role}`);
-
-  it("refuses anyone but an administrator of the organisation, and changes nothing", async () => {
-    const before = await roles();
-    const attempts = [
-      // A member, a demo visitor, an administrator of another organisation, and an actor whose
-      // role was read before they were demoted (the service checks again in the database).
-      [as(trust, kit, "MEMBER"), ForbiddenError],
-      [{ ...trust, userId: null, role: null }, ForbiddenError],
-      [as(other, zed, "ADMIN"), NotFoundError],
-      [as(trust, kit, "ADMIN"), ForbiddenError],
-    ] as const;
-    for (const [actor, refusal] of attempts) {
-      await expect(changeRole(actor, kitMembership, "ADMIN")).rejects.toBeInstanceOf(refusal);
-      await expect(changeRole(actor, olaMembership, "MEMBER")).rejects.toBeInstanceOf(refusal);
-      await expect(removeMember(actor, olaMembership)).rejects.toBeInstanceOf(refusal);
+  // On the same database: each test makes its own organisations and reads only their log.
+  describe("member management", () => {
+    /**
+     * Riverside Trust with Ola (administrator) and Kit (member, acting for it), and Zed, who
+     * administers another organisation: new for each test.
+     */
+    async function team() {
+      const { client } = database;
+      const trust = actorFor(await createSubcontractor(client, { name: "Riverside Trust" }));
+      const other = actorFor(await createSubcontractor(client, { name: "Elsewhere CIC" }));
+      const ola = await createUser(client, { name: "Ola Nowak" });
+      const kit = await createUser(client, { name: "Kit Moss" });
+      const zed = await createUser(client, { name: "Zed Ali" });
+      const olaMembership = (await client.membership.create({ data: member(ola, trust, "ADMIN") })).id;
+      const kitMembership = (await client.membership.create({ data: member(kit, trust, "MEMBER") })).id;
+      await client.membership.create({ data: member(zed, other, "ADMIN") });
+      await client.session.updateMany({
+        where: { userId: kit.id },
+        data: { activeOrganisationId: trust.organisationId },
+      });
+      const roles = async () =>
+        (
+          await client.membership.findMany({
+            where: { organisationId: trust.organisationId },
+            select: { userId: true, role: true },
+            orderBy: { userId: "asc" },
+          })
+        ).map((m) => `${m.userId}:${m.role}`);
+      return { trust, other, ola, kit, zed, olaMembership, kitMembership, roles };
     }
-    await expect(listMembers(as(trust, kit, "MEMBER"))).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await roles()).toEqual(before);
-    expect(await database.client.auditEvent.count()).toBe(0);
-  });
 
-  it("keeps at least one administrator", async () => {
-    const olaActs = as(trust, ola, "ADMIN");
-    await expect(changeRole(olaActs, olaMembership, "MEMBER")).rejects.toThrow(LAST_ADMIN);
-    await expect(removeMember(olaActs, olaMembership)).rejects.toBeInstanceOf(RuleError);
-    expect(await roles()).toContain(`${ola.id}:ADMIN`);
-  });
+    it("refuses anyone but an administrator of the organisation, and changes nothing", async () => {
+      const { trust, other, kit, zed, olaMembership, kitMembership, roles } = await team();
+      const before = await roles();
+      const attempts = [
+        // A member, a demo visitor, an administrator of another organisation, and an actor whose
+        // role was read before they were demoted (the service checks again in the database).
+        [as(trust, kit, "MEMBER"), ForbiddenError],
+        [{ ...trust, userId: null, role: null }, ForbiddenError],
+        [as(other, zed, "ADMIN"), NotFoundError],
+        [as(trust, kit, "ADMIN"), ForbiddenError],
+      ] as const;
+      for (const [actor, refusal] of attempts) {
+        await expect(changeRole(actor, kitMembership, "ADMIN")).rejects.toBeInstanceOf(refusal);
+        await expect(changeRole(actor, olaMembership, "MEMBER")).rejects.toBeInstanceOf(refusal);
+        await expect(removeMember(actor, olaMembership)).rejects.toBeInstanceOf(refusal);
+      }
+      await expect(listMembers(as(trust, kit, "MEMBER"))).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await roles()).toEqual(before);
+      expect(
+        await database.client.auditEvent.count({
+          where: { organisationId: { in: [trust.organisationId, other.organisationId] } },
+        }),
+      ).toBe(0);
+    });
 
-  it("changes roles and removes members, logging each change", async () => {
-    const olaActs = as(trust, ola, "ADMIN");
-    expect(await changeRole(olaActs, kitMembership, "ADMIN")).toEqual({ name: "Kit Moss", role: "ADMIN" });
-    // Two administrators stepping each other down at once: one wins, one administrator is left.
-    const results = await Promise.allSettled([
-      changeRole(olaActs, kitMembership, "MEMBER"),
-      changeRole(as(trust, kit, "ADMIN"), olaMembership, "MEMBER"),
-    ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((await roles()).filter((r) => r.endsWith(":ADMIN"))).toHaveLength(1);
+    it("keeps at least one administrator", async () => {
+      const { trust, ola, olaMembership, roles } = await team();
+      const olaActs = as(trust, ola, "ADMIN");
+      await expect(changeRole(olaActs, olaMembership, "MEMBER")).rejects.toThrow(LAST_ADMIN);
+      await expect(removeMember(olaActs, olaMembership)).rejects.toBeInstanceOf(RuleError);
+      expect(await roles()).toContain(`${ola.id}:ADMIN`);
+    });
 
-    // Whoever is still the administrator removes the other.
-    const admin = (await roles()).includes(`${ola.id}:ADMIN`) ? ola : kit;
-    const [removed, membership] = admin === ola ? [kit, kitMembership] : [ola, olaMembership];
-    await removeMember(as(trust, admin, "ADMIN"), membership);
-    expect(await roles()).toEqual([`${admin.id}:ADMIN`]);
-    const sessions = await database.client.session.findMany({ where: { userId: removed.id } });
-    expect(sessions.every((s) => s.activeOrganisationId === null)).toBe(true);
-    expect(await database.client.user.count({ where: { id: removed.id } })).toBe(1);
+    it("changes roles and removes members, logging each change", async () => {
+      const { trust, ola, kit, olaMembership, kitMembership, roles } = await team();
+      const olaActs = as(trust, ola, "ADMIN");
+      expect(await changeRole(olaActs, kitMembership, "ADMIN")).toEqual({ name: "Kit Moss", role: "ADMIN" });
+      // Two administrators stepping each other down at once: one wins, one administrator is left.
+      const results = await Promise.allSettled([
+        changeRole(olaActs, kitMembership, "MEMBER"),
+        changeRole(as(trust, kit, "ADMIN"), olaMembership, "MEMBER"),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect((await roles()).filter((r) => r.endsWith(":ADMIN"))).toHaveLength(1);
 
-    const log = await listAudit(as(trust, admin, "ADMIN"));
-    expect(log.map((e) => [e.person, e.action, e.summary]).reverse()).toEqual([
-      ["Ola Nowak", "member.role-changed", "Made Kit Moss an administrator"],
-      [admin.name, "member.role-changed", `Made ${removed.name} a member instead of an administrator`],
-      [admin.name, "member.removed", `Removed ${removed.name} from Riverside Trust`],
-    ]);
+      // Whoever is still the administrator removes the other.
+      const admin = (await roles()).includes(`${ola.id}:ADMIN`) ? ola : kit;
+      const [removed, membership] = admin === ola ? [kit, kitMembership] : [ola, olaMembership];
+      await removeMember(as(trust, admin, "ADMIN"), membership);
+      expect(await roles()).toEqual([`${admin.id}:ADMIN`]);
+      const sessions = await database.client.session.findMany({ where: { userId: removed.id } });
+      expect(nonEmpty(sessions, "sessions").every((s) => s.activeOrganisationId === null)).toBe(true);
+      expect(await database.client.user.count({ where: { id: removed.id } })).toBe(1);
+
+      const log = await listAudit(as(trust, admin, "ADMIN"));
+      expect(log.map((e) => [e.person, e.action, e.summary]).reverse()).toEqual([
+        ["Ola Nowak", "member.role-changed", "Made Kit Moss an administrator"],
+        [admin.name, "member.role-changed", `Made ${removed.name} a member instead of an administrator`],
+        [admin.name, "member.removed", `Removed ${removed.name} from Riverside Trust`],
+      ]);
+    });
   });
 });
 
 describe.each(testDatabaseKinds())("retention on %s", (kind) => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   it("removes exactly the stale drafts, the expired unaccepted invitations and expired credentials", async () => {
     const { client } = database;
-    const council = await createCommissioner(client);
-    const prime = await createPrime(client, "Anvil Services Ltd");
-    const partner = await createSubcontractor(client, { name: "Harbour Food Bank" });
-    const contract = await createContract(client, {
-      commissionerId: council.id,
-      primes: [{ primeId: prime.id }],
+    const scenario = await createRatingScenario(client, {
+      primes: [{ name: "Anvil Services Ltd" }],
+      partners: [{ name: "Harbour Food Bank" }, {}, {}, {}],
     });
-    const cycle = await createCycle(client, { contractId: contract.id });
+    const [partner, ...others] = scenario.partners as [Actor, Actor, Actor, Actor];
     const person = await createUser(client);
     const monthsAgo = (n: number) => new Date(Date.UTC(2026, 10 - n, 22, 12));
 
     // Each from its own partner: one assessment per partner, prime and cycle.
     const assessment = async (
       touched: Date,
-      { submitted = false, answerTouched = touched, by = partner } = {},
+      by: Actor,
+      { submitted = false, answerTouched = touched } = {},
     ) => {
-      const row = await createAssessment(client, {
-        contractId: contract.id,
-        cycleId: cycle.id,
-        primeId: prime.id,
-        respondentOrgId: by.id,
-        perspective: "subcontractor",
-        answers: demoAnswers("subcontractor", 0.5, `retention-${touched.toISOString()}`),
-        submittedAt: submitted ? touched : undefined,
-      });
+      const row = await scenario.rate(
+        by,
+        demoAnswers("subcontractor", 0.5, `retention-${touched.toISOString()}`),
+        { submittedAt: submitted ? touched : null },
+      );
       await client.assessment.update({ where: { id: row.id }, data: { updatedAt: touched } });
       await client.answer.updateMany({ where: { assessmentId: row.id }, data: { updatedAt: answerTouched } });
       return row.id;
     };
-    const stale = await assessment(monthsAgo(13));
+    const stale = await assessment(monthsAgo(13), partner);
     const kept = [
-      await assessment(monthsAgo(11), { by: await createSubcontractor(client) }),
-      await assessment(monthsAgo(13), { answerTouched: monthsAgo(1), by: await createSubcontractor(client) }),
-      await assessment(monthsAgo(30), { submitted: true, by: await createSubcontractor(client) }),
+      await assessment(monthsAgo(11), others[0]),
+      await assessment(monthsAgo(13), others[1], { answerTouched: monthsAgo(1) }),
+      await assessment(monthsAgo(30), others[2], { submitted: true }),
     ];
 
     const invitation = (expiresAt: Date, acceptedAt: Date | null) =>
@@ -655,11 +661,11 @@ describe.each(testDatabaseKinds())("retention on %s", (kind) => {
         data: {
           tokenHash: `hash-${expiresAt.toISOString()}-${acceptedAt !== null}`,
           email: "pat@harbour.example",
-          organisationId: partner.id,
-          contractId: contract.id,
-          primeId: prime.id,
+          organisationId: partner.organisationId,
+          contractId: scenario.contractId,
+          primeId: scenario.prime.organisationId,
           perspective: "SUBCONTRACTOR",
-          invitedByOrgId: council.id,
+          invitedByOrgId: scenario.commissioner.organisationId,
           expiresAt,
           acceptedAt,
         },
@@ -712,7 +718,7 @@ describe.each(testDatabaseKinds())("retention on %s", (kind) => {
     expect((await client.rateLimit.findMany()).map((r) => r.key)).toEqual(["192.0.2.2/sign-in/email"]);
     expect(await client.user.count({ where: { id: person.id } })).toBe(1);
     // The organisation's log says a draft was deleted, and why.
-    const log = await client.auditEvent.findMany({ where: { organisationId: partner.id } });
+    const log = await client.auditEvent.findMany({ where: { organisationId: partner.organisationId } });
     expect(log.map((e) => [e.userId, e.action, e.summary])).toEqual([
       [
         null,

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedWhenWanted } from "@/prisma/seed";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 describe.each(testDatabaseKinds())("demo data at start-up on %s", (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   it("writes no invented organisations into an empty database when the demo is off, whatever SEED_DEMO_DATA says", async () => {
     const wrote = await seedWhenWanted(database.client, { DEMO_MODE: "off", SEED_DEMO_DATA: "auto" });

@@ -1,55 +1,52 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportReport } from "@/lib/reports/export-response";
 import { actorForApiToken, createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
 import { addActionItem, listActionPlan, saveReplies, setActionStatus } from "@/lib/services/prime-responses";
 import { getContractReport } from "@/lib/services/reports";
-import {
-  actorFor,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-} from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { actorFor, createCommissioner, createSubcontractor } from "@/tests/support/factories";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 
 describe.each(testDatabaseKinds())("replies, action plans and API keys on %s", (kind) => {
-  let database: TestDatabase;
-  let council: Actor;
-  let councilAdmin: Actor;
-  let otherCouncil: Actor;
-  let prime: Actor;
-  let otherPrime: Actor;
-  let partner: Actor;
-  let contractId: string;
-  let cycleId: string;
+  const database = useTestDatabase(kind);
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
+  /** A contract of two primes in an open cycle, with a commissioner elsewhere and a partner on no roster. */
+  async function world() {
     const { client } = database;
-    council = actorFor(await createCommissioner(client, "Wessex Borough Council"));
-    councilAdmin = { ...council, role: "ADMIN" };
-    otherCouncil = { ...actorFor(await createCommissioner(client)), role: "ADMIN" };
-    prime = actorFor(await createPrime(client, "Anvil Services Ltd"));
-    otherPrime = actorFor(await createPrime(client, "Beacon Outcomes plc"));
-    partner = actorFor(await createSubcontractor(client));
-    const contract = await createContract(client, {
-      commissionerId: council.organisationId,
-      primes: [{ primeId: prime.organisationId }, { primeId: otherPrime.organisationId }],
+    const scenario = await createRatingScenario(client, {
+      commissioner: "Wessex Borough Council",
+      primes: [{ name: "Anvil Services Ltd" }, { name: "Beacon Outcomes plc" }],
+      partners: 0,
     });
-    contractId = contract.id;
-    cycleId = (await createCycle(client, { contractId })).id;
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+    const [prime, otherPrime] = scenario.primes as [Actor, Actor];
+    return {
+      council: scenario.commissioner,
+      councilAdmin: { ...scenario.commissioner, role: "ADMIN" } as Actor,
+      otherCouncil: { ...actorFor(await createCommissioner(client)), role: "ADMIN" } as Actor,
+      prime,
+      otherPrime,
+      partner: actorFor(await createSubcontractor(client)),
+      contractId: scenario.contractId,
+      cycleId: scenario.cycleId,
+    };
+  }
+
+  const planItem = (prime: Actor, contractId: string) =>
+    addActionItem(prime, {
+      contractId,
+      primeId: prime.organisationId,
+      principleKey: "fair-payment",
+      action: "Move every partner to 14-day payment terms",
+      owner: "Head of supply chain",
+      dueDate: new Date("2027-03-31"),
+    });
 
   it("lets only the prime reply, and shows its replies to the commissioner", async () => {
+    const { council, prime, otherPrime, partner, contractId, cycleId } = await world();
     const input = {
       contractId,
       primeId: prime.organisationId,
@@ -68,14 +65,8 @@ describe.each(testDatabaseKinds())("replies, action plans and API keys on %s", (
   });
 
   it("keeps the prime's action plan, readable by the commissioner, changed only by the prime", async () => {
-    await addActionItem(prime, {
-      contractId,
-      primeId: prime.organisationId,
-      principleKey: "fair-payment",
-      action: "Move every partner to 14-day payment terms",
-      owner: "Head of supply chain",
-      dueDate: new Date("2027-03-31"),
-    });
+    const { council, otherCouncil, prime, otherPrime, partner, contractId } = await world();
+    await planItem(prime, contractId);
     await expect(
       addActionItem(otherPrime, {
         contractId,
@@ -104,6 +95,8 @@ describe.each(testDatabaseKinds())("replies, action plans and API keys on %s", (
   });
 
   it("serves a report's JSON to an API key for what its organisation may see, and nothing once revoked", async () => {
+    const { council, councilAdmin, otherCouncil, prime, contractId } = await world();
+    await planItem(prime, contractId);
     await expect(createApiToken(council, "No role")).rejects.toBeInstanceOf(ForbiddenError);
     const { id, token } = await createApiToken(councilAdmin, "Dashboard");
     expect(token).toMatch(/^cw_[A-Za-z0-9_-]{43}$/);

@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { type Answers, framework } from "@/lib/framework";
 import { backfillScores } from "@/lib/reports/backfill";
 import { aggregateRatings, type MeasureResult, scoreAssessment } from "@/lib/scoring";
+import { submit } from "@/lib/services/assessments";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 import { getContractReport } from "@/lib/services/reports";
 import { answersAt, principleKeys } from "@/tests/support/answers";
 import {
   actorFor,
-  addToSupplyChain,
   createAssessment,
   createCommissioner,
-  createContract,
   createCycle,
-  createPrime,
   createSubcontractor,
 } from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
@@ -59,7 +58,7 @@ const shown = (m: MeasureResult | undefined) => {
 };
 
 describe.each(testDatabaseKinds())("reports on %s", (kind) => {
-  let database: TestDatabase;
+  const database = useTestDatabase(kind);
   let council: Actor;
   let otherCouncil: Actor;
   let anvil: Actor;
@@ -68,28 +67,36 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
   let partnerE: Actor;
   let outsider: Actor;
   let contractId: string;
-  let current: string;
-  let previous: string;
 
+  // The fixture above, read by every test and changed by none.
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
     const { client } = database;
-    council = actorFor(await createCommissioner(client, "Wessex Borough Council"));
-    otherCouncil = actorFor(await createCommissioner(client));
-    anvil = actorFor(await createPrime(client, "Anvil Services Ltd"));
-    beacon = actorFor(await createPrime(client, "Beacon Outcomes plc"));
-    outsider = actorFor(await createSubcontractor(client));
-    const contract = await createContract(client, {
-      commissionerId: council.organisationId,
+    const scenario = await createRatingScenario(client, {
+      commissioner: "Wessex Borough Council",
       title: "Wessex Employment Support",
       primes: [
-        { primeId: anvil.organisationId, lot: "North" },
-        { primeId: beacon.organisationId, lot: "South" },
+        { name: "Anvil Services Ltd", lot: "North" },
+        { name: "Beacon Outcomes plc", lot: "South" },
+      ],
+      partners: [
+        { name: "Partner A", prime: 0, namedInBid: true, status: "DELIVERING" },
+        { name: "Partner B", prime: 0, namedInBid: true, status: "NAMED_IN_BID" },
+        { name: "Partner C", prime: 0, namedInBid: false, status: "DELIVERING" },
+        { name: "Partner D", prime: 0, namedInBid: true, status: "DELIVERING" },
+        { name: "Partner E", prime: 1, namedInBid: true, status: "DELIVERING" },
+        { name: "Partner F", prime: 1, namedInBid: true, status: "DELIVERING" },
       ],
     });
-    contractId = contract.id;
-    previous = (
+    const { rate } = scenario;
+    council = scenario.commissioner;
+    otherCouncil = actorFor(await createCommissioner(client));
+    [anvil, beacon] = scenario.primes as [Actor, Actor];
+    const [a, b, c, d, e, f] = scenario.partners as [Actor, Actor, Actor, Actor, Actor, Actor];
+    partnerA = a;
+    partnerE = e;
+    outsider = actorFor(await createSubcontractor(client));
+    contractId = scenario.contractId;
+    const previous = (
       await createCycle(client, {
         contractId,
         name: "2025–26",
@@ -97,85 +104,27 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
         closesAt: new Date("2026-01-31"),
       })
     ).id;
-    current = (await createCycle(client, { contractId, name: "2026–27" })).id;
 
-    const partners: Record<string, Actor> = {};
-    for (const [name, prime, namedInBid, status] of [
-      ["A", anvil, true, "DELIVERING"],
-      ["B", anvil, true, "NAMED_IN_BID"],
-      ["C", anvil, false, "DELIVERING"],
-      ["D", anvil, true, "DELIVERING"],
-      ["E", beacon, true, "DELIVERING"],
-      ["F", beacon, true, "DELIVERING"],
-    ] as const) {
-      const org = await createSubcontractor(client, { name: `Partner ${name}` });
-      partners[name] = actorFor(org);
-      await addToSupplyChain(client, {
-        contractId,
-        primeId: prime.organisationId,
-        organisationId: org.id,
-        namedInBid,
-        status,
-      });
-    }
-    partnerA = partners.A as Actor;
-    partnerE = partners.E as Actor;
-    const rate = (
-      partner: string,
-      primeId: string,
-      cycleId: string,
-      answers: Answers,
-      minute: number,
-      extra = {},
-    ) =>
-      createAssessment(client, {
-        contractId,
-        cycleId,
-        primeId,
-        respondentOrgId: (partners[partner] as Actor).organisationId,
-        perspective: "subcontractor",
-        answers,
-        submittedAt: at(minute),
-        ...extra,
-      });
-    await rate("A", anvil.organisationId, current, RATINGS.a, 1, {
-      evidence: { "pay.days.sub": "Paid within ten days" },
-    });
-    await rate("B", anvil.organisationId, current, RATINGS.b, 2, {
+    await rate(a, RATINGS.a, { submittedAt: at(1), evidence: { "pay.days.sub": "Paid within ten days" } });
+    await rate(b, RATINGS.b, {
+      submittedAt: at(2),
       evidence: { "pay.days.sub": "Invoices wait six weeks" },
       notesSharedWithPrime: true,
     });
-    await rate("C", anvil.organisationId, current, RATINGS.c, 3);
-    await rate("D", anvil.organisationId, current, RATINGS.d, 4, {
+    await rate(c, RATINGS.c, { submittedAt: at(3) });
+    await rate(d, RATINGS.d, {
+      submittedAt: at(4),
       evidence: { "pay.days.sub": "The fourth partner's note" },
       notesSharedWithPrime: true,
     });
-    await rate("E", beacon.organisationId, current, RATINGS.a, 5);
-    await rate("F", beacon.organisationId, current, RATINGS.b, 6);
-    for (const [i, p] of ["A", "B", "C"].entries()) {
-      await rate(p, anvil.organisationId, previous, answersAt("subcontractor", "worst"), 10 + i);
+    await rate(e, RATINGS.a, { prime: beacon, submittedAt: at(5) });
+    await rate(f, RATINGS.b, { prime: beacon, submittedAt: at(6) });
+    for (const [i, p] of [a, b, c].entries()) {
+      await rate(p, answersAt("subcontractor", "worst"), { cycleId: previous, submittedAt: at(10 + i) });
     }
     // A draft, and a partner off the contract, never count.
-    await createAssessment(client, {
-      contractId,
-      cycleId: current,
-      primeId: anvil.organisationId,
-      respondentOrgId: outsider.organisationId,
-      perspective: "subcontractor",
-      answers: answersAt("subcontractor", "best"),
-    });
-    await createAssessment(client, {
-      contractId,
-      cycleId: current,
-      primeId: anvil.organisationId,
-      respondentOrgId: anvil.organisationId,
-      perspective: "prime",
-      answers: answersAt("prime", "best", { "pay.days.prime": 10 }),
-      submittedAt: at(20),
-    });
-  });
-  afterAll(async () => {
-    await database?.close();
+    await rate(outsider, answersAt("subcontractor", "best"), { submittedAt: null });
+    await rate(anvil, answersAt("prime", "best", { "pay.days.prime": 10 }), { submittedAt: at(20) });
   });
 
   it("gives the commissioner every prime: hand-computed partners' figures, counted in batches of 3", async () => {
@@ -343,44 +292,34 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
 
   it("keeps showing a prime's self-assessment while it drafts a correction, and the correction once sent", async () => {
     const { client } = database;
-    const original = await client.assessment.findFirstOrThrow({
-      where: { primeId: anvil.organisationId, perspective: "PRIME", cycleId: current },
-    });
+    const { commissioner, prime, contractId, rate } = await createRatingScenario(client, { partners: 0 });
+    const original = await rate(prime, answersAt("prime", "best"));
     const correction = await createAssessment(client, {
       contractId,
-      cycleId: current,
-      primeId: anvil.organisationId,
-      respondentOrgId: anvil.organisationId,
+      cycleId: original.cycleId,
+      primeId: prime.organisationId,
+      respondentOrgId: prime.organisationId,
       perspective: "prime",
       answers: answersAt("prime", "worst"),
       version: 2,
       supersedesId: original.id,
     });
-    const drafting = await getContractReport(council, contractId, {
-      now: NOW,
-      primeId: anvil.organisationId,
-    });
-    expect(drafting.primes[0]?.self?.score).toBe(100);
-    await client.assessment.update({
-      where: { id: correction.id },
-      data: { status: "SUBMITTED", submittedAt: NOW },
-    });
-    const sent = await getContractReport(council, contractId, { now: NOW, primeId: anvil.organisationId });
-    const worst = scoreAssessment(framework, answersAt("prime", "worst"), "prime").score;
-    expect(sent.primes[0]?.self?.score).toBe(worst);
-    // Put the fixture back as the other tests expect it.
-    await client.assessment.delete({ where: { id: correction.id } });
+    const selfScore = async () =>
+      (await getContractReport(commissioner, contractId, { now: NOW })).primes[0]?.self?.score;
+    expect(await selfScore()).toBe(100);
+    await submit(prime, correction.id, correction.revision, { now: NOW });
+    expect(await selfScore()).toBe(scoreAssessment(framework, answersAt("prime", "worst"), "prime").score);
   });
 
   it("stores the scores of earlier submissions that have none, once", async () => {
     const { client } = database;
-    const rating = await client.assessment.findFirstOrThrow({
-      where: { respondentOrgId: partnerA.organisationId, cycleId: current },
-    });
+    const { partner, rate } = await createRatingScenario(client);
+    const rating = await rate(partner, answersAt("subcontractor", "best", { "pay.days.sub": 45 }));
     const before = await client.assessmentScore.findMany({
       where: { assessmentId: rating.id },
       orderBy: { measure: "asc" },
     });
+    expect(before.length).toBeGreaterThan(0);
     await client.assessmentScore.deleteMany({ where: { assessmentId: rating.id } });
     expect(await backfillScores(client)).toBe(1);
     expect(await backfillScores(client)).toBe(0);

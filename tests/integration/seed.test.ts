@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listDemoContracts } from "@/lib/services/contracts";
 import * as demo from "@/prisma/demo-data";
 import { isEmpty, seedDemo } from "@/prisma/seed";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { nonEmpty } from "@/tests/support/non-empty";
+import { type OpenTestDatabase, testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /** Everything the seed wrote, without generated ids, so two runs can be compared. */
-async function snapshot({ client }: TestDatabase) {
+async function snapshot({ client }: OpenTestDatabase) {
   const organisations = await client.organisation.findMany({
     select: { name: true, type: true, sector: true, sizeBand: true },
     orderBy: { name: "asc" },
@@ -44,16 +45,13 @@ async function snapshot({ client }: TestDatabase) {
 const [previousCycle, currentCycle] = demo.demoCycles().map((c) => c.name);
 
 describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
-  let first: TestDatabase;
-  let second: TestDatabase;
+  const first = useTestDatabase(kind);
+  const second = useTestDatabase(kind);
+  // Read by every test, changed by none.
   beforeAll(async () => {
-    [first, second] = await Promise.all([openTestDatabase(kind), openTestDatabase(kind)]);
     expect(await isEmpty(first.client)).toBe(true);
     await seedDemo(first.client);
     await seedDemo(second.client);
-  });
-  afterAll(async () => {
-    await Promise.all([first?.close(), second?.close()]);
   });
 
   it("writes one council, two contracts, three primes and twelve VCS partners of different sizes", async () => {
@@ -119,7 +117,7 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
       orderBy: { email: "asc" },
     });
     expect(users.map((u) => u.email).sort()).toEqual(demo.demoAccounts.map((a) => a.email).sort());
-    for (const user of users) {
+    for (const user of nonEmpty(users, "demo accounts")) {
       expect(user.accounts[0]?.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
       expect(user.accounts[0]?.password).not.toContain(demo.DEMO_PASSWORD);
       expect(user.memberships).toEqual([

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { AnswersWithheldError } from "@/lib/services/answer-access";
@@ -25,7 +25,7 @@ import {
   createSubcontractor,
   createUser,
 } from "@/tests/support/factories";
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/support/test-database";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
  * The adversary: a prime (or a commissioner) that wants to know what one named partner said, and
@@ -36,15 +36,7 @@ import { openTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/
 const NOW = new Date("2026-11-22T12:00:00Z");
 
 describe.each(testDatabaseKinds())("partners' answers reach no one but the partner, on %s", (kind) => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    database.use();
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase(kind);
 
   /** A council, a prime and partners on its roster with an open cycle; each organisation with an admin. */
   async function chain(partnerCount = 2) {

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { aggregateRatings, scoreAssessment } from "@/lib/scoring";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 import { getContractReport } from "@/lib/services/reports";
-import type { TestDatabase } from "./test-database";
+import type { OpenTestDatabase } from "./test-database";
 
 /**
  * The figures reports are made of, computed from the answers stored in `client`: each submitted
@@ -62,7 +62,7 @@ export async function reportSnapshot(client: PrismaClient) {
  * programme table for every cycle, and each contract's report for every cycle. Makes `database` the
  * one the services use.
  */
-export async function reportsAsServed(database: TestDatabase, now: Date) {
+export async function reportsAsServed(database: OpenTestDatabase, now: Date) {
   database.use();
   const commissioners = await database.client.organisation.findMany({
     where: { type: "COMMISSIONER" },

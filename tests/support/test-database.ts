@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { type Connection, openConnection } from "@/lib/db/adapter";
 import { createClient, useDbForTests } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -9,7 +9,8 @@ import { dropWhenReleased } from "./drop-database";
 
 export type DatabaseKind = "pglite" | "postgres";
 
-export interface TestDatabase {
+/** An open test database, as tests use it; {@link useTestDatabase} closes it for them. */
+export interface OpenTestDatabase {
   kind: DatabaseKind;
   client: PrismaClient;
   connection: Connection;
@@ -17,6 +18,9 @@ export interface TestDatabase {
   url: string | null;
   /** Also makes this the database the app's services use (lib/db/client). */
   use(): void;
+}
+
+export interface TestDatabase extends OpenTestDatabase {
   close(): Promise<void>;
 }
 
@@ -69,4 +73,60 @@ function wrap(
       await drop();
     },
   };
+}
+
+/**
+ * The database of one describe block: a fresh copy of the migrated template (or, with `empty`, a
+ * database with no tables) opened before its tests and closed after them. It is the database the
+ * app's services use, made so again before each test, so a test that pointed them elsewhere cannot
+ * leak into the next. Call it in the body of `describe.each(testDatabaseKinds())`; read `client` and the rest
+ * inside hooks and tests, once it is open.
+ */
+export function useTestDatabase(kind: DatabaseKind, { empty = false } = {}): OpenTestDatabase {
+  let database: TestDatabase | undefined;
+  const open = () => {
+    if (!database) throw new Error("The test database opens in beforeAll: use it inside hooks and tests");
+    return database;
+  };
+  beforeAll(async () => {
+    database = await openTestDatabase(kind, { empty });
+    database.use();
+  });
+  beforeEach(() => {
+    open().use();
+  });
+  afterAll(async () => {
+    await database?.close();
+    database = undefined;
+  });
+  return {
+    kind,
+    get client() {
+      return open().client;
+    },
+    get connection() {
+      return open().connection;
+    },
+    get url() {
+      return open().url;
+    },
+    use: () => open().use(),
+  };
+}
+
+/**
+ * A database of its own for part of one test (a second database to restore into, a new one to
+ * migrate), closed when `run` ends however it ends.
+ */
+export async function withTestDatabase<T>(
+  kind: DatabaseKind,
+  options: { empty?: boolean },
+  run: (database: OpenTestDatabase) => Promise<T>,
+): Promise<T> {
+  const database = await openTestDatabase(kind, options);
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
 }
