@@ -2,11 +2,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { demoCycles } from "../../prisma/demo-data";
 import { COUNCIL, createOwnContract } from "./support/contracts";
 import { actAs, answerPage, axeViolations, errorSummary, saveAndContinue } from "./support/questionnaire";
 import { secondPort, startSecondServer } from "./support/second-server";
+import { expect, test } from "./support/test";
 
 /**
  * Every page of the app (app/**\/page.tsx), as the actor who can open it and in its main states

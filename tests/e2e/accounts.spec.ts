@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { PASSWORD, signIn, signUp } from "./support/accounts";
 import { errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 test("a person creates an account, signs out, and signs in again", async ({ page }) => {
   await page.goto("/sign-up");

@@ -1,4 +1,5 @@
-import { type Browser, type BrowserContext, expect, test } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 /**
  * The authorization matrix: every protected page and API route, asked by every kind of visitor.

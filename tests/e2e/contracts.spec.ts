@@ -1,6 +1,6 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 const COUNCIL = "Northmoor County Council";
 

@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { type SecondServer, secondPort, startSecondServer } from "./support/second-server";
 import { createServerDatabase, type ServerDatabase } from "./support/server-database";
 import { TcpRelay } from "./support/tcp-relay";
+import { expect, test } from "./support/test";
 
 /**
  * Servers from the same build whose database is unreachable: the health endpoint says so with a 503,

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type APIResponse, type Browser, expect, test } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Browser } from "@playwright/test";
 import fc from "fast-check";
 import { type FieldValue, formOn, type PageForm, parseForms, postForm, serverActions } from "./support/forms";
 import {
@@ -10,6 +10,7 @@ import {
   RUNS,
   SEED,
 } from "./support/fuzz-values";
+import { expect, test } from "./support/test";
 
 /**
  * Every form and API route fed bad input through its real handler, over HTTP against `next start`,

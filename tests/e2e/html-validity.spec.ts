@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { describe, failures, saveKeyPages, validateFiles } from "@/checks/html";
+import { expect, test } from "./support/test";
 
 /**
  * The key pages, fetched as their actors from the test server and saved as served, are valid HTML

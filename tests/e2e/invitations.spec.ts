@@ -1,7 +1,8 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD, PASSWORD, signIn } from "./support/accounts";
 import { createOwnContract } from "./support/contracts";
 import { answerPage, expectNoAxeViolations, saveAndContinue } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 const PRIME = "Anvil Justice Services Ltd";
 const CONTRACT = "Northmoor Youth Justice Support";

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createOwnContract } from "./support/contracts";
 import { errorSummary } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 /**
  * A whole rating by keyboard alone (Tab, Shift+Tab, Enter, Space, arrow keys; never the mouse), as

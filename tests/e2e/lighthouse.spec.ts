@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { belowTarget, runLighthouse, summary, TARGETS } from "@/checks/lighthouse";
+import { expect, test } from "./support/test";
 
 /**
  * Lighthouse's accessibility and best-practices scores on the home page, a questionnaire page and

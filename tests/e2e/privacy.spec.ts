@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, PASSWORD, signIn, signUp } from "./support/accounts";
 import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 async function signInAs(page: Page, email: string) {
   await signIn(page, email, DEMO_PASSWORD);

@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import {
   actAs,
   answerPage,
@@ -7,6 +6,7 @@ import {
   principleStatus,
   saveAndContinue,
 } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 const PRIME = "Castlegate Employment Services Ltd";
 const PRINCIPLES = [

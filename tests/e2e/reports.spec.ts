@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { demoCycles } from "../../prisma/demo-data";
 import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 // The closed cycle of the seeded demo: every partner answered, so its figures never change
 // whatever other specs submit in the open cycle.

@@ -1,8 +1,9 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/accounts";
 import { answerPage, errorSummary, saveAndContinue } from "./support/questionnaire";
 import { type SecondServer, secondPort, startSecondServer } from "./support/second-server";
 import { createServerDatabase, type ServerDatabase } from "./support/server-database";
+import { expect, test } from "./support/test";
 
 /**
  * Chainwise scales out as stateless app instances on one PostgreSQL database (docs/deploy.md).
@@ -22,7 +23,7 @@ let other: SecondServer;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  database = await createServerDatabase(serverUrl ?? "", { seed: true });
+  database = await createServerDatabase(serverUrl ?? "");
   const env = { DATABASE_URL: database.url.toString(), AUTH_SECRET: SECRET };
   [one, other] = await Promise.all([
     startSecondServer(secondPort(7), { ...env, APP_URL: `http://127.0.0.1:${secondPort(7)}` }),

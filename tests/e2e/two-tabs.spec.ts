@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { actAs, answerPage, errorSummary, saveAndContinue } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 /**
  * One person with the same page open in two tabs: the second save is refused with a clear message,

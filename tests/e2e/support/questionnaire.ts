@@ -1,10 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { BUDGET, extendBudget } from "./budget";
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** What axe finds on the page against WCAG 2.2 AA, one line per rule broken, naming the elements. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Each check brings its own share of time: axe walks the whole page, seconds on a loaded machine.
+  extendBudget(BUDGET.axe);
   // After a client-side navigation Next streams the new <title> in after the page itself.
   await expect(page).toHaveTitle(/Chainwise$/);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
