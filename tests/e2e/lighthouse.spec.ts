@@ -1,4 +1,5 @@
 import { belowTarget, runLighthouse, summary, TARGETS } from "@/checks/lighthouse";
+import { BUDGET } from "./support/budget";
 import { expect, test } from "./support/test";
 
 /**
@@ -8,7 +9,7 @@ import { expect, test } from "./support/test";
 test(`Lighthouse: accessibility ${TARGETS.accessibility}, best practices at least ${TARGETS["best-practices"]}`, async ({
   baseURL,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(BUDGET.test + 3 * BUDGET.lighthouse);
   const { results } = await runLighthouse(baseURL ?? "");
   expect(results).toHaveLength(3);
   expect(belowTarget(results).length, summary(results).join("\n")).toBe(0);

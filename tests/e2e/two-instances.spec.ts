@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/accounts";
+import { budget } from "./support/budget";
 import { answerPage, errorSummary, saveAndContinue } from "./support/questionnaire";
 import { type SecondServer, secondPort, startSecondServer } from "./support/second-server";
 import { createServerDatabase, type ServerDatabase } from "./support/server-database";
@@ -22,7 +23,8 @@ let one: SecondServer;
 let other: SecondServer;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  // A database copied from the run's template; each server brings its own time (startSecondServer).
+  test.setTimeout(budget({ pages: 2 }));
   database = await createServerDatabase(serverUrl ?? "");
   const env = { DATABASE_URL: database.url.toString(), AUTH_SECRET: SECRET };
   [one, other] = await Promise.all([

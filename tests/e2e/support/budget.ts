@@ -18,6 +18,10 @@ export const BUDGET = {
   axe: 12_000,
   /** Each `next start` a spec starts of its own (added by startSecondServer itself). */
   server: 90_000,
+  /** The Nu HTML Checker: a Java virtual machine started, then a pass over the saved pages. */
+  htmlChecker: 60_000,
+  /** Lighthouse's accessibility and best-practices audits of one page, in a Chromium of its own. */
+  lighthouse: 40_000,
   /** A web-first assertion: what a page does after a click, including a server action and its render. */
   expect: 15_000,
 } as const;

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { dropWhenReleased } from "../../support/drop-database";
+import { BUDGET, extendBudget } from "./budget";
 import { runSettings } from "./run-settings";
 
 /**
@@ -28,6 +29,7 @@ export async function createServerDatabase(serverUrl: string): Promise<ServerDat
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   if (!template) {
+    extendBudget(BUDGET.server);
     execFileSync("npx", ["tsx", "prisma/prepare.ts"], {
       env: { ...process.env, DATABASE_URL: url.toString(), SEED_DEMO_DATA: "auto" },
       stdio: "ignore",

@@ -49,6 +49,8 @@ export interface World {
   prime: Org;
   /** On the prime's rating list for this contract, in order. */
   partners: Org[];
+  /** The first of them. */
+  partner: Org;
   contract: { id: string; title: string; reference: string };
   /** Open today: opened a month ago, closes in two. */
   cycle: { id: string; name: string };
@@ -113,10 +115,13 @@ export async function createWorld(
       submittedAt: i < submitted ? new Date(Date.now() - (submitted - i) * 60_000) : undefined,
     });
   }
+  const [partner] = onList;
+  if (!partner) throw new Error("a world has at least one partner");
   return {
     council: commissioner,
     prime,
     partners: onList,
+    partner,
     contract: { id: contract.id, title, reference },
     cycle: { id: cycle.id, name: cycleName },
     lot,
