@@ -336,9 +336,11 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
 
   test("the page shown while the database cannot be reached", async ({ page }) => {
     const { check, expectNone } = checker();
-    const server = await startSecondServer(secondPort(6), {
-      DATABASE_URL: "postgres://chainwise:secret@127.0.0.1:1/nowhere",
-    });
+    const server = await startSecondServer(
+      secondPort(6),
+      { DATABASE_URL: "postgres://chainwise:secret@127.0.0.1:1/nowhere" },
+      { databaseUp: false },
+    );
     try {
       const response = await page.goto(`${server.url}/dashboard`);
       expect(response?.status()).toBe(503);

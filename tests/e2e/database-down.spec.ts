@@ -22,9 +22,11 @@ function expectNoLeak(body: string, what: string) {
 test.describe("a database that cannot be reached", () => {
   let server: SecondServer;
   test.beforeAll(async () => {
-    server = await startSecondServer(secondPort(1), {
-      DATABASE_URL: "postgres://chainwise:secret@127.0.0.1:1/nowhere",
-    });
+    server = await startSecondServer(
+      secondPort(1),
+      { DATABASE_URL: "postgres://chainwise:secret@127.0.0.1:1/nowhere" },
+      { databaseUp: false },
+    );
   });
   test.afterAll(async () => {
     await server?.stop();

@@ -46,6 +46,15 @@ export const EXPECTED_SERVER_OUTPUT: ExpectedOutput[] = [
       "(403) and logs each as an error.",
   },
   {
+    name: "embedded database still starting",
+    message: /^health check: database unreachable Error: no answer within \d+ ms/,
+    specs: ["security-headers.spec.ts", "accessibility.spec.ts"],
+    why:
+      "These specs start a server on an embedded PGlite (in memory, or a folder a script wrote), which opens " +
+      "its database on the first query: seconds on a loaded machine. Until then /api/health answers 503 and " +
+      "logs why; startSecondServer waits for it to answer 200 before the test uses the server.",
+  },
+  {
     name: "health check while the database is unreachable",
     message: /^health check: database unreachable /,
     specs: ["database-down.spec.ts", "accessibility.spec.ts"],

@@ -23,7 +23,15 @@ export const secondPort = specServerPort;
 
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-export async function startSecondServer(port: number, env: Record<string, string>): Promise<SecondServer> {
+/**
+ * `databaseUp: false` for a server whose database is unreachable on purpose: any answer from
+ * /api/health means it is serving. Otherwise it is ready once /api/health answers 200.
+ */
+export async function startSecondServer(
+  port: number,
+  env: Record<string, string>,
+  { databaseUp = true }: { databaseUp?: boolean } = {},
+): Promise<SecondServer> {
   extendBudget(BUDGET.server);
   const spec = path.basename(test.info().file);
   const name = `${spec.replace(/\.spec\.ts$/, "")}-${port}`;
@@ -45,13 +53,12 @@ export async function startSecondServer(port: number, env: Record<string, string
   );
   const url = `http://127.0.0.1:${port}`;
   try {
-    // Any answer will do: some of these servers have no database on purpose.
     await waitFor(
       `the server on port ${port}`,
       async () => {
         try {
-          await fetch(`${url}/api/health`);
-          return true;
+          const health = await fetch(`${url}/api/health`);
+          return !databaseUp || health.status === 200;
         } catch {
           return false;
         }
