@@ -142,7 +142,7 @@ test.describe("your data", () => {
 });
 
 test.describe("members", () => {
-  test("an administrator makes an invited member an administrator; a member cannot", async ({
+  test("an administrator makes an invited member an administrator, then removes them; a member cannot", async ({
     page,
     db,
     baseURL,
@@ -199,5 +199,14 @@ test.describe("members", () => {
 
     await page.goto("/account/activity");
     await expect(page.getByRole("table")).toContainText("Made Lee Rowe an administrator");
+
+    // And removes them again, confirming on the removal page.
+    await page.goto("/account/members");
+    await page.getByRole("link", { name: "Remove Lee Rowe" }).click();
+    await page.getByRole("button", { name: "Remove Lee Rowe" }).click();
+    await expect(page.getByRole("status")).toContainText(
+      `The member has been removed from ${world.partner.name}`,
+    );
+    await expect(page.getByRole("row").filter({ hasText: "Lee Rowe" })).toHaveCount(0);
   });
 });

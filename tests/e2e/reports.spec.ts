@@ -180,6 +180,7 @@ test("a partner sees only its prime's combined figures, never the prime's own an
 
 test.describe("who may not see a report", () => {
   test("a prime cannot open another prime's report, nor a partner one it does not rate", async ({ page }) => {
+    test.setTimeout(budget({ pages: 12 }));
     await actAs(page, "Meridian Outcomes plc");
     const own = page.getByRole("link", { name: `${CONTRACT}: your view beside your partners'` });
     const href = (await own.getAttribute("href")) ?? "";

@@ -54,6 +54,7 @@ async function signInOn(page: Page, server: SecondServer, email: string, passwor
 test("a partner signs in on one instance, answers on the other, and finds the answers on the first", async ({
   browser,
 }) => {
+  test.setTimeout(budget({ pages: 14 }));
   const { context, page } = await person(browser, "203.0.113.170");
   await signInOn(page, one, "asha.patel@riverside.example", DEMO_PASSWORD);
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
@@ -97,6 +98,7 @@ test("a partner signs in on one instance, answers on the other, and finds the an
 test("failed sign-ins count across instances: the sixth is refused wherever it is sent", async ({
   browser,
 }) => {
+  test.setTimeout(budget({ pages: 12 }));
   const { context, page } = await person(browser, "203.0.113.171");
   // Five failures, spread over both instances: neither has seen more than three.
   for (const [attempt, server] of [one, other, one, other, one].entries()) {
