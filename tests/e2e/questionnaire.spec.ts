@@ -139,7 +139,8 @@ test.describe("with JavaScript turned off", () => {
     await page.getByRole("link", { name: `Rate ${prime.name}` }).click();
     await page.getByRole("button", { name: "Start now" }).click();
     await page.getByRole("link", { name: PRINCIPLES[0] }).click();
-
+    // Without JavaScript the link loads a new page: answering before it arrives answers nothing.
+    await expect(page.getByText("Principle 1 of 5")).toBeVisible();
     await answerPage(page, { skip: [3] });
     await saveAndContinue(page);
     await expect(errorSummary(page)).toContainText("Question 3: Choose an answer");

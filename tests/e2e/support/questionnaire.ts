@@ -38,6 +38,8 @@ export async function actAs(page: Page, organisation: string) {
  */
 export async function answerPage(page: Page, { skip = [] as number[], number = "12" } = {}) {
   const questions = page.locator("form fieldset");
+  // Counting before the page has its questions would answer none of them.
+  await expect(questions.first()).toBeVisible();
   const count = await questions.count();
   for (let i = 0; i < count; i++) {
     if (skip.includes(i + 1)) continue;
