@@ -69,6 +69,9 @@ async function showCycle(page: Page, name: string) {
 }
 
 test.describe("every page passes axe (WCAG 2.2 AA)", () => {
+  // The longest spec, and its tests share nothing (each writes its own data, and the servers two of
+  // them start have ports of their own): spread them over the workers.
+  test.describe.configure({ mode: "parallel" });
   // Each axe check brings its own time (support/budget.ts); these budgets are for the pages around them.
 
   test("public pages, signing in and up, and pages for nobody in particular", async ({ page }) => {

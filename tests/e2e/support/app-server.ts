@@ -1,4 +1,4 @@
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
@@ -39,6 +39,7 @@ export async function startAppServer({
 }): Promise<AppServer> {
   const settings = runSettings();
   const name = `w${workerIndex}`;
+  const begun = Date.now();
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
@@ -126,6 +127,8 @@ export async function startAppServer({
       },
       { timeout: START_TIMEOUT, exited: server.exited },
     );
+    // For the run's summary: how long a worker waits for its database and server.
+    writeFileSync(path.join(LOG_DIR, `${name}.started`), String(Date.now() - begun));
     return { url, databaseUrl, log: new ServerLog(stderr, `${name}'s server`), stop: stopAll };
   } catch (error) {
     await stopAll();

@@ -110,6 +110,13 @@ export function describeUnexpected(log: ServerLog, entries: string[]): string {
 /** After the run: how many expected entries each rule let through, so they stay visible. */
 export function reportServerOutput() {
   if (!existsSync(LOG_DIR)) return;
+  const starts = readdirSync(LOG_DIR)
+    .filter((n) => n.endsWith(".started"))
+    .map(
+      (n) =>
+        `${n.replace(/\.started$/, "")} ${(Number(readFileSync(path.join(LOG_DIR, n), "utf8")) / 1000).toFixed(1)} s`,
+    );
+  if (starts.length > 0) console.info(`e2e: worker database and server ready in ${starts.join(", ")}`);
   const totals = new Map<string, number>();
   for (const name of readdirSync(LOG_DIR).filter((n) => n.startsWith("expected-"))) {
     const counts = JSON.parse(readFileSync(path.join(LOG_DIR, name), "utf8")) as Record<string, number>;
