@@ -29,9 +29,15 @@ test("people still sign in and act for their organisation", async ({ page, db, b
   await expect(page.getByText(partner.name).first()).toBeVisible();
 });
 
-test("no outbox page, and the home page offers a way in for real users instead of the demo", async ({ page, request }) => {
+test("no outbox page, and the home page offers a way in for real users instead of the demo", async ({
+  page,
+  request,
+}) => {
   expect((await request.get("/dev/outbox")).status()).toBe(404);
   await page.goto("/");
   await expect(page.getByRole("link", { name: /demo/i })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "request an account" })).toHaveAttribute("href", "/request-account");
+  await expect(page.getByRole("link", { name: "request an account" })).toHaveAttribute(
+    "href",
+    "/request-account",
+  );
 });

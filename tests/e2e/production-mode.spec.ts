@@ -106,7 +106,9 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
   const nadia = newAddress("nadia");
   const council = `Northvale ${test.info().testId} Council`;
   const prime = `Harrow ${test.info().testId} Partnership Ltd`;
-  const partners = ["Moorside", "Canal Street", "Oakfield", "Ridgeway"].map((n) => `${n} ${test.info().testId} Trust`);
+  const partners = ["Moorside", "Canal Street", "Oakfield", "Ridgeway"].map(
+    (n) => `${n} ${test.info().testId} Trust`,
+  );
   const contact = (organisation: string) => newAddress(organisation.split(" ")[0]?.toLowerCase() ?? "x");
 
   // Asking works without JavaScript (axe needs it, so the page is checked from another browser below).
@@ -147,11 +149,17 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
     `${council} · Commissioner · Administrator`,
   );
   const contractId = await setUpContract(officer.page, `Employment ${test.info().testId}`, prime, partners);
-  for (const organisation of [prime, ...partners]) await invite(officer.page, contractId, organisation, contact(organisation));
+  for (const organisation of [prime, ...partners])
+    await invite(officer.page, contractId, organisation, contact(organisation));
 
   // The prime's contact accepts and answers; it sees counts, and nothing that says who.
   const primeContact = await person(browser, url);
-  await acceptAsNewPerson(primeContact.page, await emailedLink(primeContact.page, contact(prime), /invitations/), "Pat Prime", contact(prime));
+  await acceptAsNewPerson(
+    primeContact.page,
+    await emailedLink(primeContact.page, contact(prime), /invitations/),
+    "Pat Prime",
+    contact(prime),
+  );
   await answerAndSubmit(primeContact.page);
   const primeView = async () => {
     await primeContact.page.goto(`/contracts/${contractId}/invitations`);
@@ -177,7 +185,9 @@ test("a council asks for an account, runs a cycle, and the prime learns how many
     const now = await primeView();
     expect(now).toMatch(new RegExp(`Partners who have answered this cycle\\s*${i + 1}`));
     // Apart from the count, the prime's page is word for word what it was.
-    expect(now.replace(/answered this cycle\s*\d+/, "")).toBe(before.replace(/answered this cycle\s*\d+/, ""));
+    expect(now.replace(/answered this cycle\s*\d+/, "")).toBe(
+      before.replace(/answered this cycle\s*\d+/, ""),
+    );
     for (const state of [/Accepted/, /Waiting/, /Expired/, /reminded \d/]) expect(now).not.toMatch(state);
   }
 
@@ -212,7 +222,9 @@ test("neither the prime nor the commissioner can put a person in a partner: it i
   // The partner's administrator is told, and says no.
   const partner = await signedIn(browser, url, partnerAdmin);
   await partner.page.goto(`/dev/outbox?to=${encodeURIComponent(partnerAdmin.email)}`);
-  await expect(partner.page.getByText(`Sid Spy asks to join ${first.name} on Chainwise`).first()).toBeVisible();
+  await expect(
+    partner.page.getByText(`Sid Spy asks to join ${first.name} on Chainwise`).first(),
+  ).toBeVisible();
   await partner.page.goto("/account/members");
   await expectNoAxeViolations(partner.page);
   await partner.page.getByRole("button", { name: "Decline Sid Spy's request" }).click();
@@ -227,7 +239,9 @@ test("neither the prime nor the commissioner can put a person in a partner: it i
   await council.page.getByRole("button", { name: /^Accept/ }).click();
   await expect(errorSummary(council.page)).toContainText("Nobody may belong to both sides of a supply chain");
   await council.page.goto("/account");
-  await expect(council.page.getByRole("list", { name: "Your organisations" }).getByRole("listitem")).toHaveCount(1);
+  await expect(
+    council.page.getByRole("list", { name: "Your organisations" }).getByRole("listitem"),
+  ).toHaveCount(1);
   for (const p of [prime, spy, partner, council]) await p.context.close();
 });
 
@@ -240,7 +254,10 @@ test("a person placed in a partner after it answered finds the rating but not wh
   const url = baseURL ?? "";
   const world = await createWorld(db, { partners: 1, submitted: 1 });
   const rating = await db.assessment.findFirstOrThrow({ where: { respondentOrgId: world.partner.id } });
-  await db.answer.updateMany({ where: { assessmentId: rating.id }, data: { evidence: "They paid us 94 days late, again." } });
+  await db.answer.updateMany({
+    where: { assessmentId: rating.id },
+    data: { evidence: "They paid us 94 days late, again." },
+  });
   // A membership made some other way, after the rating: as one made before joining was the
   // organisation's own decision could have been.
   const planted = await createPerson(db, url, { name: "Pip Planted", organisation: world.partner });
@@ -260,7 +277,9 @@ test("a person placed in a partner after it answered finds the rating but not wh
   await spy.context.close();
 });
 
-test("a post with an empty or null Origin gets a refusal or its form back, never a 500", async ({ request }) => {
+test("a post with an empty or null Origin gets a refusal or its form back, never a 500", async ({
+  request,
+}) => {
   for (const origin of ["", "null"]) {
     const response = await request.post("/sign-in", {
       headers: { Origin: origin },
