@@ -23,8 +23,6 @@ import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 import { listMemberships, switchOrganisation } from "@/lib/services/memberships";
 
 const TOO_MANY = "Too many attempts from your connection. Wait a minute, then try again.";
-export const SERVICE_FAILED =
-  "Sorry, we could not sign you in because of a problem on our side. Try again in a moment.";
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
   const read = readForm(signInSchema, form, ["email", "password"]);
