@@ -44,36 +44,35 @@ export async function mayReadAnswers(client: Reader, actor: Actor, rating: Ratin
   if (rating.perspective !== "SUBCONTRACTOR") return true;
   // A demo visitor acts for an invented organisation, with no membership to date.
   if (actor.userId === null) return true;
-  const [membership, first, otherSide] = await Promise.all([
-    client.membership.findUnique({
-      where: { userId_organisationId: { userId: actor.userId, organisationId: rating.respondentOrgId } },
-      select: { createdAt: true },
-    }),
-    client.assessment.findUnique({
-      where: {
-        cycleId_primeId_respondentOrgId_perspective_version: {
-          cycleId: rating.cycleId,
-          primeId: rating.primeId,
-          respondentOrgId: rating.respondentOrgId,
-          perspective: rating.perspective,
-          version: 1,
-        },
+  // One after another: inside a transaction the queries share one connection, which takes one at a time.
+  const membership = await client.membership.findUnique({
+    where: { userId_organisationId: { userId: actor.userId, organisationId: rating.respondentOrgId } },
+    select: { createdAt: true },
+  });
+  const first = await client.assessment.findUnique({
+    where: {
+      cycleId_primeId_respondentOrgId_perspective_version: {
+        cycleId: rating.cycleId,
+        primeId: rating.primeId,
+        respondentOrgId: rating.respondentOrgId,
+        perspective: rating.perspective,
+        version: 1,
       },
-      select: { createdAt: true },
-    }),
-    // Someone who also belongs to the rated prime or its commissioner (a membership made before
-    // the separation of sides was enforced, lib/services/separation.ts) reads nothing of it.
-    client.membership.findFirst({
-      where: {
-        userId: actor.userId,
-        OR: [
-          { organisationId: rating.primeId },
-          { organisation: { commissionedContracts: { some: { id: rating.contractId } } } },
-        ],
-      },
-      select: { id: true },
-    }),
-  ]);
+    },
+    select: { createdAt: true },
+  });
+  // Someone who also belongs to the rated prime or its commissioner (a membership made before the
+  // separation of sides was enforced, lib/services/separation.ts) reads nothing of it.
+  const otherSide = await client.membership.findFirst({
+    where: {
+      userId: actor.userId,
+      OR: [
+        { organisationId: rating.primeId },
+        { organisation: { commissionedContracts: { some: { id: rating.contractId } } } },
+      ],
+    },
+    select: { id: true },
+  });
   if (!membership || !first || otherSide) return false;
   return membership.createdAt <= first.createdAt;
 }

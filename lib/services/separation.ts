@@ -16,24 +16,26 @@ type Tx = Prisma.TransactionClient;
 
 /** The organisations whose members must never overlap with this one's, by id, with why. */
 export async function separatedFrom(tx: Tx, organisationId: string): Promise<Map<string, string>> {
-  const [commissioned, primeAwards, ownPartners, partnerships] = await Promise.all([
-    tx.contract.findMany({
-      where: { commissionerId: organisationId },
-      select: {
-        primes: { select: { primeId: true } },
-        supplyChain: { select: { organisationId: true } },
-      },
-    }),
-    tx.contractPrime.findMany({
-      where: { primeId: organisationId },
-      select: { contract: { select: { commissionerId: true } } },
-    }),
-    tx.supplyChainMember.findMany({ where: { primeId: organisationId }, select: { organisationId: true } }),
-    tx.supplyChainMember.findMany({
-      where: { organisationId },
-      select: { primeId: true, contract: { select: { commissionerId: true } } },
-    }),
-  ]);
+  // One after another: inside a transaction the queries share one connection, which takes one at a time.
+  const commissioned = await tx.contract.findMany({
+    where: { commissionerId: organisationId },
+    select: {
+      primes: { select: { primeId: true } },
+      supplyChain: { select: { organisationId: true } },
+    },
+  });
+  const primeAwards = await tx.contractPrime.findMany({
+    where: { primeId: organisationId },
+    select: { contract: { select: { commissionerId: true } } },
+  });
+  const ownPartners = await tx.supplyChainMember.findMany({
+    where: { primeId: organisationId },
+    select: { organisationId: true },
+  });
+  const partnerships = await tx.supplyChainMember.findMany({
+    where: { organisationId },
+    select: { primeId: true, contract: { select: { commissionerId: true } } },
+  });
   const separated = new Map<string, string>();
   for (const contract of commissioned) {
     for (const { primeId } of contract.primes) separated.set(primeId, "a prime on its contracts");
@@ -52,13 +54,12 @@ export async function separatedFrom(tx: Tx, organisationId: string): Promise<Map
 
 /** Refuses a person joining an organisation that is on the other side of a chain from one they are in. */
 export async function assertMayJoin(tx: Tx, userId: string, organisationId: string): Promise<void> {
-  const [memberships, target] = await Promise.all([
-    tx.membership.findMany({
-      where: { userId, organisationId: { not: organisationId } },
-      select: { organisation: { select: { id: true, name: true } } },
-    }),
-    tx.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
-  ]);
+  // One after another: inside a transaction the queries share one connection, which takes one at a time.
+  const memberships = await tx.membership.findMany({
+    where: { userId, organisationId: { not: organisationId } },
+    select: { organisation: { select: { id: true, name: true } } },
+  });
+  const target = await tx.organisation.findUnique({ where: { id: organisationId }, select: { name: true } });
   if (memberships.length === 0) return;
   const separated = await separatedFrom(tx, organisationId);
   const clash = memberships.find((m) => separated.has(m.organisation.id));
