@@ -1,18 +1,9 @@
-import { BANDS, bandOf, ScoringError } from "../numbers";
-import { enoughOutsideEach, enoughPartners, type GroupRule, type Member, Partition } from "./partition";
-import {
-  type CandidateScope,
-  compareCandidates,
-  groupKey,
-  groupOfScopeId,
-  respondentsOf,
-  scopesOf,
-} from "./scopes";
+import { familiesOf } from "./families";
+import { enoughPartners, type Member, Partition } from "./partition";
+import { type GroupPrevious, indexPrevious } from "./previous";
+import { type CandidateScope, compareCandidates, groupKey, respondentsOf, scopesOf } from "./scopes";
 import type {
-  Audience,
   DerivedFigure,
-  FamilyKind,
-  Previous,
   PublishedFigure,
   PublishedScope,
   QuestionFigure,
@@ -78,68 +69,6 @@ export function computeRelease(input: ReleaseInput): Release {
       (a, b) => byText(a.scopeId, b.scopeId) || byText(a.family ?? "", b.family ?? ""),
     ),
   };
-}
-
-interface Family {
-  readonly kind: FamilyKind;
-  readonly key: string;
-  readonly audience: Audience;
-  /** The rating's value for this family, or null when it does not contribute. */
-  readonly value: (row: ReleaseRow) => number | boolean | null;
-  readonly category: (value: number | boolean) => string | null;
-  readonly rule: GroupRule;
-}
-
-const FLAG_CATEGORIES = ["raised", "not raised"];
-
-function familiesOf(structure: ReleaseInput["structure"]): Family[] {
-  const families: Family[] = [];
-  const present = <T>(value: T | null | undefined): T | null => value ?? null;
-  const spreadRule = enoughOutsideEach(BANDS);
-  const flagRule = enoughOutsideEach(FLAG_CATEGORIES);
-  for (const principle of structure.principles) {
-    for (const q of principle.questions) {
-      const audience: Audience = q.primeKnown ? "not-prime" : "all";
-      families.push({
-        kind: "question",
-        key: q.key,
-        audience,
-        value: (row) => present(row.questionScores[q.key]),
-        category: () => null,
-        rule: enoughPartners,
-      });
-      if (q.flagged) {
-        families.push({
-          kind: "flag",
-          key: q.key,
-          audience,
-          value: (row) => present(row.flags[q.key]),
-          category: (raised) => (raised ? "raised" : "not raised"),
-          rule: flagRule,
-        });
-      }
-    }
-    const known = principle.questions.length > 0 && principle.questions.every((q) => q.primeKnown);
-    families.push(spread(principle.key, known ? "not-prime" : "all"));
-  }
-  families.push(spread("overall", "all"));
-  return families;
-
-  function spread(key: string, audience: Audience): Family {
-    return {
-      kind: "spread",
-      key,
-      audience,
-      value: (row) => present(row.measureScores[key]),
-      category: (score) => bandOf(score as number),
-      rule: spreadRule,
-    };
-  }
-}
-
-interface GroupPrevious {
-  readonly scopes: Previous["scopes"];
-  readonly figures: Previous["figures"];
 }
 
 function releaseGroup(
@@ -256,45 +185,4 @@ function wanted(input: ReleaseInput, candidate: CandidateScope): boolean {
     candidate.scope.level !== "national" &&
     candidate.ratings.every((r) => r.commissionerId === only.commissionerId)
   );
-}
-
-function indexPrevious(previous: Previous, rows: readonly ReleaseRow[]): Map<string, GroupPrevious> {
-  const known = new Set(rows.map((r) => r.ratingId));
-  const scopeIds = new Set(previous.scopes.map((s) => s.id));
-  const result = new Map<
-    string,
-    { scopes: Previous["scopes"][number][]; figures: Previous["figures"][number][] }
-  >();
-  const at = (key: string) => {
-    let entry = result.get(key);
-    if (!entry) {
-      entry = { scopes: [], figures: [] };
-      result.set(key, entry);
-    }
-    return entry;
-  };
-  const check = (what: string, ids: readonly string[]) => {
-    if (new Set(ids).size !== ids.length) throw new ScoringError(`${what} lists a rating twice`);
-    for (const id of ids) {
-      if (!known.has(id)) {
-        throw new ScoringError(
-          `${what} holds rating "${id}", which is not among the rows: pass every rating`,
-        );
-      }
-    }
-  };
-  for (const scope of previous.scopes) {
-    check(`published scope ${scope.id}`, scope.ratingIds);
-    at(groupOfScopeId(scope.id)).scopes.push(scope);
-  }
-  for (const figure of previous.figures) {
-    if (!scopeIds.has(figure.scopeId)) {
-      throw new ScoringError(
-        `published figure ${figure.family} is at ${figure.scopeId}, not a published scope`,
-      );
-    }
-    check(`published figure ${figure.family} at ${figure.scopeId}`, figure.ratingIds);
-    at(groupOfScopeId(figure.scopeId)).figures.push(figure);
-  }
-  return result;
 }
