@@ -1,5 +1,5 @@
 import { BANDS, bandOf } from "../numbers";
-import type { Previous, PublishedFigure, Release, ReleaseRow, ReleaseStructure, Thresholds } from "./types";
+import type { Previous, PublishedFigure, ReleaseRow, ReleaseStructure, Thresholds } from "./types";
 import { DEFAULT_THRESHOLDS } from "./types";
 
 /**
@@ -78,7 +78,7 @@ export const same = (k: number): ReadonlyMap<string, Thresholds> =>
   new Map(["c1", "c2", "c3", "c4"].map((c) => [c, { score: k, category: k }]));
 
 /** The ratings of each published figure and scope, keyed as the release keys them. */
-export function published(release: Pick<Release, "scopes" | "figures">, previous?: Previous) {
+export function published(release: Previous, previous?: Previous): Previous {
   return {
     scopes: [...(previous?.scopes ?? []), ...release.scopes],
     figures: [...(previous?.figures ?? []), ...release.figures],
@@ -106,7 +106,7 @@ interface Family {
  */
 export function violations(
   rows: readonly ReleaseRow[],
-  release: Pick<Release, "scopes" | "figures">,
+  release: Previous,
   thresholds: ReadonlyMap<string, Thresholds> = new Map(),
 ): Violation[] {
   const byId = new Map(rows.map((r) => [r.ratingId, r]));
@@ -144,10 +144,7 @@ export function violations(
   return result;
 }
 
-function familiesOf(
-  release: Pick<Release, "scopes" | "figures">,
-  byId: ReadonlyMap<string, ReleaseRow>,
-): Family[] {
+function familiesOf(release: Previous, byId: ReadonlyMap<string, ReleaseRow>): Family[] {
   const families: Family[] = [{ name: "scopes", sets: release.scopes.map((s) => s.ratingIds) }];
   const names = [...new Set(release.figures.map((f) => f.family))];
   for (const name of names) {
