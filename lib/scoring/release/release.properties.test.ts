@@ -140,6 +140,45 @@ describe("computeRelease: properties", () => {
     );
   });
 
+  it("cannot tell two partners on one contract apart: exchanging their answers gives the same release", () => {
+    let tried = 0;
+    fc.assert(
+      fc.property(population, fc.nat(), fc.nat(), (p, i, j) => {
+        // Partners that rate this prime on one contract only in the period.
+        const place = (r: ReleaseRow) => `${r.primeId}/${r.period}/${r.respondentId}`;
+        const count = new Map<string, number>();
+        for (const r of p.rows) count.set(place(r), (count.get(place(r)) ?? 0) + 1);
+        const byContract = new Map<string, ReleaseRow[]>();
+        for (const r of p.rows) {
+          if (count.get(place(r)) !== 1) continue;
+          const key = `${r.primeId}/${r.period}/${r.contractId}`;
+          byContract.set(key, [...(byContract.get(key) ?? []), r]);
+        }
+        const pairs = [...byContract.values()].filter((list) => list.length >= 2);
+        fc.pre(pairs.length > 0);
+        tried++;
+        const list = pairs[i % pairs.length] as ReleaseRow[];
+        const a = list[j % list.length] as ReleaseRow;
+        const b = list[(j + 1) % list.length] as ReleaseRow;
+        const answers = (r: ReleaseRow) => ({
+          questionScores: r.questionScores,
+          flags: r.flags,
+          measureScores: r.measureScores,
+        });
+        const rows = p.rows.map((r) =>
+          r === a ? { ...r, ...answers(b) } : r === b ? { ...r, ...answers(a) } : r,
+        );
+        const swap = (id: string) => (id === a.ratingId ? b.ratingId : id === b.ratingId ? a.ratingId : id);
+        const after = run({ ...p, rows });
+        expect({
+          ...after,
+          figures: after.figures.map((f) => ({ ...f, ratingIds: f.ratingIds.map(swap).sort() })),
+        }).toEqual(run(p));
+      }),
+    );
+    expect(tried, "populations with two partners on one contract").toBeGreaterThan(50);
+  });
+
   it("decides which means to publish by who answered, never by what they answered", () => {
     fc.assert(
       fc.property(population, fc.constantFrom(0, 25, 100), (p, value) => {
