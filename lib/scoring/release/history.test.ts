@@ -65,6 +65,13 @@ describe("computeRelease: releases one after another", () => {
     expect(() => computeRelease({ ...base, rows: rows.slice(1), previous: first })).toThrow(
       /not among the rows/,
     );
+    // A released answer that is no longer there: the stored data changed after the release.
+    const altered = rows.map((r, i) =>
+      i === 0 ? { ...r, questionScores: { ...r.questionScores, "p1.q1": null } } : r,
+    );
+    expect(() => computeRelease({ ...base, rows: altered, previous: first })).toThrow(
+      /has no value for it now/,
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { ScoringError } from "../numbers";
 import { familiesOf } from "./families";
 import { enoughPartners, type Member, Partition } from "./partition";
 import { type GroupPrevious, indexPrevious } from "./previous";
@@ -109,7 +110,15 @@ function releaseGroup(
     }
     const partition = new Partition(members, family.rule);
     for (const figure of previous.figures) {
-      if (figure.family === familyId) partition.add(figure.ratingIds, { force: true });
+      if (figure.family !== familyId) continue;
+      const missing = figure.ratingIds.find((id) => !members.has(id));
+      if (missing !== undefined) {
+        // Submitted ratings never change, so this is data altered after it was released.
+        throw new ScoringError(
+          `rating "${missing}" was in ${familyId} at ${figure.scopeId} and has no value for it now`,
+        );
+      }
+      partition.add(figure.ratingIds, { force: true });
     }
     const candidates = open
       .map((scope) => ({ ...scope, ratings: scope.ratings.filter((r) => values.has(r.ratingId)) }))
