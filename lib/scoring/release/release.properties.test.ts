@@ -140,6 +140,36 @@ describe("computeRelease: properties", () => {
     );
   });
 
+  it("gives the same release under other ids for primes, commissioners and contracts that sort alike", () => {
+    fc.assert(
+      fc.property(population, fc.constantFrom("org-", "zz", "A"), (p, prefix) => {
+        const rename = (id: string) => `${prefix}${id}`;
+        const rows = p.rows.map((r) => ({
+          ...r,
+          primeId: rename(r.primeId),
+          commissionerId: rename(r.commissionerId),
+          contractId: rename(r.contractId),
+        }));
+        const thresholds = new Map([...p.thresholds].map(([c, k]) => [rename(c), k]));
+        const back = (id: string) => {
+          const [level, prime, period, ref] = JSON.parse(id) as string[];
+          const strip = (x = "") => (x.startsWith(prefix) ? x.slice(prefix.length) : x);
+          return JSON.stringify([level, strip(prime), period, strip(ref)]);
+        };
+        const renamed = run({ ...p, rows, thresholds });
+        const original = run(p);
+        expect(renamed.scopes.map((s) => back(s.id))).toEqual(original.scopes.map((s) => s.id));
+        expect(renamed.figures.map((f) => [back(f.scopeId), f.family, f.ratingIds])).toEqual(
+          original.figures.map((f) => [f.scopeId, f.family, f.ratingIds]),
+        );
+        expect(renamed.suppressed.map((s) => [back(s.scopeId), s.family, s.reason])).toEqual(
+          original.suppressed.map((s) => [s.scopeId, s.family, s.reason]),
+        );
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("cannot tell two partners on one contract apart: exchanging their answers gives the same release", () => {
     let tried = 0;
     fc.assert(
