@@ -1,0 +1,70 @@
+import { BANDS, bandOf } from "../numbers";
+import { enoughOutsideEach, enoughPartners, type GroupRule } from "./partition";
+import type { Audience, FamilyKind, ReleaseRow, ReleaseStructure } from "./types";
+
+/**
+ * The figure families a release publishes, and what each needs of every group of its ratings
+ * (docs/decisions/0011, "Figures"):
+ * - a question's mean: the score threshold of partners;
+ * - a question's red flag: as many, and the category threshold both raising and not raising it;
+ * - the spread of partners' own principle or overall scores (median and bands): the score
+ *   threshold, and the category threshold outside every band.
+ * Questions about facts the prime sets per partner are for readers other than the prime.
+ */
+
+export interface Family {
+  readonly kind: FamilyKind;
+  readonly key: string;
+  readonly audience: Audience;
+  /** The rating's value for this family, or null when it does not contribute. */
+  readonly value: (row: ReleaseRow) => number | boolean | null;
+  readonly category: (value: number | boolean) => string | null;
+  readonly rule: GroupRule;
+}
+
+const FLAG_CATEGORIES = ["raised", "not raised"];
+
+export function familiesOf(structure: ReleaseStructure): Family[] {
+  const families: Family[] = [];
+  const present = <T>(value: T | null | undefined): T | null => value ?? null;
+  const spreadRule = enoughOutsideEach(BANDS);
+  const flagRule = enoughOutsideEach(FLAG_CATEGORIES);
+  for (const principle of structure.principles) {
+    for (const q of principle.questions) {
+      const audience: Audience = q.primeKnown ? "not-prime" : "all";
+      families.push({
+        kind: "question",
+        key: q.key,
+        audience,
+        value: (row) => present(row.questionScores[q.key]),
+        category: () => null,
+        rule: enoughPartners,
+      });
+      if (q.flagged) {
+        families.push({
+          kind: "flag",
+          key: q.key,
+          audience,
+          value: (row) => present(row.flags[q.key]),
+          category: (raised) => (raised ? "raised" : "not raised"),
+          rule: flagRule,
+        });
+      }
+    }
+    const known = principle.questions.length > 0 && principle.questions.every((q) => q.primeKnown);
+    families.push(spread(principle.key, known ? "not-prime" : "all"));
+  }
+  families.push(spread("overall", "all"));
+  return families;
+
+  function spread(key: string, audience: Audience): Family {
+    return {
+      kind: "spread",
+      key,
+      audience,
+      value: (row) => present(row.measureScores[key]),
+      category: (score) => bandOf(score as number),
+      rule: spreadRule,
+    };
+  }
+}

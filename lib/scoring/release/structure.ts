@@ -1,0 +1,59 @@
+import type { Framework } from "../../framework";
+import type { ScoredAssessment } from "../types";
+import type { ReleaseRow, ReleaseStructure } from "./types";
+
+/**
+ * Partner questions whose answer the prime already holds for each partner, in its own records or
+ * its contract with that partner: how many days it takes to pay that partner, the fee it keeps, the
+ * share it pays only on results, the ways of being paid it offers, whether it named the partner in
+ * its bid and sent it work, the referrals it sent, how often it shares data with it. A count or mean
+ * of these over partners who answered tells the prime which partners answered, so their figures go
+ * to the commissioner only (docs/decisions/0011). To move into the framework as a question field.
+ */
+export const PRIME_KNOWN_QUESTIONS: readonly string[] = [
+  "pay.days.sub",
+  "pay.fee.sub",
+  "pay.methods.sub",
+  "risk.outcome-share.sub",
+  "faith.bid-candy.sub",
+  "faith.referrals.sub",
+  "data.frequency.sub",
+];
+
+/** The partners' questionnaire as a release needs it: scored questions, weights, flags. */
+export function releaseStructure(
+  framework: Framework,
+  primeKnown: readonly string[] = PRIME_KNOWN_QUESTIONS,
+): ReleaseStructure {
+  return {
+    minResponses: framework.minResponses,
+    principles: framework.principles.map((principle) => ({
+      key: principle.key,
+      weight: principle.weight,
+      questions: principle.questions
+        .filter((q) => q.perspective === "subcontractor" && q.scoring !== undefined)
+        .map((q) => ({
+          key: q.key,
+          weight: q.weight,
+          flagged: q.redFlag !== undefined,
+          primeKnown: primeKnown.includes(q.key),
+        })),
+    })),
+  };
+}
+
+export type RowPlace = Omit<ReleaseRow, "questionScores" | "flags" | "measureScores">;
+
+/** A partner's scored rating as a release row: its stored answer scores, flags and own scores. */
+export function releaseRow(place: RowPlace, assessment: ScoredAssessment): ReleaseRow {
+  const questionScores: Record<string, number> = {};
+  const flags: Record<string, boolean> = {};
+  for (const q of assessment.questions) {
+    if (q.status !== "answered") continue;
+    if (q.score !== null) questionScores[q.key] = q.score;
+    if (q.flagged !== null) flags[q.key] = q.flagged;
+  }
+  const measureScores: Record<string, number | null> = { overall: assessment.score };
+  for (const p of assessment.principles) measureScores[p.key] = p.score;
+  return { ...place, questionScores, flags, measureScores };
+}
