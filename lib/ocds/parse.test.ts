@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { matchName } from "../organisations/names";
 import { jsonErrorOffset, locateJsonError } from "./json-syntax";
 import {
   DEFAULT_MAX_BYTES,
   type ImportedContract,
   isoDate,
-  normaliseName,
   type OcdsParseResult,
   parseOcds,
   readScale,
@@ -588,7 +588,22 @@ describe("suppliers", () => {
       { name: "Brightpath & Co Limited", id: "CF-1", scale: "sme", vcse: true },
       { name: "Moorside CIC", id: "CF-3", scale: "sme", vcse: null, identifier: "GB-COH-123" },
     ]);
-    expect(normaliseName("The Brightpath and Co. Ltd")).toBe(normaliseName("Brightpath & Co Limited"));
+    expect(matchName("The Brightpath and Co. Ltd")).toBe(matchName("Brightpath & Co Limited"));
+  });
+
+  it("keeps two suppliers apart that share a name but have different registered numbers", () => {
+    const parties = [
+      { id: "CF-1", name: "Harbour Services Ltd", identifier: { scheme: "GB-COH", id: "01111111" } },
+      { id: "CF-2", name: "Harbour Services Limited", identifier: { scheme: "GB-COH", id: "02222222" } },
+      { id: "CF-3", name: "HARBOUR SERVICES" },
+    ];
+    const suppliers = ["CF-1", "CF-2", "CF-3"].map((id) => ({ id }));
+    const { contract } = only(run(release({ parties, awards: [award({ suppliers })] })));
+    // The third has no number: it is taken to be the first of that name.
+    expect(contract.suppliers.map((s) => [s.name, s.identifier])).toEqual([
+      ["Harbour Services Ltd", "GB-COH-01111111"],
+      ["Harbour Services Limited", "GB-COH-02222222"],
+    ]);
   });
 
   it("a supplier with no name is skipped; one whose party is missing is kept without scale or VCSE", () => {
@@ -952,7 +967,7 @@ function check(text: string, options?: { maxBytes?: number }): OcdsParseResult {
   for (const contract of result.contracts) {
     if (contract.value) expect(contract.valueBand).toBe(valueBand(contract.value));
     else expect(["Not published", "Several currencies"]).toContain(contract.valueBand);
-    const names = contract.suppliers.map((supplier) => normaliseName(supplier.name));
+    const names = contract.suppliers.map((supplier) => matchName(supplier.name));
     expect(new Set(names).size).toBe(names.length);
     const ids = contract.suppliers.flatMap((supplier) => (supplier.id ? [supplier.id] : []));
     expect(new Set(ids).size).toBe(ids.length);

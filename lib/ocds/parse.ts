@@ -7,6 +7,7 @@
  * one Contract per ocid, and a process let in lots has one award per lot, each of whose suppliers
  * becomes a prime on that one contract. See README.md for the rules in brief.
  */
+import { matchName } from "../organisations/names";
 import { locateJsonError } from "./json-syntax";
 import {
   type Award,
@@ -563,7 +564,7 @@ function indexParties(parties: Party[]): PartyIndex {
   for (const party of parties) {
     if (party.id && !byId.has(party.id)) byId.set(party.id, party);
     const name = party.name ?? party.identifier?.legalName;
-    if (name && !byName.has(normaliseName(name))) byName.set(normaliseName(name), party);
+    if (name && !byName.has(matchName(name))) byName.set(matchName(name), party);
   }
   return { byId, byName, all: parties };
 }
@@ -574,7 +575,7 @@ const hasRole = (party: Party, role: string) =>
 /** The party a reference points to: by id, else (when the reference has no id) by name. */
 function lookUp(reference: OrganisationReference, parties: PartyIndex): Party | undefined {
   if (reference.id) return parties.byId.get(reference.id);
-  return reference.name ? parties.byName.get(normaliseName(reference.name)) : undefined;
+  return reference.name ? parties.byName.get(matchName(reference.name)) : undefined;
 }
 
 function partyName(party: Party | undefined, reference?: OrganisationReference): string | undefined {
@@ -633,18 +634,6 @@ export function readVcse(value: unknown): boolean | null {
   return word === "true" ? true : word === "false" ? false : null;
 }
 
-/** Names compared for duplicates: case, punctuation, "&"/"and" and "Limited"/"Ltd" ignored. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/\blimited\b/g, "ltd")
-    .replace(/^the /, "")
-    .trim();
-}
-
 function formatIdentifier(identifier: Party["identifier"]): string | undefined {
   if (!identifier?.id) return undefined;
   return identifier.scheme ? `${identifier.scheme}-${identifier.id}` : identifier.id;
@@ -653,7 +642,8 @@ function formatIdentifier(identifier: Party["identifier"]): string | undefined {
 /**
  * Suppliers on the release's live awards, resolved against parties for name, scale and VCSE status.
  * If no award lists any, the parties with role "supplier" are used. Duplicates (same id, same
- * identifier or same normalised name) are merged, the first keeping its name.
+ * identifier, or the same name by `matchName` without a different identifier) are merged, the
+ * first keeping its name.
  */
 function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): ImportedSupplier[] {
   let references = awards.flatMap((award) => award.suppliers);
@@ -706,9 +696,16 @@ function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): Import
     const keys = [
       ...(id ? [`id:${id}`] : []),
       ...(identifier ? [`identifier:${identifier}`] : []),
-      `name:${normaliseName(name)}`,
+      `name:${matchName(name)}`,
     ];
-    const matchKey = keys.find((key) => seen.has(key));
+    // The same name with another number in the register is another firm, not a duplicate.
+    const matchKey = keys.find((key) => {
+      const other = seen.get(key);
+      return (
+        other &&
+        !(key.startsWith("name:") && other.identifier && identifier && other.identifier !== identifier)
+      );
+    });
     const existing = matchKey ? seen.get(matchKey) : undefined;
     if (existing && matchKey) {
       existing.scale ??= supplier.scale;

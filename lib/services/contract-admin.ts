@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
+import { findOrCreateOrganisation } from "./organisation-identities";
 import { assertShareNoMembers } from "./separation";
 
 /**
@@ -22,28 +23,6 @@ const ownContract = (actor: Actor, contractId: string) => ({
   id: contractId,
   commissionerId: actor.organisationId,
 });
-
-/** Reuses an organisation of this type and name (ignoring case), or creates it. */
-export async function findOrCreateOrganisation(
-  tx: Prisma.TransactionClient,
-  input: { name: string; type: OrganisationType; sizeBand?: SizeBand | null; sector?: "VCSE" | "SME" | null },
-) {
-  const existing = await tx.organisation.findFirst({
-    where: { type: input.type, name: { equals: input.name, mode: "insensitive" } },
-    select: { id: true },
-  });
-  if (existing) return existing.id;
-  const created = await tx.organisation.create({
-    data: {
-      name: input.name,
-      type: input.type,
-      sizeBand: input.sizeBand ?? null,
-      sector: input.sector ?? null,
-    },
-    select: { id: true },
-  });
-  return created.id;
-}
 
 export interface NewContract {
   title: string;
@@ -69,7 +48,7 @@ export async function createContract(actor: Actor, input: NewContract): Promise<
     const primeIds: { primeId: string; lot: string | null }[] = [];
     for (const prime of input.primes) {
       primeIds.push({
-        primeId: await findOrCreateOrganisation(tx, { name: prime.name, type: "PRIME" }),
+        primeId: (await findOrCreateOrganisation(tx, { name: prime.name, type: "PRIME" })).id,
         lot: prime.lot,
       });
     }
@@ -164,7 +143,7 @@ export async function addPartner(actor: Actor, contractId: string, input: NewPar
       select: { id: true },
     });
     if (!award) throw new NotFoundError();
-    const organisationId = await findOrCreateOrganisation(tx, {
+    const { id: organisationId } = await findOrCreateOrganisation(tx, {
       name: input.name,
       type: "SUBCONTRACTOR",
       sizeBand: input.sizeBand,

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
-import type { ImportedContract } from "@/lib/ocds/parse";
-import { findOrCreateOrganisation } from "./contract-admin";
+import { ForbiddenError, RuleError } from "@/lib/errors";
+import type { ImportedContract, ImportedSupplier } from "@/lib/ocds/parse";
+import { type OrganisationIdentifier, parseIdentifier } from "@/lib/organisations/identifiers";
+import { findOrCreateOrganisation } from "./organisation-identities";
 import { sharedMembersProblem } from "./separation";
 
 export interface ImportReport {
@@ -52,14 +53,27 @@ export async function importContracts(
       });
       if (clash) reference = contract.ocid;
       const primes = [];
+      let refused: string | null = null;
       for (const supplier of contract.suppliers) {
-        const primeId = await findOrCreateOrganisation(tx, {
-          name: supplier.name,
-          type: "PRIME",
-          sizeBand: supplier.scale === "large" ? "LARGE" : null,
-          sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
-        });
-        primes.push({ primeId, name: supplier.name });
+        try {
+          const found = await findOrCreateOrganisation(tx, {
+            name: supplier.name,
+            type: "PRIME",
+            identifiers: supplierIdentifiers(supplier),
+            sizeBand: supplier.scale === "large" ? "LARGE" : null,
+            sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
+          });
+          if (found.note) report.notes.push({ item: `${label}: ${supplier.name}`, reason: found.note });
+          primes.push({ primeId: found.id, name: supplier.name });
+        } catch (error) {
+          if (!(error instanceof RuleError)) throw error;
+          refused = error.message;
+          break;
+        }
+      }
+      if (refused) {
+        report.skipped.push({ item: label, reason: refused });
+        continue;
       }
       const separation = await sharedMembersProblem(
         tx,
@@ -92,4 +106,13 @@ export async function importContracts(
     }
   });
   return report;
+}
+
+/** The registers' numbers a notice gives a supplier: its identifier, and its party id when that is one. */
+function supplierIdentifiers(supplier: ImportedSupplier): OrganisationIdentifier[] {
+  const found = [supplier.identifier, supplier.id].flatMap((text) => {
+    const parsed = text ? parseIdentifier(text) : null;
+    return parsed ? [parsed] : [];
+  });
+  return found.filter((a, i) => found.findIndex((b) => b.scheme === a.scheme && b.id === a.id) === i);
 }
