@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
+import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
 import { findOrCreateOrganisation } from "./organisation-identities";
 import { assertShareNoMembers } from "./separation";
