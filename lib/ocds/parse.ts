@@ -12,6 +12,7 @@ import { locateJsonError } from "./json-syntax";
 import {
   type Award,
   type Contract,
+  type Lot,
   type OrganisationReference,
   type Party,
   type Period,
@@ -40,12 +41,16 @@ export interface ImportedSupplier {
   vcse: boolean | null;
   /** The party's registered identifier as scheme-id, e.g. "GB-CHC-1098765" for a charity. */
   identifier?: string;
+  /** The lots it was awarded, by title ("Lot 2" when the lot has none), in the order published. */
+  lots?: string[];
 }
 
 export interface ImportedContract {
   ocid: string;
   /** The id of the release read (the latest for this ocid). */
   releaseId: string;
+  /** Its date in UTC (ISO 8601), or null when none or not a date: later releases update earlier imports. */
+  releaseDate: string | null;
   title: string;
   /** tender.id, else a contract id that is more than a position number, else the ocid. */
   reference: string;
@@ -463,8 +468,11 @@ function buildContract({ release, label }: ReadRelease): Built {
     return skip("no-award-yet", `This is a ${stage}, so no contract has been awarded yet.`);
   }
 
-  const awards = release.awards.filter((award) => !INACTIVE_AWARD.has(lower(award.status)));
-  const contracts = release.contracts.filter((contract) => lower(contract.status) !== "cancelled");
+  // A record can repeat one award or contract (each release's copy): each id counts once.
+  const awards = lastOfEachId(release.awards).filter((award) => !INACTIVE_AWARD.has(lower(award.status)));
+  const contracts = lastOfEachId(release.contracts).filter(
+    (contract) => lower(contract.status) !== "cancelled",
+  );
   if (awards.length === 0 && contracts.length === 0) {
     return skip(
       "award-cancelled",
@@ -508,7 +516,7 @@ function buildContract({ release, label }: ReadRelease): Built {
     );
   }
 
-  const suppliers = readSuppliers(awards, parties, note);
+  const suppliers = readSuppliers(awards, parties, note, release.tender?.lots ?? []);
   const value = readValue(release, awards, contracts, note);
   const { startDate, endDate } = readDates(release, awards, contracts, note);
 
@@ -516,6 +524,7 @@ function buildContract({ release, label }: ReadRelease): Built {
     contract: {
       ocid,
       releaseId: release.id ?? ocid,
+      releaseDate: instant(release.date),
       title: title ?? reference,
       reference,
       buyer: buyer.id ? { name: buyer.name, id: buyer.id } : { name: buyer.name },
@@ -530,6 +539,26 @@ function buildContract({ release, label }: ReadRelease): Built {
 }
 
 type Note = (code: SkipCode, item: string, reason: string) => void;
+
+/** An OCDS date-time as an ISO 8601 instant in UTC, or null. */
+function instant(value: string | undefined): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** Each id's last entry, in the place of its first; entries with no id are all kept. */
+function lastOfEachId<T extends { id?: string | undefined }>(items: T[]): T[] {
+  const last = new Map<string, T>();
+  for (const item of items) if (item.id) last.set(item.id, item);
+  const placed = new Set<string>();
+  return items.flatMap((item) => {
+    if (!item.id) return [item];
+    if (placed.has(item.id)) return [];
+    placed.add(item.id);
+    return [last.get(item.id) ?? item];
+  });
+}
 
 function chooseTitle(release: Release): string | undefined {
   return (
@@ -645,8 +674,11 @@ function formatIdentifier(identifier: Party["identifier"]): string | undefined {
  * identifier, or the same name by `matchName` without a different identifier) are merged, the
  * first keeping its name.
  */
-function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): ImportedSupplier[] {
-  let references = awards.flatMap((award) => award.suppliers);
+function readSuppliers(awards: Award[], parties: PartyIndex, note: Note, lots: Lot[]): ImportedSupplier[] {
+  const lotTitle = (id: string) => lots.find((lot) => lot.id === id)?.title ?? `Lot ${id}`;
+  let references: (OrganisationReference & { lots?: string[] })[] = awards.flatMap((award) =>
+    award.suppliers.map((reference) => ({ ...reference, lots: award.relatedLots.map(lotTitle) })),
+  );
   if (references.length === 0) {
     references = parties.all
       .filter((party) => hasRole(party, "supplier"))
@@ -690,6 +722,7 @@ function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): Import
     };
     const id = reference.id ?? party?.id;
     if (id) supplier.id = id;
+    if (reference.lots?.length) supplier.lots = reference.lots;
     const identifier = formatIdentifier(party?.identifier);
     if (identifier) supplier.identifier = identifier;
 
@@ -712,6 +745,8 @@ function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): Import
       existing.vcse ??= supplier.vcse;
       if (!existing.id && supplier.id) existing.id = supplier.id;
       if (!existing.identifier && supplier.identifier) existing.identifier = supplier.identifier;
+      const lots = [...new Set([...(existing.lots ?? []), ...(supplier.lots ?? [])])];
+      if (lots.length > 0) existing.lots = lots;
       for (const key of keys) if (!seen.has(key)) seen.set(key, existing);
       const why = matchKey.startsWith("name:")
         ? `the same name as "${existing.name}"`
@@ -741,7 +776,7 @@ function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): Import
 // Value
 
 const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-const describeMoney = (amount: number, currency: string) =>
+export const describeMoney = (amount: number, currency: string) =>
   currency === "GBP" ? `£${money.format(amount)}` : `${currency} ${money.format(amount)}`;
 
 /**

@@ -14,6 +14,7 @@ function notice(suppliers: ImportedSupplier[]): ImportedContract {
   return {
     ocid: `ocds-test-${notices}`,
     releaseId: `ocds-test-${notices}-award`,
+    releaseDate: "2026-03-01T09:00:00.000Z",
     title: `Employment support lot ${notices}`,
     reference: `NOTICE-${notices}`,
     buyer: { name: "Identity Test Council" },
@@ -128,5 +129,68 @@ describe.each(testDatabaseKinds())("organisation identities on %s", (kind) => {
     expect(await fillMatchNames(client)).toBe(0);
     const filled = await client.organisation.findUniqueOrThrow({ where: { id: old.id } });
     expect(filled.matchName).toBe("old mill trust");
+  });
+});
+
+describe.each(testDatabaseKinds())("importing later releases on %s", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("updates a contract from its award update, says what changed, and ignores an older release", async () => {
+    const buyer = actorFor(await createCommissioner(database.client, "Identity Test Council"));
+    const award = notice([{ ...supplier("Harbour Services Ltd", "GB-COH-04444444"), lots: ["North"] }]);
+    const first = await importContracts(buyer, [{ ...award, value: { amount: 93007, currency: "GBP" } }]);
+    const id = first.imported[0]?.id ?? "";
+    const stored = await database.client.contract.findUniqueOrThrow({
+      where: { id },
+      include: { primes: { select: { lot: true } } },
+    });
+    expect(stored.valueAmount?.toNumber()).toBe(93007);
+    expect(stored.valueCurrency).toBe("GBP");
+    expect(stored.primes.map((p) => p.lot)).toEqual(["North"]);
+
+    const awardUpdate: ImportedContract = {
+      ...award,
+      releaseId: `${award.ocid}-update`,
+      releaseDate: "2026-05-01T09:00:00.000Z",
+      title: "Employment support, extended",
+      value: { amount: 120000, currency: "GBP" },
+      valueBand: "£100k–£1m",
+      suppliers: [
+        { ...supplier("Harbour Services Ltd", "GB-COH-04444444"), lots: ["North", "South"] },
+        supplier("Fellside Works CIC", "GB-COH-05555555"),
+      ],
+    };
+    const second = await importContracts(buyer, [awardUpdate]);
+    expect(second.imported).toEqual([]);
+    expect(second.updated).toEqual([
+      {
+        id,
+        title: "Employment support, extended",
+        changes: [
+          `Title changed from “${award.title}” to “Employment support, extended”.`,
+          "Value changed from £93,007 to £120,000.",
+          "Harbour Services Ltd's lots are now North; South.",
+          "Fellside Works CIC added as a prime.",
+        ],
+      },
+    ]);
+    const older = await importContracts(buyer, [award]);
+    expect(older.updated).toEqual([]);
+    expect(older.skipped.map((s) => s.reason)).toEqual([
+      "This contract has already been imported from a later release (or this one has no date).",
+    ]);
+    const now = await database.client.contract.findUniqueOrThrow({ where: { id } });
+    expect(now.title).toBe("Employment support, extended");
+  });
+
+  it("lets a second commissioner import the same notice as its own", async () => {
+    const one = actorFor(await createCommissioner(database.client, "Identity Test Council"));
+    const other = actorFor(await createCommissioner(database.client, "Identity Test Council"));
+    const framework = notice([supplier("Harbour Services Ltd", "GB-COH-04444444")]);
+    const first = await importContracts(one, [framework]);
+    const second = await importContracts(other, [framework]);
+    expect(first.imported).toHaveLength(1);
+    expect(second.imported).toHaveLength(1);
+    expect(second.imported[0]?.id).not.toBe(first.imported[0]?.id);
   });
 });
