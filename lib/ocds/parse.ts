@@ -7,6 +7,7 @@
  * one Contract per ocid, and a process let in lots has one award per lot, each of whose suppliers
  * becomes a prime on that one contract. See README.md for the rules in brief.
  */
+import { formatMoney } from "../format";
 import { matchName } from "../organisations/names";
 import { locateJsonError } from "./json-syntax";
 import {
@@ -776,8 +777,7 @@ function readSuppliers(awards: Award[], parties: PartyIndex, note: Note, lots: L
 // Value
 
 const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-export const describeMoney = (amount: number, currency: string) =>
-  currency === "GBP" ? `£${money.format(amount)}` : `${currency} ${money.format(amount)}`;
+const describeMoney = formatMoney;
 
 /**
  * The value: the total of the live contracts' values, else of the live awards' values, else the

@@ -79,6 +79,8 @@ const detailSelect = {
   title: true,
   reference: true,
   valueBand: true,
+  valueAmount: true,
+  valueCurrency: true,
   startDate: true,
   endDate: true,
   ocid: true,
@@ -97,7 +99,9 @@ const detailSelect = {
   cycles: { select: { id: true, name: true, opensAt: true, closesAt: true }, orderBy: { opensAt: "desc" } },
 } satisfies Prisma.ContractSelect;
 
-export type ContractDetail = Prisma.ContractGetPayload<{ select: typeof detailSelect }>;
+type ContractRow = Prisma.ContractGetPayload<{ select: typeof detailSelect }>;
+/** The exact value as a plain number: pages and client components cannot take a Decimal. */
+export type ContractDetail = Omit<ContractRow, "valueAmount"> & { valueAmount: number | null };
 
 export async function getOwnContract(actor: Actor, contractId: string): Promise<ContractDetail> {
   requireCommissioner(actor);
@@ -107,7 +111,7 @@ export async function getOwnContract(actor: Actor, contractId: string): Promise<
     select: detailSelect,
   });
   if (!contract) throw new NotFoundError();
-  return contract;
+  return { ...contract, valueAmount: contract.valueAmount?.toNumber() ?? null };
 }
 
 export async function listOwnContracts(actor: Actor) {

@@ -2,9 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, RuleError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatMoney } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { describeMoney, type ImportedContract, type ImportedSupplier } from "@/lib/ocds/parse";
+import type { ImportedContract, ImportedSupplier } from "@/lib/ocds/parse";
 import { type OrganisationIdentifier, parseIdentifier } from "@/lib/organisations/identifiers";
 import { findOrCreateOrganisation } from "./organisation-identities";
 import { sharedMembersProblem } from "./separation";
@@ -193,7 +193,7 @@ async function update(
   if (existing.title !== next.title)
     changes.push(`Title changed from “${existing.title}” to “${next.title}”.`);
   const worth = (amount: number | null, currency: string | null, band: string) =>
-    amount !== null && currency ? describeMoney(amount, currency) : band;
+    amount !== null && currency ? formatMoney(amount, currency) : band;
   const was = worth(existing.valueAmount?.toNumber() ?? null, existing.valueCurrency, existing.valueBand);
   const now = worth(next.valueAmount, next.valueCurrency, next.valueBand);
   if (was !== now) changes.push(`Value changed from ${was} to ${now}.`);

@@ -84,6 +84,9 @@ test("a commissioner imports a contract from a Contracts Finder file, and a brok
   await expect(page.getByRole("list", { name: "Imported", exact: true }).getByRole("listitem")).toHaveCount(
     1,
   );
+  // The exact value published is kept beside its band.
+  await page.getByRole("link", { name: "Community Wellbeing and Early Help Service" }).click();
+  await expect(page.getByRole("definition").filter({ hasText: "£4,250,000 (£1m–£10m)" })).toBeVisible();
   await page.goto("/contracts");
   await expect(page.getByRole("list", { name: "Your contracts" }).getByRole("listitem")).toHaveCount(
     before + 1,
