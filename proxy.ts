@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { databaseAvailable } from "@/lib/db/availability";
 import { probeDatabase } from "@/lib/db/probe";
 import { env } from "@/lib/env";
-import { bodyLimitFor, declaresTooLarge, streamedBodyExceeds, tooLargeResponse } from "@/lib/http/body-limit";
+import { bodyLimitFor, declaresTooLarge, streamedBodyExceeds, tooLargeFor } from "@/lib/http/body-limit";
 import { isMalformedActionCall, isMalformedFormPost, judgeOrigin } from "@/lib/http/request-checks";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security/headers";
 import { crossSiteResponse, unavailableResponse } from "@/lib/security/unavailable";
@@ -31,9 +31,9 @@ export async function proxy(request: NextRequest) {
   if (isStaticAsset(path)) return finish(NextResponse.next());
 
   const limit = bodyLimitFor(path);
-  if (declaresTooLarge(request, limit)) return finish(tooLargeResponse());
+  if (declaresTooLarge(request, limit)) return finish(tooLargeFor(request, env().APP_URL));
   // Next.js would refuse a long chunked body to a server action too, but with a 500.
-  if (await streamedBodyExceeds(request, limit)) return finish(tooLargeResponse());
+  if (await streamedBodyExceeds(request, limit)) return finish(tooLargeFor(request, env().APP_URL));
   const origin = judgeOrigin(request, env().APP_URL);
   if (origin.refuse) return finish(crossSiteResponse(request, nonce));
   if ((await isMalformedFormPost(request)) || (await isMalformedActionCall(request))) {

@@ -18,3 +18,12 @@ export function formatMoney(amount: number, currency: string): string {
   const figure = (Number.isInteger(amount) ? whole : pence).format(amount);
   return currency === "GBP" ? `£${figure}` : `${currency} ${figure}`;
 }
+
+/** "5 MB", "7.2 MB", "640 KB": binary units, as operating systems show file sizes. */
+export function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  const kb = bytes / 1024;
+  if (kb >= 1) return `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,21 +1,41 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { type FormEvent, useActionState, useState } from "react";
 import { type ImportState, importOcdsAction } from "@/app/contracts/import/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { formatBytes } from "@/lib/format";
+import { DEFAULT_MAX_BYTES, tooLargeMessage } from "@/lib/ocds/limits";
 
-const initial: ImportState = { status: "idle", errors: [] };
+const fileError = (message: string): ImportState => ({
+  status: "error",
+  errors: [{ href: "#field-file", questionKey: "file", message }],
+});
 
-export function ImportForm() {
+/**
+ * `tooLarge`: the server refused the last upload for its size before reading it (proxy.ts), which
+ * happens only without JavaScript; with it, the size is checked here before anything is sent.
+ */
+export function ImportForm({ tooLarge = false }: { tooLarge?: boolean }) {
+  const initial: ImportState = tooLarge ? fileError(tooLargeMessage(null)) : { status: "idle", errors: [] };
   const [state, action, pending] = useActionState(importOcdsAction, initial);
-  const error = state.errors.find((e) => e.questionKey === "file")?.message;
+  const [refused, setRefused] = useState<ImportState | null>(null);
+  const shown = refused ?? state;
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem("file");
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    if (file && file.size > DEFAULT_MAX_BYTES) {
+      event.preventDefault();
+      setRefused(fileError(tooLargeMessage(file.size)));
+    } else setRefused(null);
+  };
+  const error = shown.errors.find((e) => e.questionKey === "file")?.message;
   const report = state.report;
   return (
     <>
-      <ErrorSummary errors={state.errors} message={state.message} />
-      {report ? (
+      <ErrorSummary errors={shown.errors} message={shown.message} />
+      {report && !refused ? (
         <section aria-labelledby="import-report" className="mb-10">
           <h2 id="import-report" className="mb-4 text-2xl font-bold">
             {report.imported.length === 1
@@ -80,14 +100,14 @@ export function ImportForm() {
           ) : null}
         </section>
       ) : null}
-      <form action={action} className="max-w-2xl">
+      <form action={action} onSubmit={checkSize} className="max-w-2xl">
         <div className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}>
           <label htmlFor="field-file" className="mb-1 block text-lg font-bold">
             Upload an OCDS file
           </label>
           <p id="field-file-hint" className="mb-2 text-muted">
-            A release or release package in JSON, as downloaded from Contracts Finder or Find a Tender. Up to
-            5 MB.
+            A release or release package in JSON, as downloaded from Contracts Finder or Find a Tender. Up to{" "}
+            {formatBytes(DEFAULT_MAX_BYTES)}.
           </p>
           {error ? (
             <p id="field-file-error" className="mb-2 font-bold text-error">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, withLimitedBody } from "./body-limit";
+import { bodyLimitFor, tooLargeFor, withLimitedBody } from "./body-limit";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request("http://chainwise.test/api/auth/sign-in/email", {
@@ -44,5 +44,25 @@ describe("request body limits", () => {
 
   it("allows server actions more than the JSON API", () => {
     expect(bodyLimitFor("/api/auth/sign-in/email")).toBeLessThan(bodyLimitFor("/contracts/import"));
+  });
+});
+
+describe("tooLargeFor", () => {
+  const request = (path: string, headers: Record<string, string> = {}) =>
+    new Request(`http://internal:3000${path}`, { method: "POST", headers });
+
+  it("sends a form posted without JavaScript back to its page, at the public address, to say why", () => {
+    const response = tooLargeFor(request("/contracts/import"), "https://chainwise.example");
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("https://chainwise.example/contracts/import?too-large");
+  });
+
+  it("answers 413 to a server action called by script and to the JSON API", () => {
+    const action = tooLargeFor(
+      request("/contracts/import", { "Next-Action": "abc" }),
+      "https://chainwise.example",
+    );
+    expect(action.status).toBe(413);
+    expect(tooLargeFor(request("/api/v1/contracts"), "https://chainwise.example").status).toBe(413);
   });
 });

@@ -8,6 +8,22 @@ export const BODY_LIMITS = { actions: 6 * 1024 * 1024, api: 64 * 1024 } as const
 
 export const TOO_LARGE_MESSAGE = "The request is too large.";
 
+/**
+ * What a too-large request gets. A form posted without JavaScript (no Next-Action header, not the
+ * JSON API) is sent back to its page with `?too-large`, where the form says what the limit is next
+ * to its field: a bare 413 would leave the person on a plain-text page. Anything else gets 413.
+ */
+export function tooLargeFor(request: Request, appUrl: string): Response {
+  const url = new URL(request.url);
+  const formPost =
+    request.method === "POST" && !url.pathname.startsWith("/api/") && !request.headers.has("next-action");
+  if (!formPost) return tooLargeResponse();
+  return new Response(null, {
+    status: 303,
+    headers: { Location: new URL(`${url.pathname}?too-large`, appUrl).toString(), Connection: "close" },
+  });
+}
+
 export function tooLargeResponse(): Response {
   return new Response(TOO_LARGE_MESSAGE, {
     status: 413,

@@ -10,6 +10,7 @@
 import { formatMoney } from "../format";
 import { matchName } from "../organisations/names";
 import { locateJsonError } from "./json-syntax";
+import { DEFAULT_MAX_BYTES, tooLargeMessage } from "./limits";
 import {
   type Award,
   type Contract,
@@ -22,8 +23,6 @@ import {
   tidy,
   type Value,
 } from "./schema";
-
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface OcdsParseOptions {
   /** Largest file accepted, in bytes of UTF-8. Default 5 MB. */
@@ -160,10 +159,7 @@ function parse(text: string, options: OcdsParseOptions): OcdsParseResult {
       : DEFAULT_MAX_BYTES;
   const bytes = utf8Length(text, maxBytes);
   if (bytes > maxBytes) {
-    return fail(
-      `This file is ${formatBytes(bytes)}, which is over the ${formatBytes(maxBytes)} limit. ` +
-        "Download fewer notices at a time (for example, one contract's release package) and try again.",
-    );
+    return fail(tooLargeMessage(bytes, maxBytes));
   }
 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -962,10 +958,4 @@ function utf8Length(text: string, limit: number): number {
   return bytes;
 }
 
-function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-  const kb = bytes / 1024;
-  if (kb >= 1) return `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB`;
-  return `${bytes} bytes`;
-}
+export { DEFAULT_MAX_BYTES } from "./limits";

@@ -5,8 +5,13 @@ import { requireCommissionerPage } from "@/lib/contracts/page-access";
 
 export const metadata: Metadata = { title: "Import a contract" };
 
-export default async function ImportPage() {
+export default async function ImportPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ "too-large"?: string }>;
+}) {
   await requireCommissionerPage("/contracts/import");
+  const tooLarge = (await searchParams)["too-large"] !== undefined;
   return (
     <>
       <Link href="/contracts" className="mb-6 inline-block">
@@ -18,7 +23,7 @@ export default async function ImportPage() {
         they are voluntary or community organisations, where published) become a contract here, with the
         suppliers as its primes. Nothing is changed if the file cannot be read.
       </p>
-      <ImportForm />
+      <ImportForm tooLarge={tooLarge} />
     </>
   );
 }

@@ -1,0 +1,18 @@
+import { formatBytes } from "../format";
+
+/**
+ * The largest OCDS file accepted, in bytes. The browser checks it before uploading, the import
+ * action and the parser check it again, and proxy.ts refuses a larger request body
+ * (lib/http/body-limit.ts allows a little more for the form's other fields). Small: no client
+ * module here, so the upload form can import it without the parser.
+ */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The message for a file over the limit: the same words in the browser, the action and the parser. */
+export function tooLargeMessage(bytes: number | null, maxBytes = DEFAULT_MAX_BYTES): string {
+  const size = bytes === null ? "The file was" : `This file is ${formatBytes(bytes)}, which is`;
+  return (
+    `${size} over the ${formatBytes(maxBytes)} limit. ` +
+    "Download fewer notices at a time (for example, one contract's release package) and try again."
+  );
+}

@@ -1,0 +1,68 @@
+import { readFile, writeFile } from "node:fs/promises";
+import iconv from "iconv-lite";
+import { budget } from "./support/budget";
+import { errorSummary } from "./support/questionnaire";
+import { expect, test } from "./support/test";
+import { actFor, newCommissioner } from "./support/world";
+
+/** A file of `megabytes` MB in the test's output folder: JSON-looking, but only its size matters. */
+async function bigFile(name: string, megabytes: number): Promise<string> {
+  const file = test.info().outputPath(name);
+  await writeFile(file, `{"releases":[${" ".repeat(megabytes * 1024 * 1024)}]}`);
+  return file;
+}
+
+test("a file over the limit is refused before it is sent, with the limit named beside the field", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(budget({ pages: 3 }));
+  await actFor(page, await newCommissioner(db));
+  await page.goto("/contracts/import");
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await page.getByLabel("Upload an OCDS file").setInputFiles(await bigFile("seven.json", 7));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(errorSummary(page)).toContainText("This file is 7.0 MB, which is over the 5 MB limit.");
+  await expect(page.locator("#field-file-error")).toContainText("over the 5 MB limit");
+  expect(posts).toEqual([]);
+});
+
+test("without JavaScript, a file over the limit comes back to the form with the limit named", async ({
+  browser,
+  baseURL,
+  db,
+}) => {
+  test.setTimeout(budget({ pages: 3 }));
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await actFor(page, await newCommissioner(db));
+  await page.goto("/contracts/import");
+  await page.getByLabel("Upload an OCDS file").setInputFiles(await bigFile("eight.json", 8));
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/contracts\/import\?too-large$/);
+  await expect(errorSummary(page)).toContainText("The file was over the 5 MB limit.");
+  await context.close();
+});
+
+test("a Windows-1252 file imports with its accents and curly quotes, and the result says how it was read", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(budget({ pages: 3 }));
+  await actFor(page, await newCommissioner(db));
+  const title = "Café Wellbeing – “Early Help” Service";
+  const text = (await readFile("lib/ocds/fixtures/contracts-finder-award.json", "utf8")).replaceAll(
+    "Community Wellbeing and Early Help Service",
+    title,
+  );
+  const file = test.info().outputPath("windows-1252.json");
+  await writeFile(file, iconv.encode(text, "windows-1252"));
+  await page.goto("/contracts/import");
+  await page.getByLabel("Upload an OCDS file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("list", { name: "Imported", exact: true }).getByRole("link")).toHaveText(title);
+  await expect(page.getByRole("list", { name: "Notes" })).toContainText("read as Windows-1252");
+});
