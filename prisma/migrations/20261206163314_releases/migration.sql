@@ -194,8 +194,9 @@ ALTER TABLE "ReleaseScope" ADD CONSTRAINT "ReleaseScope_counts_check"
 -- A figure has the values of its family and no others, within what its ratings allow.
 ALTER TABLE "ReleaseFigure" ADD CONSTRAINT "ReleaseFigure_counts_check"
   CHECK ("partners" >= 3 AND "ratings" >= "partners");
+-- A CHECK passes when its expression is NULL, so a missing value must make it false, not NULL.
 ALTER TABLE "ReleaseFigure" ADD CONSTRAINT "ReleaseFigure_values_check"
-  CHECK (CASE "family"
+  CHECK (coalesce(CASE "family"
     WHEN 'QUESTION' THEN "totalTenths" BETWEEN 0 AND 1000 * "ratings"
       AND num_nulls("raised", "medianTenths", "strong", "good", "developing", "concern") = 6
     WHEN 'FLAG' THEN "raised" BETWEEN 0 AND "ratings"
@@ -204,7 +205,7 @@ ALTER TABLE "ReleaseFigure" ADD CONSTRAINT "ReleaseFigure_values_check"
       AND least("strong", "good", "developing", "concern") >= 0
       AND "strong" + "good" + "developing" + "concern" = "ratings"
       AND num_nulls("totalTenths", "raised") = 2
-  END);
+  END, false));
 
 -- Released means published: no row of a release is ever changed or removed (STYLE 15). Inserting is
 -- the only way in; a restore from a dump inserts too.
