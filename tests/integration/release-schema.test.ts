@@ -75,8 +75,7 @@ describe.each(testDatabaseKinds())("release tables on %s", (kind) => {
     const before = await database.client.releaseFigure.count({ where: { releaseId } });
     const never = /a release is never changed/;
     for (const table of nonEmpty([...TABLES], "release tables")) {
-      const column =
-        table === "Release" ? "period" : table.endsWith("Rating") ? "assessmentId" : "releaseId";
+      const column = table === "Release" ? "period" : table.endsWith("Rating") ? "assessmentId" : "releaseId";
       await refused(`UPDATE "${table}" SET "${column}" = "${column}"`, never);
       await refused(`DELETE FROM "${table}"`, never);
       await refused(`TRUNCATE "${table}" CASCADE`, never);
