@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { releasePeriod } from "@/lib/services/releases";
 import { answersAt } from "@/tests/support/answers";
-import { createUser } from "@/tests/support/factories";
+import { createSubcontractor, createUser } from "@/tests/support/factories";
 import { nonEmpty } from "@/tests/support/non-empty";
 import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
@@ -211,5 +211,40 @@ describe.each(testDatabaseKinds())("release tables on %s", (kind) => {
       await refused(`DELETE FROM "Organisation" WHERE id = ${q(partner.organisationId)}`, fk);
     }
     expect(await database.client.assessment.count({ where: { id: rating.assessmentId } })).toBe(1);
+  });
+
+  it("never changes a released rating, and takes no rating into a released cycle of the prime", async () => {
+    const { rating, prime, contractId, cycleId } = await released();
+    const id = q(rating.assessmentId);
+    const never = /a released rating is never changed/;
+    await refused(
+      `UPDATE "Assessment" SET "notesSharedWithPrime" = NOT "notesSharedWithPrime" WHERE id = ${id}`,
+      never,
+    );
+    await refused(`UPDATE "Answer" SET score = 0 WHERE "assessmentId" = ${id}`, never);
+    await refused(`DELETE FROM "Answer" WHERE "assessmentId" = ${id}`, never);
+    await refused(`UPDATE "AssessmentScore" SET score = 0 WHERE "assessmentId" = ${id}`, never);
+    await refused(`DELETE FROM "AssessmentScore" WHERE "assessmentId" = ${id}`, never);
+
+    // A late partner, submitting straight into the released cycle or finishing a draft there.
+    const late = await createSubcontractor(database.client);
+    const insert = (status: string, reference: string) =>
+      `INSERT INTO "Assessment" (id, reference, "frameworkId", "frameworkVersion", perspective, "contractId",
+         "cycleId", "primeId", "respondentOrgId", status, "updatedAt")
+       VALUES (${q(`late-${reference}`)}, ${q(reference)}, 'ncvo-serco', '1.0', 'SUBCONTRACTOR', ${q(contractId)},
+         ${q(cycleId)}, ${q(prime.organisationId)}, ${q(late.id)}, '${status}', now())`;
+    const closed = /have been released/;
+    await refused(insert("SUBMITTED", `CW-LATE-${late.id}`), closed);
+    await database.client.$executeRawUnsafe(insert("DRAFT", `CW-LATE-${late.id}`));
+    await refused(
+      `UPDATE "Assessment" SET status = 'SUBMITTED' WHERE id = ${q(`late-CW-LATE-${late.id}`)}`,
+      closed,
+    );
+    // A draft there can still be saved (and is purged in time); other cycles are untouched.
+    await database.client.$executeRawUnsafe(
+      `UPDATE "Assessment" SET revision = revision + 1 WHERE id = ${q(`late-CW-LATE-${late.id}`)}`,
+    );
+    const submitted = { cycleId, primeId: prime.organisationId, status: "SUBMITTED" as const };
+    expect(await database.client.assessment.count({ where: submitted })).toBe(3);
   });
 });
