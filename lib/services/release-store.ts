@@ -188,10 +188,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** What earlier releases published about one prime in one period: their scopes and figures' ratings. */
-async function previousOf(tx: Tx, primeId: string, period: string): Promise<Previous> {
+/** What earlier releases published about some primes in one period: their scopes and figures' ratings. */
+async function previousOf(tx: Tx, primeIds: string[], period: string): Promise<Previous> {
   const scopes = await tx.releaseScope.findMany({
-    where: { primeId, period },
+    where: { primeId: { in: primeIds }, period },
     select: { id: true, scopeKey: true },
   });
   const scopeIds = scopes.map((s) => s.id);
@@ -224,6 +224,12 @@ async function previousOf(tx: Tx, primeId: string, period: string): Promise<Prev
 }
 
 /**
+ * Primes computed and written together: fewer round trips, with the rows of a few dozen primes in
+ * memory at a time (a national programme has thousands; ADR 0008 keeps an instance's memory bounded).
+ */
+const PRIMES_AT_ONCE = 25;
+
+/**
  * Computes and stores one release. The caller has checked who is asking and holds the
  * transaction; this takes the period's lock first.
  */
@@ -253,20 +259,26 @@ export async function storeRelease(tx: Tx, spec: ReleaseSpec): Promise<ReleaseOu
     hidden: 0,
   };
   const thresholdsUsed = new Map<string, Thresholds>();
-  for (const { primeId } of primes) {
-    // Every rating of the prime in the period, other programmes' too: earlier releases' scopes and
-    // figures hold them, and the groups this release must keep at the threshold are built from all.
-    const rows = await rowsOf(tx, { ...where, primeId }, spec.period, structure);
+  for (let start = 0; start < primes.length; start += PRIMES_AT_ONCE) {
+    const primeIds = primes.slice(start, start + PRIMES_AT_ONCE).map((p) => p.primeId);
+    // Every rating of these primes in the period, other programmes' too: earlier releases' scopes
+    // and figures hold them, and the groups this release must keep at the threshold are built from
+    // all. computeRelease works per prime; taking several at once only saves round trips.
+    const rows = await rowsOf(tx, { ...where, primeId: { in: primeIds } }, spec.period, structure);
     const thresholds = await thresholdsOf(tx, rows);
-    const previous = await previousOf(tx, primeId, spec.period);
+    const previous = await previousOf(tx, primeIds, spec.period);
     const release = computeRelease({ rows, structure, thresholds, previous, only });
     outcome.hidden += release.suppressed.length;
     if (release.scopes.length === 0) continue;
     if (outcome.releaseId === null) outcome.releaseId = await createRelease(tx, spec);
     const scopeRows = await writeScopes(tx, outcome.releaseId, spec.period, release.scopes);
     await writeFigures(tx, outcome.releaseId, release, scopeRows);
-    for (const [id, k] of thresholds) thresholdsUsed.set(id, k);
-    outcome.primes++;
+    const released = new Set(release.scopes.map((s) => s.scope.primeId));
+    for (const row of rows) {
+      const k = thresholds.get(row.commissionerId);
+      if (released.has(row.primeId) && k) thresholdsUsed.set(row.commissionerId, k);
+    }
+    outcome.primes += released.size;
     outcome.scopes += release.scopes.length;
     outcome.figures += release.figures.length;
   }
