@@ -17,6 +17,7 @@ import { currentStructure, KIND_OF_FAMILY, type ReleaseOutcome, storeRelease } f
  *
  * - {@link releasePeriod}: a commissioner's administrator releases its programme's closed cycles of
  *   a period (each prime on each contract, and its pool with the commissioner).
+ * - {@link releaseDue}: the same, for every programme whose period's cycles have all closed, daily.
  * - {@link releaseNational}: the operator's national release of a period, once every cycle of it
  *   has closed (`npm run release:national`).
  * - {@link releasedFigures}: the stored figures about one prime in one period that the actor may
@@ -91,6 +92,47 @@ export async function releasePeriod(
     );
     return outcome;
   }, LONG);
+}
+
+/**
+ * The releases that are due, run daily with the other jobs (`npm run releases:due`): each
+ * commissioner's period whose cycles have all closed, once the last of them has, and again when a
+ * cycle of it closes after its last release (that cycle's contracts then get their own release; the
+ * pool was published already). Each in its own transaction; a release with nothing new writes
+ * nothing. The national release stays an operator's command.
+ */
+export async function releaseDue(now: Date = new Date()): Promise<ReleaseOutcome[]> {
+  const periods = await db().$queryRaw<{ commissionerId: string; period: string }[]>`
+    SELECT k."commissionerId", c.name AS period
+    FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
+    GROUP BY k."commissionerId", c.name
+    HAVING max(c."closesAt") < ${now}
+       AND max(c."closesAt") > coalesce(
+         (SELECT max(r."cutOff") FROM "Release" r
+          WHERE r."commissionerId" = k."commissionerId" AND r.period = c.name),
+         '-infinity')
+    ORDER BY 1, 2`;
+  const outcomes: ReleaseOutcome[] = [];
+  for (const { commissionerId, period } of periods) {
+    outcomes.push(
+      await db().$transaction(async (tx) => {
+        const outcome = await storeRelease(tx, { kind: "COMMISSIONER", commissionerId, period, now });
+        if (outcome.releaseId) {
+          await recordAudit(
+            {
+              organisationId: commissionerId,
+              userId: null,
+              action: AUDIT_ACTIONS.released,
+              summary: `Released partners' figures for ${period} once its last cycle had closed: ${outcome.scopes} ${outcome.scopes === 1 ? "scope" : "scopes"} of ${outcome.primes} ${outcome.primes === 1 ? "prime" : "primes"}`,
+            },
+            tx,
+          );
+        }
+        return outcome;
+      }, LONG),
+    );
+  }
+  return outcomes;
 }
 
 /**

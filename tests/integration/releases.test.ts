@@ -15,7 +15,7 @@ import {
   type Thresholds,
 } from "@/lib/scoring/release";
 import { population } from "@/lib/scoring/release/test-arbitraries";
-import { releasedFigures, releaseNational, releasePeriod } from "@/lib/services/releases";
+import { releaseDue, releasedFigures, releaseNational, releasePeriod } from "@/lib/services/releases";
 import { answersAt } from "@/tests/support/answers";
 import {
   actorFor,
@@ -285,6 +285,62 @@ describe.each(testDatabaseKinds())("releases on %s", (kind) => {
     expect(national.scopes).toBe(1);
     const withNational = await releasedFigures(admin, { primeId: prime.organisationId, period });
     expect(withNational[0]).toMatchObject({ level: "national", partners: 10 });
+  });
+
+  it("releases a programme's period by itself once its last cycle has closed, and a cycle closing later on its own", async () => {
+    const { admin, prime, period, contracts, commissionerId } = await twoContracts();
+    const ours = (outcomes: Awaited<ReturnType<typeof releaseDue>>) =>
+      outcomes.filter((o) => o.period === period);
+    // One of the two cycles still open: not due.
+    expect(ours(await releaseDue(new Date("2027-02-15T00:00:00Z")))).toEqual([]);
+    expect(await database.client.release.count({ where: { period } })).toBe(0);
+
+    const [first] = ours(await releaseDue(new Date("2027-04-15T00:00:00Z")));
+    expect(first).toMatchObject({ period, primes: 1 });
+    const scopes = await releasedFigures(admin, { primeId: prime.organisationId, period });
+    expect(scopes.map((s) => [s.level, s.contractId])).toEqual([
+      ["commissioner", null],
+      ["contract", contracts[0]],
+      ["contract", contracts[1]],
+    ]);
+    const logged = await database.client.auditEvent.findMany({
+      where: { organisationId: commissionerId, action: "release.published" },
+      select: { userId: true, summary: true },
+    });
+    expect(logged).toEqual([{ userId: null, summary: expect.stringContaining(period) }]);
+
+    // Nothing new since: not due again.
+    expect(ours(await releaseDue(new Date("2027-04-16T00:00:00Z")))).toEqual([]);
+
+    // A third contract's cycle of the same period closes later: released on its own, pool untouched.
+    const late = await createContract(database.client, {
+      commissionerId,
+      primes: [{ primeId: prime.organisationId }],
+    });
+    const cycle = await createCycle(database.client, {
+      contractId: late.id,
+      name: period,
+      opensAt: new Date("2027-03-01T00:00:00Z"),
+      closesAt: new Date("2027-05-31T00:00:00Z"),
+    });
+    for (let n = 0; n < 5; n++) {
+      const partner = await createSubcontractor(database.client);
+      await createAssessment(database.client, {
+        contractId: late.id,
+        cycleId: cycle.id,
+        primeId: prime.organisationId,
+        respondentOrgId: partner.id,
+        perspective: "subcontractor",
+        answers: answersAt("subcontractor", "best"),
+        submittedAt: new Date("2027-04-01T00:00:00Z"),
+      });
+    }
+    expect(ours(await releaseDue(new Date("2027-05-15T00:00:00Z")))).toEqual([]);
+    const [later] = ours(await releaseDue(new Date("2027-06-15T00:00:00Z")));
+    expect(later).toMatchObject({ scopes: 1 });
+    const after = await releasedFigures(admin, { primeId: prime.organisationId, period });
+    expect(after.map((s) => s.contractId)).toEqual([null, ...contracts, late.id]);
+    expect(after[0]).toEqual(scopes[0]);
   });
 
   it("releases nationally only once every cycle of the period has closed", async () => {
