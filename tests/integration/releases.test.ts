@@ -11,6 +11,7 @@ import {
   type PublishedFigure,
   type Release,
   type ReleaseInput,
+  type ReleaseRow,
   releaseStructure,
   type Thresholds,
 } from "@/lib/scoring/release";
@@ -179,6 +180,45 @@ describe.each(testDatabaseKinds())("releases on %s", (kind) => {
     // The populations are dense enough that releases both publish and hide.
     expect(published).toBeGreaterThan(0);
     expect(hidden).toBeGreaterThan(0);
+  });
+
+  it("releases many primes at once exactly as the reference does", async () => {
+    // More primes than a release computes together, each with three partners on one of three
+    // contracts, every answer different: several batches, and figures in each.
+    const rows = Array.from({ length: 31 * 3 }, (_, i): ReleaseRow => {
+      const prime = Math.floor(i / 3);
+      const score = [0, 25, 50, 75, 100][(i * 7) % 5] as number;
+      return {
+        ratingId: `r${i}`,
+        respondentId: `partner${i}`,
+        primeId: `prime${String(prime).padStart(2, "0")}`,
+        commissionerId: "c0",
+        contractId: `k${prime % 3}`,
+        cycleId: `k${prime % 3}@2026`,
+        period: "2026",
+        questionScores: { "p1.q1": score, "p1.q2": 100 - score, "p1.fee": 50, "p2.q1": score, "p2.q2": null },
+        flags: { "p1.q1": i % 2 === 0, "p1.fee": false },
+        measureScores: { p1: score, p2: 50, overall: (score + 50) / 2 },
+      };
+    });
+    const k = { score: 3, category: 3 };
+    const written = await writePopulation(
+      database.client,
+      { rows, commissioners: ["c0"], thresholds: new Map([["c0", k]]) },
+      LATER,
+    );
+    const [admin] = written.admins as [Actor];
+    const period = written.periods.get("2026") as string;
+    const outcome = await releasePeriod(admin, admin.organisationId, period, LATER);
+    const release = computeRelease({
+      rows: written.rows,
+      structure,
+      thresholds: new Map([[admin.organisationId, k]]),
+      only: { commissionerId: admin.organisationId, levels: ["commissioner", "contract"] },
+    });
+    expect(outcome.primes).toBe(31);
+    expect(new Set(release.figures.map((f) => f.scopeId.split(",")[1])).size).toBe(31);
+    expect(await stored(database.client, [period])).toEqual(expected([release]));
   });
 
   /** A commissioner with two contracts of one prime, five partners on each, cycles closing apart. */
