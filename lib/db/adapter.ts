@@ -64,11 +64,35 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     pglite: null,
     forMigrations: () => {
       const own = new pg.Pool({ connectionString: target.url, max: 1, connectionTimeoutMillis: 5_000 });
-      return { factory: new PrismaPg(own), release: () => own.end() };
+      return { factory: wholeScripts(new PrismaPg(own), own), release: () => own.end() };
     },
     close: async () => {
       if (!ended) await pool.end();
       ended = true;
     },
   };
+}
+
+/**
+ * @prisma/adapter-pg 7.10 runs a migration by splitting it at every ";" and sending the pieces one
+ * by one, which breaks a function body (a trigger's) or a comment holding one. PostgreSQL runs a
+ * whole script sent as one simple query, in one implicit transaction, as `prisma migrate deploy`
+ * does; PGlite's adapter already sends it whole.
+ */
+function wholeScripts(factory: PrismaPg, pool: pg.Pool): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const convert = (adapter as unknown as { onError?: (error: unknown) => never }).onError?.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        if (convert) convert(error);
+        throw error;
+      }
+    };
+    return adapter;
+  };
+  return factory;
 }

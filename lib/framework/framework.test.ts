@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
 import { nonEmpty } from "@/tests/support/non-empty";
 import {
   FLAG_KINDS,
@@ -175,6 +176,12 @@ describe("the shipped framework", () => {
     }
   });
 
+  it("marks exactly the partners' questions about facts the prime sets per partner (ADR 0011)", () => {
+    const marked = allQuestions.filter((q) => q.primeKnown).map((q) => q.key);
+    expect(marked.sort()).toEqual([...PRIME_KNOWN_QUESTIONS].sort());
+    for (const key of marked) expect(findQuestion(framework, key)?.scoring, key).toBeDefined();
+  });
+
   it("has help for every question in plain words", () => {
     for (const q of nonEmpty(allQuestions, "questions")) {
       expect(q.help.length, q.key).toBeGreaterThan(20);
@@ -305,6 +312,17 @@ describe("parseFramework rejects a malformed framework, naming the bad field", (
     const { path, question } = locate(input, "data.frequency.prime");
     question.redFlag = { kind: "no-data-sharing", label: "No data", when: { anyOf: ["yearly"] } };
     expectIssue(issuesOf(input), `${path}.redFlag.when.anyOf`, '"yearly" is not one of the options');
+  });
+
+  it("a prime's own question marked as a fact the prime sets", () => {
+    const input = shipped();
+    const { path, question } = locate(input, "pay.fee.prime");
+    question.primeKnown = true;
+    expectIssue(
+      issuesOf(input),
+      `${path}.primeKnown`,
+      "only a partner's question can be about a fact the prime sets",
+    );
   });
 
   it("a pair with two questions on one side", () => {

@@ -75,6 +75,9 @@ function checkQuestion(q: Question, path: (string | number)[], report: Report) {
     }
   }
 
+  if (q.primeKnown && q.perspective !== "subcontractor")
+    report("only a partner's question can be about a fact the prime sets", [...path, "primeKnown"]);
+
   const flag = q.redFlag;
   if (flag) {
     const when = flag.when;

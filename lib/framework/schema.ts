@@ -114,6 +114,12 @@ const question = z.object({
   weight: z.number().positive("weight must be more than 0").default(1),
   /** An indicator question: the threshold beyond which a red flag is raised. */
   redFlag: redFlag.optional(),
+  /**
+   * A partner's question about a fact the prime sets or records for that partner (its fee, its
+   * payment days to it): partners' figures for it are released to readers other than the prime
+   * only (docs/decisions/0011, "Facts the prime sets per partner").
+   */
+  primeKnown: z.boolean().default(false),
   /** Optional prompt for the free-text evidence note every question offers. */
   evidencePrompt: text.optional(),
 });

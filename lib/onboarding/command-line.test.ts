@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operatorAddArguments, orgCreateArguments } from "./command-line";
+import { operatorAddArguments, orgCreateArguments, releaseNationalArguments } from "./command-line";
 
 describe("npm run org:create arguments", () => {
   it("reads a commissioner and its first administrator", () => {
@@ -53,5 +53,16 @@ describe("npm run operator:add arguments", () => {
       name: "Ops",
     });
     expect(() => operatorAddArguments(["--email", "ops"])).toThrow(/--email must be an email address/);
+  });
+});
+
+describe("npm run release:national arguments", () => {
+  it("reads the period, trimmed", () => {
+    expect(releaseNationalArguments(["--period", " 2026–27 "])).toEqual({ period: "2026–27" });
+  });
+
+  it("says what is wrong, and how to use it", () => {
+    expect(() => releaseNationalArguments([])).toThrow(/--period must not be empty[\s\S]*Usage/);
+    expect(() => releaseNationalArguments(["--cycle", "2026–27"])).toThrow();
   });
 });

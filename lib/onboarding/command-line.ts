@@ -61,3 +61,17 @@ export function operatorAddArguments(argv: string[]) {
   }
   return parsed.data;
 }
+
+export const RELEASE_NATIONAL_USAGE = 'Usage: npm run release:national -- --period "2026–27"';
+
+/** The national release's one argument: the period, named as the cycles are. */
+export function releaseNationalArguments(argv: string[]) {
+  const { values } = parseArgs({ args: argv, options: { period: { type: "string" } }, strict: true });
+  const parsed = z
+    .object({ period: name("--period").max(100, "--period is too long") })
+    .safeParse({ period: values.period ?? "" });
+  if (!parsed.success) {
+    throw new Error(`${parsed.error.issues.map((i) => i.message).join("\n")}\n${RELEASE_NATIONAL_USAGE}`);
+  }
+  return parsed.data;
+}

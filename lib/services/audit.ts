@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   accepted: "invitation.accepted",
   exported: "report.exported",
   apiToken: "api-token",
+  released: "release.published",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

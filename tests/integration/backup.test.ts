@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appTables, DUMP_FORMAT, DumpError, exportDump, importDump } from "@/lib/db/backup";
 import { migrationStatus } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { releaseNational } from "@/lib/services/releases";
+import { demoCycles } from "@/prisma/demo-data";
 import { seedDemo } from "@/prisma/seed";
 import { nonEmpty } from "@/tests/support/non-empty";
 import { reportSnapshot, reportsAsServed } from "@/tests/support/report-snapshot";
@@ -56,6 +58,14 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
         supersedesId: original.id,
       },
     });
+    // A released period: the release tables, which only take inserts, are restored too.
+    await source.client.organisation.updateMany({
+      where: { type: "COMMISSIONER" },
+      data: { releaseScoreThreshold: 3, releaseCategoryThreshold: 3 },
+    });
+    const [closed] = demoCycles();
+    await releaseNational(closed?.name ?? "");
+    expect(await source.client.releaseFigure.count()).toBeGreaterThan(0);
     lines = await dump(source.client);
   });
 

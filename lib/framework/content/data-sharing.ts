@@ -40,6 +40,7 @@ export const dataSharing: PrincipleInput = {
   questions: [
     {
       key: "data.frequency.sub",
+      primeKnown: true,
       perspective: "subcontractor",
       pairKey: "data.frequency",
       text: "How often does your prime share performance data with you?",

@@ -93,6 +93,7 @@ export const fairPayment: PrincipleInput = {
   questions: [
     {
       key: "pay.days.sub",
+      primeKnown: true,
       perspective: "subcontractor",
       pairKey: "pay.days",
       text: "On average, how many days after you send an invoice does your prime pay you?",
@@ -118,6 +119,7 @@ export const fairPayment: PrincipleInput = {
     },
     {
       key: "pay.fee.sub",
+      primeKnown: true,
       perspective: "subcontractor",
       pairKey: "pay.fee",
       text: "What percentage of your contract's value does your prime keep as a management fee?",
@@ -181,6 +183,7 @@ export const fairPayment: PrincipleInput = {
     },
     {
       key: "pay.methods.sub",
+      primeKnown: true,
       perspective: "subcontractor",
       pairKey: "pay.methods",
       text: "Which ways of being paid has your prime offered you?",

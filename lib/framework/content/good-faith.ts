@@ -44,6 +44,7 @@ export const goodFaith: PrincipleInput = {
   questions: [
     {
       key: "faith.bid-candy.sub",
+      primeKnown: true,
       perspective: "subcontractor",
       pairKey: "faith.bid-candy",
       text: "Which best describes your involvement since the contract started?",
@@ -113,6 +114,7 @@ export const goodFaith: PrincipleInput = {
     },
     {
       key: "faith.referrals.sub",
+      primeKnown: true,
       perspective: "subcontractor",
       pairKey: "faith.referrals",
       text: "In the last 12 months, what percentage of the forecast referrals or work did you actually receive?",

@@ -66,6 +66,7 @@ export const riskSharing: PrincipleInput = {
     },
     {
       key: "risk.outcome-share.sub",
+      primeKnown: true,
       perspective: "subcontractor",
       pairKey: "risk.outcome-share",
       text: "What percentage of your contract's value is paid only when results are achieved?",

@@ -8,7 +8,8 @@ import type { ReleaseRow, ReleaseStructure } from "./types";
  * share it pays only on results, the ways of being paid it offers, whether it named the partner in
  * its bid and sent it work, the referrals it sent, how often it shares data with it. A count or mean
  * of these over partners who answered tells the prime which partners answered, so their figures go
- * to the commissioner only (docs/decisions/0011). To move into the framework as a question field.
+ * to the commissioner only (docs/decisions/0011). Marked `primeKnown` in the framework; this list
+ * is what the framework's test checks it against.
  */
 export const PRIME_KNOWN_QUESTIONS: readonly string[] = [
   "pay.days.sub",
@@ -21,10 +22,7 @@ export const PRIME_KNOWN_QUESTIONS: readonly string[] = [
 ];
 
 /** The partners' questionnaire as a release needs it: scored questions, weights, flags. */
-export function releaseStructure(
-  framework: Framework,
-  primeKnown: readonly string[] = PRIME_KNOWN_QUESTIONS,
-): ReleaseStructure {
+export function releaseStructure(framework: Framework): ReleaseStructure {
   return {
     minResponses: framework.minResponses,
     principles: framework.principles.map((principle) => ({
@@ -36,7 +34,7 @@ export function releaseStructure(
           key: q.key,
           weight: q.weight,
           flagged: q.redFlag !== undefined,
-          primeKnown: primeKnown.includes(q.key),
+          primeKnown: q.primeKnown,
         })),
     })),
   };

@@ -1,0 +1,319 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireRecordIds } from "@/lib/ids";
+import { BANDS, type Band, meanOfTenths } from "@/lib/scoring/numbers";
+import type { DerivedFigure, QuestionFigure, ScopeLevel } from "@/lib/scoring/release";
+import { derivedMeans } from "@/lib/scoring/release/values";
+import { AUDIT_ACTIONS, recordAudit } from "./audit";
+import { currentStructure, KIND_OF_FAMILY, type ReleaseOutcome, storeRelease } from "./release-store";
+
+/**
+ * Releases of partners' figures (docs/decisions/0011): the only way partners' figures are
+ * published, and the only way stored ones are read.
+ *
+ * - {@link releasePeriod}: a commissioner's administrator releases its programme's closed cycles of
+ *   a period (each prime on each contract, and its pool with the commissioner).
+ * - {@link releaseDue}: the same, for every programme whose period's cycles have all closed, daily.
+ * - {@link releaseNational}: the operator's national release of a period, once every cycle of it
+ *   has closed (`npm run release:national`).
+ * - {@link releasedFigures}: the stored figures about one prime in one period that the actor may
+ *   read, filtered in the query by who the actor is.
+ */
+
+export type { ReleaseOutcome } from "./release-store";
+
+export const NOT_RELEASER = "Only your organisation's administrators can release its programme's figures.";
+
+/** A release of a whole national programme reads and writes a lot in one transaction. */
+const LONG = { timeout: 10 * 60_000, maxWait: 30_000 } as const;
+
+const periodSchema = z
+  .string()
+  .trim()
+  .min(1, "Name the period, such as 2026–27.")
+  .max(100, "That period name is too long.")
+  .refine((v) => !v.includes("\u0000"), "That period name is not valid.");
+
+function parsePeriod(period: unknown): string {
+  const parsed = periodSchema.safeParse(period);
+  if (!parsed.success) throw new RuleError(parsed.error.issues[0]?.message ?? "That period is not valid.");
+  return parsed.data;
+}
+
+/**
+ * Releases a commissioner's programme for one period: every contract of its whose cycle of that
+ * period has closed, and each prime's pool across them. Scopes released before are not released
+ * again; a cycle that closes later gets its own release. Only an administrator of that commissioner,
+ * re-checked inside the transaction; anyone else is refused and nothing is written.
+ */
+export async function releasePeriod(
+  actor: Actor,
+  commissionerId: string,
+  period: string,
+  now: Date = new Date(),
+): Promise<ReleaseOutcome> {
+  requireRecordIds(commissionerId);
+  if (
+    actor.organisationType !== "COMMISSIONER" ||
+    actor.organisationId !== commissionerId ||
+    actor.userId === null ||
+    actor.role !== "ADMIN"
+  ) {
+    throw new ForbiddenError(NOT_RELEASER);
+  }
+  const userId = actor.userId;
+  const name = parsePeriod(period);
+  return db().$transaction(async (tx) => {
+    const asking = await tx.membership.findFirst({
+      where: {
+        userId,
+        organisationId: commissionerId,
+        role: "ADMIN",
+        organisation: { type: "COMMISSIONER" },
+      },
+      select: { id: true },
+    });
+    if (!asking) throw new ForbiddenError(NOT_RELEASER);
+    const outcome = await storeRelease(tx, { kind: "COMMISSIONER", commissionerId, period: name, now });
+    await recordAudit(
+      {
+        organisationId: commissionerId,
+        userId,
+        action: AUDIT_ACTIONS.released,
+        summary: outcome.releaseId
+          ? `Released partners' figures for ${name}: ${outcome.scopes} ${outcome.scopes === 1 ? "scope" : "scopes"} of ${outcome.primes} ${outcome.primes === 1 ? "prime" : "primes"}`
+          : `Released partners' figures for ${name}: nothing new could be published`,
+      },
+      tx,
+    );
+    return outcome;
+  }, LONG);
+}
+
+/**
+ * The releases that are due, run daily with the other jobs (`npm run releases:due`): each
+ * commissioner's period whose cycles have all closed, once the last of them has, and again when a
+ * cycle of it closes after its last release (that cycle's contracts then get their own release; the
+ * pool was published already). Each in its own transaction; a release with nothing new writes
+ * nothing. The national release stays an operator's command.
+ */
+export async function releaseDue(now: Date = new Date()): Promise<ReleaseOutcome[]> {
+  const periods = await db().$queryRaw<{ commissionerId: string; period: string }[]>`
+    SELECT k."commissionerId", c.name AS period
+    FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
+    GROUP BY k."commissionerId", c.name
+    HAVING max(c."closesAt") < ${now}
+       AND max(c."closesAt") > coalesce(
+         (SELECT max(r."cutOff") FROM "Release" r
+          WHERE r."commissionerId" = k."commissionerId" AND r.period = c.name),
+         '-infinity')
+    ORDER BY 1, 2`;
+  const outcomes: ReleaseOutcome[] = [];
+  for (const { commissionerId, period } of periods) {
+    outcomes.push(
+      await db().$transaction(async (tx) => {
+        const outcome = await storeRelease(tx, { kind: "COMMISSIONER", commissionerId, period, now });
+        if (outcome.releaseId) {
+          await recordAudit(
+            {
+              organisationId: commissionerId,
+              userId: null,
+              action: AUDIT_ACTIONS.released,
+              summary: `Released partners' figures for ${period} once its last cycle had closed: ${outcome.scopes} ${outcome.scopes === 1 ? "scope" : "scopes"} of ${outcome.primes} ${outcome.primes === 1 ? "prime" : "primes"}`,
+            },
+            tx,
+          );
+        }
+        return outcome;
+      }, LONG),
+    );
+  }
+  return outcomes;
+}
+
+/**
+ * The national release of a period: each prime across every commissioner, checked against
+ * everything the commissioners released. An operator's command, run after the period's last close;
+ * refused while any cycle of the period is still open.
+ */
+export async function releaseNational(period: string, now: Date = new Date()): Promise<ReleaseOutcome> {
+  const name = parsePeriod(period);
+  return db().$transaction(async (tx) => {
+    const open = await tx.cycle.count({ where: { name, closesAt: { gte: now } } });
+    if (open > 0) {
+      throw new RuleError(
+        `${open} ${open === 1 ? "cycle" : "cycles"} of ${name} ${open === 1 ? "has" : "have"} not closed yet: release nationally after the last close.`,
+      );
+    }
+    return storeRelease(tx, { kind: "NATIONAL", commissionerId: null, period: name, now });
+  }, LONG);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+interface FigureBase {
+  key: string;
+  /** "all", or "not-prime": never read by the prime. */
+  audience: "all" | "not-prime";
+  ratings: number;
+  partners: number;
+}
+
+export type ReleasedFigure =
+  | (FigureBase & { kind: "question"; mean: number })
+  | (FigureBase & { kind: "flag"; raised: number })
+  | (FigureBase & { kind: "spread"; median: number; bands: Record<Band, number> });
+
+export interface ReleasedScope {
+  scopeId: string;
+  level: ScopeLevel;
+  primeId: string;
+  period: string;
+  contractId: string | null;
+  commissionerId: string | null;
+  partners: number;
+  ratings: number;
+  releasedAt: Date;
+  figures: ReleasedFigure[];
+  /** Principle and overall means worked from the question figures the reader may read. */
+  derived: Omit<DerivedFigure, "scopeId">[];
+}
+
+const LEVEL = { NATIONAL: "national", COMMISSIONER: "commissioner", CONTRACT: "contract" } as const;
+
+const releasedSelect = {
+  id: true,
+  scopeKey: true,
+  level: true,
+  primeId: true,
+  period: true,
+  contractId: true,
+  commissionerId: true,
+  partners: true,
+  ratings: true,
+  release: { select: { createdAt: true } },
+} satisfies Prisma.ReleaseScopeSelect;
+
+const figureSelect = {
+  scopeId: true,
+  family: true,
+  key: true,
+  audience: true,
+  ratings: true,
+  partners: true,
+  totalTenths: true,
+  raised: true,
+  medianTenths: true,
+  strong: true,
+  good: true,
+  developing: true,
+  concern: true,
+} satisfies Prisma.ReleaseFigureSelect;
+type FigureRow = Prisma.ReleaseFigureGetPayload<{ select: typeof figureSelect }>;
+
+/**
+ * Who may read which released scopes of a prime, and which of their figures, as query conditions:
+ * - the prime: its own scopes, and only the figures for everyone;
+ * - a commissioner: the prime on its contracts and in its pool, and the prime nationally; every
+ *   figure, facts the prime sets per partner included;
+ * - anyone else: nothing, until partners' own reading of released figures is decided.
+ */
+function readerOf(actor: Actor, primeId: string) {
+  if (actor.organisationType === "PRIME" && actor.organisationId === primeId) {
+    return {
+      view: "prime" as const,
+      scopes: {} satisfies Prisma.ReleaseScopeWhereInput,
+      figures: { audience: "ALL" } satisfies Prisma.ReleaseFigureWhereInput,
+    };
+  }
+  if (actor.organisationType === "COMMISSIONER") {
+    return {
+      view: "commissioner" as const,
+      scopes: {
+        OR: [
+          { level: "NATIONAL" },
+          { level: "COMMISSIONER", commissionerId: actor.organisationId },
+          { level: "CONTRACT", contract: { commissionerId: actor.organisationId } },
+        ],
+      } satisfies Prisma.ReleaseScopeWhereInput,
+      figures: {} satisfies Prisma.ReleaseFigureWhereInput,
+    };
+  }
+  return null;
+}
+
+/** The released figures about one prime in one period that the actor may read, widest scope first. */
+export async function releasedFigures(
+  actor: Actor,
+  query: { primeId: string; period: string },
+): Promise<ReleasedScope[]> {
+  requireRecordIds(query.primeId);
+  const period = parsePeriod(query.period);
+  const reader = readerOf(actor, query.primeId);
+  if (!reader) throw new NotFoundError();
+  const scopes = await db().releaseScope.findMany({
+    where: { primeId: query.primeId, period, ...reader.scopes },
+    select: releasedSelect,
+    orderBy: [{ level: "asc" }, { scopeKey: "asc" }],
+  });
+  const figures = await db().releaseFigure.findMany({
+    where: { scopeId: { in: scopes.map((s) => s.id) }, ...reader.figures },
+    select: figureSelect,
+    orderBy: [{ family: "asc" }, { key: "asc" }],
+  });
+  const structure = currentStructure();
+  return scopes.map((scope) => {
+    const own = figures.filter((f) => f.scopeId === scope.id);
+    const questions = new Map<string, QuestionFigure>();
+    for (const f of own) {
+      if (f.family !== "QUESTION" || f.totalTenths === null) continue;
+      questions.set(f.key, {
+        kind: "question",
+        family: `question:${f.key}`,
+        key: f.key,
+        scopeId: scope.scopeKey,
+        audience: f.audience === "ALL" ? "all" : "not-prime",
+        ratingIds: [],
+        ratings: f.ratings,
+        respondents: f.partners,
+        totalTenths: f.totalTenths,
+        mean: meanOfTenths(f.totalTenths, f.ratings),
+      });
+    }
+    return {
+      scopeId: scope.scopeKey,
+      level: LEVEL[scope.level],
+      primeId: scope.primeId,
+      period: scope.period,
+      contractId: scope.contractId,
+      commissionerId: scope.commissionerId,
+      partners: scope.partners,
+      ratings: scope.ratings,
+      releasedAt: scope.release.createdAt,
+      figures: own.map(toFigure),
+      derived: derivedMeans(structure, scope.scopeKey, questions, reader.view).map(
+        ({ scopeId: _, ...d }) => d,
+      ),
+    };
+  });
+}
+
+function toFigure(row: FigureRow): ReleasedFigure {
+  const base: FigureBase = {
+    key: row.key,
+    audience: row.audience === "ALL" ? "all" : "not-prime",
+    ratings: row.ratings,
+    partners: row.partners,
+  };
+  const kind = KIND_OF_FAMILY[row.family];
+  if (kind === "question") return { ...base, kind, mean: meanOfTenths(row.totalTenths ?? 0, row.ratings) };
+  if (kind === "flag") return { ...base, kind, raised: row.raised ?? 0 };
+  const bands = Object.fromEntries(BANDS.map((band) => [band, row[band] ?? 0])) as Record<Band, number>;
+  return { ...base, kind, median: (row.medianTenths ?? 0) / 10, bands };
+}
