@@ -66,10 +66,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </ul>
       ) : null}
       {operator ? (
-        <p className="mb-8">
-          <Link href="/operator/requests">Account requests from councils</Link> (you run this Chainwise
-          service)
-        </p>
+        <>
+          <p className="mb-2">You run this Chainwise service:</p>
+          <ul className="mb-8 list-disc space-y-1 pl-6">
+            <li>
+              <Link href="/operator/requests">Account requests from councils</Link>
+            </li>
+            <li>
+              <Link href="/operator/payment-practices">Import payment practices reports</Link>
+            </li>
+          </ul>
+        </>
       ) : null}
       <h2 className="mb-4 text-2xl font-bold">Your organisations</h2>
       {waiting.length > 0 ? (
