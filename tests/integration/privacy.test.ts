@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
 import { ACCOUNT_NOT_DELETABLE, type Auth, createAuth } from "@/lib/auth/auth";
 import { sendPasswordReset } from "@/lib/auth/mail";
+import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { MemberRole } from "@/lib/generated/prisma/enums";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { type Answers, framework } from "@/lib/framework";
 import { backfillScores } from "@/lib/reports/backfill";
