@@ -5,7 +5,7 @@ import { closeDb, db, dbConnection } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { describeTarget } from "@/lib/db/target";
 import { env } from "@/lib/env";
-import { backfillScores } from "@/lib/reports/backfill";
+import { backfillScores } from "@/lib/services/score-backfill";
 import { seedWhenWanted } from "./seed";
 
 /**

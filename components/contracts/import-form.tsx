@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { type ImportState, importOcdsAction } from "@/app/contracts/import/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { type ImportState, importOcdsAction } from "@/lib/actions/ocds-import";
 
 const initial: ImportState = { status: "idle", errors: [] };
 

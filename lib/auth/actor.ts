@@ -3,13 +3,11 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
+import { getAuth } from "@/lib/services/auth-instance";
 import { listMemberships } from "@/lib/services/memberships";
 import { findDemoOrganisation } from "@/lib/services/organisations";
 import { DEMO_ORG_COOKIE } from "./demo-cookie";
-import { getAuth } from "./instance";
 import type { Actor, SignedInUser } from "./types";
-
-export { DEMO_ORG_COOKIE };
 
 /**
  * Memoised per request (React's cache): the layout's header and the page both ask, and each ask

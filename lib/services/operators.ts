@@ -1,6 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getAuth } from "@/lib/auth/instance";
 import { WELCOME_PATH } from "@/lib/auth/mail";
 import { db } from "@/lib/db/client";
 import { madeAdministratorEmail } from "@/lib/email/membership-templates";
@@ -10,6 +9,7 @@ import { RuleError } from "@/lib/errors";
 import type { OrganisationType } from "@/lib/generated/prisma/enums";
 import { normaliseEmail } from "@/lib/invitations/tokens";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
+import { getAuth } from "./auth-instance";
 import { assertMayJoin } from "./separation";
 
 /**

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { type Answers, framework } from "@/lib/framework";
-import { backfillScores } from "@/lib/reports/backfill";
 import { aggregateRatings, type MeasureResult, scoreAssessment } from "@/lib/scoring";
 import { submit } from "@/lib/services/assessments";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 import { getContractReport } from "@/lib/services/reports";
+import { backfillScores } from "@/lib/services/score-backfill";
 import { answersAt, principleKeys } from "@/tests/support/answers";
 import {
   actorFor,
