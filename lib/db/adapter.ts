@@ -42,7 +42,10 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
       factory,
       pglite,
       // One process owns an embedded database, so there is no one to wait for.
-      forMigrations: () => ({ factory, release: async () => {} }),
+      forMigrations: () => ({
+        factory: wholeScripts(factory, (script) => pglite.exec(script)),
+        release: async () => {},
+      }),
       close: async () => {
         if (!pglite.closed) await pglite.close();
       },
@@ -62,11 +65,37 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     pglite: null,
     forMigrations: () => {
       const own = new pg.Pool({ connectionString: target.url, max: 1, connectionTimeoutMillis: 5_000 });
-      return { factory: new PrismaPg(own), release: () => own.end() };
+      return {
+        factory: wholeScripts(new PrismaPg(own), (script) => own.query(script)),
+        release: () => own.end(),
+      };
     },
     close: async () => {
       if (!ended) await pool.end();
       ended = true;
     },
   };
+}
+
+/**
+ * The schema engine runs each migration through the adapter's executeScript, which neither adapter
+ * does right: @prisma/adapter-pg 7.10 splits the script at every semicolon (so a function body or a
+ * semicolon in a string breaks it), and pglite-prisma-adapter 0.7.2 does not wait for it (so a
+ * failing statement is an unhandled rejection and the migration is recorded as finished). Both
+ * databases run a whole multi-statement script in one call, as one implicit transaction: do that.
+ * (bench/adapters-checks.ts measured both faults.)
+ */
+function wholeScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  run: (script: string) => Promise<unknown>,
+): SqlMigrationAwareDriverAdapterFactory {
+  const connect = factory.connect.bind(factory);
+  return Object.assign(Object.create(factory) as SqlMigrationAwareDriverAdapterFactory, {
+    connect: async () =>
+      Object.assign(await connect(), {
+        executeScript: async (script: string) => {
+          await run(script);
+        },
+      }),
+  });
 }
