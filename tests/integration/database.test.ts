@@ -116,7 +116,7 @@ describe.each(testDatabaseKinds())("Prisma on %s", (kind) => {
       data: {
         title: "T",
         reference: "DUP-1",
-        valueBand: "£1m",
+        valueBand: "£1m–£10m",
         startDate: new Date(),
         commissionerId: council.id,
       },
