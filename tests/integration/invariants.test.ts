@@ -285,6 +285,26 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
       );
     });
 
+    it("ties an assessment and a supply-chain entry to a prime on their contract", async () => {
+      const scenario = await createRatingScenario(database.client);
+      const draft = await scenario.rate(scenario.partner, answersAt("subcontractor", "best"), {
+        submittedAt: null,
+      });
+      const stranger = await createPrime(database.client);
+      await refused(
+        sql(`UPDATE "Assessment" SET "primeId" = $2 WHERE id = $1`, draft.id, stranger.id),
+        /Assessment_contractId_primeId_fkey/,
+      );
+      await refused(
+        sql(
+          `UPDATE "SupplyChainMember" SET "primeId" = $2 WHERE "contractId" = $1`,
+          scenario.contractId,
+          stranger.id,
+        ),
+        /SupplyChainMember_contractId_primeId_fkey/,
+      );
+    });
+
     it("ties invitations and action plans to a prime on their contract, and replies to an organisation", async () => {
       const scenario = await createRatingScenario(database.client);
       const stranger = await createPrime(database.client);

@@ -25,6 +25,12 @@ ALTER TABLE "ActionPlanItem" ADD CONSTRAINT "ActionPlanItem_contractId_primeId_f
 -- AddForeignKey
 ALTER TABLE "PrincipleReply" ADD CONSTRAINT "PrincipleReply_primeId_fkey" FOREIGN KEY ("primeId") REFERENCES "Organisation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "SupplyChainMember" ADD CONSTRAINT "SupplyChainMember_contractId_primeId_fkey" FOREIGN KEY ("contractId", "primeId") REFERENCES "ContractPrime"("contractId", "primeId") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_contractId_primeId_fkey" FOREIGN KEY ("contractId", "primeId") REFERENCES "ContractPrime"("contractId", "primeId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 -- ---------------------------------------------------------------------------------------------
 -- What Prisma's schema cannot say, written by hand (docs/decisions/0013). Prisma's diff neither
 -- reads nor drops CHECK constraints, functions or triggers, so later migrations leave them be.
