@@ -119,6 +119,8 @@ describe.each(testDatabaseKinds())("Prisma on %s", (kind) => {
         valueBand: "£1m–£10m",
         startDate: new Date(),
         commissionerId: council.id,
+        // A supply chain is a prime's on the contract: the database holds that too.
+        primes: { create: { primeId: prime.id } },
       },
     });
     const entry = {
