@@ -1,23 +1,32 @@
+import os from "node:os";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./tests/e2e/chromium";
-
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+import { BUDGET } from "./tests/e2e/support/budget";
+import { MAX_WORKERS } from "./tests/e2e/support/ports";
 
 /**
- * Browser tests run against the production build (`next start`) on a database of their own,
- * `.data/e2e`, made fresh with the demo data for every run: never the dev database.
+ * Browser tests run against the production build (`next start`), built once per run by the global
+ * set-up. Every worker serves it from a database of its own, copied from a template with the demo
+ * data (tests/e2e/support/test.ts; docs/decisions/0009-browser-tests-per-worker-servers.md): never
+ * the dev database. E2E_WORKERS chooses how many workers; docs/testing.md says how many suit a machine.
  */
+const workers = Math.min(
+  MAX_WORKERS,
+  Number(process.env.E2E_WORKERS ?? Math.max(1, Math.min(2, os.availableParallelism()))),
+);
+
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
+  // A spec's tests run in order in one worker; specs are spread over the workers.
   fullyParallel: false,
-  workers: 1,
+  workers,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  timeout: BUDGET.test,
+  expect: { timeout: BUDGET.expect },
   use: {
-    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -30,18 +39,4 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `rm -rf .data/e2e && tsx prisma/prepare.ts --build && next start --hostname 127.0.0.1 --port ${port}`,
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: "pglite:.data/e2e",
-      APP_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: "1",
-      SEED_DEMO_DATA: "auto",
-    },
-  },
 });

@@ -19,6 +19,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          // Unit tests are pure and CPU-bound: a property test's hundred runs that take 1 s on an idle
+          // machine take 10 s while other work holds both cores. The timeout only catches a test that
+          // never ends, so it is sized for a busy machine, not an idle one.
+          testTimeout: 30_000,
           include: [
             "lib/**/*.test.ts",
             "components/**/*.test.ts?(x)",

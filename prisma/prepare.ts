@@ -5,6 +5,7 @@ import { closeDb, db, dbConnection } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { describeTarget } from "@/lib/db/target";
 import { env } from "@/lib/env";
+import { fillMatchNames } from "@/lib/services/fill-match-names";
 import { backfillScores } from "@/lib/services/score-backfill";
 import { seedWhenWanted } from "./seed";
 
@@ -65,6 +66,8 @@ async function main() {
     }
     const scored = await backfillScores(client);
     if (scored > 0) console.info(`Stored the scores of ${scored} earlier submission(s) for reports.`);
+    const named = await fillMatchNames(client);
+    if (named > 0) console.info(`Gave ${named} earlier organisation(s) the name they are matched on.`);
   } finally {
     await closeDb();
   }

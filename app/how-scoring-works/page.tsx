@@ -80,7 +80,8 @@ export default function HowScoringWorksPage() {
         </li>
         <li>
           Primes are ranked within a contract or programme, equal scores sharing a rank. A percentile is the
-          share of other primes scoring lower.
+          share of other primes&apos; figures scoring lower. A prime with several contracts is ranked on each,
+          and never against its own other contracts.
         </li>
         <li>Trends between cycles use only the questions asked in the same way in both cycles.</li>
         <li>Figures are rounded once, to one decimal place, halves away from zero (62.25 becomes 62.3).</li>

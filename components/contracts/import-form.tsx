@@ -32,6 +32,28 @@ export function ImportForm() {
               ))}
             </ul>
           ) : null}
+          {report.updated.length > 0 ? (
+            <>
+              <h3 className="mb-2 text-xl font-bold">
+                {report.updated.length === 1
+                  ? "1 contract updated"
+                  : `${report.updated.length} contracts updated`}{" "}
+                from a later release
+              </h3>
+              <ul className="mb-6 space-y-3" aria-label="Updated">
+                {report.updated.map((c) => (
+                  <li key={c.id}>
+                    <Link href={`/contracts/${c.id}`}>{c.title}</Link>
+                    <ul className="list-disc pl-6">
+                      {c.changes.map((change) => (
+                        <li key={change}>{change}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {report.skipped.length > 0 ? (
             <>
               <h3 className="mb-2 text-xl font-bold">Not imported</h3>

@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { markDatabaseSuspect } from "./availability";
+import { SerialClient } from "./serial-client";
 import type { DatabaseTarget } from "./target";
 
 /**
@@ -57,6 +58,7 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     max: options.poolSize ?? 10,
     // Without a timeout an unreachable server makes requests hang instead of failing fast.
     connectionTimeoutMillis: 5_000,
+    Client: SerialClient,
   });
   let ended = false;
   return {

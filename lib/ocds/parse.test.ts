@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { matchName } from "../organisations/names";
 import { jsonErrorOffset, locateJsonError } from "./json-syntax";
 import {
   DEFAULT_MAX_BYTES,
   type ImportedContract,
+  type ImportedSupplier,
   isoDate,
-  normaliseName,
   type OcdsParseResult,
   parseOcds,
   readScale,
@@ -87,6 +88,7 @@ describe("Contracts Finder award release package", () => {
     expect(contract).toStrictEqual({
       ocid,
       releaseId: "6c1e9a52-8d3f-4b7e-a2c4-91f05d7e3b28-903377",
+      releaseDate: "2025-06-12T08:15:02.000Z",
       title: "Community Wellbeing and Early Help Service",
       reference: "NCC-ASC-0425",
       buyer: { name: "Northmoor County Council", id: "GB-CFS-204871" },
@@ -159,6 +161,7 @@ describe("Find a Tender single release", () => {
     expect(contract).toStrictEqual({
       ocid: "ocds-h6vhtk-04f2a1",
       releaseId: "045812-2025",
+      releaseDate: "2025-09-03T13:07:55.000Z",
       title: "Supported Employment and Skills Programme",
       // Find a Tender uses the ocid as tender.id.
       reference: "ocds-h6vhtk-04f2a1",
@@ -176,6 +179,7 @@ describe("Find a Tender single release", () => {
           scale: "large",
           vcse: false,
           identifier: "GB-COH-09876543",
+          lots: ["Employment support"],
         },
         {
           name: "Calder Works Social Enterprise",
@@ -183,6 +187,7 @@ describe("Find a Tender single release", () => {
           scale: "sme",
           vcse: true,
           identifier: "GB-PPON-PBXW-2291-QJKT",
+          lots: ["Basic skills"],
         },
       ],
     });
@@ -588,7 +593,56 @@ describe("suppliers", () => {
       { name: "Brightpath & Co Limited", id: "CF-1", scale: "sme", vcse: true },
       { name: "Moorside CIC", id: "CF-3", scale: "sme", vcse: null, identifier: "GB-COH-123" },
     ]);
-    expect(normaliseName("The Brightpath and Co. Ltd")).toBe(normaliseName("Brightpath & Co Limited"));
+    expect(matchName("The Brightpath and Co. Ltd")).toBe(matchName("Brightpath & Co Limited"));
+  });
+
+  it("counts an award repeated in a record once, reads amounts written with commas, and names each supplier's lots", () => {
+    const parties = [
+      { id: "CF-1", name: "Harbour Services Ltd" },
+      { id: "CF-2", name: "Fellside Trust" },
+    ];
+    const lots = [{ id: "1", title: "North" }, { id: "2" }];
+    const awards = [
+      award({
+        id: "A1",
+        suppliers: [{ id: "CF-1" }],
+        value: { amount: "93,007.00", currency: "GBP" },
+        relatedLots: ["1"],
+      }),
+      award({
+        id: "A1",
+        suppliers: [{ id: "CF-1" }],
+        value: { amount: "93,007.00", currency: "GBP" },
+        relatedLots: ["1"],
+      }),
+      award({
+        id: "A2",
+        suppliers: [{ id: "CF-1" }, { id: "CF-2" }],
+        value: { amount: 7000, currency: "GBP" },
+        relatedLots: ["2"],
+      }),
+    ];
+    const { contract } = only(run(release({ parties, awards, tender: { lots } })));
+    expect(contract.value).toEqual({ amount: 100007, currency: "GBP" });
+    expect(contract.suppliers.map((s) => [s.name, s.lots])).toEqual([
+      ["Harbour Services Ltd", ["North", "Lot 2"]],
+      ["Fellside Trust", ["Lot 2"]],
+    ]);
+  });
+
+  it("keeps two suppliers apart that share a name but have different registered numbers", () => {
+    const parties = [
+      { id: "CF-1", name: "Harbour Services Ltd", identifier: { scheme: "GB-COH", id: "01111111" } },
+      { id: "CF-2", name: "Harbour Services Limited", identifier: { scheme: "GB-COH", id: "02222222" } },
+      { id: "CF-3", name: "HARBOUR SERVICES" },
+    ];
+    const suppliers = ["CF-1", "CF-2", "CF-3"].map((id) => ({ id }));
+    const { contract } = only(run(release({ parties, awards: [award({ suppliers })] })));
+    // The third has no number: it is taken to be the first of that name.
+    expect(contract.suppliers.map((s) => [s.name, s.identifier])).toEqual([
+      ["Harbour Services Ltd", "GB-COH-01111111"],
+      ["Harbour Services Limited", "GB-COH-02222222"],
+    ]);
   });
 
   it("a supplier with no name is skipped; one whose party is missing is kept without scale or VCSE", () => {
@@ -902,6 +956,7 @@ const resultSchema = z.union([
         z.strictObject({
           ocid: z.string().min(1),
           releaseId: z.string().min(1),
+          releaseDate: z.iso.datetime().nullable(),
           title: z.string().min(1),
           reference: z.string().min(1),
           buyer: z.strictObject({ name: z.string().min(1), id: z.string().min(1).optional() }),
@@ -918,6 +973,7 @@ const resultSchema = z.union([
               scale: z.enum(["sme", "large"]).nullable(),
               vcse: z.boolean().nullable(),
               identifier: z.string().min(1).optional(),
+              lots: z.array(z.string().min(1)).min(1).optional(),
             }),
           ),
         }),
@@ -952,8 +1008,17 @@ function check(text: string, options?: { maxBytes?: number }): OcdsParseResult {
   for (const contract of result.contracts) {
     if (contract.value) expect(contract.valueBand).toBe(valueBand(contract.value));
     else expect(["Not published", "Several currencies"]).toContain(contract.valueBand);
-    const names = contract.suppliers.map((supplier) => normaliseName(supplier.name));
-    expect(new Set(names).size).toBe(names.length);
+    // Suppliers share a name only when their registered numbers say they are different firms.
+    const byName = new Map<string, ImportedSupplier[]>();
+    for (const supplier of contract.suppliers) {
+      const name = matchName(supplier.name);
+      byName.set(name, [...(byName.get(name) ?? []), supplier]);
+    }
+    for (const same of byName.values()) {
+      if (same.length === 1) continue;
+      const numbers = same.map((supplier) => supplier.identifier);
+      expect(numbers.every(Boolean) && new Set(numbers).size === numbers.length).toBe(true);
+    }
     const ids = contract.suppliers.flatMap((supplier) => (supplier.id ? [supplier.id] : []));
     expect(new Set(ids).size).toBe(ids.length);
   }

@@ -7,10 +7,13 @@
  * one Contract per ocid, and a process let in lots has one award per lot, each of whose suppliers
  * becomes a prime on that one contract. See README.md for the rules in brief.
  */
+import { formatMoney } from "../format";
+import { matchName } from "../organisations/names";
 import { locateJsonError } from "./json-syntax";
 import {
   type Award,
   type Contract,
+  type Lot,
   type OrganisationReference,
   type Party,
   type Period,
@@ -39,12 +42,16 @@ export interface ImportedSupplier {
   vcse: boolean | null;
   /** The party's registered identifier as scheme-id, e.g. "GB-CHC-1098765" for a charity. */
   identifier?: string;
+  /** The lots it was awarded, by title ("Lot 2" when the lot has none), in the order published. */
+  lots?: string[];
 }
 
 export interface ImportedContract {
   ocid: string;
   /** The id of the release read (the latest for this ocid). */
   releaseId: string;
+  /** Its date in UTC (ISO 8601), or null when none or not a date: later releases update earlier imports. */
+  releaseDate: string | null;
   title: string;
   /** tender.id, else a contract id that is more than a position number, else the ocid. */
   reference: string;
@@ -462,8 +469,11 @@ function buildContract({ release, label }: ReadRelease): Built {
     return skip("no-award-yet", `This is a ${stage}, so no contract has been awarded yet.`);
   }
 
-  const awards = release.awards.filter((award) => !INACTIVE_AWARD.has(lower(award.status)));
-  const contracts = release.contracts.filter((contract) => lower(contract.status) !== "cancelled");
+  // A record can repeat one award or contract (each release's copy): each id counts once.
+  const awards = lastOfEachId(release.awards).filter((award) => !INACTIVE_AWARD.has(lower(award.status)));
+  const contracts = lastOfEachId(release.contracts).filter(
+    (contract) => lower(contract.status) !== "cancelled",
+  );
   if (awards.length === 0 && contracts.length === 0) {
     return skip(
       "award-cancelled",
@@ -507,7 +517,7 @@ function buildContract({ release, label }: ReadRelease): Built {
     );
   }
 
-  const suppliers = readSuppliers(awards, parties, note);
+  const suppliers = readSuppliers(awards, parties, note, release.tender?.lots ?? []);
   const value = readValue(release, awards, contracts, note);
   const { startDate, endDate } = readDates(release, awards, contracts, note);
 
@@ -515,6 +525,7 @@ function buildContract({ release, label }: ReadRelease): Built {
     contract: {
       ocid,
       releaseId: release.id ?? ocid,
+      releaseDate: instant(release.date),
       title: title ?? reference,
       reference,
       buyer: buyer.id ? { name: buyer.name, id: buyer.id } : { name: buyer.name },
@@ -529,6 +540,26 @@ function buildContract({ release, label }: ReadRelease): Built {
 }
 
 type Note = (code: SkipCode, item: string, reason: string) => void;
+
+/** An OCDS date-time as an ISO 8601 instant in UTC, or null. */
+function instant(value: string | undefined): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** Each id's last entry, in the place of its first; entries with no id are all kept. */
+function lastOfEachId<T extends { id?: string | undefined }>(items: T[]): T[] {
+  const last = new Map<string, T>();
+  for (const item of items) if (item.id) last.set(item.id, item);
+  const placed = new Set<string>();
+  return items.flatMap((item) => {
+    if (!item.id) return [item];
+    if (placed.has(item.id)) return [];
+    placed.add(item.id);
+    return [last.get(item.id) ?? item];
+  });
+}
 
 function chooseTitle(release: Release): string | undefined {
   return (
@@ -563,7 +594,7 @@ function indexParties(parties: Party[]): PartyIndex {
   for (const party of parties) {
     if (party.id && !byId.has(party.id)) byId.set(party.id, party);
     const name = party.name ?? party.identifier?.legalName;
-    if (name && !byName.has(normaliseName(name))) byName.set(normaliseName(name), party);
+    if (name && !byName.has(matchName(name))) byName.set(matchName(name), party);
   }
   return { byId, byName, all: parties };
 }
@@ -574,7 +605,7 @@ const hasRole = (party: Party, role: string) =>
 /** The party a reference points to: by id, else (when the reference has no id) by name. */
 function lookUp(reference: OrganisationReference, parties: PartyIndex): Party | undefined {
   if (reference.id) return parties.byId.get(reference.id);
-  return reference.name ? parties.byName.get(normaliseName(reference.name)) : undefined;
+  return reference.name ? parties.byName.get(matchName(reference.name)) : undefined;
 }
 
 function partyName(party: Party | undefined, reference?: OrganisationReference): string | undefined {
@@ -633,18 +664,6 @@ export function readVcse(value: unknown): boolean | null {
   return word === "true" ? true : word === "false" ? false : null;
 }
 
-/** Names compared for duplicates: case, punctuation, "&"/"and" and "Limited"/"Ltd" ignored. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .replace(/\blimited\b/g, "ltd")
-    .replace(/^the /, "")
-    .trim();
-}
-
 function formatIdentifier(identifier: Party["identifier"]): string | undefined {
   if (!identifier?.id) return undefined;
   return identifier.scheme ? `${identifier.scheme}-${identifier.id}` : identifier.id;
@@ -653,10 +672,14 @@ function formatIdentifier(identifier: Party["identifier"]): string | undefined {
 /**
  * Suppliers on the release's live awards, resolved against parties for name, scale and VCSE status.
  * If no award lists any, the parties with role "supplier" are used. Duplicates (same id, same
- * identifier or same normalised name) are merged, the first keeping its name.
+ * identifier, or the same name by `matchName` without a different identifier) are merged, the
+ * first keeping its name.
  */
-function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): ImportedSupplier[] {
-  let references = awards.flatMap((award) => award.suppliers);
+function readSuppliers(awards: Award[], parties: PartyIndex, note: Note, lots: Lot[]): ImportedSupplier[] {
+  const lotTitle = (id: string) => lots.find((lot) => lot.id === id)?.title ?? `Lot ${id}`;
+  let references: (OrganisationReference & { lots?: string[] })[] = awards.flatMap((award) =>
+    award.suppliers.map((reference) => ({ ...reference, lots: award.relatedLots.map(lotTitle) })),
+  );
   if (references.length === 0) {
     references = parties.all
       .filter((party) => hasRole(party, "supplier"))
@@ -700,21 +723,31 @@ function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): Import
     };
     const id = reference.id ?? party?.id;
     if (id) supplier.id = id;
+    if (reference.lots?.length) supplier.lots = reference.lots;
     const identifier = formatIdentifier(party?.identifier);
     if (identifier) supplier.identifier = identifier;
 
     const keys = [
       ...(id ? [`id:${id}`] : []),
       ...(identifier ? [`identifier:${identifier}`] : []),
-      `name:${normaliseName(name)}`,
+      `name:${matchName(name)}`,
     ];
-    const matchKey = keys.find((key) => seen.has(key));
+    // The same name with another number in the register is another firm, not a duplicate.
+    const matchKey = keys.find((key) => {
+      const other = seen.get(key);
+      return (
+        other &&
+        !(key.startsWith("name:") && other.identifier && identifier && other.identifier !== identifier)
+      );
+    });
     const existing = matchKey ? seen.get(matchKey) : undefined;
     if (existing && matchKey) {
       existing.scale ??= supplier.scale;
       existing.vcse ??= supplier.vcse;
       if (!existing.id && supplier.id) existing.id = supplier.id;
       if (!existing.identifier && supplier.identifier) existing.identifier = supplier.identifier;
+      const lots = [...new Set([...(existing.lots ?? []), ...(supplier.lots ?? [])])];
+      if (lots.length > 0) existing.lots = lots;
       for (const key of keys) if (!seen.has(key)) seen.set(key, existing);
       const why = matchKey.startsWith("name:")
         ? `the same name as "${existing.name}"`
@@ -744,8 +777,7 @@ function readSuppliers(awards: Award[], parties: PartyIndex, note: Note): Import
 // Value
 
 const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-const describeMoney = (amount: number, currency: string) =>
-  currency === "GBP" ? `£${money.format(amount)}` : `${currency} ${money.format(amount)}`;
+const describeMoney = formatMoney;
 
 /**
  * The value: the total of the live contracts' values, else of the live awards' values, else the

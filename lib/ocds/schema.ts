@@ -40,10 +40,13 @@ const id = z
   .optional()
   .catch(undefined);
 
-/** An amount as a finite number; numeric strings ("125000.00") are accepted, as some exports quote them. */
+/**
+ * An amount as a finite number; numeric strings ("125000.00", and "93,007.00" with thousands
+ * separators) are accepted, as some exports quote them.
+ */
 const amount = z
-  .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/)])
-  .transform((value) => Number(value))
+  .union([z.number(), z.string().regex(/^\s*-?(?:\d+|\d{1,3}(?:,\d{3})+)(\.\d+)?\s*$/)])
+  .transform((value) => Number(typeof value === "string" ? value.replace(/,/g, "") : value))
   .refine((value) => Number.isFinite(value))
   .optional()
   .catch(undefined);
@@ -82,6 +85,8 @@ export const awardSchema = z.object({
   title: text,
   status: text,
   value: valueSchema,
+  /** The lots the award is for (the lots extension): ids of `tender.lots`. */
+  relatedLots: list(id.unwrap().unwrap()),
   suppliers: list(organisationReferenceSchema),
   contractPeriod: periodSchema,
 });
@@ -95,9 +100,12 @@ export const contractSchema = z.object({
   period: periodSchema,
 });
 
+export const lotSchema = z.object({ id, title: text });
+
 export const tenderSchema = object({
   id,
   title: text,
+  lots: list(lotSchema),
   status: text,
   value: valueSchema,
   contractPeriod: periodSchema,
@@ -121,5 +129,6 @@ export type Party = z.infer<typeof partySchema>;
 export type Award = z.infer<typeof awardSchema>;
 export type Contract = z.infer<typeof contractSchema>;
 export type OrganisationReference = z.infer<typeof organisationReferenceSchema>;
+export type Lot = z.infer<typeof lotSchema>;
 export type Value = NonNullable<z.infer<typeof valueSchema>>;
 export type Period = NonNullable<z.infer<typeof periodSchema>>;

@@ -72,6 +72,45 @@ describe("benchmark", () => {
     );
   });
 
+  it("never counts a prime's own other entries among the primes it is ranked against", () => {
+    // A programme ranks each contract's prime: Anvil holds two contracts, Beacon one.
+    const overall = (score: number) => ({ overall: score });
+    const ranked = benchmark([
+      { id: "north/anvil", group: "anvil", scores: overall(90) },
+      { id: "south/anvil", group: "anvil", scores: overall(70) },
+      { id: "east/beacon", group: "beacon", scores: overall(80) },
+    ]).find((m) => m.key === "overall")?.ranked;
+    expect(ranked).toEqual([
+      { id: "north/anvil", score: 90, rank: 1, percentile: 100 },
+      { id: "east/beacon", score: 80, rank: 2, percentile: 50 },
+      // Only Beacon is above it, and there is no other prime below it.
+      { id: "south/anvil", score: 70, rank: 2, percentile: 0 },
+    ]);
+  });
+
+  it("ranks grouped entries by counting the other primes' entries above and below", () => {
+    const entriesArb = fc.array(
+      fc.record({ group: fc.constantFrom("a", "b", "c", "d"), score: fc.constantFrom(0, 50, 62.5, 100) }),
+      { minLength: 1, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(entriesArb, (list) => {
+        const ranked = benchmark(
+          list.map(({ group, score }, i) => ({ id: `e${i}`, group, scores: { overall: score } })),
+        ).find((m) => m.key === "overall")?.ranked;
+        expect(ranked).toHaveLength(list.length);
+        for (const r of ranked ?? []) {
+          const me = list[Number(r.id.slice(1))];
+          const others = list.filter((e) => e.group !== me?.group);
+          const mine = me?.score ?? 0;
+          expect(r.rank).toBe(others.filter((e) => e.score > mine).length + 1);
+          const lower = others.filter((e) => e.score < mine).length;
+          expect(r.percentile).toBe(others.length > 0 ? round1((lower * 100) / others.length) : null);
+        }
+      }),
+    );
+  });
+
   it("refuses repeated primes and scores outside 0–100", () => {
     const alpha = { id: "alpha", scores: {} };
     expect(() => benchmark([alpha, alpha])).toThrow(/listed twice/);

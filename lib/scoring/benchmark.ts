@@ -7,17 +7,25 @@ import type { ScoredAssessment } from "./types";
 /** One prime's scores within a contract or programme. A missing or null score leaves the prime unranked there. */
 export interface BenchmarkEntry {
   readonly id: string;
+  /**
+   * Whose entry it is, when one prime has several (a programme ranks each contract's prime): its
+   * other entries are not counted as other primes in its rank or percentile. Default: the id.
+   */
+  readonly group?: string;
   readonly scores: Readonly<Partial<Record<MeasureKey, number | null>>>;
 }
 
 export interface Ranked {
   readonly id: string;
   readonly score: number;
-  /** Competition ranking: equal scores share a rank and the next rank is skipped (1, 2, 2, 4). */
+  /**
+   * Competition ranking: one more than the other primes' entries scoring higher, so equal scores
+   * share a rank and the next rank is skipped (1, 2, 2, 4). A prime's own other entries never count.
+   */
   readonly rank: number;
   /**
-   * The share of the other ranked primes scoring strictly lower, 0–100, one decimal: 100 is ahead
-   * of everyone, 0 is ahead of no one. Null when the prime is the only one ranked.
+   * The share of the other primes' ranked entries scoring strictly lower, 0–100, one decimal: 100
+   * is ahead of everyone, 0 is ahead of no one. Null when no other prime is ranked.
    */
   readonly percentile: number | null;
 }
@@ -52,25 +60,25 @@ export function benchmark(entries: readonly BenchmarkEntry[]): MeasureBenchmark[
   }
   const byId = [...entries].sort((a, b) => compareIds(a.id, b.id));
   return MEASURE_KEYS.map((key) => {
-    const scored = byId.flatMap(({ id, scores }) => {
+    const scored = byId.flatMap(({ id, group, scores }) => {
       const score = scores[key];
-      return score === null || score === undefined ? [] : [{ id, tenths: toTenths(score) }];
+      return score === null || score === undefined
+        ? []
+        : [{ id, group: group ?? id, tenths: toTenths(score) }];
     });
     // Stable sort: equal scores keep id order.
     scored.sort((a, b) => b.tenths - a.tenths);
-    const others = scored.length - 1;
-    // Where each score's run of ties starts and ends in the sorted list, found in one pass: a
-    // national programme ranks thousands of primes on every page view, and counting the higher and
-    // lower scores for each prime was quadratic.
-    const firstAt = new Map<number, number>();
-    const lastAt = new Map<number, number>();
-    scored.forEach(({ tenths }, i) => {
-      if (!firstAt.has(tenths)) firstAt.set(tenths, i);
-      lastAt.set(tenths, i);
-    });
-    const ranked = scored.map(({ id, tenths }) => {
-      const higher = firstAt.get(tenths) ?? 0;
-      const lower = others - (lastAt.get(tenths) ?? others);
+    // Counted in one pass over the sorted list, for everyone and for each prime's own entries: a
+    // national programme ranks thousands of entries on every page view, and counting the higher and
+    // lower scores for each entry was quadratic.
+    const all = tieRuns(scored);
+    const own = new Map<string, TieRuns>();
+    for (const [group, list] of groupBy(scored)) own.set(group, tieRuns(list));
+    const ranked = scored.map(({ id, group, tenths }) => {
+      const mine = own.get(group) ?? all;
+      const others = all.count - mine.count;
+      const higher = all.higher(tenths) - mine.higher(tenths);
+      const lower = all.lower(tenths) - mine.lower(tenths);
       return {
         id,
         score: tenths / 10,
@@ -83,6 +91,38 @@ export function benchmark(entries: readonly BenchmarkEntry[]): MeasureBenchmark[
       .map((e) => e.id);
     return { key, ranked, unranked };
   });
+}
+
+interface TieRuns {
+  readonly count: number;
+  /** How many scores are above / below this one. */
+  higher(tenths: number): number;
+  lower(tenths: number): number;
+}
+
+/** Where each score's run of ties starts and ends in a list sorted highest first. */
+function tieRuns(sorted: readonly { tenths: number }[]): TieRuns {
+  const firstAt = new Map<number, number>();
+  const lastAt = new Map<number, number>();
+  sorted.forEach(({ tenths }, i) => {
+    if (!firstAt.has(tenths)) firstAt.set(tenths, i);
+    lastAt.set(tenths, i);
+  });
+  return {
+    count: sorted.length,
+    higher: (tenths) => firstAt.get(tenths) ?? 0,
+    lower: (tenths) => sorted.length - 1 - (lastAt.get(tenths) ?? sorted.length - 1),
+  };
+}
+
+function groupBy<T extends { group: string }>(list: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const group = groups.get(item.group);
+    if (group) group.push(item);
+    else groups.set(item.group, [item]);
+  }
+  return groups;
 }
 
 /**

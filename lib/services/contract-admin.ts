@@ -3,8 +3,9 @@ import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
+import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
+import { findOrCreateOrganisation } from "./organisation-identities";
 import { assertShareNoMembers } from "./separation";
 
 /**
@@ -22,28 +23,6 @@ const ownContract = (actor: Actor, contractId: string) => ({
   id: contractId,
   commissionerId: actor.organisationId,
 });
-
-/** Reuses an organisation of this type and name (ignoring case), or creates it. */
-export async function findOrCreateOrganisation(
-  tx: Prisma.TransactionClient,
-  input: { name: string; type: OrganisationType; sizeBand?: SizeBand | null; sector?: "VCSE" | "SME" | null },
-) {
-  const existing = await tx.organisation.findFirst({
-    where: { type: input.type, name: { equals: input.name, mode: "insensitive" } },
-    select: { id: true },
-  });
-  if (existing) return existing.id;
-  const created = await tx.organisation.create({
-    data: {
-      name: input.name,
-      type: input.type,
-      sizeBand: input.sizeBand ?? null,
-      sector: input.sector ?? null,
-    },
-    select: { id: true },
-  });
-  return created.id;
-}
 
 export interface NewContract {
   title: string;
@@ -69,7 +48,7 @@ export async function createContract(actor: Actor, input: NewContract): Promise<
     const primeIds: { primeId: string; lot: string | null }[] = [];
     for (const prime of input.primes) {
       primeIds.push({
-        primeId: await findOrCreateOrganisation(tx, { name: prime.name, type: "PRIME" }),
+        primeId: (await findOrCreateOrganisation(tx, { name: prime.name, type: "PRIME" })).id,
         lot: prime.lot,
       });
     }
@@ -100,6 +79,8 @@ const detailSelect = {
   title: true,
   reference: true,
   valueBand: true,
+  valueAmount: true,
+  valueCurrency: true,
   startDate: true,
   endDate: true,
   ocid: true,
@@ -118,7 +99,9 @@ const detailSelect = {
   cycles: { select: { id: true, name: true, opensAt: true, closesAt: true }, orderBy: { opensAt: "desc" } },
 } satisfies Prisma.ContractSelect;
 
-export type ContractDetail = Prisma.ContractGetPayload<{ select: typeof detailSelect }>;
+type ContractRow = Prisma.ContractGetPayload<{ select: typeof detailSelect }>;
+/** The exact value as a plain number: pages and client components cannot take a Decimal. */
+export type ContractDetail = Omit<ContractRow, "valueAmount"> & { valueAmount: number | null };
 
 export async function getOwnContract(actor: Actor, contractId: string): Promise<ContractDetail> {
   requireCommissioner(actor);
@@ -128,7 +111,7 @@ export async function getOwnContract(actor: Actor, contractId: string): Promise<
     select: detailSelect,
   });
   if (!contract) throw new NotFoundError();
-  return contract;
+  return { ...contract, valueAmount: contract.valueAmount?.toNumber() ?? null };
 }
 
 export async function listOwnContracts(actor: Actor) {
@@ -164,7 +147,7 @@ export async function addPartner(actor: Actor, contractId: string, input: NewPar
       select: { id: true },
     });
     if (!award) throw new NotFoundError();
-    const organisationId = await findOrCreateOrganisation(tx, {
+    const { id: organisationId } = await findOrCreateOrganisation(tx, {
       name: input.name,
       type: "SUBCONTRACTOR",
       sizeBand: input.sizeBand,

@@ -1,21 +1,30 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
-import type { ImportedContract } from "@/lib/ocds/parse";
-import { findOrCreateOrganisation } from "./contract-admin";
+import { ForbiddenError, RuleError } from "@/lib/errors";
+import { formatDate, formatMoney } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ImportedContract, ImportedSupplier } from "@/lib/ocds/parse";
+import { type OrganisationIdentifier, parseIdentifier } from "@/lib/organisations/identifiers";
+import { findOrCreateOrganisation } from "./organisation-identities";
 import { sharedMembersProblem } from "./separation";
 
 export interface ImportReport {
   imported: { id: string; title: string; reference: string; primes: string[] }[];
+  /** Contracts imported before, brought up to a later release: what changed, in words. */
+  updated: { id: string; title: string; changes: string[] }[];
   skipped: { item: string; reason: string }[];
   notes: { item: string; reason: string }[];
 }
 
+type Tx = Prisma.TransactionClient;
+
 /**
  * Writes parsed OCDS contracts for the acting commissioner, all in one transaction: a failure part
- * way leaves nothing behind. Award suppliers become the contract's primes. Contracts already
- * imported (same ocid) and contracts without a start date are skipped, each with its reason.
+ * way leaves nothing behind. Award suppliers become the contract's primes, each with the lots it
+ * won. A contract this commissioner imported before (same ocid) is updated from a later release
+ * and the changes listed; the same release again, or an earlier one, changes nothing. Another
+ * commissioner's import of the same notice is its own.
  */
 export async function importContracts(
   actor: Actor,
@@ -23,13 +32,22 @@ export async function importContracts(
 ): Promise<ImportReport> {
   if (actor.organisationType !== "COMMISSIONER")
     throw new ForbiddenError("Only a commissioner can import contracts.");
-  const report: ImportReport = { imported: [], skipped: [], notes: [] };
+  const report: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
   await db().$transaction(async (tx) => {
     for (const contract of contracts) {
       const label = `“${contract.title}” (${contract.ocid})`;
-      const existing = await tx.contract.findUnique({ where: { ocid: contract.ocid }, select: { id: true } });
-      if (existing) {
-        report.skipped.push({ item: label, reason: "This contract has already been imported." });
+      const existing = await tx.contract.findUnique({
+        where: { commissionerId_ocid: { commissionerId: actor.organisationId, ocid: contract.ocid } },
+        select: existingSelect,
+      });
+      if (existing && !isLater(contract, existing)) {
+        report.skipped.push({
+          item: label,
+          reason:
+            existing.ocdsReleaseId === contract.releaseId
+              ? "This contract has already been imported from this release."
+              : "This contract has already been imported from a later release (or this one has no date).",
+        });
         continue;
       }
       if (!contract.startDate) {
@@ -45,51 +63,177 @@ export async function importContracts(
           reason: `The buyer in the data is ${contract.buyer.name}; it was imported under ${actor.organisationName}.`,
         });
       }
-      let reference = contract.reference;
-      const clash = await tx.contract.findFirst({
-        where: { commissionerId: actor.organisationId, reference },
-        select: { id: true },
-      });
-      if (clash) reference = contract.ocid;
-      const primes = [];
-      for (const supplier of contract.suppliers) {
-        const primeId = await findOrCreateOrganisation(tx, {
-          name: supplier.name,
-          type: "PRIME",
-          sizeBand: supplier.scale === "large" ? "LARGE" : null,
-          sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
-        });
-        primes.push({ primeId, name: supplier.name });
-      }
-      const separation = await sharedMembersProblem(
-        tx,
-        actor.organisationId,
-        primes.map((p) => p.primeId),
-      );
-      if (separation) {
-        report.skipped.push({ item: label, reason: separation });
-        continue;
-      }
-      const created = await tx.contract.create({
-        data: {
-          commissionerId: actor.organisationId,
-          title: contract.title,
-          reference,
-          valueBand: contract.valueBand,
-          startDate: new Date(`${contract.startDate}T00:00:00Z`),
-          endDate: contract.endDate ? new Date(`${contract.endDate}T00:00:00Z`) : null,
-          ocid: contract.ocid,
-          primes: { create: primes.map((p) => ({ primeId: p.primeId })) },
-        },
-        select: { id: true },
-      });
-      report.imported.push({
-        id: created.id,
-        title: contract.title,
-        reference,
-        primes: primes.map((p) => p.name),
-      });
+      const primes = await resolvePrimes(tx, actor, contract, label, report);
+      if (!primes) continue;
+      if (existing) await update(tx, existing, contract, primes, report);
+      else await create(tx, actor, contract, primes, report);
     }
   });
   return report;
+}
+
+const existingSelect = {
+  id: true,
+  title: true,
+  valueBand: true,
+  valueAmount: true,
+  valueCurrency: true,
+  startDate: true,
+  endDate: true,
+  ocdsReleaseId: true,
+  ocdsReleaseDate: true,
+  primes: { select: { id: true, primeId: true, lot: true, prime: { select: { name: true } } } },
+} satisfies Prisma.ContractSelect;
+type Existing = Prisma.ContractGetPayload<{ select: typeof existingSelect }>;
+
+interface Prime {
+  primeId: string;
+  name: string;
+  lot: string | null;
+}
+
+function isLater(contract: ImportedContract, existing: Existing): boolean {
+  if (existing.ocdsReleaseId === contract.releaseId || !contract.releaseDate) return false;
+  return !existing.ocdsReleaseDate || new Date(contract.releaseDate) > existing.ocdsReleaseDate;
+}
+
+/** The suppliers as organisations, or null (with the reason in the report) when the contract is refused. */
+async function resolvePrimes(
+  tx: Tx,
+  actor: Actor,
+  contract: ImportedContract,
+  label: string,
+  report: ImportReport,
+): Promise<Prime[] | null> {
+  const primes: Prime[] = [];
+  for (const supplier of contract.suppliers) {
+    try {
+      const found = await findOrCreateOrganisation(tx, {
+        name: supplier.name,
+        type: "PRIME",
+        identifiers: supplierIdentifiers(supplier),
+        sizeBand: supplier.scale === "large" ? "LARGE" : null,
+        sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
+      });
+      if (found.note) report.notes.push({ item: `${label}: ${supplier.name}`, reason: found.note });
+      primes.push({ primeId: found.id, name: supplier.name, lot: supplier.lots?.join("; ") ?? null });
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error;
+      report.skipped.push({ item: label, reason: error.message });
+      return null;
+    }
+  }
+  const separation = await sharedMembersProblem(
+    tx,
+    actor.organisationId,
+    primes.map((p) => p.primeId),
+  );
+  if (separation) {
+    report.skipped.push({ item: label, reason: separation });
+    return null;
+  }
+  return primes;
+}
+
+const day = (date: string | null) => (date ? new Date(`${date}T00:00:00Z`) : null);
+
+function fields(contract: ImportedContract) {
+  return {
+    title: contract.title,
+    valueBand: contract.valueBand,
+    valueAmount: contract.value?.amount ?? null,
+    valueCurrency: contract.value?.currency ?? null,
+    startDate: day(contract.startDate) ?? new Date(0),
+    endDate: day(contract.endDate),
+    ocdsReleaseId: contract.releaseId,
+    ocdsReleaseDate: contract.releaseDate ? new Date(contract.releaseDate) : null,
+  };
+}
+
+async function create(
+  tx: Tx,
+  actor: Actor,
+  contract: ImportedContract,
+  primes: Prime[],
+  report: ImportReport,
+) {
+  let reference = contract.reference;
+  const clash = await tx.contract.findFirst({
+    where: { commissionerId: actor.organisationId, reference },
+    select: { id: true },
+  });
+  if (clash) reference = contract.ocid;
+  const created = await tx.contract.create({
+    data: {
+      ...fields(contract),
+      commissionerId: actor.organisationId,
+      reference,
+      ocid: contract.ocid,
+      primes: { create: primes.map((p) => ({ primeId: p.primeId, lot: p.lot })) },
+    },
+    select: { id: true },
+  });
+  report.imported.push({
+    id: created.id,
+    title: contract.title,
+    reference,
+    primes: primes.map((p) => p.name),
+  });
+}
+
+async function update(
+  tx: Tx,
+  existing: Existing,
+  contract: ImportedContract,
+  primes: Prime[],
+  report: ImportReport,
+) {
+  const next = fields(contract);
+  const changes: string[] = [];
+  if (existing.title !== next.title)
+    changes.push(`Title changed from “${existing.title}” to “${next.title}”.`);
+  const worth = (amount: number | null, currency: string | null, band: string) =>
+    amount !== null && currency ? formatMoney(amount, currency) : band;
+  const was = worth(existing.valueAmount?.toNumber() ?? null, existing.valueCurrency, existing.valueBand);
+  const now = worth(next.valueAmount, next.valueCurrency, next.valueBand);
+  if (was !== now) changes.push(`Value changed from ${was} to ${now}.`);
+  const dateWords = (date: Date | null) => (date ? formatDate(date) : "none");
+  if (existing.startDate.getTime() !== next.startDate.getTime())
+    changes.push(`Start date changed from ${dateWords(existing.startDate)} to ${dateWords(next.startDate)}.`);
+  if ((existing.endDate?.getTime() ?? null) !== (next.endDate?.getTime() ?? null))
+    changes.push(`End date changed from ${dateWords(existing.endDate)} to ${dateWords(next.endDate)}.`);
+  for (const prime of primes) {
+    const award = existing.primes.find((p) => p.primeId === prime.primeId);
+    if (!award) {
+      await tx.contractPrime.create({
+        data: { contractId: existing.id, primeId: prime.primeId, lot: prime.lot },
+      });
+      changes.push(`${prime.name} added as a prime${prime.lot ? ` (${prime.lot})` : ""}.`);
+    } else if (prime.lot && award.lot !== prime.lot) {
+      await tx.contractPrime.update({ where: { id: award.id }, data: { lot: prime.lot } });
+      changes.push(`${award.prime.name}'s lots are now ${prime.lot}.`);
+    }
+  }
+  for (const award of existing.primes) {
+    if (primes.some((p) => p.primeId === award.primeId)) continue;
+    // Its supply chain and ratings stay: removing a prime is the commissioner's decision.
+    changes.push(
+      `${award.prime.name} is no longer on the published award; remove it from the contract if it has left.`,
+    );
+  }
+  await tx.contract.update({ where: { id: existing.id }, data: next });
+  report.updated.push({
+    id: existing.id,
+    title: contract.title,
+    changes: changes.length > 0 ? changes : ["Nothing Chainwise keeps has changed."],
+  });
+}
+
+/** The registers' numbers a notice gives a supplier: its identifier, and its party id when that is one. */
+function supplierIdentifiers(supplier: ImportedSupplier): OrganisationIdentifier[] {
+  const found = [supplier.identifier, supplier.id].flatMap((text) => {
+    const parsed = text ? parseIdentifier(text) : null;
+    return parsed ? [parsed] : [];
+  });
+  return found.filter((a, i) => found.findIndex((b) => b.scheme === a.scheme && b.id === a.id) === i);
 }

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { RuleError } from "@/lib/errors";
 import type { OrganisationType } from "@/lib/generated/prisma/enums";
 import { normaliseEmail } from "@/lib/invitations/tokens";
+import { matchName } from "@/lib/organisations/names";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 import { getAuth } from "./auth-instance";
 import { assertMayJoin } from "./separation";
@@ -64,7 +65,11 @@ export async function createOrganisationWithAdmin(
       );
     }
     const organisation =
-      existing ?? (await tx.organisation.create({ data: { name, type: input.type }, select: { id: true } }));
+      existing ??
+      (await tx.organisation.create({
+        data: { name, matchName: matchName(name), type: input.type },
+        select: { id: true },
+      }));
     const user =
       (await tx.user.findFirst({
         where: { email: { equals: email, mode: "insensitive" } },

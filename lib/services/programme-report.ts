@@ -136,6 +136,8 @@ async function programmeReport(
     contracts,
     contractId: contractId ?? null,
     rows,
-    benchmark: benchmark(rows.map((r) => ({ id: rowId(r), scores: benchmarkScores(r.partners) }))),
+    benchmark: benchmark(
+      rows.map((r) => ({ id: rowId(r), group: r.prime.id, scores: benchmarkScores(r.partners) })),
+    ),
   };
 }

@@ -1,4 +1,6 @@
-import { type Browser, type BrowserContext, expect, test } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { budget } from "./support/budget";
+import { expect, newClientAddress, test } from "./support/test";
 
 /**
  * The authorization matrix: every protected page and API route, asked by every kind of visitor.
@@ -44,7 +46,8 @@ interface Ids {
 
 /** A browser context acting as one visitor, as a person would become them. */
 async function visitor(browser: Browser, who: Who): Promise<BrowserContext> {
-  const context = await browser.newContext();
+  // Each from an address of its own, as different people are (sign-up limits count per address).
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": newClientAddress() } });
   const page = await context.newPage();
   const demo = DEMO[who];
   if (demo) {
@@ -179,7 +182,8 @@ const ROUTES: Route[] = [
 test("every protected page and API route refuses everyone it should, and leaks nothing to them", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // Every visitor becomes who they are in a browser, then asks for every route.
+  test.setTimeout(budget({ pages: 4 * EVERYONE.length + 6, requests: EVERYONE.length * ROUTES.length }));
   const ids = await findIds(browser);
   expect(ids.assessment).not.toBe("");
   const failures: string[] = [];

@@ -1,6 +1,8 @@
-import { type APIRequestContext, type APIResponse, type Browser, expect, test } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Browser } from "@playwright/test";
 import fc from "fast-check";
-import { type FieldValue, formOn, type PageForm, parseForms, postForm, serverActions } from "./support/forms";
+import { DEMO_ORG_COOKIE } from "@/lib/auth/demo-cookie";
+import { budget } from "./support/budget";
+import { type FieldValue, formOn, type PageForm, postForm, serverActions } from "./support/forms";
 import {
   choiceValues,
   extraFields,
@@ -10,6 +12,8 @@ import {
   RUNS,
   SEED,
 } from "./support/fuzz-values";
+import { expect, newClientAddress, test } from "./support/test";
+import { createPerson, createWorld, newCommissioner, type Org, type World } from "./support/world";
 
 /**
  * Every form and API route fed bad input through its real handler, over HTTP against `next start`,
@@ -22,7 +26,8 @@ import {
  * Runs RUNS cases per form (FUZZ_RUNS), from a fixed seed (FUZZ_SEED), without shrinking.
  */
 
-test.describe.configure({ timeout: 180_000 });
+// Each case is one post, with a few page reads around them.
+test.describe.configure({ timeout: budget({ requests: RUNS + 10 }) });
 
 const GENERIC = "Sorry, something went wrong";
 const ALLOWED = [200, 400, 403, 404, 409, 413, 429];
@@ -58,8 +63,13 @@ function brief(value: unknown): string {
 
 /** Runs a property RUNS times from SEED, without shrinking, and reports a failure briefly. */
 async function check<T>(property: fc.IAsyncProperty<T>, runs = RUNS) {
+  // FUZZ_RUNS=0 (or a typo) would pass having tried nothing.
+  expect(runs, "cases to run").toBeGreaterThan(0);
   const result = await fc.check(property, { numRuns: runs, seed: SEED, endOnFailure: true });
-  if (!result.failed) return;
+  if (!result.failed) {
+    expect(result.numRuns, "cases run").toBe(runs);
+    return;
+  }
   const cause =
     result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
   throw new Error(
@@ -72,7 +82,8 @@ async function check<T>(property: fc.IAsyncProperty<T>, runs = RUNS) {
 async function snapshot(request: APIRequestContext, url: string): Promise<string> {
   const html = await (await request.get(url)).text();
   const main = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? html;
-  return main.replace(/ nonce="[^"]*"/g, "");
+  // React numbers a page's action forms ($ACTION_REF_1, $ACTION_1:0) in render order, which varies.
+  return main.replace(/ nonce="[^"]*"/g, "").replace(/\$ACTION_(REF_)?\d+/g, "$ACTION_$1n");
 }
 
 /** Hidden fields React writes for a useActionState form, made for an action the page does not render. */
@@ -164,17 +175,12 @@ const shortPassword: fc.Arbitrary<FieldValue[]> = fc.oneof(
   fc.constant<FieldValue[]>([]),
 );
 
-/** Acts for a demo organisation in a context of its own, as the demo page's form does. */
-async function actAs(browser: Browser, baseURL: string, organisation: string) {
+/** Acts for a demo organisation in a context of its own, as the demo page leaves a visitor (its cookie). */
+async function actAs(browser: Browser, baseURL: string, organisation: Org) {
   const context = await browser.newContext({ baseURL });
-  const html = await (await context.request.get("/demo")).text();
-  const id = new RegExp(`value="([^"]+)"/><label[^>]*>${organisation}</label>`).exec(html)?.[1];
-  if (!id) throw new Error(`no demo organisation called ${organisation}`);
-  const form = parseForms(html)[0];
-  const response = await postForm(context.request, "/demo", baseURL, form?.hidden ?? [], [
-    ["organisationId", id],
-  ]);
-  expect(response.status()).toBe(303);
+  await context.addCookies([{ name: DEMO_ORG_COOKIE, value: organisation.id, url: baseURL }]);
+  const dashboard = await context.request.get("/dashboard", { maxRedirects: 0 });
+  expect(dashboard.status(), `acting for ${organisation.name}`).toBe(200);
   return context;
 }
 
@@ -223,62 +229,69 @@ test.describe("bad input to every form", () => {
   let invitation: string;
   let prime: APIRequestContext;
   let primeReport: string;
+  let removePage: string;
+  let world: World;
 
-  test.beforeAll(async ({ browser, baseURL }) => {
-    test.setTimeout(120_000);
-    origin = baseURL ?? "";
+  test.beforeAll(async ({ browser, app, db }) => {
+    test.setTimeout(budget({ pages: 20 }));
+    origin = app.url;
+    const baseURL = app.url;
     anonymous = (await browser.newContext({ baseURL })).request;
-    // A partner with a draft part-way (seeded), which the fuzzing must leave as it was.
-    partner = (await actAs(browser, origin, "Veterans Forward Northmoor")).request;
+    // A contract of the spec's own: one partner has submitted, one has a draft part-way (which the
+    // fuzzing must leave as it was), one has not started, and one has a signed-in administrator.
+    world = await createWorld(db, { partners: 4, submitted: 1, drafts: 1 });
+    const [hasSubmitted, hasDraft, hasNotStarted, hasAccount] = world.partners;
+    if (!hasSubmitted || !hasDraft || !hasNotStarted || !hasAccount) throw new Error("the world is short");
+    partner = (await actAs(browser, origin, hasDraft)).request;
     const rate = await linkOn(partner, "/dashboard", /^Rate /);
     draft = await linkOn(partner, rate, /Continue where you left off/);
     draftRevision = (await formOn(partner, `${draft}/risk-sharing`, "revision")).hidden.find(
       ([n]) => n === "revision",
     )?.[1];
     // A partner who has not started, so its start page has the start form.
-    newcomer = (await actAs(browser, origin, "Pathways for Women Northmoor")).request;
+    newcomer = (await actAs(browser, origin, hasNotStarted)).request;
     startPage = await linkOn(newcomer, "/dashboard", /^Rate /);
-    submitted = (await actAs(browser, origin, "Hillside Recovery Network")).request;
+    submitted = (await actAs(browser, origin, hasSubmitted)).request;
     answered = await linkOn(
       submitted,
       await linkOn(submitted, "/dashboard", /^Rate /),
       /See what you submitted/,
     );
-    council = (await actAs(browser, origin, "Northmoor County Council")).request;
-    contract = await linkOn(council, "/contracts", /Northmoor Working Well/);
-    // A prime on its own dashboard, with its reply and action-plan forms.
-    prime = (await actAs(browser, origin, "Harbourline Care Partnerships Ltd")).request;
+    council = (await actAs(browser, origin, world.council)).request;
+    contract = `/contracts/${world.contract.id}`;
+    // The prime on its own dashboard, with its reply and action-plan forms.
+    prime = (await actAs(browser, origin, world.prime)).request;
     primeReport = await linkOn(prime, "/dashboard", /your view beside your partners/);
 
-    // An invitation for a demo account, so the accept form can be fuzzed while signed in (sent once:
-    // a worker that restarts after a failure runs this again).
-    const outbox = "/dev/outbox?to=asha.patel%40riverside.example";
-    const sentBefore = await linkOn(anonymous, outbox, /\/invitations\//).catch(() => null);
-    if (!sentBefore) {
-      const invite = await formOn(council, `${contract}/invitations`, "email");
-      const choice = valueForLabel(
-        await (await council.get(`${contract}/invitations`)).text(),
-        /^Riverside Community Trust/,
-      );
-      const sent = await postForm(council, `${contract}/invitations`, origin, invite.hidden, [
-        ["invitee", choice],
-        ["email", "asha.patel@riverside.example"],
-      ]);
-      expect(sent.status()).toBe(303);
-    }
-    invitation = new URL(await linkOn(anonymous, outbox, /\/invitations\//)).pathname;
-    // Signed in from an address of its own, so other specs' sign-in limits are not used up.
+    // An administrator with an account, signed in (so the account forms can be fuzzed) and invited by
+    // the council (so the accept form can be).
+    const person = await createPerson(db, baseURL, { organisation: hasAccount });
+    const invite = await formOn(council, `${contract}/invitations`, "email");
+    const choice = valueForLabel(
+      await (await council.get(`${contract}/invitations`)).text(),
+      new RegExp(`^${hasAccount.name}`),
+    );
+    const sent = await postForm(council, `${contract}/invitations`, origin, invite.hidden, [
+      ["invitee", choice],
+      ["email", person.email],
+    ]);
+    expect(sent.status()).toBe(303);
+    invitation = new URL(
+      await linkOn(anonymous, `/dev/outbox?to=${encodeURIComponent(person.email)}`, /\/invitations\//),
+    ).pathname;
     const context = await browser.newContext({
       baseURL,
-      extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.10" },
+      extraHTTPHeaders: { "X-Forwarded-For": newClientAddress() },
     });
     signedIn = context.request;
     const signInForm = await formOn(signedIn, "/sign-in", "email");
     const signIn = await postForm(signedIn, "/sign-in", origin, signInForm.hidden, [
-      ["email", "asha.patel@riverside.example"],
-      ["password", "chainwise demo password"],
+      ["email", person.email],
+      ["password", person.password],
     ]);
     expect(signIn.status()).toBe(303);
+    // The confirmation page of removing the administrator themself: the form removeMemberAction runs on.
+    removePage = await linkOn(signedIn, "/account/members", /^Remove/);
   });
 
   const targets: Target[] = [
@@ -480,10 +493,12 @@ test.describe("bad input to every form", () => {
     {
       name: "remove a member",
       request: () => signedIn,
-      url: () => "/account/members",
-      form: async () => synthetic("removeMemberAction", []),
+      // Its own page: the action is only served there (posted to /account/members, Next.js cannot
+      // find it and answers 404 without running it).
+      url: () => removePage,
+      form: () => formOn(signedIn, removePage, "membershipId"),
       breaker: () => ["membershipId", oddValues],
-      watch: () => ["/account/members"],
+      watch: () => ["/account/members", removePage],
     },
     {
       name: "import OCDS",
@@ -514,16 +529,25 @@ test.describe("bad input to every form", () => {
       expect(form.hidden.find(([n]) => n === "revision")?.[1], principle).toBe(draftRevision);
     }
     const list = await (await partner.get(draft)).text();
-    expect(list).toContain("Your rating of Meridian Outcomes plc");
+    expect(list).toContain(`Your rating of ${world.prime.name}`);
   });
 });
 
 test.describe("bad input to server actions called directly", () => {
-  test("an action given arguments that are not a form refuses them", async ({ browser, baseURL }) => {
+  test("an action given arguments that are not a form refuses them", async ({ browser, baseURL, db }) => {
     const origin = baseURL ?? "";
-    const council = (await actAs(browser, origin, "Northmoor County Council")).request;
+    const council = (await actAs(browser, origin, await newCommissioner(db))).request;
     const bodies = ["[]", "[5]", '[{},"x"]', "[null,null]", '["$undefined",{"get":1}]', '"not a list"', "{"];
-    for (const [name, action] of serverActions()) {
+    const actions = serverActions();
+    // Read from the build's manifest: if that moved or changed shape, an empty list would pass
+    // having posted nothing.
+    expect(
+      actions.size,
+      "server actions found in .next/server/server-reference-manifest.json",
+    ).toBeGreaterThan(0);
+    test.setTimeout(budget({ requests: actions.size * (bodies.length + 1) }));
+    let posted = 0;
+    for (const [name, action] of actions) {
       const page = action.page.replace(/\[[^\]]+\]/g, "x");
       for (const body of bodies) {
         const response = await council.post(page, {
@@ -532,16 +556,21 @@ test.describe("bad input to server actions called directly", () => {
           maxRedirects: 0,
         });
         expect(response.status(), `${name} on ${page} with ${body}`).toBeLessThan(500);
+        posted++;
       }
       // A no-JavaScript post naming the action directly: the action gets the form as its first argument.
       const direct = await postForm(council, page, origin, [[`$ACTION_ID_${action.id}`, ""]], [["x", "y"]]);
       expect(direct.status(), `${name} called directly`).toBeLessThan(500);
       expect(await direct.text()).not.toContain(GENERIC);
+      posted++;
     }
+    expect(posted).toBe(actions.size * (bodies.length + 1));
   });
 
-  test("pages given odd addresses answer 404 or redirect, never 500", async ({ browser, baseURL }) => {
-    const partner = (await actAs(browser, baseURL ?? "", "Veterans Forward Northmoor")).request;
+  test("pages given odd addresses answer 404 or redirect, never 500", async ({ browser, baseURL, db }) => {
+    test.setTimeout(budget({ requests: RUNS }));
+    const { partners } = await createWorld(db, { drafts: 1 });
+    const partner = (await actAs(browser, baseURL ?? "", partners[0] as Org)).request;
     await check(
       fc.asyncProperty(
         oddString,

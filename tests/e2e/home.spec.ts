@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 test("the home page says what Chainwise is for and lists the demo contracts", async ({ page }) => {
   await page.goto("/");
@@ -20,10 +20,7 @@ test("the home page says what Chainwise is for and lists the demo contracts", as
 
 test("the home page has no accessibility violations", async ({ page }) => {
   await page.goto("/");
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(results.violations).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("the skip link moves focus to the main content", async ({ page }) => {

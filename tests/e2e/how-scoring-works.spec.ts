@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 test("the method is public: rules, thresholds, every question and its flags", async ({ page }) => {
   await page.goto("/");

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { describe, failures, saveKeyPages, validateFiles } from "@/checks/html";
+import { BUDGET, budget } from "./support/budget";
+import { expect, test } from "./support/test";
 
 /**
  * The key pages, fetched as their actors from the test server and saved as served, are valid HTML
@@ -10,7 +11,7 @@ import { describe, failures, saveKeyPages, validateFiles } from "@/checks/html";
  * `npm run check:html`; the markup it accepts from Next.js itself is listed in checks/html.ts.
  */
 test("the key pages are valid HTML by the Nu HTML Checker", async ({ baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(budget({ requests: 12 }) + BUDGET.htmlChecker);
   const folder = mkdtempSync(path.join(tmpdir(), "chainwise-html-"));
   try {
     const files = await saveKeyPages(baseURL ?? "", folder);

@@ -1,18 +1,15 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, PASSWORD, signIn } from "./support/accounts";
-import { createOwnContract } from "./support/contracts";
+import type { Browser, Page } from "@playwright/test";
+import { PASSWORD, signIn } from "./support/accounts";
+import { budget } from "./support/budget";
 import { answerPage, expectNoAxeViolations, saveAndContinue } from "./support/questionnaire";
+import { expect, newClientAddress, test } from "./support/test";
+import { createPerson, createWorld } from "./support/world";
 
-const PRIME = "Anvil Justice Services Ltd";
-const CONTRACT = "Northmoor Youth Justice Support";
-const PARTNERS = ["Quayside Mentors", "Larch Lane Youth Club", "Fenwick Family Support"] as const;
-const email = (name: string) =>
-  `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@${test.info().workerIndex}.example`;
+const email = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@invited.example`;
 
 // Each person signs in from their own organisation's connection, so sign-in limits (per address)
 // treat them as the different people they are.
-let nextAddress = 10;
-const ownConnection = () => ({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${nextAddress++}` } });
+const ownConnection = () => ({ extraHTTPHeaders: { "x-forwarded-for": newClientAddress() } });
 
 async function signInTo(page: Page, address: string, password: string) {
   await signIn(page, address, password);
@@ -49,22 +46,20 @@ async function acceptAndAnswer(browser: Browser, link: string, name: string, add
   await context.close();
 }
 
-test.use(ownConnection());
-
 test("a commissioner invites a prime and three partners; the prime sees partners' figures only after the third", async ({
   page,
   browser,
+  db,
+  baseURL,
 }) => {
-  test.setTimeout(240_000);
-  await signInTo(page, "sam.okafor@northmoor-council.example", DEMO_PASSWORD);
-  const { contractId } = await createOwnContract(page, {
-    title: CONTRACT,
-    reference: "NCC-2026-031",
-    prime: PRIME,
-    partners: PARTNERS,
-    asDemo: false,
-  });
-  const contractUrl = `/contracts/${contractId}`;
+  // Five people, each signing up and answering every page, and the prime's report read after each.
+  test.setTimeout(budget({ pages: 75 }));
+  const world = await createWorld(db, { partners: 3 });
+  const PRIME = world.prime.name;
+  const PARTNERS = world.partners.map((p) => p.name);
+  const officer = await createPerson(db, baseURL ?? "", { organisation: world.council });
+  await signInTo(page, officer.email, officer.password);
+  const contractUrl = `/contracts/${world.contract.id}`;
 
   await page.goto(`${contractUrl}/invitations`);
   await expectNoAxeViolations(page);

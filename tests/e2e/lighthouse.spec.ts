@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { belowTarget, runLighthouse, summary, TARGETS } from "@/checks/lighthouse";
+import { BUDGET } from "./support/budget";
+import { expect, test } from "./support/test";
 
 /**
  * Lighthouse's accessibility and best-practices scores on the home page, a questionnaire page and
@@ -8,7 +9,7 @@ import { belowTarget, runLighthouse, summary, TARGETS } from "@/checks/lighthous
 test(`Lighthouse: accessibility ${TARGETS.accessibility}, best practices at least ${TARGETS["best-practices"]}`, async ({
   baseURL,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(BUDGET.test + 3 * BUDGET.lighthouse);
   const { results } = await runLighthouse(baseURL ?? "");
   expect(results).toHaveLength(3);
   expect(belowTarget(results).length, summary(results).join("\n")).toBe(0);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/questionnaire";
+import { expect, test } from "./support/test";
 
 // Other specs may have sent email by now, so the empty state is checked for an address nobody uses.
 const NOBODY = "nobody-outbox@example.org";

@@ -1,22 +1,29 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
-import { DEMO_PASSWORD, PASSWORD, signIn, signUp } from "./support/accounts";
+import type { Page } from "@playwright/test";
+import { newAddress, PASSWORD, signIn, signUp } from "./support/accounts";
+import { budget } from "./support/budget";
 import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
+import { expect, test } from "./support/test";
+import { createPerson, createWorld, type Person } from "./support/world";
 
-async function signInAs(page: Page, email: string) {
-  await signIn(page, email, DEMO_PASSWORD);
+async function signInAs(page: Page, person: Person) {
+  await signIn(page, person.email, person.password);
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
 const footer = (page: Page) => page.getByRole("navigation", { name: "Footer" });
 
 test.describe("privacy and cookies pages", () => {
-  test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.91" } });
-
   test("are linked from the footer of every kind of page, pass axe and load nothing from elsewhere", async ({
     page,
     baseURL,
   }) => {
+    test.setTimeout(budget({ pages: 14 }));
     const elsewhere: string[] = [];
     page.on("request", (request) => {
       const url = request.url();
@@ -54,7 +61,7 @@ test.describe("privacy and cookies pages", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Cookies" })).toBeVisible();
 
     // Signed in: the footer is the same, and every cookie the browser now holds is on the list.
-    await signUp(page, "Noor Hassan", "noor@eastfield.example");
+    await signUp(page, "Noor Hassan", newAddress("noor"));
     await footer(page).getByRole("link", { name: "Privacy" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Privacy notice" })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -88,10 +95,13 @@ test.describe("privacy and cookies pages", () => {
 });
 
 test.describe("your data", () => {
-  test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.92" } });
-
-  test("a person downloads their data, then deletes their account with their password", async ({ page }) => {
-    await signUp(page, "Rhys Morgan", "rhys@brightstart.example");
+  test("a person downloads their data, then deletes their account with their password", async ({
+    page,
+    clientAddress,
+  }) => {
+    test.setTimeout(budget({ pages: 10 }));
+    const rhys = newAddress("rhys");
+    await signUp(page, "Rhys Morgan", rhys);
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -99,13 +109,11 @@ test.describe("your data", () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^chainwise-personal-data-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(await readFile((await download.path()) ?? "", "utf8"));
-    expect(data.person).toMatchObject({ name: "Rhys Morgan", email: "rhys@brightstart.example" });
+    expect(data.person).toMatchObject({ name: "Rhys Morgan", email: rhys });
     expect(data.signInMethods).toEqual([
       expect.objectContaining({ provider: "credential", passwordSet: true }),
     ]);
-    expect(data.sessions).toEqual([
-      expect.objectContaining({ thisSession: true, ipAddress: "198.51.100.92" }),
-    ]);
+    expect(data.sessions).toEqual([expect.objectContaining({ thisSession: true, ipAddress: clientAddress })]);
 
     await page.getByRole("link", { name: "Delete your account" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Delete your account" })).toBeVisible();
@@ -125,7 +133,7 @@ test.describe("your data", () => {
     ).toBeVisible();
     expect((await page.context().cookies()).map((c) => c.name)).not.toContain("better-auth.session_token");
 
-    await signIn(page, "rhys@brightstart.example", PASSWORD);
+    await signIn(page, rhys, PASSWORD);
     await expect(errorSummary(page)).toContainText("They do not match");
     const response = await page.goto("/account/data");
     expect(page.url()).toContain("/sign-in");
@@ -134,67 +142,72 @@ test.describe("your data", () => {
 });
 
 test.describe("members", () => {
-  test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.93" } });
-
-  test("an administrator lets an invited person join, then makes them an administrator; a member cannot", async ({
+  test("an administrator lets an invited person join, makes them an administrator, then removes them; a member cannot", async ({
     page,
+    db,
+    baseURL,
   }) => {
     // People in turn: the council invites, the invitee asks, the administrator lets them in, then acts.
-    test.setTimeout(150_000);
-    // The council invites a second person for Hillside, whose administrator is Tom Reid.
-    await signInAs(page, "sam.okafor@northmoor-council.example");
-    await page.goto("/contracts");
-    await page.getByRole("link", { name: "Northmoor Working Well: employment support" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-      "Northmoor Working Well: employment support",
-    );
+    test.setTimeout(budget({ pages: 30 }));
+    const world = await createWorld(db);
+    const officer = await createPerson(db, baseURL ?? "", {
+      name: "Sam Officer",
+      organisation: world.council,
+    });
+    const administrator = await createPerson(db, baseURL ?? "", {
+      name: "Tom Administrator",
+      organisation: world.partner,
+    });
+    const lee = newAddress("lee.rowe");
+    // The council invites a second person for the partner, whose administrator is Tom.
+    await signInAs(page, officer);
+    await page.goto(`/contracts/${world.contract.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(world.contract.title);
     await page.getByRole("link", { name: "Invite partners and primes to answer" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Invitations" })).toBeVisible();
-    await page.getByRole("radio", { name: "Hillside Recovery Network" }).check();
-    await page.getByLabel("Their email address").fill("lee.rowe@hillside.example");
+    await page.getByRole("radio", { name: world.partner.name }).check();
+    await page.getByLabel("Their email address").fill(lee);
     await page.getByRole("button", { name: "Send invitation" }).click();
-    await expect(
-      page.getByRole("heading", { name: "Invitation sent to lee.rowe@hillside.example" }),
-    ).toBeVisible();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("heading", { name: `Invitation sent to ${lee}` })).toBeVisible();
+    await signOut(page);
 
-    await signUp(page, "Lee Rowe", "lee.rowe@hillside.example");
-    await page.goto("/dev/outbox?to=lee.rowe%40hillside.example");
+    await signUp(page, "Lee Rowe", lee);
+    await page.goto(`/dev/outbox?to=${encodeURIComponent(lee)}`);
     await page
       .getByRole("link", { name: /\/invitations\// })
       .first()
       .click();
     await page.getByRole("button", { name: "Accept and start" }).click();
-    // Hillside already has people on Chainwise: its administrators decide.
+    // The partner already has people on Chainwise: its administrators decide.
     await expect(page.getByRole("status")).toContainText("Your request to join has been sent");
-    await expect(page.getByRole("list", { name: "Waiting to join" })).toContainText(
-      "Hillside Recovery Network",
-    );
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("list", { name: "Waiting to join" })).toContainText(world.partner.name);
+    await signOut(page);
 
-    await signInAs(page, "tom.reid@hillside.example");
+    await signInAs(page, administrator);
     await page.getByRole("link", { name: "Manage your organisation's members" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Let Lee Rowe join" }).click();
     await expect(page.getByRole("status")).toContainText("They have joined");
     await expect(page.getByRole("region", { name: "Joined in the last 90 days" })).toContainText(
-      "Lee Rowe joined, approved by Tom Reid",
+      "Lee Rowe joined, approved by Tom Administrator",
     );
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
 
     // Lee is a member now, not an administrator.
-    await signIn(page, "lee.rowe@hillside.example", PASSWORD);
+    await signIn(page, lee, PASSWORD);
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
     expect((await page.goto("/account/members"))?.status()).toBe(404);
     await page.goto("/account");
     await expect(page.getByRole("link", { name: "Manage your organisation's members" })).toHaveCount(0);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
 
-    await signInAs(page, "tom.reid@hillside.example");
+    await signInAs(page, administrator);
     await page.getByRole("link", { name: "Manage your organisation's members" }).click();
-    const lee = page.getByRole("row").filter({ hasText: "Lee Rowe" });
-    await expect(lee).toContainText("lee.rowe@hillside.example");
+    await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const row = page.getByRole("row").filter({ hasText: "Lee Rowe" });
+    await expect(row).toContainText(lee);
     await expect(page.getByLabel("Role of Lee Rowe")).toHaveValue("MEMBER");
     await page.getByLabel("Role of Lee Rowe").selectOption("ADMIN");
     await page.getByRole("button", { name: "Change role of Lee Rowe" }).click();
@@ -204,5 +217,14 @@ test.describe("members", () => {
 
     await page.goto("/account/activity");
     await expect(page.getByRole("table")).toContainText("Made Lee Rowe an administrator");
+
+    // And removes them again, confirming on the removal page.
+    await page.goto("/account/members");
+    await page.getByRole("link", { name: "Remove Lee Rowe" }).click();
+    await page.getByRole("button", { name: "Remove Lee Rowe" }).click();
+    await expect(page.getByRole("status")).toContainText(
+      `The member has been removed from ${world.partner.name}`,
+    );
+    await expect(page.getByRole("row").filter({ hasText: "Lee Rowe" })).toHaveCount(0);
   });
 });

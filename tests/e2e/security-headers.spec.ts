@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { type SecondServer, secondPort, startSecondServer } from "./support/second-server";
+import { expect, test } from "./support/test";
 
 /**
  * The headers of real responses from `next start`, and proof that pages still hydrate and forms still

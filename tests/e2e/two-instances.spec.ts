@@ -1,8 +1,10 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/accounts";
+import { budget } from "./support/budget";
 import { answerPage, errorSummary, saveAndContinue } from "./support/questionnaire";
 import { type SecondServer, secondPort, startSecondServer } from "./support/second-server";
 import { createServerDatabase, type ServerDatabase } from "./support/server-database";
+import { expect, test } from "./support/test";
 
 /**
  * Chainwise scales out as stateless app instances on one PostgreSQL database (docs/deploy.md).
@@ -21,8 +23,9 @@ let one: SecondServer;
 let other: SecondServer;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  database = await createServerDatabase(serverUrl ?? "", { seed: true });
+  // A database copied from the run's template; each server brings its own time (startSecondServer).
+  test.setTimeout(budget({ pages: 2 }));
+  database = await createServerDatabase(serverUrl ?? "");
   const env = { DATABASE_URL: database.url.toString(), AUTH_SECRET: SECRET };
   [one, other] = await Promise.all([
     startSecondServer(secondPort(7), { ...env, APP_URL: `http://127.0.0.1:${secondPort(7)}` }),
@@ -51,6 +54,7 @@ async function signInOn(page: Page, server: SecondServer, email: string, passwor
 test("a partner signs in on one instance, answers on the other, and finds the answers on the first", async ({
   browser,
 }) => {
+  test.setTimeout(budget({ pages: 14 }));
   const { context, page } = await person(browser, "203.0.113.170");
   await signInOn(page, one, "asha.patel@riverside.example", DEMO_PASSWORD);
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
@@ -94,6 +98,7 @@ test("a partner signs in on one instance, answers on the other, and finds the an
 test("failed sign-ins count across instances: the sixth is refused wherever it is sent", async ({
   browser,
 }) => {
+  test.setTimeout(budget({ pages: 12 }));
   const { context, page } = await person(browser, "203.0.113.171");
   // Five failures, spread over both instances: neither has seen more than three.
   for (const [attempt, server] of [one, other, one, other, one].entries()) {

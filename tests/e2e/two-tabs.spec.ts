@@ -1,5 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { actAs, answerPage, errorSummary, saveAndContinue } from "./support/questionnaire";
+import { budget } from "./support/budget";
+import { answerPage, errorSummary, saveAndContinue } from "./support/questionnaire";
+import { expect, test } from "./support/test";
+import { actFor, createWorld } from "./support/world";
 
 /**
  * One person with the same page open in two tabs: the second save is refused with a clear message,
@@ -8,12 +10,12 @@ import { actAs, answerPage, errorSummary, saveAndContinue } from "./support/ques
 test("a save from a stale tab is refused with a clear message, and nothing of it is stored", async ({
   page,
   context,
+  db,
 }) => {
-  await actAs(page, "Pathways for Women Northmoor");
-  await page
-    .getByRole("link", { name: /^Rate / })
-    .first()
-    .click();
+  test.setTimeout(budget({ pages: 12 }));
+  const { prime, partner } = await createWorld(db);
+  await actFor(page, partner);
+  await page.getByRole("link", { name: `Rate ${prime.name}` }).click();
   await page.getByRole("button", { name: "Start now" }).click();
   await page.getByRole("link", { name: "Sharing risk fairly" }).click();
   await expect(page.getByText("Principle 1 of 5")).toBeVisible();

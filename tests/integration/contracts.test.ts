@@ -142,7 +142,9 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
 
     const again = await importContracts(council, parsed.contracts);
     expect(again.imported).toEqual([]);
-    expect(again.skipped.map((s) => s.reason)).toContain("This contract has already been imported.");
+    expect(again.skipped.map((s) => s.reason)).toContain(
+      "This contract has already been imported from this release.",
+    );
     await expect(importContracts(prime, parsed.contracts)).rejects.toBeInstanceOf(ForbiddenError);
   });
 

@@ -10,7 +10,7 @@ import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
- * The rules the database holds itself (prisma/migrations/…_database_invariants, ADR 0013), each
+ * The rules the database holds itself (prisma/migrations/…_database_invariants, ADR 0014), each
  * attacked with raw SQL the way a mistaken script or a future bug would: none goes through the
  * services, which keep the same rules in code.
  */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * The import rules in biome.json bite: Biome, with the project's own configuration, runs on a small
  * project with one planted violation per rule beside files that keep the rules, and must name each
  * violation and nothing else. Without this a typo in a glob would leave a rule silently matching
- * nothing (docs/decisions/0012-where-access-and-import-rules-live.md).
+ * nothing (docs/decisions/0013-import-rules-in-lint.md).
  */
 
 const root = path.resolve(import.meta.dirname, "../..");

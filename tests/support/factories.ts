@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/types";
 import { type Answers, framework, type Perspective } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
+import { matchName } from "@/lib/organisations/names";
 import { storedScores } from "@/lib/reports/stored-scores";
 import { scoreAssessment } from "@/lib/scoring";
 
@@ -15,18 +16,20 @@ let counter = 0;
 const next = () => ++counter;
 
 export async function createCommissioner(db: PrismaClient, name = `Test County Council ${next()}`) {
-  return db.organisation.create({ data: { name, type: "COMMISSIONER" } });
+  return db.organisation.create({ data: { name, matchName: matchName(name), type: "COMMISSIONER" } });
 }
 
 export async function createPrime(db: PrismaClient, name = `Test Prime Services ${next()} Ltd`) {
-  return db.organisation.create({ data: { name, type: "PRIME" } });
+  return db.organisation.create({ data: { name, matchName: matchName(name), type: "PRIME" } });
 }
 
 export async function createSubcontractor(
   db: PrismaClient,
   { name = `Test Community Trust ${next()}`, sizeBand = "SMALL" as SizeBand, sector = "VCSE" as const } = {},
 ) {
-  return db.organisation.create({ data: { name, type: "SUBCONTRACTOR", sector, sizeBand } });
+  return db.organisation.create({
+    data: { name, matchName: matchName(name), type: "SUBCONTRACTOR", sector, sizeBand },
+  });
 }
 
 export interface ContractInput {

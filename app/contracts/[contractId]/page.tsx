@@ -7,7 +7,7 @@ import { PartnerForm } from "@/components/contracts/partner-form";
 import { SIZE_BANDS } from "@/lib/contracts/forms";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatMoney } from "@/lib/format";
 import { type ContractDetail, getOwnContract } from "@/lib/services/contract-admin";
 
 export const metadata: Metadata = { title: "Contract" };
@@ -58,7 +58,11 @@ export default async function ContractPage({
       <h1 className="mb-6 text-4xl font-bold">{contract.title}</h1>
       <dl className="mb-8 grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Value</dt>
-        <dd>{contract.valueBand}</dd>
+        <dd>
+          {contract.valueAmount !== null && contract.valueCurrency
+            ? `${formatMoney(contract.valueAmount, contract.valueCurrency)} (${contract.valueBand})`
+            : contract.valueBand}
+        </dd>
         <dt className="font-bold">Runs</dt>
         <dd>
           {formatDate(contract.startDate)}

@@ -1,8 +1,11 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
 /** The password every account made in the browser tests uses, and the demo accounts' (prisma/demo-data.ts). */
 export const PASSWORD = "plenty of words in a row";
 export const DEMO_PASSWORD = "chainwise demo password";
+
+/** An email address no other test signs up with: the running test's id in it. */
+export const newAddress = (name: string) => `${name}.${test.info().testId}@example.org`;
 
 /** Creates an account as a person would, and waits for the account page. */
 export async function signUp(page: Page, name: string, email: string, password = PASSWORD) {

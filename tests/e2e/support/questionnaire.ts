@@ -1,10 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { BUDGET, extendBudget } from "./budget";
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** What axe finds on the page against WCAG 2.2 AA, one line per rule broken, naming the elements. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Each check brings its own share of time: axe walks the whole page, seconds on a loaded machine.
+  extendBudget(BUDGET.axe);
   // After a client-side navigation Next streams the new <title> in after the page itself.
   await expect(page).toHaveTitle(/Chainwise$/);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -35,6 +38,8 @@ export async function actAs(page: Page, organisation: string) {
  */
 export async function answerPage(page: Page, { skip = [] as number[], number = "12" } = {}) {
   const questions = page.locator("form fieldset");
+  // Counting before the page has its questions would answer none of them.
+  await expect(questions.first()).toBeVisible();
   const count = await questions.count();
   for (let i = 0; i < count; i++) {
     if (skip.includes(i + 1)) continue;

@@ -1,44 +1,82 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { test } from "@playwright/test";
+import { BUDGET, extendBudget } from "./budget";
+import { specServerPort } from "./ports";
+import { SERVER_NODE_OPTIONS, startProcess, waitFor } from "./processes";
+import { LOG_DIR, runSettings } from "./run-settings";
+import { describeUnexpected, ServerLog } from "./server-output";
 
 /**
- * Another `next start` of the same build, on its own port and environment, for what the main test
- * server cannot show (no database, HTTPS settings). Stopped by its process group: only what it started.
+ * Another `next start` of the same build, on its own port and environment, for what the worker's
+ * server cannot show (no database, HTTPS settings, two instances). Its stderr is held to the same
+ * rules as the worker's (expected-output.ts) when it stops. Stopped by its process group: only what
+ * it started.
  */
 export interface SecondServer {
   url: string;
   stop(): Promise<void>;
 }
 
-const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Ports next to the worker servers', one offset (1 to 8) for each spec's server (see ports.ts). */
+export const secondPort = specServerPort;
 
-/** Ports next to the main server's, one offset for each spec's server (see the specs that start them). */
-export const secondPort = (offset: number) => BASE_PORT + offset;
+const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-export async function startSecondServer(port: number, env: Record<string, string>): Promise<SecondServer> {
-  const server: ChildProcess = spawn(
-    "npx",
-    ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
-    { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: "ignore", detached: true },
+/**
+ * `databaseUp: false` for a server whose database is unreachable on purpose: any answer from
+ * /api/health means it is serving. Otherwise it is ready once /api/health answers 200.
+ */
+export async function startSecondServer(
+  port: number,
+  env: Record<string, string>,
+  { databaseUp = true }: { databaseUp?: boolean } = {},
+): Promise<SecondServer> {
+  extendBudget(BUDGET.server);
+  const spec = path.basename(test.info().file);
+  const name = `${spec.replace(/\.spec\.ts$/, "")}-${port}`;
+  const stderr = path.join(LOG_DIR, `${name}.err.log`);
+  const server = startProcess(
+    process.execPath,
+    [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_OPTIONS: SERVER_NODE_OPTIONS,
+        AUTH_SECRET: runSettings().authSecret,
+        ...env,
+      },
+      stdout: path.join(LOG_DIR, `${name}.out.log`),
+      stderr,
+    },
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await fetch(`${url}/api/health`);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`the server on port ${port} did not start`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+  try {
+    await waitFor(
+      `the server on port ${port}`,
+      async () => {
+        try {
+          const health = await fetch(`${url}/api/health`);
+          return !databaseUp || health.status === 200;
+        } catch {
+          return false;
+        }
+      },
+      { timeout: BUDGET.server, exited: server.exited },
+    );
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
+  const log = new ServerLog(stderr, `the ${spec} server on port ${port}`);
   return {
     url,
     stop: async () => {
-      if (server.pid && server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once("exit", resolve));
-        process.kill(-server.pid);
-        await exited;
-      }
+      await server.stop();
+      const unexpected = log.check(spec);
+      log.saveCounts(name);
+      if (unexpected.length > 0) throw new Error(describeUnexpected(log, unexpected));
     },
   };
 }

@@ -32,7 +32,7 @@ ALTER TABLE "SupplyChainMember" ADD CONSTRAINT "SupplyChainMember_contractId_pri
 ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_contractId_primeId_fkey" FOREIGN KEY ("contractId", "primeId") REFERENCES "ContractPrime"("contractId", "primeId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- ---------------------------------------------------------------------------------------------
--- What Prisma's schema cannot say, written by hand (docs/decisions/0013). Prisma's diff neither
+-- What Prisma's schema cannot say, written by hand (docs/decisions/0014). Prisma's diff neither
 -- reads nor drops CHECK constraints, functions or triggers, so later migrations leave them be.
 -- tests/integration/invariants.test.ts tries to break each with raw SQL.
 -- ---------------------------------------------------------------------------------------------

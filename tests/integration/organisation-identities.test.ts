@@ -1,0 +1,196 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/types";
+import { type ImportedContract, type ImportedSupplier, parseOcds } from "@/lib/ocds/parse";
+import { fillMatchNames } from "@/lib/services/fill-match-names";
+import { importContracts } from "@/lib/services/ocds-import";
+import { actorFor, createCommissioner, createSubcontractor } from "@/tests/support/factories";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
+
+let notices = 0;
+/** A published award notice naming these suppliers. */
+function notice(suppliers: ImportedSupplier[]): ImportedContract {
+  notices++;
+  return {
+    ocid: `ocds-test-${notices}`,
+    releaseId: `ocds-test-${notices}-award`,
+    releaseDate: "2026-03-01T09:00:00.000Z",
+    title: `Employment support lot ${notices}`,
+    reference: `NOTICE-${notices}`,
+    buyer: { name: "Identity Test Council" },
+    value: null,
+    valueBand: "Not published",
+    startDate: "2026-04-01",
+    endDate: null,
+    suppliers,
+  };
+}
+
+const supplier = (name: string, identifier?: string): ImportedSupplier => ({
+  name,
+  scale: null,
+  vcse: null,
+  ...(identifier ? { identifier } : {}),
+});
+
+describe.each(testDatabaseKinds())("organisation identities on %s", (kind) => {
+  const database = useTestDatabase(kind);
+
+  async function council(): Promise<Actor> {
+    return actorFor(await createCommissioner(database.client, "Identity Test Council"));
+  }
+
+  /** The primes of what an import created, with the identifiers each organisation holds. */
+  async function primesOf(contractIds: string[]) {
+    const awards = await database.client.contractPrime.findMany({
+      where: { contractId: { in: contractIds } },
+      select: {
+        contractId: true,
+        prime: { select: { id: true, name: true, identifiers: { select: { scheme: true, value: true } } } },
+      },
+      orderBy: [{ contractId: "asc" }, { prime: { name: "asc" } }],
+    });
+    return awards.map((a) => ({
+      contractId: a.contractId,
+      id: a.prime.id,
+      name: a.prime.name,
+      identifiers: a.prime.identifiers.map((i) => `${i.scheme}-${i.value}`).sort(),
+    }));
+  }
+
+  it("stores a notice's identifiers and treats one number as one organisation, whatever its spelling", async () => {
+    const buyer = await council();
+    const text = await readFile("lib/ocds/fixtures/contracts-finder-award.json", "utf8");
+    const parsed = parseOcds(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const first = await importContracts(buyer, parsed.contracts);
+    const later = await importContracts(buyer, [
+      notice([supplier("HARBOURLINE SERVICES", "GB-COH-04567123")]),
+    ]);
+    const primes = await primesOf([...first.imported, ...later.imported].map((c) => c.id));
+    const harbourline = primes.filter((p) => p.identifiers.includes("GB-COH-04567123"));
+    expect(harbourline.map((p) => p.contractId)).toHaveLength(2);
+    expect(new Set(harbourline.map((p) => p.id)).size).toBe(1);
+    expect(primes.find((p) => p.identifiers.includes("GB-CHC-1098765"))?.name).toBe(
+      "Northmoor Community Voluntary Action",
+    );
+    expect(later.notes).toEqual([]);
+  });
+
+  it("keeps two firms that share a name apart, and says so", async () => {
+    const buyer = await council();
+    const first = await importContracts(buyer, [
+      notice([supplier("Dalesway Services Ltd", "GB-COH-01111111")]),
+    ]);
+    const second = await importContracts(buyer, [
+      notice([supplier("Dalesway Services Limited", "GB-COH-02222222")]),
+    ]);
+    const primes = await primesOf([...first.imported, ...second.imported].map((c) => c.id));
+    expect(primes.map((p) => p.identifiers)).toEqual([["GB-COH-01111111"], ["GB-COH-02222222"]]);
+    expect(new Set(primes.map((p) => p.id)).size).toBe(2);
+    expect(second.notes.map((n) => n.reason)).toEqual([
+      "Another organisation is called Dalesway Services Limited on Chainwise with a different registered number.",
+    ]);
+  });
+
+  it("takes a supplier with no number to be the one organisation of its name, and gives it the number when a notice does", async () => {
+    const buyer = await council();
+    const byHand = await importContracts(buyer, [notice([supplier("Tarn Valley Employment")])]);
+    const numbered = await importContracts(buyer, [
+      notice([supplier("Tarn Valley Employment Ltd", "GB-COH-03333333")]),
+    ]);
+    const primes = await primesOf([...byHand.imported, ...numbered.imported].map((c) => c.id));
+    expect(new Set(primes.map((p) => p.id)).size).toBe(1);
+    expect(primes.at(-1)?.identifiers).toEqual(["GB-COH-03333333"]);
+    expect(numbered.notes.map((n) => n.reason)).toEqual([
+      "Taken to be Tarn Valley Employment, already on Chainwise, by its name. If they are different organisations, add each one's registered number.",
+    ]);
+  });
+
+  it("refuses a notice naming as a prime a number Chainwise holds for a partner", async () => {
+    const buyer = await council();
+    const partner = await createSubcontractor(database.client, { name: "Fellside Food Bank" });
+    await database.client.organisationIdentifier.create({
+      data: { organisationId: partner.id, scheme: "GB-CHC", value: "1188888" },
+    });
+    const result = await importContracts(buyer, [notice([supplier("Fellside Food Bank", "GB-CHC-1188888")])]);
+    expect(result.imported).toEqual([]);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      "GB-CHC-1188888 is Fellside Food Bank, which is on Chainwise as a partner, not a prime.",
+    ]);
+  });
+
+  it("gives organisations made before matching their matched name, once", async () => {
+    const { client } = database;
+    const old = await client.organisation.create({
+      data: { name: "The Old Mill Trust Limited", type: "PRIME" },
+    });
+    expect(await fillMatchNames(client)).toBeGreaterThanOrEqual(1);
+    expect(await fillMatchNames(client)).toBe(0);
+    const filled = await client.organisation.findUniqueOrThrow({ where: { id: old.id } });
+    expect(filled.matchName).toBe("old mill trust");
+  });
+});
+
+describe.each(testDatabaseKinds())("importing later releases on %s", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("updates a contract from its award update, says what changed, and ignores an older release", async () => {
+    const buyer = actorFor(await createCommissioner(database.client, "Identity Test Council"));
+    const award = notice([{ ...supplier("Harbour Services Ltd", "GB-COH-04444444"), lots: ["North"] }]);
+    const first = await importContracts(buyer, [{ ...award, value: { amount: 93007, currency: "GBP" } }]);
+    const id = first.imported[0]?.id ?? "";
+    const stored = await database.client.contract.findUniqueOrThrow({
+      where: { id },
+      include: { primes: { select: { lot: true } } },
+    });
+    expect(stored.valueAmount?.toNumber()).toBe(93007);
+    expect(stored.valueCurrency).toBe("GBP");
+    expect(stored.primes.map((p) => p.lot)).toEqual(["North"]);
+
+    const awardUpdate: ImportedContract = {
+      ...award,
+      releaseId: `${award.ocid}-update`,
+      releaseDate: "2026-05-01T09:00:00.000Z",
+      title: "Employment support, extended",
+      value: { amount: 120000, currency: "GBP" },
+      valueBand: "£100k–£1m",
+      suppliers: [
+        { ...supplier("Harbour Services Ltd", "GB-COH-04444444"), lots: ["North", "South"] },
+        supplier("Fellside Works CIC", "GB-COH-05555555"),
+      ],
+    };
+    const second = await importContracts(buyer, [awardUpdate]);
+    expect(second.imported).toEqual([]);
+    expect(second.updated).toEqual([
+      {
+        id,
+        title: "Employment support, extended",
+        changes: [
+          `Title changed from “${award.title}” to “Employment support, extended”.`,
+          "Value changed from £93,007 to £120,000.",
+          "Harbour Services Ltd's lots are now North; South.",
+          "Fellside Works CIC added as a prime.",
+        ],
+      },
+    ]);
+    const older = await importContracts(buyer, [award]);
+    expect(older.updated).toEqual([]);
+    expect(older.skipped.map((s) => s.reason)).toEqual([
+      "This contract has already been imported from a later release (or this one has no date).",
+    ]);
+    const now = await database.client.contract.findUniqueOrThrow({ where: { id } });
+    expect(now.title).toBe("Employment support, extended");
+  });
+
+  it("lets a second commissioner import the same notice as its own", async () => {
+    const one = actorFor(await createCommissioner(database.client, "Identity Test Council"));
+    const other = actorFor(await createCommissioner(database.client, "Identity Test Council"));
+    const framework = notice([supplier("Harbour Services Ltd", "GB-COH-04444444")]);
+    const first = await importContracts(one, [framework]);
+    const second = await importContracts(other, [framework]);
+    expect(first.imported).toHaveLength(1);
+    expect(second.imported).toHaveLength(1);
+    expect(second.imported[0]?.id).not.toBe(first.imported[0]?.id);
+  });
+});
