@@ -40,7 +40,7 @@ export async function proxy(request: NextRequest) {
     return finish(refused(400, "The form could not be read."));
   }
 
-  if (path !== "/api/health" && !(await databaseAvailable(probeDatabase))) {
+  if (!answeredWithoutDatabase(path) && !(await databaseAvailable(probeDatabase))) {
     return finish(unavailableResponse(request, nonce));
   }
 
@@ -54,6 +54,14 @@ export async function proxy(request: NextRequest) {
 
 const isStaticAsset = (path: string) =>
   path.startsWith("/_next/static/") || path === "/favicon.ico" || path === "/icon.svg";
+
+/**
+ * Served whatever the database's state: the health check reports it, and robots.txt (public/) and
+ * security.txt (from the configuration) never read it. Someone reporting a problem during an outage
+ * still finds whom to tell.
+ */
+const WITHOUT_DATABASE = new Set(["/api/health", "/robots.txt", "/.well-known/security.txt"]);
+const answeredWithoutDatabase = (path: string) => WITHOUT_DATABASE.has(path);
 
 const refused = (status: number, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

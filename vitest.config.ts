@@ -28,6 +28,7 @@ export default defineConfig({
             "components/**/*.test.ts?(x)",
             "app/**/*.test.ts?(x)",
             "prisma/**/*.test.ts",
+            "tests/lint/**/*.test.ts",
           ],
           environment: "node",
         },

@@ -9,6 +9,8 @@ export const metadata: Metadata = {
   title: { default: "Chainwise", template: "%s – Chainwise" },
   description:
     "Evidence on how prime contractors treat the voluntary and community organisations in their supply chains.",
+  // public/icon.svg, served without a database check like every static file (proxy.ts).
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -8,6 +8,7 @@ import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   freshDatabase,
+  type MigrationChecks,
   type Option,
   POOL_SIZE,
   type Prepared,
@@ -81,24 +82,6 @@ export async function readDuringTransaction(db: PrismaClient, id: string) {
   const waited = round(performance.now() - start);
   await holder;
   return waited;
-}
-
-export interface MigrationOutcome {
-  /** deploy threw (the runner reports the failure). */
-  threw: string | null;
-  /** _prisma_migrations says the extra migration finished. */
-  recordedFinished: boolean;
-  /** What the extra migration left in the database. */
-  effect: string | null;
-  /** An error that escaped as an unhandled promise rejection. */
-  unhandled: string | null;
-}
-
-export interface MigrationChecks {
-  /** `COMMENT ON … IS 'a; b; c'`: a semicolon inside a string literal. */
-  semicolonInString: MigrationOutcome;
-  /** `CREATE TABLE …; SELECT * FROM missing;`: a migration whose second statement fails. */
-  failingStatement: MigrationOutcome;
 }
 
 const CASES = {

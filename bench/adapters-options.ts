@@ -5,7 +5,6 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { type Connection, openConnection } from "@/lib/db/adapter";
-import type { MigrationChecks } from "./adapters-checks";
 
 /**
  * The three ways bench/adapters.ts reaches a database. Each one goes through the project's own
@@ -124,6 +123,24 @@ export async function freshDatabase(option: Option, prepared: Prepared, from: "e
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface MigrationOutcome {
+  /** deploy threw (the runner reports the failure). */
+  threw: string | null;
+  /** _prisma_migrations says the extra migration finished. */
+  recordedFinished: boolean;
+  /** What the extra migration left in the database. */
+  effect: string | null;
+  /** An error that escaped as an unhandled promise rejection. */
+  unhandled: string | null;
+}
+
+export interface MigrationChecks {
+  /** `COMMENT ON … IS 'a; b; c'`: a semicolon inside a string literal. */
+  semicolonInString: MigrationOutcome;
+  /** `CREATE TABLE …; SELECT * FROM missing;`: a migration whose second statement fails. */
+  failingStatement: MigrationOutcome;
 }
 
 export interface Stats {

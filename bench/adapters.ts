@@ -7,11 +7,11 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { createClient } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
-import type { MigrationOutcome } from "./adapters-checks";
 import {
   type ColdResult,
   type FullResult,
   LABELS,
+  type MigrationOutcome,
   OPTIONS,
   type Option,
   openOption,

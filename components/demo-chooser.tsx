@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { chooseOrganisationAction } from "@/app/demo/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { chooseOrganisationAction } from "@/lib/actions/demo";
 import { initialFormState } from "@/lib/actions/form-state";
 
 interface Group {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/account/actions";
+import { signOutAction } from "@/lib/actions/account";
 import { currentActor, currentUser } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { switchOrganisationAction } from "@/app/account/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { switchOrganisationAction } from "@/lib/actions/account";
 import { initialFormState } from "@/lib/actions/form-state";
 
 export function SwitchOrganisationForm({ organisationId, name }: { organisationId: string; name: string }) {

@@ -222,3 +222,24 @@ describe("loadEnv: privacy", () => {
     expect(() => loadEnv(source)).toThrow(problem);
   });
 });
+
+describe("loadEnv: security contact", () => {
+  it("names a placeholder by default, and reads an address or an https page", () => {
+    expect(loadEnv({}).SECURITY_CONTACT).toBe("security@chainwise.invalid");
+    expect(loadEnv({ SECURITY_CONTACT: " security@northmoor.example " }).SECURITY_CONTACT).toBe(
+      "security@northmoor.example",
+    );
+    expect(loadEnv({ SECURITY_CONTACT: "https://northmoor.example/report" }).SECURITY_CONTACT).toBe(
+      "https://northmoor.example/report",
+    );
+  });
+
+  it.each(["the security team", "http://northmoor.example/report", "javascript:alert(1)"])(
+    "refuses %j",
+    (value) => {
+      expect(() => loadEnv({ SECURITY_CONTACT: value })).toThrow(
+        "SECURITY_CONTACT must be an email address or an https:// address",
+      );
+    },
+  );
+});

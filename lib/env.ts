@@ -7,6 +7,7 @@ export const defaultAppUrl = (port: number) => `http://localhost:${port}`;
 export const DEFAULT_EMAIL_FROM = "Chainwise <no-reply@chainwise.invalid>";
 export const DEFAULT_PRIVACY_CONTROLLER = "The team running this Chainwise demonstration";
 export const DEFAULT_PRIVACY_CONTACT = "privacy@chainwise.invalid";
+export const DEFAULT_SECURITY_CONTACT = "security@chainwise.invalid";
 
 const SMTP_URL_EXAMPLE = "Use smtp://user:password@smtp.example.org:587, or smtps://… for port 465.";
 
@@ -92,6 +93,17 @@ const schema = z.object({
     .trim()
     .pipe(z.email('PRIVACY_CONTACT must be an email address, like "privacy@example.org"'))
     .default(DEFAULT_PRIVACY_CONTACT),
+  /** Where to report a security problem: an email address or an https:// page, in /.well-known/security.txt. */
+  SECURITY_CONTACT: z
+    .string()
+    .trim()
+    .pipe(
+      z.union([z.email(), z.url({ protocol: /^https$/ })], {
+        error:
+          'SECURITY_CONTACT must be an email address or an https:// address, like "security@example.org"',
+      }),
+    )
+    .default(DEFAULT_SECURITY_CONTACT),
   /** Drafts nobody has touched for this many months are deleted by `npm run privacy:purge`. */
   DRAFT_RETENTION_MONTHS: z.coerce
     .number({ error: "DRAFT_RETENTION_MONTHS must be a whole number of months" })

@@ -5,8 +5,8 @@ import { closeDb, db, dbConnection } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { describeTarget } from "@/lib/db/target";
 import { env } from "@/lib/env";
-import { fillMatchNames } from "@/lib/organisations/fill-match-names";
-import { backfillScores } from "@/lib/reports/backfill";
+import { fillMatchNames } from "@/lib/services/fill-match-names";
+import { backfillScores } from "@/lib/services/score-backfill";
 import { seedWhenWanted } from "./seed";
 
 /**

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { forgotPasswordAction } from "@/app/account/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { forgotPasswordAction } from "@/lib/actions/account";
 
 export const metadata: Metadata = { title: "Reset your password" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requestAccountAction } from "@/app/request-account/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { requestAccountAction } from "@/lib/actions/account-requests";
 
 export const metadata: Metadata = { title: "Request an account for your council" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { resetPasswordAction } from "@/app/account/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { resetPasswordAction } from "@/lib/actions/account";
 import { PASSWORD_MIN } from "@/lib/auth/auth";
 
 export const metadata: Metadata = { title: "Choose a new password" };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { signInAction } from "@/app/account/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { signInAction } from "@/lib/actions/account";
 import { currentUser } from "@/lib/auth/actor";
 import { safeNext } from "@/lib/auth/forms";
 import { env } from "@/lib/env";

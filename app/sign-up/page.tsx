@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signUpAction } from "@/app/account/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { signUpAction } from "@/lib/actions/account";
 import { PASSWORD_MIN } from "@/lib/auth/auth";
 import { safeNext } from "@/lib/auth/forms";
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import type { Connection } from "@/lib/db/adapter";
 import { createClient, useDbForTests } from "@/lib/db/client";
 import { type DatabaseTarget, describeTarget } from "@/lib/db/target";

@@ -133,7 +133,7 @@ export function buildWorld(scale: Scale, pool: Pool): World {
         id: contractId,
         reference: `BENCH-${pad(c)}`,
         title: `${REGIONS[c % REGIONS.length]} ${SERVICES[Math.floor(c / REGIONS.length) % SERVICES.length]} ${pad(c, 4)}`,
-        valueBand: ["£1m–£10m", "£10m–£50m", "£50m+"][int(3)] ?? "£1m–£10m",
+        valueBand: ["£1m–£10m", "£10m–£50m", "£50m and over"][int(3)] ?? "£1m–£10m",
         startDate: "2025-04-01",
         endDate: "2029-03-31",
         commissionerId: benchIds.commissioner(commissioner),

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { createContractAction } from "@/app/contracts/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
+import { createContractAction } from "@/lib/actions/contracts";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 import { VALUE_BANDS } from "@/lib/contracts/options";
 

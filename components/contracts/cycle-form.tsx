@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { openCycleAction } from "@/app/contracts/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
+import { openCycleAction } from "@/lib/actions/contracts";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 
 export function CycleForm({ contractId }: { contractId: string }) {

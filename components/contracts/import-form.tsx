@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { type FormEvent, useActionState, useState } from "react";
-import { type ImportState, importOcdsAction } from "@/app/contracts/import/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { type ImportState, importOcdsAction } from "@/lib/actions/ocds-import";
 import { formatBytes } from "@/lib/format";
 import { DEFAULT_MAX_BYTES, tooLargeMessage } from "@/lib/ocds/limits";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { updatePartnerAction } from "@/app/contracts/actions";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/inline-error";
+import { updatePartnerAction } from "@/lib/actions/contracts";
 import { initialFormState } from "@/lib/actions/form-state";
 import { CHAIN_STATUSES } from "@/lib/contracts/options";
 

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { addPartnerAction } from "@/app/contracts/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
+import { addPartnerAction } from "@/lib/actions/contracts";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 import { CHAIN_STATUSES, SIZE_BANDS } from "@/lib/contracts/options";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptInvitationAction } from "@/app/invitations/[token]/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { initialFormState } from "@/lib/actions/form-state";
+import { acceptInvitationAction } from "@/lib/actions/invitation-acceptance";
 
 /** "Accept and start", styled as a GOV.UK start button. The token goes back in a hidden field. */
 export function AcceptForm({ token }: { token: string }) {

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { inviteAction } from "@/app/contracts/[contractId]/invitations/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
+import { inviteAction } from "@/lib/actions/invitations";
 
 export interface InviteeGroup {
   /** Shown as a sub-heading when the form offers more than one prime's chain. */

@@ -1,7 +1,7 @@
 "use client";
 
-import { decideJoinAction } from "@/app/account/members/actions";
 import { DecisionForm } from "@/components/ui/decision-form";
+import { decideJoinAction } from "@/lib/actions/members";
 
 /** Let one person join, or decline. */
 export function JoinRequestForm({ requestId, name }: { requestId: string; name: string }) {

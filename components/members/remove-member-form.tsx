@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { removeMemberAction } from "@/app/account/members/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { initialFormState } from "@/lib/actions/form-state";
+import { removeMemberAction } from "@/lib/actions/members";
 
 export function RemoveMemberForm({ membershipId, name }: { membershipId: string; name: string }) {
   const [state, action, pending] = useActionState(removeMemberAction, initialFormState);

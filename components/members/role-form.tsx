@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeRoleAction } from "@/app/account/members/actions";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/inline-error";
 import { initialFormState } from "@/lib/actions/form-state";
+import { changeRoleAction } from "@/lib/actions/members";
 import { ROLE_OPTIONS } from "@/lib/members/options";
 
 interface Props {

@@ -1,7 +1,7 @@
 "use client";
 
-import { decideAccountRequestAction } from "@/app/operator/requests/actions";
 import { DecisionForm } from "@/components/ui/decision-form";
+import { decideAccountRequestAction } from "@/lib/actions/account-requests";
 
 /** Approve or decline one council's request for an account. */
 export function AccountDecisionForm({ requestId, name }: { requestId: string; name: string }) {

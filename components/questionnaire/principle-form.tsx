@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { savePrincipleAction } from "@/app/assessments/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { savePrincipleAction } from "@/lib/actions/assessments";
 import { initialFormState } from "@/lib/actions/form-state";
 import type { PrincipleKey, Question } from "@/lib/framework";
 import type { TypedValues } from "@/lib/questionnaire/form";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { startAction } from "@/app/contracts/[contractId]/primes/[primeId]/actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { startAction } from "@/lib/actions/assessments";
 import { initialFormState } from "@/lib/actions/form-state";
 import type { Perspective } from "@/lib/framework";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { submitAction } from "@/app/assessments/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { submitAction } from "@/lib/actions/assessments";
 import { initialFormState } from "@/lib/actions/form-state";
 
 /**

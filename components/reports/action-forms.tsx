@@ -1,15 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  addActionAction,
-  setActionStatusAction,
-} from "@/app/contracts/[contractId]/primes/[primeId]/report/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
+import { addActionAction, setActionStatusAction } from "@/lib/actions/prime-responses";
 import { ACTION_STATUSES } from "@/lib/reports/options";
 
 interface Target {

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/account/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { initialFormState } from "@/lib/actions/form-state";
 
 /** Makes a key and shows it once; an error keeps the name typed. */

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveRepliesAction } from "@/app/contracts/[contractId]/primes/[primeId]/report/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/text-area";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
+import { saveRepliesAction } from "@/lib/actions/prime-responses";
 import { REPLY_MAX } from "@/lib/reports/options";
 
 /** The prime's right of reply, one text per principle; what is typed survives an error. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound, unstable_rethrow } from "next/navigation";
-import { type Actor, currentUser, requireActor, type SignedInUser } from "@/lib/auth/actor";
+import { currentUser, requireActor } from "@/lib/auth/actor";
+import type { Actor, SignedInUser } from "@/lib/auth/types";
 import { markDatabaseSuspect } from "@/lib/db/availability";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { TypedValues } from "@/lib/questionnaire/form";

@@ -3,35 +3,11 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
-import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
+import { getAuth } from "@/lib/services/auth-instance";
 import { listMemberships } from "@/lib/services/memberships";
 import { findDemoOrganisation } from "@/lib/services/organisations";
 import { DEMO_ORG_COOKIE } from "./demo-cookie";
-import { getAuth } from "./instance";
-
-/**
- * Who is asking: a signed-in person acting for one of their organisations, or, in demo mode and
- * without signing in, a visitor acting for an invented demo organisation. Every page and action
- * asks this one function; the data layer puts the answer into its queries.
- */
-export interface Actor {
-  organisationId: string;
-  organisationName: string;
-  organisationType: OrganisationType;
-  /** The signed-in person; null for a demo visitor. */
-  userId: string | null;
-  role: MemberRole | null;
-}
-
-export interface SignedInUser {
-  id: string;
-  name: string;
-  email: string;
-  sessionId: string;
-  activeOrganisationId: string | null;
-}
-
-export { DEMO_ORG_COOKIE };
+import type { Actor, SignedInUser } from "./types";
 
 /**
  * Memoised per request (React's cache): the layout's header and the page both ask, and each ask

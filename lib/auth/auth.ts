@@ -3,7 +3,6 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { RuleError } from "@/lib/errors";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface AuthSettings {
   /** The public address of the app, e.g. https://chainwise.example.gov.uk. */
@@ -66,8 +65,11 @@ export const RATE_LIMITS = {
   "/delete-user": { window: 300, max: 5 },
 } as const;
 
+/** The Prisma client, as Better Auth's adapter sees it; lib/services/auth-instance.ts passes the one client. */
+type AuthDatabase = Parameters<typeof prismaAdapter>[0];
+
 /** Better Auth on our Prisma client: email and password, database sessions, database rate limits. */
-export function createAuth(client: PrismaClient, settings: AuthSettings) {
+export function createAuth(client: AuthDatabase, settings: AuthSettings) {
   const cookie = sessionCookieOptions(settings.baseURL);
   return betterAuth({
     appName: "Chainwise",

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
-import { getAuth } from "./instance";
+import { getAuth } from "@/lib/services/auth-instance";
 
 export type AuthPath =
   | "/sign-in/email"

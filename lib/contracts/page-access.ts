@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { type Actor, currentActor } from "@/lib/auth/actor";
+import { currentActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 
 /** For commissioner pages: sign in first; anyone else gets "not found", not a hint the page exists. */
 export async function requireCommissionerPage(returnTo: string): Promise<Actor> {

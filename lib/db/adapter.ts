@@ -43,7 +43,10 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
       factory,
       pglite,
       // One process owns an embedded database, so there is no one to wait for.
-      forMigrations: () => ({ factory, release: async () => {} }),
+      forMigrations: () => ({
+        factory: wholeScripts(factory, (script) => pglite.exec(script)),
+        release: async () => {},
+      }),
       close: async () => {
         if (!pglite.closed) await pglite.close();
       },
@@ -64,7 +67,10 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     pglite: null,
     forMigrations: () => {
       const own = new pg.Pool({ connectionString: target.url, max: 1, connectionTimeoutMillis: 5_000 });
-      return { factory: wholeScripts(new PrismaPg(own), own), release: () => own.end() };
+      return {
+        factory: wholeScripts(new PrismaPg(own), (script) => own.query(script)),
+        release: () => own.end(),
+      };
     },
     close: async () => {
       if (!ended) await pool.end();
@@ -74,25 +80,24 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
 }
 
 /**
- * @prisma/adapter-pg 7.10 runs a migration by splitting it at every ";" and sending the pieces one
- * by one, which breaks a function body (a trigger's) or a comment holding one. PostgreSQL runs a
- * whole script sent as one simple query, in one implicit transaction, as `prisma migrate deploy`
- * does; PGlite's adapter already sends it whole.
+ * The schema engine runs each migration through the adapter's executeScript, which neither adapter
+ * does right: @prisma/adapter-pg 7.10 splits the script at every semicolon (so a function body or a
+ * semicolon in a string breaks it), and pglite-prisma-adapter 0.7.2 does not wait for it (so a
+ * failing statement is an unhandled rejection and the migration is recorded as finished). Both
+ * databases run a whole multi-statement script in one call, as one implicit transaction: do that.
+ * (bench/adapters-checks.ts measured both faults.)
  */
-function wholeScripts(factory: PrismaPg, pool: pg.Pool): PrismaPg {
+function wholeScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  run: (script: string) => Promise<unknown>,
+): SqlMigrationAwareDriverAdapterFactory {
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const convert = (adapter as unknown as { onError?: (error: unknown) => never }).onError?.bind(adapter);
-    adapter.executeScript = async (script: string) => {
-      try {
-        await pool.query(script);
-      } catch (error) {
-        if (convert) convert(error);
-        throw error;
-      }
-    };
-    return adapter;
-  };
-  return factory;
+  return Object.assign(Object.create(factory) as SqlMigrationAwareDriverAdapterFactory, {
+    connect: async () =>
+      Object.assign(await connect(), {
+        executeScript: async (script: string) => {
+          await run(script);
+        },
+      }),
+  });
 }

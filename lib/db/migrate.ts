@@ -75,7 +75,7 @@ export async function migrationStatus(
  */
 export async function createMigration(name: string, dir = MIGRATIONS_DIR): Promise<string | null> {
   const connection = openConnection({ kind: "pglite", dataDir: null });
-  const engine = await startSchemaEngine(connection.factory);
+  const engine = await startSchemaEngine(connection.forMigrations().factory);
   try {
     const { readFile } = await import("node:fs/promises");
     // The engine insists on this order: it must see the history applied before it diffs.

@@ -1,5 +1,4 @@
 import { formatDate } from "@/lib/format";
-import type { PurgeResult } from "@/lib/services/retention";
 
 /**
  * The same moment `months` calendar months earlier, in UTC. A day the earlier month lacks becomes
@@ -21,6 +20,19 @@ export function monthsBefore(now: Date, months: number): Date {
       now.getUTCMilliseconds(),
     ),
   );
+}
+
+/** What one run of `npm run privacy:purge` removed (lib/services/retention.ts). */
+export interface PurgeResult {
+  draftCutoff: Date;
+  drafts: { reference: string; organisation: string }[];
+  invitations: number;
+  sessions: number;
+  resetTokens: number;
+  rateCounters: number;
+  /** Requests to join an organisation, and councils' account requests, decided long enough ago. */
+  joinRequests: number;
+  accountRequests: number;
 }
 
 /** What `npm run privacy:purge` prints: counts, and drafts by reference; never an address. */

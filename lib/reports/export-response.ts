@@ -1,5 +1,6 @@
 import "server-only";
-import { type Actor, currentActor } from "@/lib/auth/actor";
+import { currentActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { actorForApiToken } from "@/lib/services/api-tokens";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { joinDecisionEmail, joinRequestEmail, memberJoinedEmail } from "@/lib/email/membership-templates";
 import { privacyNoticeUrl, sendEmail } from "@/lib/email/send";

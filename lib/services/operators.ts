@@ -1,6 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getAuth } from "@/lib/auth/instance";
 import { WELCOME_PATH } from "@/lib/auth/mail";
 import { db } from "@/lib/db/client";
 import { madeAdministratorEmail } from "@/lib/email/membership-templates";
@@ -11,6 +10,7 @@ import type { OrganisationType } from "@/lib/generated/prisma/enums";
 import { normaliseEmail } from "@/lib/invitations/tokens";
 import { matchName } from "@/lib/organisations/names";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
+import { getAuth } from "./auth-instance";
 import { assertMayJoin } from "./separation";
 
 /**

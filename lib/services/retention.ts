@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
-import { monthsBefore } from "@/lib/privacy/retention";
+import { monthsBefore, type PurgeResult } from "@/lib/privacy/retention";
 import { REQUEST_RETENTION_DAYS } from "@/lib/privacy/retention-periods";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
@@ -18,18 +18,6 @@ const DAY = 86_400_000;
  *   REQUEST_RETENTION_DAYS ago.
  * Submitted assessments, accepted invitations, people and the activity log are never touched.
  */
-export interface PurgeResult {
-  draftCutoff: Date;
-  drafts: { reference: string; organisation: string }[];
-  invitations: number;
-  sessions: number;
-  resetTokens: number;
-  rateCounters: number;
-  /** Requests to join an organisation, and councils' account requests, decided long enough ago. */
-  joinRequests: number;
-  accountRequests: number;
-}
-
 export async function purgeStaleData(
   now: Date,
   { draftMonths }: { draftMonths: number },

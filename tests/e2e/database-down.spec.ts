@@ -43,6 +43,19 @@ test.describe("a database that cannot be reached", () => {
     expect(JSON.stringify(body)).not.toContain("secret");
   });
 
+  test("robots.txt, security.txt and the site icon still answer 200", async ({ request }) => {
+    const robots = await request.get(`${server.url}/robots.txt`);
+    expect(robots.status()).toBe(200);
+    expect(await robots.text()).toMatch(/^User-agent: \*$/m);
+    const security = await request.get(`${server.url}/.well-known/security.txt`);
+    expect(security.status()).toBe(200);
+    expect(security.headers()["content-type"]).toContain("text/plain");
+    expect(await security.text()).toContain("Contact: mailto:security@chainwise.invalid");
+    const icon = await request.get(`${server.url}/icon.svg`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
   test("every page is a friendly 503 page, and form posts get one too", async ({ request, page }) => {
     for (const path of ["/", "/demo", "/dashboard", "/assessments/abc", "/contracts/new", "/sign-in"]) {
       const response = await request.get(`${server.url}${path}`, { headers: HTML });

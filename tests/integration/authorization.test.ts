@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { framework, principleQuestions } from "@/lib/framework";
 import { createApiToken, revokeApiToken } from "@/lib/services/api-tokens";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { parseOcds } from "@/lib/ocds/parse";
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { RuleError } from "@/lib/errors";
 import { CLOSED_MESSAGE, savePrinciple, startCorrection } from "@/lib/services/assessments";
 import { openCycle } from "@/lib/services/contract-admin";

@@ -134,9 +134,11 @@ describe.each(testDatabaseKinds())("Prisma on %s", (kind) => {
       data: {
         title: "T",
         reference: "DUP-1",
-        valueBand: "£1m",
+        valueBand: "£1m–£10m",
         startDate: new Date(),
         commissionerId: council.id,
+        // A supply chain is a prime's on the contract: the database holds that too.
+        primes: { create: { primeId: prime.id } },
       },
     });
     const entry = {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { framework, principleQuestions } from "@/lib/framework";
 import { getOwnAssessment, savePrinciple, startOrResume, submit } from "@/lib/services/assessments";
 import { firstAnswers } from "@/tests/support/answers";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { framework } from "@/lib/framework";
 import { round1, scoreAssessment } from "@/lib/scoring";
 import { getProgrammeReport } from "@/lib/services/programme-report";

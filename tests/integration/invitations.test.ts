@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import {
   acceptInvitation,

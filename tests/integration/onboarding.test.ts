@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getAuth } from "@/lib/auth/instance";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import {
   decideAccountRequest,
@@ -7,6 +6,7 @@ import {
   requestAccount,
   TOO_MANY_REQUESTS,
 } from "@/lib/services/account-requests";
+import { getAuth } from "@/lib/services/auth-instance";
 import { addOperator, createOrganisationWithAdmin } from "@/lib/services/operators";
 import { exportPersonalData } from "@/lib/services/personal-data";
 import { purgeStaleData } from "@/lib/services/retention";

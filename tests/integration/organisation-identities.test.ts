@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { type ImportedContract, type ImportedSupplier, parseOcds } from "@/lib/ocds/parse";
-import { fillMatchNames } from "@/lib/organisations/fill-match-names";
+import { fillMatchNames } from "@/lib/services/fill-match-names";
 import { importContracts } from "@/lib/services/ocds-import";
 import { actorFor, createCommissioner, createSubcontractor } from "@/tests/support/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";

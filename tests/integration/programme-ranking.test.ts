@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 import { answersAt } from "@/tests/support/answers";
 import {

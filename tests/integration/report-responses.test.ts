@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportReport } from "@/lib/reports/export-response";
 import { actorForApiToken, createApiToken, revokeApiToken } from "@/lib/services/api-tokens";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { AnswersWithheldError } from "@/lib/services/answer-access";
 import { getOwnAssessment, savePrinciple, startCorrection, startOrResume } from "@/lib/services/assessments";

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { type Answers, framework, type Perspective } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import type { Answers, Perspective } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ChainStatus } from "@/lib/generated/prisma/enums";

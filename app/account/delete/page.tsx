@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { deleteAccountAction } from "@/app/account/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { deleteAccountAction } from "@/lib/actions/account";
 import { currentUser } from "@/lib/auth/actor";
 import { deletionBlocker } from "@/lib/services/account-deletion";
 

@@ -1,5 +1,5 @@
-import { getAuth } from "@/lib/auth/instance";
 import { BODY_LIMITS, withLimitedBody } from "@/lib/http/body-limit";
+import { getAuth } from "@/lib/services/auth-instance";
 
 /**
  * Better Auth's own endpoints, for links in emails (the password-reset link lands here and is sent

@@ -5,7 +5,7 @@ import { notFound, RedirectType, redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { isForm } from "@/lib/actions/require-form";
-import { DEMO_ORG_COOKIE } from "@/lib/auth/actor";
+import { DEMO_ORG_COOKIE } from "@/lib/auth/demo-cookie";
 import { safeNext } from "@/lib/auth/forms";
 import { env } from "@/lib/env";
 import { findDemoOrganisation } from "@/lib/services/organisations";

@@ -6,10 +6,16 @@ import type { FormState } from "@/lib/actions/form-state";
 import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { PRINCIPLE_KEYS, principleQuestions } from "@/lib/framework";
+import { PERSPECTIVES, PRINCIPLE_KEYS, principleQuestions } from "@/lib/framework";
 import { readPage } from "@/lib/questionnaire/form";
 import { nextPageAfter } from "@/lib/questionnaire/routes";
-import { getOwnAssessment, savePrinciple, startCorrection, submit } from "@/lib/services/assessments";
+import {
+  getOwnAssessment,
+  savePrinciple,
+  startCorrection,
+  startOrResume,
+  submit,
+} from "@/lib/services/assessments";
 
 const pageFields = z.object({
   assessmentId: z.string().min(1).max(64),
@@ -75,5 +81,21 @@ export async function correctAction(_previous: FormState, form: FormData): Promi
     if (!id.success) throw new NotFoundError();
     const draft = await startCorrection(actor, id.data);
     redirect(`/assessments/${draft}`, RedirectType.push);
+  });
+}
+
+const startFields = z.object({
+  contractId: z.string().min(1).max(64),
+  primeId: z.string().min(1).max(64),
+  perspective: z.enum(PERSPECTIVES),
+});
+
+/** "Start now": opens the actor's draft for the open cycle, creating it the first time. */
+export async function startAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(async (actor) => {
+    const parsed = startFields.safeParse(Object.fromEntries(requireForm(form)));
+    if (!parsed.success) throw new NotFoundError();
+    const id = await startOrResume(actor, parsed.data);
+    redirect(`/assessments/${id}`, RedirectType.push);
   });
 }

@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { matchName } from "./names";
+import { matchName } from "@/lib/organisations/names";
 
 /**
  * Gives every organisation made before names were matched its `matchName`. Run at start-up after
- * migrating; does nothing once all have one. Returns how many it filled.
+ * migrating; does nothing once all have one. Returns how many it filled. Like score-backfill.ts it
+ * takes the client and skips "server-only": prisma/prepare.ts runs it outside Next.js.
  */
 export async function fillMatchNames(client: PrismaClient, batch = 500): Promise<number> {
   let done = 0;

@@ -1,13 +1,14 @@
 import type { Answers, AnswerValue } from "@/lib/framework";
 import { framework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { storedScores } from "@/lib/reports/stored-scores";
 import { scoreAssessment } from "@/lib/scoring";
-import { storedScores } from "./stored-scores";
 
 /**
  * Stores the scores of submitted assessments that have none: those submitted before scores were
  * stored on submit. Run at start-up after migrating; does nothing once every one has its scores.
- * Returns how many it scored.
+ * Returns how many it scored. Takes the client because prisma/prepare.ts runs it outside Next.js,
+ * where "server-only" would refuse to load, which is also why this service does not import it.
  */
 export async function backfillScores(client: PrismaClient, batch = 500): Promise<number> {
   let done = 0;

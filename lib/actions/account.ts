@@ -6,8 +6,9 @@ import type { FormState } from "@/lib/actions/form-state";
 import { readForm } from "@/lib/actions/read-form";
 import { isForm } from "@/lib/actions/require-form";
 import { runSignedInFormAction } from "@/lib/actions/run";
-import { currentUser, DEMO_ORG_COOKIE } from "@/lib/auth/actor";
+import { currentUser } from "@/lib/auth/actor";
 import { ACCOUNT_NOT_DELETABLE } from "@/lib/auth/auth";
+import { DEMO_ORG_COOKIE } from "@/lib/auth/demo-cookie";
 import { callAuth } from "@/lib/auth/endpoint";
 import {
   deleteAccountSchema,

@@ -1,10 +1,10 @@
 import "server-only";
+import { type Auth, createAuth } from "@/lib/auth/auth";
+import { appUrl, sendPasswordReset } from "@/lib/auth/mail";
+import { authSecret } from "@/lib/auth/secret";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { erasePerson } from "@/lib/services/account-deletion";
-import { type Auth, createAuth } from "./auth";
-import { appUrl, sendPasswordReset } from "./mail";
-import { authSecret } from "./secret";
+import { erasePerson } from "./account-deletion";
 
 const holder = globalThis as unknown as { chainwiseAuth?: { auth: Auth; client: PrismaClient } };
 

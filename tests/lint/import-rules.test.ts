@@ -1,0 +1,92 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The import rules in biome.json bite: Biome, with the project's own configuration, runs on a small
+ * project with one planted violation per rule beside files that keep the rules, and must name each
+ * violation and nothing else. Without this a typo in a glob would leave a rule silently matching
+ * nothing (docs/decisions/0013-import-rules-in-lint.md).
+ */
+
+const root = path.resolve(import.meta.dirname, "../..");
+const biome = path.join(root, "node_modules/.bin/biome");
+
+const files: Record<string, string> = {
+  // Keep the rules.
+  "lib/db/client.ts": "export const db = () => ({});\n",
+  "lib/services/things.ts":
+    'import { db } from "@/lib/db/client";\n\nexport const things = async () => db();\n',
+  "lib/actions/things.ts":
+    '"use server";\n\nimport { things } from "@/lib/services/things";\n\nexport async function thingsAction() {\n  return things();\n}\n',
+  "components/things-form.tsx":
+    'import { thingsAction } from "@/lib/actions/things";\n\nexport const action = thingsAction;\n',
+  "app/page.tsx": 'import { action } from "@/components/things-form";\n\nexport const page = action;\n',
+  // Break them, one each.
+  "components/upward.tsx": 'import { page } from "@/app/page";\n\nexport const upward = page;\n',
+  "components/upward-relative.tsx": 'import { page } from "../app/page";\n\nexport const upward = page;\n',
+  "lib/reports/direct.ts": 'import { db } from "@/lib/db/client";\n\nexport const direct = db;\n',
+  "app/direct.ts": 'import { db } from "@/lib/db/client";\n\nexport const direct = db;\n',
+  "lib/second-client.ts":
+    'import { PrismaClient } from "@/lib/generated/prisma/client";\n\nexport const second = PrismaClient;\n',
+  // A cycle through types only: the rule must not ignore it.
+  "lib/cycle-a.ts": 'import type { B } from "./cycle-b";\n\nexport type A = { b?: B };\n',
+  "lib/cycle-b.ts": 'import type { A } from "./cycle-a";\n\nexport type B = { a?: A };\n',
+};
+
+const violations = [
+  ["components/upward.tsx", "noRestrictedImports"],
+  ["components/upward-relative.tsx", "noRestrictedImports"],
+  ["lib/reports/direct.ts", "noRestrictedImports"],
+  ["app/direct.ts", "noRestrictedImports"],
+  ["lib/second-client.ts", "noRestrictedImports"],
+  ["lib/cycle-a.ts", "noImportCycles"],
+  ["lib/cycle-b.ts", "noImportCycles"],
+] as const;
+
+let dir: string;
+let reported: string[];
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "chainwise-lint-"));
+  const config = JSON.parse(readFileSync(path.join(root, "biome.json"), "utf8"));
+  // The scratch folder is no git repository; every rule, include and override stays as it is.
+  config.$schema = undefined;
+  config.vcs = { enabled: false };
+  writeFileSync(path.join(dir, "biome.json"), JSON.stringify(config));
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] }, jsx: "react-jsx" } }),
+  );
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  let output: string;
+  try {
+    output = execFileSync(biome, ["lint", "--max-diagnostics=100", "."], {
+      cwd: dir,
+      encoding: "utf8",
+      stdio: "pipe",
+    });
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string };
+    output = failed.stdout + failed.stderr;
+  }
+  reported = [...output.matchAll(/^(\S+?):\d+:\d+ lint\/\w+\/(\w+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("biome.json's import rules", () => {
+  it.each(violations)("%s breaks %s, and lint says so", (file, rule) => {
+    expect(reported).toContain(`${file} ${rule}`);
+  });
+
+  it("reports nothing else: services, db, actions and components used the right way pass", () => {
+    expect(reported.length).toBeGreaterThan(0);
+    expect([...reported].sort()).toEqual(violations.map(([file, rule]) => `${file} ${rule}`).sort());
+  });
+});
