@@ -166,8 +166,11 @@ export async function writePopulation(
     }
     rows.push(mapped);
   }
-  await client.assessment.createMany({ data: assessments });
-  await client.answer.createMany({ data: answers });
-  await client.assessmentScore.createMany({ data: scores });
+  // A submitted assessment takes answers only in the transaction that wrote it (ADR 0014).
+  await client.$transaction(async (tx) => {
+    await tx.assessment.createMany({ data: assessments });
+    await tx.answer.createMany({ data: answers });
+    await tx.assessmentScore.createMany({ data: scores });
+  });
   return { rows, admins, primes, periods };
 }
