@@ -252,12 +252,12 @@ test("a person placed in a partner after it answered finds the rating but not wh
 }) => {
   test.setTimeout(budget({ pages: 12 }));
   const url = baseURL ?? "";
-  const world = await createWorld(db, { partners: 1, submitted: 1 });
-  const rating = await db.assessment.findFirstOrThrow({ where: { respondentOrgId: world.partner.id } });
-  await db.answer.updateMany({
-    where: { assessmentId: rating.id },
-    data: { evidence: "They paid us 94 days late, again." },
+  const world = await createWorld(db, {
+    partners: 1,
+    submitted: 1,
+    evidence: { "pay.days.sub": "They paid us 94 days late, again." },
   });
+  const rating = await db.assessment.findFirstOrThrow({ where: { respondentOrgId: world.partner.id } });
   // A membership made some other way, after the rating: as one made before joining was the
   // organisation's own decision could have been.
   const planted = await createPerson(db, url, { name: "Pip Planted", organisation: world.partner });

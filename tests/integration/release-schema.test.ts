@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { releasePeriod } from "@/lib/services/releases";
 import { answersAt } from "@/tests/support/answers";
 import { createSubcontractor, createUser } from "@/tests/support/factories";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

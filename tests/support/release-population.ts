@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/types";
 import { framework } from "@/lib/framework";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReleaseRow } from "@/lib/scoring/release";
 import type { Population } from "@/lib/scoring/release/test-arbitraries";
 import {
@@ -112,9 +112,9 @@ export async function writePopulation(
   );
 
   const rows: ReleaseRow[] = [];
-  const assessments = [];
-  const answers = [];
-  const scores = [];
+  const assessments: Prisma.AssessmentCreateManyInput[] = [];
+  const answers: Prisma.AnswerCreateManyInput[] = [];
+  const scores: Prisma.AssessmentScoreCreateManyInput[] = [];
   for (const row of population.rows) {
     const id = newId();
     const contractId = contractIds.get(row.contractId) as string;

@@ -70,7 +70,16 @@ export async function createWorld(
     submitted = 0,
     drafts = 0,
     council,
-  }: { partners?: number; lot?: string | null; submitted?: number; drafts?: number; council?: Org } = {},
+    evidence,
+  }: {
+    partners?: number;
+    lot?: string | null;
+    submitted?: number;
+    drafts?: number;
+    council?: Org;
+    /** Notes by question key, on every submitted rating (a submitted rating never changes afterwards). */
+    evidence?: Record<string, string>;
+  } = {},
 ): Promise<World> {
   const n = nextNumber();
   const commissioner = council ?? (await newCommissioner(db));
@@ -113,6 +122,7 @@ export async function createWorld(
           ? answers
           : Object.fromEntries(Object.entries(answers).filter(([k]) => firstPage.has(k))),
       submittedAt: i < submitted ? new Date(Date.now() - (submitted - i) * 60_000) : undefined,
+      evidence: i < submitted ? evidence : undefined,
     });
   }
   const [partner] = onList;
