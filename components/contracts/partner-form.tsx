@@ -7,7 +7,7 @@ import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
 import { addPartnerAction } from "@/lib/actions/contracts";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
-import { CHAIN_STATUSES, SIZE_BANDS } from "@/lib/contracts/options";
+import { CHAIN_STATUSES, REGISTERS, SIZE_BANDS } from "@/lib/contracts/options";
 
 interface Props {
   contractId: string;
@@ -43,6 +43,23 @@ export function PartnerForm({ contractId, primes }: Props) {
           autoComplete="organization"
           defaultValue={typed("name")}
           error={error("name")}
+        />
+        <RadioGroup
+          key={`register-${typed("register")}`}
+          name="register"
+          legend="Registered as (if you know)"
+          options={[...REGISTERS, { value: "none", label: "Not registered, or not known" }]}
+          value={typed("register")}
+          error={error("register")}
+        />
+        <TextField
+          key={`registeredNumber-${typed("registeredNumber")}`}
+          name="registeredNumber"
+          label="Charity or company number"
+          hint="Optional. It tells Chainwise which organisation this is when others have a similar name, for example 1098765 or SC012345."
+          spellCheck={false}
+          defaultValue={typed("registeredNumber")}
+          error={error("registeredNumber")}
         />
         <RadioGroup
           key={`sector-${typed("sector")}`}

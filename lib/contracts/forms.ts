@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { date, optionalDate, optionalText, text } from "@/lib/forms/fields";
-import { CHAIN_STATUSES, SIZE_BANDS, VALUE_BANDS } from "./options";
+import { checkIdentifier, type OrganisationIdentifier } from "@/lib/organisations/identifiers";
+import { CHAIN_STATUSES, REGISTERS, SIZE_BANDS, VALUE_BANDS } from "./options";
 
-export { CHAIN_STATUSES, SIZE_BANDS, VALUE_BANDS };
+export { CHAIN_STATUSES, REGISTERS, SIZE_BANDS, VALUE_BANDS };
 
 export const contractSchema = z
   .object({
@@ -35,19 +36,49 @@ export const CONTRACT_FIELDS = [
   "lot2",
 ];
 
-export const partnerSchema = z.object({
-  primeId: z.string().min(1, "Choose the prime").max(64),
-  name: text("the partner's name", 200),
-  sizeBand: z.enum(["MICRO", "SMALL", "MEDIUM", "LARGE"], { error: "Choose the partner's size" }),
-  sector: z.enum(["VCSE", "SME"], { error: "Choose what kind of organisation the partner is" }),
-  namedInBid: z
-    .enum(["yes", "no"], { error: "Say whether the partner was named in the bid" })
-    .transform((v) => v === "yes"),
-  status: z.enum(["NAMED_IN_BID", "CONTRACTED", "DELIVERING", "EXITED"], {
-    error: "Choose the partner's status",
-  }),
-});
-export const PARTNER_FIELDS = ["primeId", "name", "sizeBand", "sector", "namedInBid", "status"];
+const REGISTER_CODES = REGISTERS.map((r) => r.value) as [string, ...string[]];
+
+export const partnerSchema = z
+  .object({
+    primeId: z.string().min(1, "Choose the prime").max(64),
+    name: text("the partner's name", 200),
+    sizeBand: z.enum(["MICRO", "SMALL", "MEDIUM", "LARGE"], { error: "Choose the partner's size" }),
+    sector: z.enum(["VCSE", "SME"], { error: "Choose what kind of organisation the partner is" }),
+    namedInBid: z
+      .enum(["yes", "no"], { error: "Say whether the partner was named in the bid" })
+      .transform((v) => v === "yes"),
+    status: z.enum(["NAMED_IN_BID", "CONTRACTED", "DELIVERING", "EXITED"], {
+      error: "Choose the partner's status",
+    }),
+    register: z.union([z.literal(""), z.literal("none"), z.enum(REGISTER_CODES)], {
+      error: "Choose a register from the list",
+    }),
+    registeredNumber: optionalText(30, "The registered number"),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.registeredNumber) return;
+    if (v.register === "" || v.register === "none") {
+      ctx.addIssue({ code: "custom", path: ["register"], message: "Choose the register the number is from" });
+      return;
+    }
+    const checked = checkIdentifier(v.register, v.registeredNumber);
+    if (!checked.ok) ctx.addIssue({ code: "custom", path: ["registeredNumber"], message: checked.message });
+  })
+  .transform(({ register, registeredNumber, ...partner }) => {
+    const checked = registeredNumber && register ? checkIdentifier(register, registeredNumber) : null;
+    const identifiers: OrganisationIdentifier[] = checked?.ok ? [checked.identifier] : [];
+    return { ...partner, identifiers };
+  });
+export const PARTNER_FIELDS = [
+  "primeId",
+  "name",
+  "sizeBand",
+  "sector",
+  "namedInBid",
+  "status",
+  "register",
+  "registeredNumber",
+];
 
 export const cycleSchema = z
   .object({

@@ -24,3 +24,12 @@ export const CHAIN_STATUSES = [
   { value: "DELIVERING", label: "Delivering" },
   { value: "EXITED", label: "Exited" },
 ] as const;
+
+/** The registers a partner's number can come from, as the form offers them (lib/organisations). */
+export const REGISTERS = [
+  { value: "GB-CHC", label: "Charity Commission for England and Wales" },
+  { value: "GB-SC", label: "Scottish Charity Regulator (OSCR)" },
+  { value: "GB-NIC", label: "Charity Commission for Northern Ireland" },
+  { value: "GB-COH", label: "Companies House" },
+  { value: "GB-MPR", label: "Mutuals Public Register (co-operatives and community benefit societies)" },
+] as const;

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
+import type { OrganisationIdentifier } from "@/lib/organisations/identifiers";
 import { findOrCreateOrganisation } from "./organisation-identities";
 import { assertShareNoMembers } from "./separation";
 
@@ -131,6 +132,8 @@ export async function listOwnContracts(actor: Actor) {
 export interface NewPartner {
   primeId: string;
   name: string;
+  /** Its numbers in charity or company registers: they decide who it is before its name does. */
+  identifiers?: readonly OrganisationIdentifier[];
   sizeBand: SizeBand;
   sector: "VCSE" | "SME";
   namedInBid: boolean;
@@ -150,6 +153,7 @@ export async function addPartner(actor: Actor, contractId: string, input: NewPar
     const { id: organisationId } = await findOrCreateOrganisation(tx, {
       name: input.name,
       type: "SUBCONTRACTOR",
+      identifiers: input.identifiers,
       sizeBand: input.sizeBand,
       sector: input.sector,
     });

@@ -43,8 +43,21 @@ test("a commissioner creates a contract, adds a partner to the roster and opens 
   await page.getByLabel("Micro (under £100k a year)").check();
   await page.getByRole("group", { name: "Was it named in the prime's bid?" }).getByLabel("Yes").check();
   await page.getByLabel("Delivering", { exact: true }).check();
+  // A number the register does not use is refused beside its field, and nothing typed is lost.
+  await page.getByLabel("Charity Commission for England and Wales").check();
+  await page.getByLabel("Charity or company number").fill("SC012345");
+  await page.getByRole("button", { name: "Add partner" }).click();
+  await expect(errorSummary(page)).toContainText("is not a Charity Commission for England and Wales number");
+  await expect(page.getByLabel("Partner organisation's name")).toHaveValue(partner);
+  const charityNumber = `1${String(Date.now()).slice(-6)}`;
+  await page.getByLabel("Charity or company number").fill(charityNumber);
   await page.getByRole("button", { name: "Add partner" }).click();
   await expect(page.getByRole("status")).toContainText(`${partner} added to the supply chain`);
+  const registered = await db.organisationIdentifier.findUnique({
+    where: { scheme_value: { scheme: "GB-CHC", value: charityNumber } },
+    select: { organisation: { select: { name: true } } },
+  });
+  expect(registered?.organisation.name).toBe(partner);
   const partners = page.getByRole("list", { name: `Partners of ${prime.name}` });
   await expect(partners).toContainText(partner);
   await expect(partners.getByLabel(/Rates the prime/)).toBeChecked();

@@ -1,10 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
+import { RuleError } from "@/lib/errors";
 import { type ImportedContract, type ImportedSupplier, parseOcds } from "@/lib/ocds/parse";
+import { addPartner } from "@/lib/services/contract-admin";
 import { fillMatchNames } from "@/lib/services/fill-match-names";
 import { importContracts } from "@/lib/services/ocds-import";
-import { actorFor, createCommissioner, createSubcontractor } from "@/tests/support/factories";
+import {
+  actorFor,
+  createCommissioner,
+  createContract,
+  createPrime,
+  createSubcontractor,
+} from "@/tests/support/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 let notices = 0;
@@ -192,5 +200,66 @@ describe.each(testDatabaseKinds())("importing later releases on %s", (kind) => {
     expect(first.imported).toHaveLength(1);
     expect(second.imported).toHaveLength(1);
     expect(second.imported[0]?.id).not.toBe(first.imported[0]?.id);
+  });
+});
+
+describe.each(testDatabaseKinds())("partners added by hand on %s", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("are told apart by their charity numbers, and found again by them whatever the name's spelling", async () => {
+    const { client } = database;
+    const council = actorFor(await createCommissioner(client));
+    const prime = await createPrime(client);
+    const contracts = [];
+    for (let i = 0; i < 3; i++) {
+      contracts.push(
+        await createContract(client, {
+          commissionerId: council.organisationId,
+          primes: [{ primeId: prime.id }],
+        }),
+      );
+    }
+    const partner = {
+      primeId: prime.id,
+      sizeBand: "SMALL" as const,
+      sector: "VCSE" as const,
+      namedInBid: true,
+      status: "DELIVERING" as const,
+    };
+    const [one, two, three] = contracts.map((c) => c.id) as [string, string, string];
+    await addPartner(council, one, {
+      ...partner,
+      name: "Harbour Food Bank",
+      identifiers: [{ scheme: "GB-CHC", id: "1111111" }],
+    });
+    await addPartner(council, two, {
+      ...partner,
+      name: "Harbour Food Bank",
+      identifiers: [{ scheme: "GB-CHC", id: "2222222" }],
+    });
+    await addPartner(council, three, {
+      ...partner,
+      name: "The Harbour Foodbank Limited",
+      identifiers: [{ scheme: "GB-CHC", id: "1111111" }],
+    });
+    const chain = await client.supplyChainMember.findMany({
+      where: { contractId: { in: [one, two, three] } },
+      select: { contractId: true, organisationId: true },
+    });
+    const on = (contractId: string) => chain.find((c) => c.contractId === contractId)?.organisationId;
+    expect(on(one)).not.toBe(on(two));
+    expect(on(three)).toBe(on(one));
+
+    // A partner's number given for a prime is another kind of organisation: refused, with the reason.
+    await client.organisationIdentifier.create({
+      data: { organisationId: prime.id, scheme: "GB-COH", value: "07777777" },
+    });
+    await expect(
+      addPartner(council, one, {
+        ...partner,
+        name: "Anything",
+        identifiers: [{ scheme: "GB-COH", id: "07777777" }],
+      }),
+    ).rejects.toBeInstanceOf(RuleError);
   });
 });
