@@ -57,6 +57,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <Link href="/account/members">Manage your organisation's members</Link>
           </li>
           <li>
+            <Link href="/account/organisation">Your organisation's identifiers</Link> (charity, company and
+            procurement numbers)
+          </li>
+          <li>
             <Link href="/account/activity">See your organisation's activity</Link>
           </li>
           <li>

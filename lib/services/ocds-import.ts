@@ -6,7 +6,7 @@ import { formatDate, formatMoney } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportedContract, ImportedSupplier } from "@/lib/ocds/parse";
 import { type OrganisationIdentifier, parseIdentifier } from "@/lib/organisations/identifiers";
-import { findOrCreateOrganisation } from "./organisation-identities";
+import { buyerProblem, findOrCreateOrganisation } from "./organisation-identities";
 import { sharedMembersProblem } from "./separation";
 
 export interface ImportReport {
@@ -24,7 +24,8 @@ type Tx = Prisma.TransactionClient;
  * way leaves nothing behind. Award suppliers become the contract's primes, each with the lots it
  * won. A contract this commissioner imported before (same ocid) is updated from a later release
  * and the changes listed; the same release again, or an earlier one, changes nothing. Another
- * commissioner's import of the same notice is its own.
+ * commissioner's import of the same notice is its own. A notice whose buyer is another body is
+ * refused (`buyerProblem`).
  */
 export async function importContracts(
   actor: Actor,
@@ -57,10 +58,15 @@ export async function importContracts(
         });
         continue;
       }
-      if (contract.buyer.name.toLowerCase() !== actor.organisationName.toLowerCase()) {
+      const buyer = await buyerProblem(tx, actor, contract.buyer);
+      if (buyer.problem) {
+        report.skipped.push({ item: label, reason: buyer.problem });
+        continue;
+      }
+      if (buyer.recorded) {
         report.notes.push({
           item: label,
-          reason: `The buyer in the data is ${contract.buyer.name}; it was imported under ${actor.organisationName}.`,
+          reason: `${buyer.recorded}, the buyer's identifier in this notice, is now recorded as your organisation's, so later notices are matched by it.`,
         });
       }
       const primes = await resolvePrimes(tx, actor, contract, label, report);

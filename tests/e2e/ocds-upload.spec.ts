@@ -1,9 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import iconv from "iconv-lite";
 import { budget } from "./support/budget";
-import { errorSummary } from "./support/questionnaire";
+import { councilsNotice } from "./support/notices";
+import { errorSummary, expectNoAxeViolations } from "./support/questionnaire";
 import { expect, test } from "./support/test";
-import { actFor, newCommissioner } from "./support/world";
+import { actFor, createPerson, newCommissioner, signInAs } from "./support/world";
 
 /** A file of `megabytes` MB in the test's output folder: JSON-looking, but only its size matters. */
 async function bigFile(name: string, megabytes: number): Promise<string> {
@@ -52,11 +53,11 @@ test("a Windows-1252 file imports with its accents and curly quotes, and the res
   db,
 }) => {
   test.setTimeout(budget({ pages: 3 }));
-  await actFor(page, await newCommissioner(db));
+  const council = await newCommissioner(db);
+  await actFor(page, council);
   const title = "Café Wellbeing – “Early Help” Service";
-  const text = (await readFile("lib/ocds/fixtures/contracts-finder-award.json", "utf8")).replaceAll(
-    "Community Wellbeing and Early Help Service",
-    title,
+  const { text } = await councilsNotice(council.name, (t) =>
+    t.replaceAll("Community Wellbeing and Early Help Service", title),
   );
   const file = test.info().outputPath("windows-1252.json");
   await writeFile(file, iconv.encode(text, "windows-1252"));
@@ -65,4 +66,41 @@ test("a Windows-1252 file imports with its accents and curly quotes, and the res
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("list", { name: "Imported", exact: true }).getByRole("link")).toHaveText(title);
   await expect(page.getByRole("list", { name: "Notes" })).toContainText("read as Windows-1252");
+});
+
+test("a council whose notices name it differently records the buyer's identifier, then imports them", async ({
+  page,
+  baseURL,
+  db,
+}) => {
+  test.setTimeout(budget({ pages: 8, axe: 1 }));
+  const url = baseURL ?? "";
+  const council = await newCommissioner(db);
+  await signInAs(page, await createPerson(db, url, { organisation: council }), url);
+  const { file, buyerId } = await councilsNotice(`${council.name} (Procurement)`);
+  await page.goto("/contracts/import");
+  await page.getByLabel("Upload an OCDS file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("list", { name: "Not imported" })).toContainText(
+    `an administrator can add ${buyerId} on your organisation's page`,
+  );
+
+  await page.goto("/account");
+  await page.getByRole("link", { name: "Your organisation's identifiers" }).click();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Identifier").fill("Council 12");
+  await page.getByRole("button", { name: "Add identifier" }).click();
+  await expect(errorSummary(page)).toContainText("Enter the identifier as published");
+  await expect(page.getByLabel("Identifier")).toHaveValue("Council 12");
+  await page.getByLabel("Identifier").fill(buyerId.toLowerCase());
+  await page.getByRole("button", { name: "Add identifier" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    `${buyerId} is recorded as one of ${council.name}'s identifiers.`,
+  );
+  await expect(page.getByRole("list", { name: "Identifiers" })).toContainText(buyerId);
+
+  await page.goto("/contracts/import");
+  await page.getByLabel("Upload an OCDS file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { name: "1 contract imported" })).toBeVisible();
 });

@@ -127,11 +127,18 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
     const text = await readFile("lib/ocds/fixtures/contracts-finder-award.json", "utf8");
     const parsed = parseOcds(text);
     if (!parsed.ok) throw new Error(parsed.error);
-    const first = await importContracts(council, parsed.contracts);
+    // The notice's buyer: a notice is imported only by the commissioner that published it.
+    const buyer = actorFor(await createCommissioner(database.client, "Northmoor County Council"));
+    const refused = await importContracts(council, parsed.contracts);
+    expect(refused.imported).toEqual([]);
+    expect(refused.skipped[0]?.reason).toMatch(
+      /^The buyer in this notice is Northmoor County Council \(GB-CFS-204871\), not Wessex Borough Council\./,
+    );
+    const first = await importContracts(buyer, parsed.contracts);
     expect(first.imported).toHaveLength(parsed.contracts.length);
     const imported = first.imported[0];
     if (!imported) throw new Error("nothing imported");
-    const contract = await getOwnContract(council, imported.id);
+    const contract = await getOwnContract(buyer, imported.id);
     const expected = parsed.contracts[0];
     expect(contract.title).toBe(expected?.title);
     expect(contract.ocid).toBe(expected?.ocid);
@@ -140,7 +147,7 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
       expected?.suppliers.map((s) => s.name).sort(),
     );
 
-    const again = await importContracts(council, parsed.contracts);
+    const again = await importContracts(buyer, parsed.contracts);
     expect(again.imported).toEqual([]);
     expect(again.skipped.map((s) => s.reason)).toContain(
       "This contract has already been imported from this release.",

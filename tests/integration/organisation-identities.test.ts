@@ -1,17 +1,19 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
-import { RuleError } from "@/lib/errors";
+import { ForbiddenError, RuleError } from "@/lib/errors";
 import { type ImportedContract, type ImportedSupplier, parseOcds } from "@/lib/ocds/parse";
 import { addPartner } from "@/lib/services/contract-admin";
 import { fillMatchNames } from "@/lib/services/fill-match-names";
 import { importContracts } from "@/lib/services/ocds-import";
+import { addOwnIdentifier } from "@/lib/services/organisation-identities";
 import {
   actorFor,
   createCommissioner,
   createContract,
   createPrime,
   createSubcontractor,
+  createUser,
 } from "@/tests/support/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -67,13 +69,16 @@ describe.each(testDatabaseKinds())("organisation identities on %s", (kind) => {
   }
 
   it("stores a notice's identifiers and treats one number as one organisation, whatever its spelling", async () => {
-    const buyer = await council();
+    const buyer = actorFor(await createCommissioner(database.client, "Northmoor County Council"));
     const text = await readFile("lib/ocds/fixtures/contracts-finder-award.json", "utf8");
     const parsed = parseOcds(text);
     if (!parsed.ok) throw new Error(parsed.error);
     const first = await importContracts(buyer, parsed.contracts);
     const later = await importContracts(buyer, [
-      notice([supplier("HARBOURLINE SERVICES", "GB-COH-04567123")]),
+      {
+        ...notice([supplier("HARBOURLINE SERVICES", "GB-COH-04567123")]),
+        buyer: { name: "Northmoor County Council" },
+      },
     ]);
     const primes = await primesOf([...first.imported, ...later.imported].map((c) => c.id));
     const harbourline = primes.filter((p) => p.identifiers.includes("GB-COH-04567123"));
@@ -261,5 +266,67 @@ describe.each(testDatabaseKinds())("partners added by hand on %s", (kind) => {
         identifiers: [{ scheme: "GB-COH", id: "07777777" }],
       }),
     ).rejects.toBeInstanceOf(RuleError);
+  });
+});
+
+describe.each(testDatabaseKinds())("a notice's buyer on %s", (kind) => {
+  const database = useTestDatabase(kind);
+
+  async function administered(name: string) {
+    const org = await createCommissioner(database.client, name);
+    const user = await createUser(database.client);
+    await database.client.membership.create({
+      data: { userId: user.id, organisationId: org.id, role: "ADMIN" },
+    });
+    return { ...actorFor(org), userId: user.id, role: "ADMIN" as const };
+  }
+
+  it("is the importing commissioner by its identifier, or by its name (and the identifier is then recorded)", async () => {
+    const fellside = await administered("Fellside District Council");
+    const byName = await importContracts(fellside, [
+      {
+        ...notice([supplier("Tarn Services Ltd")]),
+        buyer: { name: "FELLSIDE DISTRICT COUNCIL", id: "GB-CFS-900001" },
+      },
+    ]);
+    expect(byName.imported).toHaveLength(1);
+    expect(byName.notes.map((n) => n.reason)).toContain(
+      "GB-CFS-900001, the buyer's identifier in this notice, is now recorded as your organisation's, so later notices are matched by it.",
+    );
+    const byIdentifier = await importContracts(fellside, [
+      {
+        ...notice([supplier("Tarn Services Ltd")]),
+        buyer: { name: "Fellside DC (Procurement)", id: "GB-CFS-900001" },
+      },
+    ]);
+    expect(byIdentifier.imported).toHaveLength(1);
+  });
+
+  it("refuses another body's notice, and takes it once an administrator records the buyer's identifier", async () => {
+    const dales = await administered("Dales Council");
+    const theirs = {
+      ...notice([supplier("Tarn Services Ltd")]),
+      buyer: { name: "Dales Borough Council", id: "GB-CFS-900002" },
+    };
+    const refused = await importContracts(dales, [theirs]);
+    expect(refused.imported).toEqual([]);
+    expect(refused.skipped.map((s) => s.reason)).toEqual([
+      "The buyer in this notice is Dales Borough Council (GB-CFS-900002), not Dales Council. Import only your own organisation's notices. If Dales Borough Council is your organisation under another name, an administrator can add GB-CFS-900002 on your organisation's page, then import again.",
+    ]);
+    expect(await addOwnIdentifier(dales, " gb-cfs-900002 ")).toBe("GB-CFS-900002");
+    expect((await importContracts(dales, [theirs])).imported).toHaveLength(1);
+
+    // Another council cannot claim it, nor import the notice; a member who is not an administrator cannot add one.
+    const other = await administered("Dales Borough Council");
+    await expect(addOwnIdentifier(other, "GB-CFS-900002")).rejects.toThrow(
+      /already recorded for Dales Council/,
+    );
+    expect((await importContracts(other, [theirs])).skipped[0]?.reason).toMatch(
+      /another organisation on Chainwise/,
+    );
+    await expect(addOwnIdentifier({ ...other, role: "MEMBER" }, "GB-CFS-900003")).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(addOwnIdentifier(other, "Dales 123")).rejects.toBeInstanceOf(RuleError);
   });
 });

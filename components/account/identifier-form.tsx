@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { TextField } from "@/components/ui/text-field";
+import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
+import { addIdentifierAction } from "@/lib/actions/organisation";
+
+export function IdentifierForm() {
+  const [state, action, pending] = useActionState(addIdentifierAction, initialFormState);
+  const { error, typed } = fieldsOf(state);
+  // A refusal from the service (a number held by another organisation) is shown beside the field too.
+  const refusal = state.status === "error" && state.errors.length === 0 ? state.message : undefined;
+  return (
+    <>
+      <ErrorSummary
+        errors={
+          refusal
+            ? [{ href: "#field-identifier", questionKey: "identifier", message: refusal }]
+            : state.errors
+        }
+      />
+      <form action={action} noValidate className="max-w-2xl">
+        <TextField
+          key={`identifier-${typed("identifier")}`}
+          name="identifier"
+          label="Identifier"
+          hint="As it appears on your published notices or in a register: for example GB-CFS-204871 (Contracts Finder), GB-PPON-PQRT-4821-LMNX (Find a Tender) or GB-COH-01234567 (Companies House)."
+          spellCheck={false}
+          defaultValue={typed("identifier")}
+          error={error("identifier") ?? refusal}
+        />
+        <Button disabled={pending}>Add identifier</Button>
+      </form>
+    </>
+  );
+}
