@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { appTables, DUMP_FORMAT, DumpError, exportDump, importDump } from "@/lib/db/backup";
 import { migrationStatus } from "@/lib/db/migrate";
+import { evidenceFixture } from "@/lib/evidence/test-fixtures";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { releaseNational } from "@/lib/services/releases";
 import { demoCycles } from "@/prisma/demo-data";
@@ -66,6 +67,22 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
     const [closed] = demoCycles();
     await releaseNational(closed?.name ?? "");
     expect(await source.client.releaseFigure.count()).toBeGreaterThan(0);
+    // An evidence file: its bytes must come back exactly (compared with every other row below).
+    const selfAssessment = await source.client.assessment.findFirstOrThrow({
+      where: { perspective: "PRIME" },
+    });
+    const pdf = evidenceFixture("pdf");
+    await source.client.evidenceFile.create({
+      data: {
+        assessmentId: selfAssessment.id,
+        principleKey: "fair-payment",
+        fileName: "payment-run.pdf",
+        mediaType: "application/pdf",
+        size: pdf.byteLength,
+        sha256: "test",
+        content: { create: { bytes: Buffer.from(pdf) } },
+      },
+    });
     lines = await dump(source.client);
   });
 
