@@ -69,6 +69,7 @@ const REFUSED_PAGES = [
   "accessibility.spec.ts",
   "contracts.spec.ts",
   "database-down.spec.ts",
+  "evidence.spec.ts",
   "payment-practices.spec.ts",
   "demo-mode-off.spec.ts",
   "privacy.spec.ts",

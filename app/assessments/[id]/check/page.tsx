@@ -63,6 +63,12 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
         );
       })}
 
+      {assessment.perspective === "prime" ? (
+        <p className="mb-8 max-w-3xl">
+          <Link href={`/evidence/${id}`}>Your evidence</Link>: the documents behind these answers, for the
+          commissioner.
+        </p>
+      ) : null}
       {draft ? (
         <section aria-labelledby="submit-heading" className="max-w-3xl">
           <h2 id="submit-heading" className="mb-4 text-2xl font-bold">

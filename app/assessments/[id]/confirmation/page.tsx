@@ -31,10 +31,16 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ i
           <p>Keep your reference: it identifies your submission if you need to correct it.</p>
         </div>
       ) : (
-        <p className="max-w-3xl">
-          Your self-assessment will be shown beside your partners' combined answers once enough of them have
-          answered.
-        </p>
+        <div className="max-w-3xl space-y-4">
+          <p>
+            Your self-assessment will be shown beside your partners' combined answers once enough of them have
+            answered.
+          </p>
+          <p>
+            <Link href={`/evidence/${id}`}>Add evidence for your answers</Link>: payment-run reports, your fee
+            policy, your subcontract template. The commissioner can open them; your partners cannot.
+          </p>
+        </div>
       )}
       <p className="mt-6">
         <Link href={`/assessments/${id}/check`}>See your answers</Link> ·{" "}
