@@ -4,6 +4,7 @@ import Link from "next/link";
 import { type FormEvent, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { FileField } from "@/components/ui/file-field";
 import { type ImportState, importOcdsAction } from "@/lib/actions/ocds-import";
 import { formatBytes } from "@/lib/format";
 import { DEFAULT_MAX_BYTES, tooLargeMessage } from "@/lib/ocds/limits";
@@ -101,28 +102,13 @@ export function ImportForm({ tooLarge = false }: { tooLarge?: boolean }) {
         </section>
       ) : null}
       <form action={action} onSubmit={checkSize} className="max-w-2xl">
-        <div className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}>
-          <label htmlFor="field-file" className="mb-1 block text-lg font-bold">
-            Upload an OCDS file
-          </label>
-          <p id="field-file-hint" className="mb-2 text-muted">
-            A release or release package in JSON, as downloaded from Contracts Finder or Find a Tender. Up to{" "}
-            {formatBytes(DEFAULT_MAX_BYTES)}.
-          </p>
-          {error ? (
-            <p id="field-file-error" className="mb-2 font-bold text-error">
-              <span className="sr-only">Error: </span>
-              {error}
-            </p>
-          ) : null}
-          <input
-            id="field-file"
-            name="file"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby={error ? "field-file-hint field-file-error" : "field-file-hint"}
-          />
-        </div>
+        <FileField
+          name="file"
+          label="Upload an OCDS file"
+          hint={`A release or release package in JSON, as downloaded from Contracts Finder or Find a Tender. Up to ${formatBytes(DEFAULT_MAX_BYTES)}.`}
+          error={error}
+          accept=".json,application/json"
+        />
         <Button disabled={pending}>Import</Button>
       </form>
     </>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { FileField } from "@/components/ui/file-field";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { addEvidenceAction } from "@/lib/actions/evidence";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
@@ -35,26 +36,7 @@ export function EvidenceForm({ assessmentId, principles, accepted }: Props) {
           value={typed("principleKey")}
           error={error("principleKey")}
         />
-        <div className={`mb-6 ${fileError ? "border-l-4 border-error pl-4" : ""}`}>
-          <label htmlFor="field-file" className="mb-1 block text-lg font-bold">
-            File
-          </label>
-          <p id="field-file-hint" className="mb-2 text-muted">
-            {accepted}
-          </p>
-          {fileError ? (
-            <p id="field-file-error" className="mb-2 font-bold text-error">
-              <span className="sr-only">Error: </span>
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            id="field-file"
-            name="file"
-            type="file"
-            aria-describedby={fileError ? "field-file-hint field-file-error" : "field-file-hint"}
-          />
-        </div>
+        <FileField name="file" label="File" hint={accepted} error={fileError} />
         <Button disabled={pending}>Upload</Button>
       </form>
     </>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { FileField } from "@/components/ui/file-field";
 import { importPaymentPracticesAction, type PaymentPracticesState } from "@/lib/actions/payment-practices";
 
 const initial: PaymentPracticesState = { status: "idle", errors: [] };
@@ -28,29 +29,19 @@ export function PaymentPracticesForm() {
         </div>
       ) : null}
       <form action={action} className="max-w-2xl">
-        <div className={`mb-6 ${errors.length > 0 ? "border-l-4 border-error pl-4" : ""}`}>
-          <label htmlFor="field-file" className="mb-1 block text-lg font-bold">
-            Upload the payment practices CSV
-          </label>
-          <p id="field-file-hint" className="mb-2 text-muted">
-            The file of all reports from the government's “Check payment practices” service, as downloaded.
-          </p>
-          {errors.length > 0 ? (
-            <p id="field-file-error" className="mb-2 font-bold text-error">
-              <span className="sr-only">Error: </span>
-              {errors.length === 1
+        <FileField
+          name="file"
+          label="Upload the payment practices CSV"
+          hint="The file of all reports from the government's “Check payment practices” service, as downloaded."
+          error={
+            errors.length === 0
+              ? undefined
+              : errors.length === 1
                 ? errors[0]?.message
-                : `${errors.length} lines need correcting (listed above).`}
-            </p>
-          ) : null}
-          <input
-            id="field-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={errors.length > 0 ? "field-file-hint field-file-error" : "field-file-hint"}
-          />
-        </div>
+                : `${errors.length} lines need correcting (listed above).`
+          }
+          accept=".csv,text/csv"
+        />
         <Button disabled={pending}>Import</Button>
       </form>
     </>
