@@ -23,7 +23,7 @@ export function SpreadTable({ partners, caption }: { partners: Aggregate; captio
             </th>
             {BANDS.map((band) => (
               <td key={band} className="py-2 pr-4 text-right">
-                {m.suppressed ? "–" : m.distribution[band]}
+                {m.suppressed || m.distribution === null ? "–" : m.distribution[band]}
               </td>
             ))}
           </tr>

@@ -29,14 +29,18 @@ export type MeasureKey = PrincipleKey | "overall";
 export interface MeasureSummary {
   readonly key: MeasureKey;
   readonly suppressed: false;
-  /** Ratings with a score for this measure (a principle with insufficient evidence is not counted). */
-  readonly n: number;
+  /**
+   * Ratings with a score for this measure (a principle with insufficient evidence is not counted);
+   * null when a released mean is shown without its spread (docs/decisions/0011).
+   */
+  readonly n: number | null;
   readonly mean: number;
-  readonly median: number;
+  /** Null when the spread of partners' own scores is not released. */
+  readonly median: number | null;
   /** The band of the mean. */
   readonly band: Band;
-  /** How many ratings fall in each band. */
-  readonly distribution: Readonly<Record<Band, number>>;
+  /** How many ratings fall in each band; null when the spread is not released. */
+  readonly distribution: Readonly<Record<Band, number>> | null;
 }
 export type MeasureResult = MeasureSummary | (Suppressed & { readonly key: MeasureKey });
 

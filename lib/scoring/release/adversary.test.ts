@@ -177,7 +177,8 @@ describe("why principle and overall means are worked from question means", () =>
     // totals) / 5 = (q1 + … + q4 of h) × (1/4 − 1/5): h's own score over 5. Rounded means leave it
     // within 2 of the truth, and h's score can only be a multiple of 6.25.
     const total = (q: (typeof questions)[number]) => (q.suppressed ? 0 : q.n * (q.mean ?? 0));
-    const estimate = 5 * (principle.n * principle.mean - questions.reduce((s, q) => s + total(q), 0) / 5);
+    const estimate =
+      5 * ((principle.n ?? 0) * principle.mean - questions.reduce((s, q) => s + total(q), 0) / 5);
     expect(Math.abs(estimate - (hScore ?? 0))).toBeLessThan(2);
     expect(Math.round(estimate / 6.25) * 6.25).toBe(hScore);
   });
