@@ -46,7 +46,7 @@ async function acceptAndAnswer(browser: Browser, link: string, name: string, add
   await context.close();
 }
 
-test("a commissioner invites a prime and three partners; the prime sees partners' figures only after the third", async ({
+test("a commissioner invites a prime and three partners; the prime sees partners' figures only once the cycle is released", async ({
   page,
   browser,
   db,
