@@ -129,6 +129,21 @@ describe("compareViews", () => {
     });
   });
 
+  it("does not know whether a claim is disputed when no flag count is released", () => {
+    // A release publishes the question's mean but hides its flag count (docs/decisions/0011).
+    const shown = partners([45, 50, 10]);
+    if (shown.suppressed) throw new Error("expected figures");
+    const withoutFlags = {
+      ...shown,
+      questions: shown.questions.map((q) => (q.suppressed ? q : { ...q, flagged: null, flaggedShare: null })),
+    };
+    const compared = compareViews(self, withoutFlags);
+    expect(compared.comparable && compared.pairs.find((p) => p.pairKey === "fp.days")).toMatchObject({
+      partners: 66.7,
+      claimDisputed: null,
+    });
+  });
+
   it("compares nothing against a suppressed aggregate", () => {
     expect(compareViews(self, partners([45, 50]))).toEqual({ comparable: false });
   });
