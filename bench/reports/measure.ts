@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { framework } from "@/lib/framework";
-import { minimumFor } from "@/lib/reports/released-aggregate";
+import { minimumFor } from "@/lib/scoring";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 import { getContractReport } from "@/lib/services/reports";
 import { differences, primeReportFigures, programmeReportFigures, rawFigures } from "./figures";

@@ -1,6 +1,6 @@
 import type { PrincipleKey } from "../framework";
-import type { Aggregate, MeasureKey, QuestionResult } from "./aggregate";
 import { ScoringError, toTenths } from "./numbers";
+import type { Aggregate, MeasureKey, QuestionResult } from "./released";
 import type { ScoredAssessment } from "./types";
 
 /** How far apart the prime's view and its partners' view are before it counts as a gap. */

@@ -4,10 +4,10 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { requireRecordIds } from "@/lib/ids";
-import { aggregateOfRelease } from "@/lib/reports/released-aggregate";
 import { OVERALL } from "@/lib/reports/stored-scores";
 import {
   type Aggregate,
+  aggregateOfRelease,
   benchmark,
   benchmarkScores,
   type MeasureBenchmark,

@@ -5,9 +5,9 @@ import { NotFoundError } from "@/lib/errors";
 import { type Answers, type AnswerValue, framework, type PrincipleKey } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
-import { aggregateOfRelease } from "@/lib/reports/released-aggregate";
 import {
   type Aggregate,
+  aggregateOfRelease,
   benchmark,
   benchmarkScores,
   compareViews,

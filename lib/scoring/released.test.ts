@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { framework, questionsFor } from "@/lib/framework";
-import { aggregateOfRelease, type ReleasedScopeFigures } from "./released-aggregate";
+import { aggregateOfRelease, type ReleasedScopeFigures } from "./released";
 
 const [first, second] = questionsFor(framework, "subcontractor").filter((q) => q.redFlag !== undefined);
 if (!first || !second) throw new Error("the framework has flagged questions");

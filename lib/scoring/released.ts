@@ -1,18 +1,77 @@
-import { type Framework, questionsFor } from "@/lib/framework";
-import {
-  type Aggregate,
-  BANDS,
-  type Band,
-  bandOf,
-  type MeasureKey,
-  type MeasureResult,
-  type QuestionResult,
-  round1,
-} from "@/lib/scoring";
+import { type Framework, type PrincipleKey, questionsFor } from "../framework";
+import { BANDS, type Band, bandOf, round1 } from "./numbers";
+import type { FrameworkInfo } from "./types";
 
 /**
- * One released scope's figures (lib/services/releases.ts, `releasedScopes`) as the scoring
- * library's Aggregate, so reports compare, benchmark and chart released figures with the library's
+ * Partners' figures as reports show them, and how one released scope becomes them.
+ */
+
+/** Too few partners to show: deliberately carries no numbers at all, not even how many answered. */
+export interface Suppressed {
+  readonly suppressed: true;
+}
+
+export type MeasureKey = PrincipleKey | "overall";
+
+export interface MeasureSummary {
+  readonly key: MeasureKey;
+  readonly suppressed: false;
+  /**
+   * Ratings with a score for this measure (a principle with insufficient evidence is not counted);
+   * null when a released mean is shown without its spread (docs/decisions/0011).
+   */
+  readonly n: number | null;
+  readonly mean: number;
+  /** Null when the spread of partners' own scores is not released. */
+  readonly median: number | null;
+  /** The band of the mean. */
+  readonly band: Band;
+  /** How many ratings fall in each band; null when the spread is not released. */
+  readonly distribution: Readonly<Record<Band, number>> | null;
+}
+export type MeasureResult = MeasureSummary | (Suppressed & { readonly key: MeasureKey });
+
+export interface QuestionSummary {
+  readonly key: string;
+  readonly pairKey: string | null;
+  readonly principle: PrincipleKey;
+  readonly suppressed: false;
+  /** Ratings with a real answer to this question. */
+  readonly n: number;
+  /** Mean question score; null for an unscored question. */
+  readonly mean: number | null;
+  /** How many answers raise the question's red flag; null when it has none. */
+  readonly flagged: number | null;
+  /** flagged / n as a percentage; null when the question has no red flag. */
+  readonly flaggedShare: number | null;
+}
+export type QuestionResult =
+  | QuestionSummary
+  | (Suppressed & {
+      readonly key: string;
+      readonly pairKey: string | null;
+      readonly principle: PrincipleKey;
+    });
+
+export interface AggregateSummary {
+  readonly suppressed: false;
+  readonly framework: FrameworkInfo;
+  /** The threshold applied. */
+  readonly minResponses: number;
+  readonly ratings: number;
+  readonly respondents: number;
+  /** Each partner's overall score, summarised. */
+  readonly overall: MeasureResult;
+  /** In framework order. */
+  readonly principles: readonly MeasureResult[];
+  /** Every question of the partners' questionnaire, in framework order. */
+  readonly questions: readonly QuestionResult[];
+}
+export type Aggregate = AggregateSummary | Suppressed;
+
+/**
+ * One released scope's figures (lib/services/releases.ts, `releasedScopes`) as an
+ * {@link Aggregate}, so reports compare, benchmark and chart released figures with the library's
  * own functions. Nothing is computed from answers here: every value is a stored figure the reader
  * may read, or a principle or overall mean derived from them for the reader's view. A figure the
  * release hid, or the reader may not read, is suppressed, exactly like one nobody answered.
