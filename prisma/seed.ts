@@ -5,6 +5,7 @@ import { closeDb, db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Answers } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { storeRelease } from "@/lib/services/release-store";
 import {
   addToSupplyChain,
   createAssessment,
@@ -41,6 +42,12 @@ export async function seedWhenWanted(
 
 export async function seedDemo(client: PrismaClient, today = new Date()) {
   const council = await createCommissioner(client, demo.commissioner);
+  // The demo's supply chains are small (three to five partners), as real ones are: the council
+  // releases at the lowest threshold allowed, so its closed cycle has figures (docs/decisions/0011).
+  await client.organisation.update({
+    where: { id: council.id },
+    data: { releaseScoreThreshold: 3, releaseCategoryThreshold: 3 },
+  });
   const primeIds = new Map<string, string>();
   for (const [key, name] of Object.entries(demo.primes))
     primeIds.set(key, (await createPrime(client, name)).id);
@@ -93,6 +100,15 @@ export async function seedDemo(client: PrismaClient, today = new Date()) {
       });
     }
   }
+  // The closed cycle is released as the daily job would release it (lib/services/releases.ts,
+  // releaseDue): partners' figures exist only in releases. The open cycle shows counts only.
+  const [closed] = demo.demoCycles(today);
+  if (!closed) throw new Error("demo data needs a closed cycle");
+  await client.$transaction(
+    (tx) =>
+      storeRelease(tx, { kind: "COMMISSIONER", commissionerId: council.id, period: closed.name, now: today }),
+    { timeout: 120_000, maxWait: 30_000 },
+  );
   // Only an empty database is seeded, so every organisation here is invented.
   await client.organisation.updateMany({ data: { demo: true } });
   if (env().DEMO_MODE === "on") await seedDemoAccounts(client);

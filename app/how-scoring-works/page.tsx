@@ -3,6 +3,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { framework, type Perspective } from "@/lib/framework";
 import { describeAnswer, describeFlagCondition, describeScoring } from "@/lib/framework/describe";
 import { GAP_THRESHOLD } from "@/lib/scoring";
+import { DEFAULT_THRESHOLDS, MIN_THRESHOLD } from "@/lib/scoring/release";
 
 export const metadata: Metadata = { title: "How scoring works" };
 
@@ -58,16 +59,25 @@ export default function HowScoringWorksPage() {
           invoice). They are shown beside the score and never change it.
         </li>
         <li>
-          Partners' ratings are only ever shown combined: the number of partners, their average, middle value
-          and how many fall in each band. Nothing is shown until at least <strong>{k} partners</strong> have
-          answered, and a figure that could be subtracted from another to reveal fewer than {k} partners is
-          hidden too.
+          Partners&apos; ratings are only ever shown combined, and only once a round has closed: the figures
+          are worked out once, then, stored, and never change. Each figure combines the answers of at least
+          the commissioner&apos;s threshold of partner organisations:{" "}
+          <strong>{DEFAULT_THRESHOLDS.score}</strong> unless it chooses otherwise, and never fewer than{" "}
+          <strong>{Math.max(MIN_THRESHOLD, k)} partners</strong>. While a round is open, only how many
+          partners have answered is shown.
         </li>
         <li>
-          Partners&apos; figures grow in whole batches of {k}, in the order partners first answered: with{" "}
-          {k + 1} answers a figure is still built from {k}, and it changes only once {k} more have answered.
-          That way no change in a figure can be traced to one partner. Each figure counts only the partners
-          who answered its questions.
+          Figures are published for a prime on each contract, across all its contracts with one commissioner,
+          and across the country. A figure is left out if comparing it with another, or taking one figure away
+          from another, would narrow down to fewer partners than the threshold. A count of partners raising a
+          red flag is shown only when at least {DEFAULT_THRESHOLDS.category} partners (the commissioner&apos;s
+          setting, never fewer than {Math.max(MIN_THRESHOLD, k)}) raise it and as many do not.
+        </li>
+        <li>
+          A principle&apos;s partners&apos; average is worked from the averages of its questions, weighted as
+          the prime&apos;s own score is. Answers about things the prime sets for each partner (how quickly it
+          pays, the fee it keeps) are shown only to the commissioner, and the prime&apos;s averages leave them
+          out.
         </li>
         <li>
           The gap is the prime's own score minus its partners' average. A gap of {GAP_THRESHOLD} or more is a{" "}
@@ -76,15 +86,21 @@ export default function HowScoringWorksPage() {
         </li>
         <li>
           Where a prime says an indicator is met but more than half of the partners who answered say it is
-          not, the prime's claim is marked as disputed.
+          not, the prime's claim is marked as disputed. Where the count is not shown, that is not known.
         </li>
         <li>
           Primes are ranked within a contract or programme, equal scores sharing a rank. A percentile is the
           share of other primes&apos; figures scoring lower. A prime with several contracts is ranked on each,
           and never against its own other contracts.
         </li>
-        <li>Trends between cycles use only the questions asked in the same way in both cycles.</li>
-        <li>Figures are rounded once, to one decimal place, halves away from zero (62.25 becomes 62.3).</li>
+        <li>
+          Trends are shown between released rounds only, over the questions asked in the same way in both.
+        </li>
+        <li>
+          Each answer&apos;s score is rounded to one decimal place when it is submitted. A figure is worked
+          from those scores and rounded once more, to one decimal place, halves away from zero (62.25 becomes
+          62.3).
+        </li>
       </ol>
 
       <h2 className="mt-10 mb-4 text-3xl font-bold">The principles and questions</h2>

@@ -19,7 +19,7 @@ function addAggregate(into: Figures, prefix: string, aggregate: Aggregate) {
     const d = m.distribution;
     into.set(
       `${prefix}/measure/${m.key}`,
-      [m.n, m.mean, m.median, d.strong, d.good, d.developing, d.concern].map(num).join(" "),
+      [m.n, m.mean, m.median, d?.strong, d?.good, d?.developing, d?.concern].map(num).join(" "),
     );
   }
   for (const q of aggregate.questions) {

@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { framework } from "@/lib/framework";
-import { minimumFor } from "@/lib/reports/aggregate-rows";
-import { clearFigureCache } from "@/lib/services/figure-cache";
+import { minimumFor } from "@/lib/scoring";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 import { getContractReport } from "@/lib/services/reports";
 import { differences, primeReportFigures, programmeReportFigures, rawFigures } from "./figures";
@@ -68,7 +67,6 @@ function runsFor(db: BenchDatabase) {
 
 async function check(db: BenchDatabase) {
   db.use();
-  clearFigureCache();
   const runs = runsFor(db);
   const programme = await getProgrammeReport(db.actors.commissioner, { now: NOW });
   const programmeRaw = rawFigures(await runs.programme.raw());
@@ -136,7 +134,6 @@ export async function measureReports(databases: BenchDatabase[], rounds: number)
         // Alternate which goes first, so neither always finds the other's pages in cache.
         const order = r % 2 ? (["raw", "service"] as const) : (["service", "raw"] as const);
         for (const variant of order) {
-          if (variant === "service") clearFigureCache();
           const ms = await time(runs[report][variant]);
           if (r > 0) into[report][variant].push(ms);
           if (variant === "service") {

@@ -42,7 +42,7 @@ export function PrincipleTable({
             <td className="py-2 pr-4 text-right">
               {line.partners ? scoreOrDash(line.partners.median) : "–"}
             </td>
-            <td className="py-2 pr-4 text-right">{line.partners ? line.partners.n : "–"}</td>
+            <td className="py-2 pr-4 text-right">{line.partners?.n ?? "–"}</td>
             <td className="py-2 pr-4">{line.partners?.band ?? "–"}</td>
             {showSelf ? (
               <>

@@ -1,7 +1,7 @@
 import { formatPercent } from "@/lib/reports/format";
 import type { PrimeReport } from "@/lib/services/reports";
 
-/** How many partners have answered, and why figures may not show yet. */
+/** How many partners have answered, and why figures may not show yet (docs/decisions/0011). */
 export function ResponseSummary({
   prime,
   minResponses,
@@ -9,11 +9,10 @@ export function ResponseSummary({
 }: {
   prime: PrimeReport;
   minResponses: number;
-  /** The cycle has closed: nobody else can answer, so waiting ratings will not count. */
+  /** The cycle has closed: nobody else can answer. */
   closed: boolean;
 }) {
-  const { submitted, responseRate, partners, supplyChain } = prime;
-  const counted = partners.suppressed ? 0 : partners.ratings;
+  const { submitted, responseRate, released, supplyChain } = prime;
   return (
     <div className="mb-8 max-w-3xl space-y-2">
       <p>
@@ -22,22 +21,20 @@ export function ResponseSummary({
         </strong>{" "}
         on the rating list have answered ({formatPercent(responseRate)}).
       </p>
-      {partners.suppressed ? (
+      {released ? (
         <p className="border-l-4 border-brand pl-4">
-          Partners&apos; answers are shown only once at least {minResponses} partners have answered, so that
-          no partner can be identified.
+          These figures were released once, after the cycle closed, and never change. Each combines the
+          answers of at least {minResponses} partner organisations; a figure that could narrow down fewer is
+          not shown.
         </p>
-      ) : counted < submitted ? (
+      ) : (
         <p className="border-l-4 border-brand pl-4">
-          Figures are built from {counted} ratings. To protect anonymity they grow in batches of{" "}
-          {minResponses}
           {closed
-            ? `, and this cycle has closed, so the latest ${submitted - counted} are not counted.`
-            : `: the latest ${submitted - counted} will count once ${minResponses - (submitted - counted)} more ${
-                minResponses - (submitted - counted) === 1 ? "partner answers" : "partners answer"
-              }.`}
+            ? "No figures have been released for this prime on this contract in this cycle: either the release has not happened yet, or too few partners answered for a figure that cannot identify a partner."
+            : "Partners' figures are released once the cycle has closed, never while partners are still answering."}{" "}
+          A released figure combines the answers of at least {minResponses} partner organisations.
         </p>
-      ) : null}
+      )}
     </div>
   );
 }

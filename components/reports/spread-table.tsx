@@ -6,6 +6,8 @@ import { type Aggregate, BAND_LABELS, BANDS } from "@/lib/scoring";
 export function SpreadTable({ partners, caption }: { partners: Aggregate; caption: string }) {
   if (partners.suppressed) return null;
   const measures = [...partners.principles, partners.overall];
+  // A release publishes a spread only where no band is nearly unanimous (docs/decisions/0011).
+  if (measures.every((m) => m.suppressed || m.distribution === null)) return null;
   return (
     <table className="report-table mb-8 w-full border-collapse text-base">
       <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
@@ -23,7 +25,7 @@ export function SpreadTable({ partners, caption }: { partners: Aggregate; captio
             </th>
             {BANDS.map((band) => (
               <td key={band} className="py-2 pr-4 text-right">
-                {m.suppressed ? "–" : m.distribution[band]}
+                {m.suppressed || m.distribution === null ? "–" : m.distribution[band]}
               </td>
             ))}
           </tr>

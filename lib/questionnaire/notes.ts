@@ -1,7 +1,7 @@
 /**
  * Who reads a partner's notes, in the one sentence both the start page and the submit page show,
  * so the two never disagree. Reports show notes without the partner's name, with the other partners'
- * notes, and only for a prime whose partners' figures are shown (lib/services/report-figures.ts).
+ * notes, and only from the ratings of a released scope (lib/services/releases.ts, `releasedNotes`).
  */
 export function whoReadsNotes(primeName: string, minResponses: number): string {
   return (

@@ -17,7 +17,7 @@ import { FLAG_TITLES, partnerFlagQuestions, VIEW_LABELS } from "./labels";
 export interface MeasureLine {
   key: MeasureKey;
   self: number | null;
-  partners: { n: number; mean: number; median: number; band: string } | null;
+  partners: { n: number | null; mean: number; median: number | null; band: string } | null;
   gap: number | null;
   view: string;
 }

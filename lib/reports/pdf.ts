@@ -38,7 +38,7 @@ export async function reportPdf(
     )
     .text(report.cycle ? `Rating cycle: ${report.cycle.name}` : "No rating cycle has opened yet.")
     .text(
-      `Partners' figures are shown only where at least ${report.minResponses} partners answered; "–" marks a figure not shown.`,
+      `Partners' figures are released once, after a cycle closes, each combining at least ${report.minResponses} partner organisations; "–" marks a figure not released.`,
     );
   for (const name of tables) drawTable(doc, reportTable(report, name));
   doc.end();

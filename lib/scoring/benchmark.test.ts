@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateRatings, benchmark, benchmarkScores, ScoringError, scoreAssessment } from "./index";
+import { benchmark, benchmarkScores, ScoringError, scoreAssessment } from "./index";
 import { round1 } from "./numbers";
-import { buildFramework, partner } from "./test-fixtures";
+import { buildFramework, partner, released } from "./test-fixtures";
 
 const entries = [
   { id: "delta", scores: { "fair-payment": 55 } },
@@ -144,10 +144,10 @@ describe("benchmarkScores", () => {
         "fair-payment.s3": "agree",
       }),
     );
-    expect(benchmarkScores(aggregateRatings(ratings))).toMatchObject({
+    expect(benchmarkScores(released(framework, ratings))).toMatchObject({
       "fair-payment": 75,
       "good-faith": null,
     });
-    expect(benchmarkScores(aggregateRatings(ratings.slice(0, 2)))).toEqual({});
+    expect(benchmarkScores(released(framework, ratings.slice(0, 2)))).toEqual({});
   });
 });

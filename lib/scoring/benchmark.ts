@@ -1,7 +1,6 @@
 import { PRINCIPLE_KEYS } from "../framework";
-import type { Aggregate, MeasureKey } from "./aggregate";
-import { compareIds } from "./differencing";
-import { round1, ScoringError, toTenths } from "./numbers";
+import { compareIds, round1, ScoringError, toTenths } from "./numbers";
+import type { Aggregate, MeasureKey } from "./released";
 import type { ScoredAssessment } from "./types";
 
 /** One prime's scores within a contract or programme. A missing or null score leaves the prime unranked there. */

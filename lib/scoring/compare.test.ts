@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answers, PrincipleKey } from "../framework";
-import { aggregateRatings, compareViews, ScoringError, scoreAssessment } from "./index";
-import { answerAll, buildFramework, partner, q } from "./test-fixtures";
+import { compareViews, ScoringError, scoreAssessment } from "./index";
+import { answerAll, buildFramework, partner, q, released } from "./test-fixtures";
 
 const framework = buildFramework({
   questions: {
@@ -48,8 +48,10 @@ const partnerSteps = (goodFaith: number[]) =>
     },
     "subcontractor",
   );
+/** Partners' ratings, released at the lowest thresholds (3 partners; 3 on each side of a flag). */
 const partners = (days: number[]) =>
-  aggregateRatings(
+  released(
+    framework,
     days.map((d, i) =>
       partner(framework, `r${i}`, {
         ...partnerSteps(i === 0 ? [4, 2, 2, 2, 2] : [3, 2, 2, 2, 2]),
@@ -94,8 +96,9 @@ describe("compareViews", () => {
     });
   });
 
-  it("compares paired questions and flags a claim most partners dispute", () => {
-    // Prime: 20 days → 100, no flag. Partners: 45 → 50, 50 → 50, 10 → 100; mean 66.7; 2 of 3 over 30 days.
+  it("compares paired questions, and cannot tell a dispute from 3 partners", () => {
+    // Prime: 20 days → 100, no flag. Partners: 45 → 50, 50 → 50, 10 → 100; mean 66.7. 2 of 3 over
+    // 30 days is never released (fewer than 3 on each side), so whether the claim is disputed is unknown.
     expect(result.pairs.find((p) => p.pairKey === "fp.days")).toEqual({
       pairKey: "fp.days",
       principle: "fair-payment",
@@ -105,7 +108,7 @@ describe("compareViews", () => {
       partners: 66.7,
       gap: 33.3,
       view: "blind-spot",
-      claimDisputed: true,
+      claimDisputed: null,
     });
     expect(result.pairs.find((p) => p.pairKey === "fp.agree")).toMatchObject({
       gap: 0,
@@ -114,8 +117,14 @@ describe("compareViews", () => {
     });
   });
 
+  it("flags a claim most partners dispute, from a released flag count", () => {
+    // 4 of 7 paid after 30 days: at least 3 on each side, so the count is released.
+    const most = compareViews(self, partners([45, 50, 60, 90, 10, 20, 25]));
+    expect(most.comparable && most.pairs.find((p) => p.pairKey === "fp.days")?.claimDisputed).toBe(true);
+  });
+
   it("does not flag a claim when only half the partners dispute it", () => {
-    const half = compareViews(self, partners([45, 50, 10, 20]));
+    const half = compareViews(self, partners([45, 50, 60, 10, 20, 25]));
     expect(half.comparable && half.pairs.find((p) => p.pairKey === "fp.days")?.claimDisputed).toBe(false);
   });
 
@@ -126,6 +135,21 @@ describe("compareViews", () => {
       self: null,
       view: "not-comparable",
       claimDisputed: false,
+    });
+  });
+
+  it("does not know whether a claim is disputed when no flag count is released", () => {
+    // A release publishes the question's mean but hides its flag count (docs/decisions/0011).
+    const shown = partners([45, 50, 10]);
+    if (shown.suppressed) throw new Error("expected figures");
+    const withoutFlags = {
+      ...shown,
+      questions: shown.questions.map((q) => (q.suppressed ? q : { ...q, flagged: null, flaggedShare: null })),
+    };
+    const compared = compareViews(self, withoutFlags);
+    expect(compared.comparable && compared.pairs.find((p) => p.pairKey === "fp.days")).toMatchObject({
+      partners: 66.7,
+      claimDisputed: null,
     });
   });
 

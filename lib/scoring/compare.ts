@@ -1,6 +1,6 @@
 import type { PrincipleKey } from "../framework";
-import type { Aggregate, MeasureKey, QuestionResult } from "./aggregate";
 import { ScoringError, toTenths } from "./numbers";
+import type { Aggregate, MeasureKey, QuestionResult } from "./released";
 import type { ScoredAssessment } from "./types";
 
 /** How far apart the prime's view and its partners' view are before it counts as a gap. */
@@ -35,10 +35,11 @@ export interface PairGap extends Gap {
   readonly partnerQuestion: string;
   /**
    * The prime's answer does not raise its red flag (it says the indicator is met) while more than
-   * half of the partners who answered raise theirs. Only for pairs where both questions carry a
-   * red flag and the partners' figure is shown.
+   * half of the partners who answered raise theirs, judged only from a released flag count. Null
+   * (unknown) when the prime makes such a claim but no flag count of its partners is shown (hidden
+   * by the release, or not released yet); false otherwise.
    */
-  readonly claimDisputed: boolean;
+  readonly claimDisputed: boolean | null;
 }
 
 export type ViewComparison =
@@ -90,12 +91,12 @@ export function compareViews(self: ScoredAssessment, partners: Aggregate): ViewC
     const theirs = own.pairKey ? byPair.get(own.pairKey) : undefined;
     if (!own.pairKey || !theirs) continue;
     const shown = theirs.suppressed ? null : theirs;
-    const claimDisputed =
-      own.status === "answered" &&
-      own.flagged === false &&
-      shown !== null &&
-      shown.flagged !== null &&
-      shown.flagged * 2 > shown.n;
+    const claims = own.status === "answered" && own.flagged === false;
+    const claimDisputed = !claims
+      ? false
+      : shown === null || shown.flagged === null
+        ? null
+        : shown.flagged * 2 > shown.n;
     pairs.push({
       pairKey: own.pairKey,
       principle: own.principle,

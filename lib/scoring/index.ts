@@ -4,9 +4,10 @@
  *
  * - {@link scoreAssessment}: one assessment → question, principle and overall scores, coverage,
  *   bands and red flags.
- * - {@link aggregateRatings} / {@link aggregateGroups}: partners' ratings of a prime → n, mean,
- *   median and distribution, with anonymity thresholds and the differencing guard
- *   ({@link guardDifferencing}).
+ * - `release/` ({@link computeRelease}): partners' figures, published once per period, pooled and
+ *   checked so that no group of ratings a reader can isolate is below the threshold
+ *   (docs/decisions/0011); {@link aggregateOfRelease} turns one released scope into the
+ *   {@link Aggregate} reports show.
  * - {@link compareViews}: a prime's self-assessment beside its partners' aggregate.
  * - {@link benchmark}: primes ranked per principle within a contract or programme.
  * - {@link trend}: change across cycles over questions unchanged between framework versions.
@@ -17,19 +18,6 @@
  * @packageDocumentation
  */
 
-export {
-  type Aggregate,
-  type AggregateOptions,
-  type AggregateSummary,
-  aggregateRatings,
-  type MeasureKey,
-  type MeasureResult,
-  type MeasureSummary,
-  type PartnerRating,
-  type QuestionResult,
-  type QuestionSummary,
-  type Suppressed,
-} from "./aggregate";
 export {
   type BenchmarkEntry,
   benchmark,
@@ -48,14 +36,21 @@ export {
   type ViewComparison,
 } from "./compare";
 export { type CompiledFramework, compileFramework } from "./compile";
+export { BAND_LABELS, BANDS, type Band, bandOf, compareIds, round1, ScoringError } from "./numbers";
+export { computeRelease } from "./release";
 export {
-  aggregateGroups,
-  compareIds,
-  type GroupAggregate,
-  guardDifferencing,
-  type RatingGroup,
-} from "./differencing";
-export { BAND_LABELS, BANDS, type Band, bandOf, round1, ScoringError } from "./numbers";
+  type Aggregate,
+  type AggregateSummary,
+  aggregateOfRelease,
+  type MeasureKey,
+  type MeasureResult,
+  type MeasureSummary,
+  minimumFor,
+  type QuestionResult,
+  type QuestionSummary,
+  type ReleasedScopeFigures,
+  type Suppressed,
+} from "./released";
 export { scoreAssessment } from "./score";
 export {
   type Change,

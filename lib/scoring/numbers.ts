@@ -70,3 +70,8 @@ export function threshold(minResponses: number | undefined, ...frameworkMinimums
   }
   return Math.max(asked, ...frameworkMinimums);
 }
+
+/** Orders ids by code unit, the same in every locale: lists come out in one order everywhere. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

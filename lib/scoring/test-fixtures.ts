@@ -9,8 +9,18 @@ import {
   type PrincipleKey,
   parseFramework,
 } from "../framework";
-import type { PartnerRating } from "./aggregate";
+import { computeRelease, releaseRow, releaseStructure, type Thresholds } from "./release";
+import { type Aggregate, aggregateOfRelease } from "./released";
 import { scoreAssessment } from "./score";
+import type { ScoredAssessment } from "./types";
+
+/** One partner's scored rating of a prime. */
+export interface PartnerRating {
+  readonly id: string;
+  /** The partner organisation: thresholds count partners, never ratings. */
+  readonly respondent: string;
+  readonly assessment: ScoredAssessment;
+}
 
 /**
  * Small frameworks for tests and benchmarks, built through parseFramework so they obey every rule
@@ -197,4 +207,48 @@ export function answerAll(
 /** A partner's rating, scored. The respondent defaults to the rating's id. */
 export function partner(framework: Framework, id: string, answers: Answers, respondent = id): PartnerRating {
   return { id, respondent, assessment: scoreAssessment(framework, answers, "subcontractor") };
+}
+
+/**
+ * Partners' ratings of one prime on one contract, released as reports read them: computed by the
+ * reference (`computeRelease`, at the given thresholds, the lowest allowed by default) and shown
+ * for one reader's view. Everything in one period, with one commissioner.
+ */
+export function released(
+  framework: Framework,
+  ratings: readonly PartnerRating[],
+  {
+    thresholds = { score: 3, category: 3 },
+    view = "commissioner",
+  }: { thresholds?: Thresholds; view?: "prime" | "commissioner" } = {},
+): Aggregate {
+  const rows = ratings.map((r) =>
+    releaseRow(
+      {
+        ratingId: r.id,
+        respondentId: r.respondent,
+        primeId: "prime",
+        commissionerId: "council",
+        contractId: "contract",
+        cycleId: "cycle",
+        period: "2026–27",
+      },
+      r.assessment,
+    ),
+  );
+  const release = computeRelease({
+    rows,
+    structure: releaseStructure(framework),
+    thresholds: new Map([["council", thresholds]]),
+  });
+  const scope = release.scopes.find((s) => s.scope.level === "contract");
+  if (!scope) return { suppressed: true };
+  return aggregateOfRelease(framework, {
+    partners: scope.respondents,
+    ratings: scope.ratingIds.length,
+    figures: release.figures.filter(
+      (f) => f.scopeId === scope.id && (view === "commissioner" || f.audience === "all"),
+    ),
+    derived: release.derived.filter((d) => d.scopeId === scope.id && d.view === view),
+  });
 }

@@ -1,7 +1,6 @@
 import type { Framework, Perspective, PrincipleKey, Question } from "../framework";
-import type { Aggregate } from "./aggregate";
-import { compareIds } from "./differencing";
-import { round1, ScoringError, toTenths } from "./numbers";
+import { compareIds, round1, ScoringError, toTenths } from "./numbers";
+import type { Aggregate } from "./released";
 import type { ScoredAssessment } from "./types";
 
 /** One cycle's question scores, with the framework version they were given against. */

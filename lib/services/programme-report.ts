@@ -4,23 +4,24 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { requireRecordIds } from "@/lib/ids";
-import { minimumFor } from "@/lib/reports/aggregate-rows";
 import { OVERALL } from "@/lib/reports/stored-scores";
 import {
   type Aggregate,
+  aggregateOfRelease,
   benchmark,
   benchmarkScores,
   type MeasureBenchmark,
   type MeasureKey,
 } from "@/lib/scoring";
 import { createGate } from "./gate";
-import { partnerFigures } from "./partner-figures";
-import { type SelfScoreRow, selfScoreRows } from "./report-figures";
+import { releasedScopes } from "./releases";
+import { answeredCounts, countKey, type SelfScoreRow, selfScoreRows } from "./report-counts";
 
 /**
  * A commissioner's programme: every prime on every one of its contracts in one cycle (cycles are
- * matched by name, such as "2026–27"), side by side. Each row is one prime on one contract, so rows
- * never pool partners across contracts (see docs/decisions/0005).
+ * matched by name, such as "2026–27": the release period), side by side. Each row is one prime on
+ * one contract, with the figures released for it (docs/decisions/0011), read through releases.ts;
+ * before a release a row shows how many partners have answered, nothing more.
  */
 
 export interface ProgrammeRow {
@@ -29,6 +30,8 @@ export interface ProgrammeRow {
   cycleId: string;
   roster: number;
   submitted: number;
+  /** Figures for this prime on this contract have been released for the period. */
+  released: boolean;
   partners: Aggregate;
   self: Partial<Record<MeasureKey, number | null>> | null;
 }
@@ -65,6 +68,10 @@ async function programmeReport(
   actor: Actor,
   { cycleName, contractId, now = new Date() }: { cycleName?: string; contractId?: string; now?: Date },
 ): Promise<ProgrammeReport> {
+  const programme = await db().organisation.findUniqueOrThrow({
+    where: { id: actor.organisationId },
+    select: { releaseScoreThreshold: true },
+  });
   const contracts = await db().contract.findMany({
     where: { commissionerId: actor.organisationId },
     select: { id: true, title: true, reference: true },
@@ -80,9 +87,15 @@ async function programmeReport(
   const chosen = cycleName ?? cycleNames[0] ?? null;
   if (cycleName && !cycleNames.includes(cycleName)) throw new NotFoundError();
   const inScope = cycles.filter((c) => c.name === chosen && (!contractId || c.contractId === contractId));
-  const scope = { commissionerId: actor.organisationId, cycleIds: inScope.map((c) => c.id) };
+  const contractIds = [...new Set(inScope.map((c) => c.contractId))];
+  const awarded = await db().contractPrime.findMany({
+    where: { contractId: { in: contractIds } },
+    select: { primeId: true },
+  });
+  const primeIds = [...new Set(awarded.map((a) => a.primeId))];
+  const scope = { commissionerId: actor.organisationId, primeIds, cycleIds: inScope.map((c) => c.id) };
 
-  const [awards, roster, figures, selves] = await Promise.all([
+  const [awards, roster, counts, released, selves] = await Promise.all([
     db().contractPrime.findMany({
       where: { contractId: { in: inScope.map((c) => c.contractId) } },
       select: { contractId: true, lot: true, prime: { select: { id: true, name: true } } },
@@ -93,13 +106,15 @@ async function programmeReport(
       where: { contractId: { in: inScope.map((c) => c.contractId) }, canRate: true },
       _count: { _all: true },
     }),
-    partnerFigures(scope),
+    answeredCounts(framework, scope),
+    chosen ? releasedScopes(actor, { primeIds, periods: [chosen], levels: ["contract"], contractIds }) : [],
     selfScoreRows(framework, scope),
   ]);
   const byContract = new Map(contracts.map((c) => [c.id, c]));
   const cycleOf = new Map(inScope.map((c) => [c.contractId, c.id]));
   // Looked up once per row: a national programme has thousands of rows, so no scanning per row.
   const rosterOf = new Map(roster.map((r) => [`${r.contractId}/${r.primeId}`, r._count._all]));
+  const releasedOf = new Map(released.map((s) => [`${s.contractId}/${s.primeId}`, s]));
   const selfOf = new Map<string, SelfScoreRow[]>();
   for (const s of selves) {
     const key = `${s.cycleId}/${s.primeId}`;
@@ -109,17 +124,18 @@ async function programmeReport(
     const contract = byContract.get(award.contractId);
     const cycleId = cycleOf.get(award.contractId);
     if (!contract || !cycleId) return [];
-    const key = `${cycleId}/${award.prime.id}`;
+    const key = countKey(cycleId, award.prime.id);
     const own = selfOf.get(key) ?? [];
-    const figure = figures.get(key);
+    const figure = releasedOf.get(`${award.contractId}/${award.prime.id}`);
     return [
       {
         contract,
         prime: { ...award.prime, lot: award.lot },
         cycleId,
         roster: rosterOf.get(`${award.contractId}/${award.prime.id}`) ?? 0,
-        submitted: figure?.submitted ?? 0,
-        partners: figure?.aggregate ?? { suppressed: true },
+        submitted: counts.get(key) ?? 0,
+        released: figure !== undefined,
+        partners: aggregateOfRelease(framework, figure),
         self:
           own.length > 0
             ? Object.fromEntries(own.map((s) => [s.measure === OVERALL ? "overall" : s.measure, s.score]))
@@ -130,7 +146,7 @@ async function programmeReport(
   const rowId = (r: ProgrammeRow) => `${r.contract.id}/${r.prime.id}`;
   return {
     commissioner: actor.organisationName,
-    minResponses: minimumFor(framework),
+    minResponses: programme.releaseScoreThreshold,
     cycleNames,
     cycleName: chosen,
     contracts,

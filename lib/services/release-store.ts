@@ -1,4 +1,3 @@
-import "server-only";
 import { randomUUID } from "node:crypto";
 import { framework } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,8 +21,10 @@ import {
  * partners' ratings of closed cycles of the period and what earlier releases published, through
  * `computeRelease`; then the published scopes and figures are written, with values worked out in
  * SQL from the stored answers and scores of the ratings the reference chose, and checked against
- * the reference's own values before the transaction commits. Only lib/services/releases.ts calls it,
- * inside its transaction: every query here runs one after another on that one connection.
+ * the reference's own values before the transaction commits. lib/services/releases.ts calls it
+ * inside its transaction, and so does the demo seed (prisma/seed.ts, with the client it seeds, under
+ * plain Node: hence no "server-only" here; it never imports the database client): every query here
+ * runs one after another on that one connection.
  */
 
 type Tx = Prisma.TransactionClient;

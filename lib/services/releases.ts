@@ -255,21 +255,63 @@ export async function releasedFigures(
 ): Promise<ReleasedScope[]> {
   requireRecordIds(query.primeId);
   const period = parsePeriod(query.period);
-  const reader = readerOf(actor, query.primeId);
-  if (!reader) throw new NotFoundError();
+  if (!readerOf(actor, query.primeId)) throw new NotFoundError();
+  return releasedScopes(actor, { primeIds: [query.primeId], periods: [period] });
+}
+
+/** Which released scopes a report asks for, beside who is reading. */
+export interface ReleasedQuery {
+  primeIds: readonly string[];
+  periods: readonly string[];
+  /** Only these levels (default every level the reader may read). */
+  levels?: readonly ScopeLevel[];
+  /** Contract scopes of these contracts only (pools and national scopes are not filtered by it). */
+  contractIds?: readonly string[];
+}
+
+const LEVEL_OF = { national: "NATIONAL", commissioner: "COMMISSIONER", contract: "CONTRACT" } as const;
+
+/**
+ * The one read path of partners' figures for every report, export and API (docs/decisions/0011):
+ * the released scopes of several primes and periods that the actor may read, each with its figures
+ * filtered in the query by who the actor is, and its principle and overall means derived for that
+ * reader's view. Primes the actor may not read are left out (a partner, for now, reads none): a
+ * report then shows counts only, as before a release.
+ */
+export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promise<ReleasedScope[]> {
+  requireRecordIds(...query.primeIds, ...(query.contractIds ?? []));
+  const periods = query.periods.map(parsePeriod);
+  const readable = query.primeIds.filter((id) => readerOf(actor, id) !== null);
+  const first = readable[0];
+  if (first === undefined || periods.length === 0) return [];
+  // Every prime the actor may read gets the same conditions: a prime reads only itself, and a
+  // commissioner's conditions do not depend on the prime.
+  const reader = readerOf(actor, first) as NonNullable<ReturnType<typeof readerOf>>;
+  const where: Prisma.ReleaseScopeWhereInput[] = [reader.scopes];
+  if (query.levels) where.push({ level: { in: query.levels.map((l) => LEVEL_OF[l]) } });
+  if (query.contractIds) {
+    where.push({ OR: [{ level: { not: "CONTRACT" } }, { contractId: { in: [...query.contractIds] } }] });
+  }
   const scopes = await db().releaseScope.findMany({
-    where: { primeId: query.primeId, period, ...reader.scopes },
+    where: { primeId: { in: readable }, period: { in: periods }, AND: where },
     select: releasedSelect,
-    orderBy: [{ level: "asc" }, { scopeKey: "asc" }],
+    orderBy: [{ period: "asc" }, { primeId: "asc" }, { level: "asc" }, { scopeKey: "asc" }],
   });
+  if (scopes.length === 0) return [];
   const figures = await db().releaseFigure.findMany({
     where: { scopeId: { in: scopes.map((s) => s.id) }, ...reader.figures },
     select: figureSelect,
     orderBy: [{ family: "asc" }, { key: "asc" }],
   });
+  const figuresOf = new Map<string, FigureRow[]>();
+  for (const f of figures) {
+    const list = figuresOf.get(f.scopeId);
+    if (list) list.push(f);
+    else figuresOf.set(f.scopeId, [f]);
+  }
   const structure = currentStructure();
   return scopes.map((scope) => {
-    const own = figures.filter((f) => f.scopeId === scope.id);
+    const own = figuresOf.get(scope.id) ?? [];
     const questions = new Map<string, QuestionFigure>();
     for (const f of own) {
       if (f.family !== "QUESTION" || f.totalTenths === null) continue;
@@ -302,6 +344,41 @@ export async function releasedFigures(
       ),
     };
   });
+}
+
+/**
+ * Partners' evidence notes released with a scope: from the ratings the scope rests on, never linked
+ * to a partner, in question then text order. The prime reads only notes partners shared with it;
+ * anyone the scope is not readable by reads none.
+ */
+export async function releasedNotes(
+  actor: Actor,
+  scope: Pick<ReleasedScope, "scopeId" | "period" | "primeId">,
+): Promise<{ questionKey: string; evidence: string }[]> {
+  const reader = readerOf(actor, scope.primeId);
+  if (!reader) return [];
+  const rows = await db().answer.findMany({
+    where: {
+      evidence: { not: null },
+      NOT: { evidence: "" },
+      assessment: {
+        ...(reader.view === "prime" ? { notesSharedWithPrime: true } : {}),
+        releaseScopes: {
+          some: {
+            scope: {
+              period: scope.period,
+              scopeKey: scope.scopeId,
+              primeId: scope.primeId,
+              ...reader.scopes,
+            },
+          },
+        },
+      },
+    },
+    select: { questionKey: true, evidence: true },
+    orderBy: [{ questionKey: "asc" }, { evidence: "asc" }],
+  });
+  return rows.map((r) => ({ questionKey: r.questionKey, evidence: r.evidence ?? "" }));
 }
 
 function toFigure(row: FigureRow): ReleasedFigure {

@@ -5,9 +5,9 @@ import { NotFoundError } from "@/lib/errors";
 import { type Answers, type AnswerValue, framework, type PrincipleKey } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
-import { minimumFor } from "@/lib/reports/aggregate-rows";
 import {
   type Aggregate,
+  aggregateOfRelease,
   benchmark,
   benchmarkScores,
   compareViews,
@@ -19,19 +19,20 @@ import {
   trend,
   type ViewComparison,
 } from "@/lib/scoring";
-import { groupKey, type PartnerFigures, partnerFigures } from "./partner-figures";
-import { type FigureScope, noteRows } from "./report-figures";
-
-export { type PartnerFigures, partnerFigures } from "./partner-figures";
+import { releasedNotes, releasedScopes } from "./releases";
+import { answeredCounts, countKey } from "./report-counts";
 
 /**
  * Reports on one contract, for whoever may see them, decided here where the data is read:
  * - its commissioner: every prime on it, with self-assessments, partners' figures, notes, flags;
  * - a prime on it: itself only, and partners' notes only where a partner chose to share them;
- * - a partner on a prime's rating roster: that prime's partners' figures, nothing else;
+ * - a partner on a prime's rating roster: how many partners have answered, nothing else (partners'
+ *   own reading of released figures is not decided yet: releases.ts);
  * - anyone else: "not found".
- * Partners' figures are always the k-guarded aggregates of report-figures.ts; no individual rating,
- * and no answer linked to a partner, leaves this module.
+ * Partners' figures are read only from stored releases, through releases.ts (`releasedScopes`),
+ * filtered there by who reads them: the prime on this contract in the cycle's period. Before its
+ * release a cycle shows counts only (docs/decisions/0011). No individual rating, and no answer
+ * linked to a partner, leaves this module.
  */
 
 export type Viewer = "commissioner" | "prime" | "partner";
@@ -58,6 +59,8 @@ export interface SupplyChainFacts {
 export interface PrimeReport {
   prime: { id: string; name: string; lot: string | null };
   submitted: number;
+  /** The prime on this contract has released figures for the cycle's period (ADR 0011). */
+  released: boolean;
   /** submitted ÷ roster as a percentage, one decimal; null with an empty roster. */
   responseRate: number | null;
   partners: Aggregate;
@@ -78,6 +81,7 @@ export interface PrimeReport {
 export interface ContractReport {
   viewer: Viewer;
   contract: { id: string; title: string; reference: string; commissioner: string };
+  /** The programme's score threshold: the fewest partners a released figure rests on. */
   minResponses: number;
   cycles: CycleSummary[];
   /** The cycle reported on; null when the contract has none yet. */
@@ -123,7 +127,7 @@ const contractSelect = {
   title: true,
   reference: true,
   commissionerId: true,
-  commissioner: { select: { name: true } },
+  commissioner: { select: { name: true, releaseScoreThreshold: true } },
   primes: {
     select: { lot: true, prime: { select: { id: true, name: true } } },
     orderBy: [{ lot: "asc" }, { prime: { name: "asc" } }],
@@ -131,8 +135,6 @@ const contractSelect = {
   cycles: { select: { id: true, name: true, opensAt: true, closesAt: true }, orderBy: { opensAt: "asc" } },
 } satisfies Prisma.ContractSelect;
 type ContractRow = Prisma.ContractGetPayload<{ select: typeof contractSelect }>;
-
-const NONE: PartnerFigures = { submitted: 0, aggregate: { suppressed: true } };
 
 /** Each prime's current submitted self-assessment per cycle, scored. One small read per report. */
 async function selfAssessments(
@@ -163,7 +165,7 @@ async function selfAssessments(
     const answers: Answers = Object.fromEntries(
       row.answers.map((a) => [a.questionKey, a.value as AnswerValue]),
     );
-    result.set(groupKey(row.cycleId, row.primeId), scoreAssessment(framework, answers, "prime"));
+    result.set(countKey(row.cycleId, row.primeId), scoreAssessment(framework, answers, "prime"));
   }
   return result;
 }
@@ -221,17 +223,14 @@ export async function getContractReport(
     null;
   if (cycleId && !cycle) throw new NotFoundError();
 
-  const scope: FigureScope = { contractId, primeIds };
   const seesSelf = viewer !== "partner";
-  const [figures, selves, chains, notes, replies] = await Promise.all([
-    partnerFigures(scope),
+  const opened = cycles.filter((c) => c.opensAt <= now);
+  const periods = [...new Set([...opened, ...(cycle ? [cycle] : [])].map((c) => c.name))];
+  const [counts, released, selves, chains, replies] = await Promise.all([
+    answeredCounts(framework, { contractId, primeIds, cycleIds: cycles.map((c) => c.id) }),
+    releasedScopes(actor, { primeIds, periods, levels: ["contract"], contractIds: [contractId] }),
     seesSelf ? selfAssessments(contractId, primeIds) : new Map<string, ScoredAssessment>(),
     supplyChainFacts(contractId, primeIds),
-    cycle && viewer !== "partner"
-      ? noteRows(framework, { ...scope, cycleIds: [cycle.id] }, minimumFor(framework), {
-          forPrime: viewer === "prime",
-        })
-      : [],
     cycle
       ? db().principleReply.findMany({
           where: { cycleId: cycle.id, primeId: { in: primeIds } },
@@ -239,32 +238,39 @@ export async function getContractReport(
         })
       : [],
   ]);
+  const scopeOf = new Map(released.map((s) => [`${s.period}/${s.primeId}`, s]));
+  const partnersIn = (c: CycleSummary, primeId: string): Aggregate =>
+    aggregateOfRelease(framework, scopeOf.get(`${c.name}/${primeId}`));
+  const notes = new Map<string, { questionKey: string; evidence: string }[]>();
+  if (cycle && viewer !== "partner") {
+    for (const id of primeIds) {
+      const scope = scopeOf.get(`${cycle.name}/${id}`);
+      if (scope) notes.set(id, await releasedNotes(actor, scope));
+    }
+  }
 
   const primes = contract.primes
     .filter((p) => primeIds.includes(p.prime.id))
     .map(({ prime, lot }): PrimeReport => {
-      const key = cycle ? groupKey(cycle.id, prime.id) : "";
-      const { submitted, aggregate: partners } = figures.get(key) ?? NONE;
-      const self = selves.get(key) ?? null;
+      const submitted = cycle ? (counts.get(countKey(cycle.id, prime.id)) ?? 0) : 0;
+      const partners: Aggregate = cycle ? partnersIn(cycle, prime.id) : { suppressed: true };
+      const self = cycle ? (selves.get(countKey(cycle.id, prime.id)) ?? null) : null;
       const chain = chains.get(prime.id) as SupplyChainFacts;
-      const series = cycles
-        .filter((c) => c.opensAt <= now)
-        .map((c) => ({
-          cycle: c,
-          figures: (figures.get(groupKey(c.id, prime.id)) ?? NONE).aggregate,
-          self: selves.get(groupKey(c.id, prime.id)) ?? null,
-        }));
+      const series = opened.map((c) => ({
+        cycle: c,
+        figures: partnersIn(c, prime.id),
+        self: selves.get(countKey(c.id, prime.id)) ?? null,
+      }));
       return {
         prime: { ...prime, lot },
         submitted,
+        released: cycle ? scopeOf.has(`${cycle.name}/${prime.id}`) : false,
         responseRate: percent(submitted, chain.roster),
         partners,
         self: seesSelf ? self : null,
         comparison: seesSelf && self ? compareViews(self, partners) : null,
         supplyChain: chain,
-        notes: notes
-          .filter((n) => n.primeId === prime.id)
-          .map(({ questionKey, evidence }) => ({ questionKey, evidence })),
+        notes: notes.get(prime.id) ?? [],
         replies: Object.fromEntries(
           replies.filter((r) => r.primeId === prime.id).map((r) => [r.principleKey, r.text]),
         ) as PrimeReport["replies"],
@@ -275,13 +281,16 @@ export async function getContractReport(
             overall: s.figures.suppressed || s.figures.overall.suppressed ? null : s.figures.overall.mean,
             self: seesSelf ? (s.self?.score ?? null) : null,
           })),
+          // Between releases only: a cycle without released figures has no step.
           steps: trend(
-            series.map((s) => ({
-              cycle: s.cycle.name,
-              framework,
-              perspective: "subcontractor" as const,
-              questionScores: questionScores(s.figures),
-            })),
+            series
+              .filter((s) => !s.figures.suppressed)
+              .map((s) => ({
+                cycle: s.cycle.name,
+                framework,
+                perspective: "subcontractor" as const,
+                questionScores: questionScores(s.figures),
+              })),
           ),
         },
       };
@@ -295,7 +304,7 @@ export async function getContractReport(
       reference: contract.reference,
       commissioner: contract.commissioner.name,
     },
-    minResponses: minimumFor(framework),
+    minResponses: contract.commissioner.releaseScoreThreshold,
     cycles,
     cycle,
     primes,

@@ -5,8 +5,10 @@ test("the method is public: rules, thresholds, every question and its flags", as
   await page.goto("/");
   await page.getByRole("link", { name: "How scoring works" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("How scoring works");
-  await expect(page.getByText("at least 3 partners")).toBeVisible();
-  await expect(page.getByText("Partners' figures grow in whole batches of 3")).toBeVisible();
+  // The release rules, from the settings the code uses (docs/decisions/0011).
+  await expect(page.getByText("only once a round has closed")).toBeVisible();
+  await expect(page.getByText("never fewer than 3 partners")).toBeVisible();
+  await expect(page.getByText(/taking one figure away from another/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 3 })).toHaveCount(5);
   const payment = page.getByRole("table", {
     name: /Paying fairly and on time: questions partners are asked/,

@@ -3,7 +3,7 @@ import { PASSWORD, signIn } from "./support/accounts";
 import { budget } from "./support/budget";
 import { answerPage, expectNoAxeViolations, saveAndContinue } from "./support/questionnaire";
 import { expect, newClientAddress, test } from "./support/test";
-import { createPerson, createWorld } from "./support/world";
+import { createPerson, createWorld, releaseWorld } from "./support/world";
 
 const email = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@invited.example`;
 
@@ -46,7 +46,7 @@ async function acceptAndAnswer(browser: Browser, link: string, name: string, add
   await context.close();
 }
 
-test("a commissioner invites a prime and three partners; the prime sees partners' figures only after the third", async ({
+test("a commissioner invites a prime and three partners; the prime sees partners' figures only once the cycle is released", async ({
   page,
   browser,
   db,
@@ -92,15 +92,16 @@ test("a commissioner invites a prime and three partners; the prime sees partners
     await primePage.goto(report);
     await expect(primePage.getByRole("heading", { level: 1 })).toHaveText(PRIME);
     await expect(primePage.getByText(`${i + 1} of 3 partners`)).toBeVisible();
-    if (i < 2) {
-      await expect(primePage.getByText(/shown only once at least 3 partners have answered/)).toBeVisible();
-      await expect(partnersFigure()).toContainText("Not shown");
-    }
+    // While the cycle is open the prime reads counts only: no figure before the release.
+    await expect(primePage.getByText(/released once the cycle has closed/)).toBeVisible();
+    await expect(partnersFigure()).toContainText("Not shown");
   }
-  // After the third: the partners' figures, as a combined figure over 3, never one partner's answers.
-  await expect(primePage.getByText(/shown only once at least 3/)).toHaveCount(0);
+  // The cycle closes and its figures are released: a combined figure over 3, never one partner's answers.
+  await releaseWorld(db, world);
+  await primePage.goto(report);
+  await expect(primePage.getByText("These figures were released once, after the cycle closed")).toBeVisible();
   await expect(partnersFigure()).not.toContainText("Not shown");
-  await expect(partnersFigure().getByRole("cell").nth(3)).toHaveText("3");
+  await expect(partnersFigure().getByRole("cell").nth(1)).toHaveText(/^\d+(\.\d)?$/);
   const json = await primePage.request.get(`${report}/export?format=json`);
   const text = await json.text();
   for (const partner of PARTNERS) {

@@ -8,7 +8,8 @@ import { expect, test } from "./support/test";
 import { actFor, createWorld, type Org } from "./support/world";
 
 // The closed cycle of the seeded demo (its dates follow today: prisma/demo-data.ts): every partner
-// answered, and no test changes the seeded data, so its figures are known.
+// answered, the seed released it (at the council's threshold of 3), and no test changes the seeded
+// data, so its figures are known. The open cycle shows counts only.
 const CLOSED = demoCycles()[0]?.name ?? "";
 const CONTRACT = "Northmoor Working Well: employment support";
 const CASTLEGATE = "Castlegate Employment Services Ltd";
@@ -42,6 +43,9 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   page,
 }, testInfo) => {
   await openContractReport(page);
+  // The open cycle, as it opens: how many answered, and no partners' figure before its release.
+  const open = page.getByRole("table", { name: /Primes side by side/ });
+  await expect(open.getByRole("row").filter({ hasText: CASTLEGATE })).toContainText("Not shown");
   await expectNoAxeViolations(page);
   await showCycle(page, CLOSED);
   await expect(page).toHaveURL(/\?cycle=/);
@@ -49,8 +53,8 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   const primes = page.getByRole("table", { name: /Primes side by side/ });
   const castlegate = primes.getByRole("row").filter({ hasText: CASTLEGATE });
   await expect(castlegate).toContainText("5 of 5");
-  await expect(castlegate).toContainText("63.5");
-  await expect(primes.getByRole("row").filter({ hasText: "Meridian Outcomes plc" })).toContainText("28.7");
+  await expect(castlegate).toContainText("65.5");
+  await expect(primes.getByRole("row").filter({ hasText: "Meridian Outcomes plc" })).toContainText("29.9");
   await expect(page.getByRole("img", { name: /Partners' mean score for each prime/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -60,7 +64,7 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   expect(header).toContain("Prime,Cycle,Partners answered,Partners on the rating list,Response rate (%)");
   const row = rows.find((r) => r.startsWith(`${CASTLEGATE} (North)`));
   expect(row?.split(",").slice(1, 5)).toEqual([CLOSED, "5", "5", "100"]);
-  expect(row).toContain(",63.5,");
+  expect(row).toContain(",65.5,");
 
   const pdf = await page.request.get(
     (await page.getByRole("link", { name: "The whole report (PDF)" }).getAttribute("href")) ?? "",
@@ -78,10 +82,10 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${CASTLEGATE} (North)`);
   const principles = page.getByRole("table", { name: /The prime's view and its partners'/ });
   await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("85.6");
-  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("63.5");
+  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("65.5");
   await expect(page.getByRole("heading", { name: "Blind spots and hidden strengths" })).toBeVisible();
-  // 5 answered in a closed cycle: figures stay at the batch of 3, and the page says why.
-  await expect(page.getByText("this cycle has closed, so the latest 2 are not counted")).toBeVisible();
+  // The figures are the release's: fixed once the cycle closed, and the page says so.
+  await expect(page.getByText("These figures were released once, after the cycle closed")).toBeVisible();
   await expectNoAxeViolations(page);
   const flags = await download(page, "Red flags (CSV)");
   expect(flags.text.split("\r\n")[0]).toBe(
@@ -112,7 +116,7 @@ test("a commissioner compares every prime across its contracts, filters, and dow
   expect(lines).toHaveLength(3);
   expect(
     lines.find((l) => l.startsWith("NCC-2025-014,Northmoor Working Well: employment support,Meridian")),
-  ).toContain(",28.7,");
+  ).toContain(",29.9,");
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Show" })).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath("programme-report-print.png"), fullPage: true });
@@ -163,15 +167,18 @@ test("a prime adds to its action plan and replies, and the commissioner reads bo
   await expect(page.getByRole("button", { name: "Add to the plan" })).toHaveCount(0);
 });
 
-test("a partner sees only its prime's combined figures, never the prime's own answers", async ({ page }) => {
+test("a partner sees how many answered, never a figure nor the prime's own answers", async ({ page }) => {
   await actAs(page, "Hillside Recovery Network");
   await page.getByRole("link", { name: /^Meridian Outcomes plc on .*: what partners say, combined/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "How partners rate Meridian Outcomes plc (South)",
   );
   await showCycle(page, CLOSED);
+  // Partners' own reading of released figures is not decided (lib/services/releases.ts): counts only.
+  await expect(page.getByText("5 of 5 partners")).toBeVisible();
   const table = page.getByRole("table", { name: "Partners' view, by principle" });
-  await expect(table.getByRole("row").filter({ hasText: "Overall" })).toContainText("28.7");
+  await expect(table.getByRole("row").filter({ hasText: "Overall" })).toContainText("Not shown");
+  await expect(table).not.toContainText("29.9");
   await expect(table).not.toContainText("Prime's own score");
   await expect(page.getByRole("heading", { name: "The prime's reply" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "What partners wrote" })).toHaveCount(0);

@@ -1,12 +1,18 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { type Answers, framework } from "@/lib/framework";
+import { exportReport } from "@/lib/reports/export-response";
 import { storedScores } from "@/lib/reports/stored-scores";
-import { aggregateRatings, type MeasureResult, scoreAssessment } from "@/lib/scoring";
+import { reportTable, TABLES } from "@/lib/reports/tables";
+import { type MeasureResult, scoreAssessment } from "@/lib/scoring";
+import { meanOfTenths } from "@/lib/scoring/numbers";
+import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
+import { createApiToken } from "@/lib/services/api-tokens";
 import { submit } from "@/lib/services/assessments";
 import { getProgrammeReport } from "@/lib/services/programme-report";
-import { getContractReport } from "@/lib/services/reports";
+import { releasedFigures, releasePeriod } from "@/lib/services/releases";
+import { type ContractReport, getContractReport } from "@/lib/services/reports";
 import { backfillScores } from "@/lib/services/score-backfill";
 import { answersAt, principleKeys } from "@/tests/support/answers";
 import {
@@ -15,25 +21,30 @@ import {
   createCommissioner,
   createCycle,
   createSubcontractor,
+  createUser,
 } from "@/tests/support/factories";
+import { nonEmpty } from "@/tests/support/non-empty";
 import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
+/** 2026–27 is open; 2025–26 has closed but nothing is released until a test releases it. */
 const NOW = new Date("2026-12-01T12:00:00Z");
+/** After 2026–27 has closed. */
+const AFTER = new Date("2027-02-15T12:00:00Z");
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
 
 const dontKnow = (principle: string): Answers =>
   Object.fromEntries(principleKeys(principle, "subcontractor").map((k) => [k, "dont_know"]));
 
 /**
- * The fixture, by hand. Prime Anvil (lot North) has four partners on its roster; in 2026–27 A, B and
- * C rate it in that order, then D. Prime Beacon (South) has two partners, who both rate it.
- * - Risk sharing: A and B answer every question best (100), C worst (0): mean 66.7, median 100.
+ * The fixture, by hand. The council releases at the lowest thresholds (3 and 3). Prime Anvil (lot
+ * North) has four partners on its roster; in 2026–27 A, B, C and D rate it. Prime Beacon (South) has
+ * two partners, who both rate it: never enough for a figure.
+ * - Risk sharing: A and B answer every question best (100), C and D worst (0): mean 50.
  * - Data sharing: A best, B worst, C and D "Don't know" throughout: only 2 partners have a score, so
  *   it is hidden although 4 partners answered.
- * - Days to pay: A 10 (scores 100), B 45 (30), C 60 (30), D 90: mean of the first three 53.3; B and
- *   C were paid after 30 days, a red flag for 2 of 3 = 66.7%. D's answer is not counted until two
- *   more partners answer (figures grow in whole batches of 3).
+ * - Days to pay: A 10, B 45, C 60, D 90: a fact the prime sets per partner, so its figures are for
+ *   the commissioner only. Flags need 3 partners on each side: with 4 no count is ever released.
  * In 2025–26 A, B and C answered every question worst.
  */
 const RATINGS: Record<"a" | "b" | "c" | "d", Answers> = {
@@ -58,19 +69,27 @@ const shown = (m: MeasureResult | undefined) => {
   return m;
 };
 
+/** Every partners' figure a report holds, as text: empty when it shows counts only. */
+function figuresIn(report: ContractReport): string[] {
+  return report.primes.flatMap((p) => {
+    if (p.partners.suppressed) return [];
+    return [
+      ...[p.partners.overall, ...p.partners.principles].flatMap((m) =>
+        m.suppressed ? [] : [`${m.key} ${m.mean} ${m.median}`],
+      ),
+      ...p.partners.questions.flatMap((q) => (q.suppressed ? [] : [`${q.key} ${q.mean} ${q.flagged}`])),
+    ];
+  });
+}
+
 describe.each(testDatabaseKinds())("reports on %s", (kind) => {
   const database = useTestDatabase(kind);
-  let council: Actor;
-  let otherCouncil: Actor;
-  let anvil: Actor;
-  let beacon: Actor;
-  let partnerA: Actor;
-  let partnerE: Actor;
-  let outsider: Actor;
-  let contractId: string;
 
-  // The fixture above, read by every test and changed by none.
-  beforeAll(async () => {
+  /**
+   * The fixture above, new for each test: releases are stored for good, so a test that releases
+   * must not share its world with one that reads before the release.
+   */
+  async function world() {
     const { client } = database;
     const scenario = await createRatingScenario(client, {
       commissioner: "Wessex Borough Council",
@@ -89,14 +108,20 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
       ],
     });
     const { rate } = scenario;
-    council = scenario.commissioner;
-    otherCouncil = actorFor(await createCommissioner(client));
-    [anvil, beacon] = scenario.primes as [Actor, Actor];
+    const council = scenario.commissioner;
+    await client.organisation.update({
+      where: { id: council.organisationId },
+      data: { releaseScoreThreshold: 3, releaseCategoryThreshold: 3 },
+    });
+    const user = await createUser(client);
+    await client.membership.create({
+      data: { userId: user.id, organisationId: council.organisationId, role: "ADMIN" },
+    });
+    const councilAdmin: Actor = { ...council, userId: user.id, role: "ADMIN" };
+    const [anvil, beacon] = scenario.primes as [Actor, Actor];
     const [a, b, c, d, e, f] = scenario.partners as [Actor, Actor, Actor, Actor, Actor, Actor];
-    partnerA = a;
-    partnerE = e;
-    outsider = actorFor(await createSubcontractor(client));
-    contractId = scenario.contractId;
+    const outsider = actorFor(await createSubcontractor(client));
+    const contractId = scenario.contractId;
     const previous = (
       await createCycle(client, {
         contractId,
@@ -113,11 +138,7 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
       notesSharedWithPrime: true,
     });
     await rate(c, RATINGS.c, { submittedAt: at(3) });
-    await rate(d, RATINGS.d, {
-      submittedAt: at(4),
-      evidence: { "pay.days.sub": "The fourth partner's note" },
-      notesSharedWithPrime: true,
-    });
+    await rate(d, RATINGS.d, { submittedAt: at(4) });
     await rate(e, RATINGS.a, { prime: beacon, submittedAt: at(5) });
     await rate(f, RATINGS.b, { prime: beacon, submittedAt: at(6) });
     for (const [i, p] of [a, b, c].entries()) {
@@ -126,42 +147,50 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     // A draft, and a partner off the contract, never count.
     await rate(outsider, answersAt("subcontractor", "best"), { submittedAt: null });
     await rate(anvil, answersAt("prime", "best", { "pay.days.prime": 10 }), { submittedAt: at(20) });
-  });
+    return {
+      council,
+      councilAdmin,
+      otherCouncil: actorFor(await createCommissioner(client)),
+      anvil,
+      beacon,
+      partnerA: a,
+      outsider,
+      contractId,
+      cycleId: scenario.cycleId,
+      previous,
+    };
+  }
 
-  it("gives the commissioner every prime: hand-computed partners' figures, counted in batches of 3", async () => {
-    const report = await getContractReport(council, contractId, { now: NOW });
-    expect(report.viewer).toBe("commissioner");
-    expect(report.cycle?.name).toBe("2026–27");
-    expect(report.primes.map((p) => [p.prime.name, p.prime.lot])).toEqual([
-      ["Anvil Services Ltd", "North"],
-      ["Beacon Outcomes plc", "South"],
+  it("before a release shows counts only: who answered, never a partners' figure", async () => {
+    const w = await world();
+    for (const [actor, cycleId] of [
+      [w.council, undefined],
+      [w.council, w.previous],
+      [w.anvil, undefined],
+      [w.anvil, w.previous],
+      [w.partnerA, undefined],
+    ] as const) {
+      const report = await getContractReport(actor, w.contractId, { now: NOW, cycleId });
+      expect(figuresIn(report)).toEqual([]);
+      for (const prime of nonEmpty(report.primes, "primes")) {
+        expect(prime.partners).toEqual({ suppressed: true });
+        expect(prime.released).toBe(false);
+        expect(prime.notes).toEqual([]);
+        expect(prime.trend.cycles.map((c) => c.overall)).toEqual(prime.trend.cycles.map(() => null));
+        expect(prime.trend.steps).toEqual([]);
+        if (prime.comparison) expect(prime.comparison).toEqual({ comparable: false });
+      }
+    }
+    const report = await getContractReport(w.council, w.contractId, { now: NOW });
+    expect(
+      report.primes.map((p) => [p.prime.name, p.submitted, p.supplyChain.roster, p.responseRate]),
+    ).toEqual([
+      ["Anvil Services Ltd", 4, 4, 100],
+      ["Beacon Outcomes plc", 2, 2, 100],
     ]);
-    const [north, south] = report.primes;
-    if (!north || !south) throw new Error("missing primes");
-    expect(north.submitted).toBe(4);
-    expect(north.responseRate).toBe(100);
-    const partners = north.partners;
-    if (partners.suppressed) throw new Error("suppressed");
-    expect(partners.ratings).toBe(3);
-
-    const risk = shown(partners.principles.find((p) => p.key === "risk-sharing"));
-    expect(risk).toMatchObject({ n: 3, mean: 66.7, median: 100, band: "good" });
-    expect(risk.distribution).toEqual({ strong: 2, good: 0, developing: 0, concern: 1 });
-    expect(partners.principles.find((p) => p.key === "data-sharing")).toEqual({
-      key: "data-sharing",
-      suppressed: true,
-    });
-    const days = partners.questions.find((q) => q.key === "pay.days.sub");
-    expect(days).toMatchObject({ n: 3, mean: 53.3, flagged: 2, flaggedShare: 66.7 });
-    const bidCandy = partners.questions.find((q) => q.key === "faith.bid-candy.sub");
-    expect(bidCandy).toMatchObject({ n: 3, flagged: 1, flaggedShare: 33.3 });
-
-    // Beacon has only two partners' ratings: nothing is shown, not even a count of answers.
-    expect(south.partners).toEqual({ suppressed: true });
-    expect(south.submitted).toBe(2);
-
+    expect(report.minResponses).toBe(3);
     // The supply chain: 3 of Anvil's partners were named in the bid, 2 of them deliver, B got no work.
-    expect(north.supplyChain).toEqual({
+    expect(report.primes[0]?.supplyChain).toEqual({
       roster: 4,
       namedInBid: 3,
       namedDelivering: 2,
@@ -169,64 +198,172 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
       delivering: 3,
       exited: 0,
     });
+    const programme = await getProgrammeReport(w.council, { now: NOW });
+    expect(programme.rows.map((r) => [r.prime.name, r.submitted, r.roster, r.released, r.partners])).toEqual([
+      ["Anvil Services Ltd", 4, 4, false, { suppressed: true }],
+      ["Beacon Outcomes plc", 2, 2, false, { suppressed: true }],
+    ]);
+    expect(programme.benchmark.every((m) => m.ranked.length === 0)).toBe(true);
   });
 
-  it("computes the same figures as the scoring library does from the first three ratings", async () => {
-    const report = await getContractReport(council, contractId, { now: NOW });
-    const expected = aggregateRatings(
-      (["a", "b", "c"] as const).map((p) => ({
-        id: p,
-        respondent: p,
-        assessment: scoreAssessment(framework, RATINGS[p], "subcontractor"),
-      })),
+  it("after the release shows exactly the stored figures, for the commissioner's view", async () => {
+    const w = await world();
+    const outcome = await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
+    expect(outcome.releaseId).not.toBeNull();
+    const report = await getContractReport(w.council, w.contractId, { now: AFTER });
+    expect(report.cycle?.name).toBe("2026–27");
+    const [north, south] = report.primes;
+    if (!north || !south) throw new Error("missing primes");
+    expect(north.released).toBe(true);
+    expect(south.released).toBe(false);
+    expect(south.partners).toEqual({ suppressed: true });
+    const partners = north.partners;
+    if (partners.suppressed) throw new Error("suppressed");
+    expect([partners.ratings, partners.respondents]).toEqual([4, 4]);
+
+    // Every question figure is the stored one, and nothing the release did not store is shown.
+    const stored = await database.client.releaseFigure.findMany({
+      where: { scope: { level: "CONTRACT", contractId: w.contractId, primeId: w.anvil.organisationId } },
+      select: { family: true, key: true, ratings: true, totalTenths: true, raised: true },
+    });
+    const questions = new Map(
+      stored
+        .filter((s) => s.family === "QUESTION")
+        .map((s) => [s.key, meanOfTenths(s.totalTenths ?? 0, s.ratings)]),
     );
-    expect(report.primes[0]?.partners).toEqual(expected);
-  });
+    expect(questions.size).toBeGreaterThan(0);
+    for (const q of nonEmpty(partners.questions, "questions")) {
+      if (q.suppressed) expect(questions.has(q.key)).toBe(false);
+      else expect([q.key, q.mean, q.n]).toEqual([q.key, questions.get(q.key), 4]);
+    }
+    // No flag count with 4 partners at a category threshold of 3: one side always has fewer than 3.
+    expect(stored.filter((s) => s.family === "FLAG")).toEqual([]);
+    expect(partners.questions.every((q) => q.suppressed || q.flagged === null)).toBe(true);
 
-  it("sets the prime's claims beside its partners': blind spots and disputed claims", async () => {
-    const report = await getContractReport(council, contractId, { now: NOW });
-    const north = report.primes[0];
-    const comparison = north?.comparison;
+    // By hand: risk sharing 100, 100, 0, 0; data sharing answered by 2 only, so never shown.
+    const risk = shown(partners.principles.find((p) => p.key === "risk-sharing"));
+    expect(risk).toMatchObject({ mean: 50, band: "developing" });
+    expect(partners.principles.find((p) => p.key === "data-sharing")).toEqual({
+      key: "data-sharing",
+      suppressed: true,
+    });
+    expect(partners.questions.find((q) => q.key === "pay.days.sub")?.suppressed).toBe(false);
+
+    // The means are the derived means of the commissioner's view, prime-known questions included.
+    const [scope] = (
+      await releasedFigures(w.council, { primeId: w.anvil.organisationId, period: "2026–27" })
+    ).filter((s) => s.level === "contract");
+    const derived = new Map(scope?.derived.map((d) => [d.measure, d.mean]));
+    expect(shown(partners.overall).mean).toBe(derived.get("overall"));
+    expect(risk.mean).toBe(derived.get("risk-sharing"));
+
+    // The prime claims to pay within 30 days; partners' flag count is not released, so unknown.
+    const comparison = north.comparison;
     if (!comparison?.comparable) throw new Error("not comparable");
-    expect(north?.self?.score).toBe(100);
     expect(comparison.principles.find((p) => p.key === "risk-sharing")).toMatchObject({
       self: 100,
-      partners: 66.7,
-      gap: 33.3,
+      partners: 50,
+      gap: 50,
       view: "blind-spot",
     });
-    expect(comparison.pairs.find((p) => p.pairKey === "pay.days")).toMatchObject({
-      self: 100,
-      partners: 53.3,
-      claimDisputed: true,
-    });
-  });
+    expect(comparison.pairs.find((p) => p.pairKey === "pay.days")?.claimDisputed).toBeNull();
+    expect(comparison.pairs.some((p) => p.claimDisputed === true)).toBe(false);
 
-  it("shows the trend across cycles", async () => {
-    const report = await getContractReport(council, contractId, { now: NOW });
-    const trend = report.primes[0]?.trend;
-    const partners = report.primes[0]?.partners;
-    if (!trend || !partners || partners.suppressed) throw new Error("no trend");
-    const worst = scoreAssessment(framework, answersAt("subcontractor", "worst"), "subcontractor").score;
-    expect(trend.cycles.map((c) => [c.name, c.overall])).toEqual([
-      ["2025–26", worst],
-      ["2026–27", shown(partners.overall).mean],
-    ]);
-    expect(trend.steps).toHaveLength(1);
-    expect(trend.steps[0]?.overall.change).toBeGreaterThan(50);
-  });
-
-  it("gives the commissioner partners' notes from counted ratings only, never who wrote them", async () => {
-    const report = await getContractReport(council, contractId, { now: NOW });
-    expect(report.primes[0]?.notes).toEqual([
+    // Notes come with the release, from the released ratings, never attributed.
+    expect(north.notes).toEqual([
       { questionKey: "pay.days.sub", evidence: "Invoices wait six weeks" },
       { questionKey: "pay.days.sub", evidence: "Paid within ten days" },
     ]);
-    expect(JSON.stringify(report)).not.toContain("The fourth partner's note");
+
+    // The programme report reads the same release.
+    const programme = await getProgrammeReport(w.council, { now: AFTER, cycleName: "2026–27" });
+    expect(programme.rows[0]?.partners).toEqual(partners);
+    expect(programme.rows[0]?.released).toBe(true);
+    expect(programme.rows[1]?.partners).toEqual({ suppressed: true });
+  });
+
+  it("never gives a prime a figure about facts it sets per partner, through any report, export or API", async () => {
+    const w = await world();
+    await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
+    const forCouncil = await getContractReport(w.council, w.contractId, { now: AFTER });
+    const forPrime = await getContractReport(w.anvil, w.contractId, { now: AFTER });
+    expect(forPrime.viewer).toBe("prime");
+    const council = forCouncil.primes[0]?.partners;
+    const prime = forPrime.primes[0]?.partners;
+    if (!council || council.suppressed || !prime || prime.suppressed) throw new Error("expected figures");
+    const known = nonEmpty(
+      council.questions.filter((q) => PRIME_KNOWN_QUESTIONS.includes(q.key) && !q.suppressed),
+      "prime-known figures the commissioner reads",
+    );
+    for (const q of known) {
+      expect(prime.questions.find((x) => x.key === q.key)).toMatchObject({ suppressed: true });
+    }
+    // The prime's means leave those questions out: its view, not the commissioner's.
+    const [scope] = (
+      await releasedFigures(w.anvil, { primeId: w.anvil.organisationId, period: "2026–27" })
+    ).filter((s) => s.level === "contract");
+    expect(scope?.figures.every((f) => f.audience === "all")).toBe(true);
+    expect(shown(prime.overall).mean).toBe(scope?.derived.find((d) => d.measure === "overall")?.mean);
+    expect(shown(prime.overall).mean).not.toBe(shown(council.overall).mean);
+
+    // The tables the prime downloads (CSV, PDF) carry its view's means, and no flag count.
+    const principles = reportTable(forPrime, "principles");
+    const mean = principles.header.indexOf("Partners' mean");
+    const overall = principles.rows.find((r) => r[2] === "Overall");
+    expect(overall?.[mean]).toBe(shown(prime.overall).mean);
+    const flags = reportTable(forPrime, "flags");
+    const raised = flags.header.indexOf("Partners raising it");
+    expect(nonEmpty(flags.rows, "flag rows").every((r) => r[raised] === null)).toBe(true);
+    expect(TABLES).toContain("primes");
+    const { client } = database;
+    const user = await createUser(client);
+    await client.membership.create({
+      data: { userId: user.id, organisationId: w.anvil.organisationId, role: "ADMIN" },
+    });
+    const key = await createApiToken({ ...w.anvil, userId: user.id, role: "ADMIN" }, "Prime's key");
+    const response = await exportReport(
+      new Request(`http://chainwise.test/api/reports/contracts/${w.contractId}?format=json`, {
+        headers: { authorization: `Bearer ${key.token}` },
+      }),
+      { contractId: w.contractId },
+    );
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.viewer).toBe("prime");
+    const questions = body.primes[0].partners.questions as { key: string; suppressed: boolean }[];
+    for (const q of known) expect(questions.find((x) => x.key === q.key)?.suppressed).toBe(true);
+    expect(body.primes[0].partners.overall.mean).toBe(shown(prime.overall).mean);
+  });
+
+  it("shows the trend between releases only", async () => {
+    const w = await world();
+    // 2025–26 released; 2026–27 still open: one point, no step.
+    await releasePeriod(w.councilAdmin, w.council.organisationId, "2025–26", NOW);
+    const open = await getContractReport(w.council, w.contractId, { now: NOW });
+    const worstRelease = open.primes[0]?.trend.cycles.find((c) => c.name === "2025–26")?.overall;
+    // Every answer the worst: the overall mean is near 0 (a few worst answers still score a little).
+    expect(worstRelease).toBeLessThan(5);
+    expect(open.primes[0]?.trend.cycles.find((c) => c.name === "2026–27")?.overall).toBeNull();
+    expect(open.primes[0]?.trend.steps).toEqual([]);
+    expect(open.primes[0]?.partners).toEqual({ suppressed: true });
+
+    await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
+    const report = await getContractReport(w.council, w.contractId, { now: AFTER });
+    const trend = report.primes[0]?.trend;
+    const partners = report.primes[0]?.partners;
+    if (!trend || !partners || partners.suppressed) throw new Error("no trend");
+    expect(trend.cycles.map((c) => [c.name, c.overall])).toEqual([
+      ["2025–26", worstRelease],
+      ["2026–27", shown(partners.overall).mean],
+    ]);
+    expect(trend.steps).toHaveLength(1);
+    expect(trend.steps[0]?.overall.change).toBeGreaterThan(30);
   });
 
   it("shows a prime only itself, and only the notes partners chose to share with it", async () => {
-    const report = await getContractReport(anvil, contractId, { now: NOW });
+    const w = await world();
+    await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
+    const report = await getContractReport(w.anvil, w.contractId, { now: AFTER });
     expect(report.viewer).toBe("prime");
     expect(report.primes.map((p) => p.prime.name)).toEqual(["Anvil Services Ltd"]);
     expect(report.primes[0]?.notes).toEqual([
@@ -235,60 +372,63 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     expect(report.benchmark).toBeNull();
     const text = JSON.stringify(report);
     expect(text).not.toContain("Paid within ten days");
-    expect(text).not.toContain(partnerA.organisationId);
+    expect(text).not.toContain(w.partnerA.organisationId);
     expect(text).not.toContain("Partner A");
     await expect(
-      getContractReport(anvil, contractId, { now: NOW, primeId: beacon.organisationId }),
+      getContractReport(w.anvil, w.contractId, { now: AFTER, primeId: w.beacon.organisationId }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    const other = await getContractReport(beacon, contractId, { now: NOW });
-    expect(other.primes.map((p) => p.prime.name)).toEqual(["Beacon Outcomes plc"]);
-  });
-
-  it("shows a partner only its prime's combined figures: no self-assessment, no notes", async () => {
-    const report = await getContractReport(partnerA, contractId, { now: NOW });
-    expect(report.viewer).toBe("partner");
-    expect(report.primes.map((p) => p.prime.name)).toEqual(["Anvil Services Ltd"]);
-    expect(report.primes[0]?.self).toBeNull();
-    expect(report.primes[0]?.comparison).toBeNull();
-    expect(report.primes[0]?.notes).toEqual([]);
-    expect(report.primes[0]?.partners.suppressed).toBe(false);
-    const e = await getContractReport(partnerE, contractId, { now: NOW });
-    expect(e.primes.map((p) => [p.prime.name, p.partners])).toEqual([
+    const other = await getContractReport(w.beacon, w.contractId, { now: AFTER });
+    expect(other.primes.map((p) => [p.prime.name, p.partners])).toEqual([
       ["Beacon Outcomes plc", { suppressed: true }],
     ]);
   });
 
-  it("is not found for another commissioner and for organisations not on the contract", async () => {
-    await expect(getContractReport(otherCouncil, contractId, { now: NOW })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
-    await expect(getContractReport(outsider, contractId, { now: NOW })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(
-      getContractReport(council, contractId, { now: NOW, cycleId: "not-a-cycle" }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+  it("shows a partner how many answered, and no figure: partners' reading of releases is not decided", async () => {
+    const w = await world();
+    await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
+    const report = await getContractReport(w.partnerA, w.contractId, { now: AFTER });
+    expect(report.viewer).toBe("partner");
+    expect(report.primes.map((p) => [p.prime.name, p.submitted])).toEqual([["Anvil Services Ltd", 4]]);
+    expect(report.primes[0]?.self).toBeNull();
+    expect(report.primes[0]?.comparison).toBeNull();
+    expect(report.primes[0]?.notes).toEqual([]);
+    expect(figuresIn(report)).toEqual([]);
   });
 
-  it("puts every prime on every contract side by side for the commissioner, with the same figures", async () => {
-    const programme = await getProgrammeReport(council, { now: NOW });
-    expect(programme.cycleNames).toEqual(["2026–27", "2025–26"]);
-    expect(programme.cycleName).toBe("2026–27");
-    expect(programme.rows.map((r) => [r.prime.name, r.submitted, r.roster])).toEqual([
-      ["Anvil Services Ltd", 4, 4],
-      ["Beacon Outcomes plc", 2, 2],
-    ]);
-    const contract = await getContractReport(council, contractId, { now: NOW });
-    expect(programme.rows[0]?.partners).toEqual(contract.primes[0]?.partners);
-    expect(programme.rows[0]?.self?.overall).toBe(100);
-    expect(programme.rows[1]?.partners).toEqual({ suppressed: true });
-    const earlier = await getProgrammeReport(council, { now: NOW, cycleName: "2025–26", contractId });
-    expect(earlier.rows.map((r) => r.prime.name)).toEqual(["Anvil Services Ltd", "Beacon Outcomes plc"]);
-    expect(earlier.rows[0]?.self).toBeNull();
-
-    await expect(getProgrammeReport(anvil, { now: NOW })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getProgrammeReport(otherCouncil, { now: NOW, contractId })).rejects.toBeInstanceOf(
+  it("is not found for another commissioner and for organisations not on the contract", async () => {
+    const w = await world();
+    await expect(getContractReport(w.otherCouncil, w.contractId, { now: NOW })).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    expect((await getProgrammeReport(otherCouncil, { now: NOW })).rows).toEqual([]);
+    await expect(getContractReport(w.outsider, w.contractId, { now: NOW })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      getContractReport(w.council, w.contractId, { now: NOW, cycleId: "not-a-cycle" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getProgrammeReport(w.anvil, { now: NOW })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      getProgrammeReport(w.otherCouncil, { now: NOW, contractId: w.contractId }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect((await getProgrammeReport(w.otherCouncil, { now: NOW })).rows).toEqual([]);
+  });
+
+  it("lists the programme's cycles and each prime's own score", async () => {
+    const w = await world();
+    const programme = await getProgrammeReport(w.council, { now: NOW });
+    expect(programme.cycleNames).toEqual(["2026–27", "2025–26"]);
+    expect(programme.cycleName).toBe("2026–27");
+    expect(programme.rows[0]?.self?.overall).toBe(100);
+    const earlier = await getProgrammeReport(w.council, {
+      now: NOW,
+      cycleName: "2025–26",
+      contractId: w.contractId,
+    });
+    expect(earlier.rows.map((r) => [r.prime.name, r.submitted])).toEqual([
+      ["Anvil Services Ltd", 3],
+      ["Beacon Outcomes plc", 0],
+    ]);
+    expect(earlier.rows[0]?.self).toBeNull();
   });
 
   it("keeps showing a prime's self-assessment while it drafts a correction, and the correction once sent", async () => {

@@ -1,14 +1,14 @@
 import { type Answers, framework, type Perspective } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { aggregateRatings, scoreAssessment } from "@/lib/scoring";
+import { scoreAssessment } from "@/lib/scoring";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 import { getContractReport } from "@/lib/services/reports";
 import type { OpenTestDatabase } from "./test-database";
 
 /**
- * The figures reports are made of, computed from the answers stored in `client`: each submitted
- * assessment's scores and flags, and the partners' anonymous aggregate for each prime, contract and
- * cycle. Used to show that a backup restores the same figures (tests/integration/backup.test.ts).
+ * The figures reports are made of, from what is stored in `client`: each submitted assessment's
+ * scores and flags, computed from its answers, and every released partners' figure as stored
+ * (docs/decisions/0011). Used to show that a backup restores the same figures (tests/integration/backup.test.ts).
  * {@link reportsAsServed} adds the reports themselves, as the services serve them.
  */
 export async function reportSnapshot(client: PrismaClient) {
@@ -31,12 +31,23 @@ export async function reportSnapshot(client: PrismaClient) {
     const answers: Answers = Object.fromEntries(row.answers.map((a) => [a.questionKey, a.value])) as Answers;
     return { row, assessment: scoreAssessment(framework, answers, perspective) };
   });
-  const groups = new Map<string, typeof scored>();
-  for (const entry of scored) {
-    if (entry.row.perspective !== "SUBCONTRACTOR") continue;
-    const key = `${entry.row.contractId}/${entry.row.primeId}/${entry.row.cycleId}`;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
-  }
+  const releasedFigures = await client.releaseFigure.findMany({
+    select: {
+      family: true,
+      key: true,
+      audience: true,
+      ratings: true,
+      partners: true,
+      totalTenths: true,
+      raised: true,
+      medianTenths: true,
+      strong: true,
+      good: true,
+      developing: true,
+      concern: true,
+      scope: { select: { scopeKey: true, period: true, partners: true, ratings: true } },
+    },
+  });
   return {
     assessments: scored.map(({ row, assessment }) => ({
       reference: row.reference,
@@ -46,14 +57,7 @@ export async function reportSnapshot(client: PrismaClient) {
       questions: assessment.questions.map((q) => [q.key, q.score, q.flagged]),
       redFlags: assessment.redFlags.map((f) => [f.kind, f.question]),
     })),
-    aggregates: [...groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, entries]) => ({
-        key,
-        aggregate: aggregateRatings(
-          entries.map((e) => ({ id: e.row.id, respondent: e.row.respondentOrgId, assessment: e.assessment })),
-        ),
-      })),
+    released: releasedFigures.map((f) => JSON.stringify(f)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)),
   };
 }
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nonEmpty } from "@/tests/support/non-empty";
-import { aggregateRatings } from "../aggregate";
+import { round1 } from "../numbers";
 import { answerAll, buildFramework, partner } from "../test-fixtures";
 import { computeRelease, type Previous, type ReleaseRow, releaseRow, releaseStructure } from "./index";
 import { population } from "./test-arbitraries";
@@ -167,17 +167,37 @@ describe("why principle and overall means are worked from question means", () =>
   const hScore = ratings[3]?.assessment.principles.find((p) => p.key === "fair-payment")?.score;
 
   it("today's rules give away h's fair-payment score: the principle mean beside its question means", () => {
-    const shown = aggregateRatings(ratings, { minResponses: 3 });
-    if (shown.suppressed) throw new Error("expected figures");
-    const principle = shown.principles.find((p) => p.key === "fair-payment");
-    if (!principle || principle.suppressed) throw new Error("expected the principle shown");
-    const questions = shown.questions.filter((q) => q.principle === "fair-payment" && !q.suppressed);
+    // The figures ADR 0005 published (the library's old aggregateRatings, now deleted): the mean of
+    // partners' own principle scores, and each question's mean over its real answers, one decimal.
+    const own = ratings.map(
+      (r) => r.assessment.principles.find((p) => p.key === "fair-payment")?.score ?? null,
+    );
+    expect(own.every((score) => score !== null)).toBe(true);
+    const principle = {
+      n: own.length,
+      mean: round1(own.reduce<number>((a, b) => a + (b ?? 0), 0) / own.length),
+    };
+    const questions = (ratings[0]?.assessment.questions ?? [])
+      .filter((q) => q.principle === "fair-payment")
+      .map((q) => {
+        const scores = ratings.flatMap((r) => {
+          const answer = r.assessment.questions.find((x) => x.key === q.key);
+          return answer?.status === "answered" && answer.score !== null ? [answer.score] : [];
+        });
+        return {
+          suppressed: scores.length < 3,
+          n: scores.length,
+          mean: round1(scores.reduce((a, b) => a + b, 0) / scores.length),
+        };
+      })
+      .filter((q) => !q.suppressed);
     expect(questions).toHaveLength(5);
     // a, b, c each score (q1 + … + q5) / 5; h scores (q1 + … + q4) / 4. So n × mean − (Σ question
     // totals) / 5 = (q1 + … + q4 of h) × (1/4 − 1/5): h's own score over 5. Rounded means leave it
     // within 2 of the truth, and h's score can only be a multiple of 6.25.
     const total = (q: (typeof questions)[number]) => (q.suppressed ? 0 : q.n * (q.mean ?? 0));
-    const estimate = 5 * (principle.n * principle.mean - questions.reduce((s, q) => s + total(q), 0) / 5);
+    const estimate =
+      5 * ((principle.n ?? 0) * principle.mean - questions.reduce((s, q) => s + total(q), 0) / 5);
     expect(Math.abs(estimate - (hScore ?? 0))).toBeLessThan(2);
     expect(Math.round(estimate / 6.25) * 6.25).toBe(hScore);
   });

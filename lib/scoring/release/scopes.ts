@@ -1,5 +1,4 @@
-import { compareIds } from "../differencing";
-import { ScoringError } from "../numbers";
+import { compareIds, ScoringError } from "../numbers";
 import { type ReleaseRow, SCOPE_LEVELS, type ScopeKey } from "./types";
 
 /** A scope's id: the same string in every release, so later releases can be checked against it. */

@@ -3,6 +3,7 @@ import { createAuth } from "@/lib/auth/auth";
 import { DEMO_ORG_COOKIE } from "@/lib/auth/demo-cookie";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
+import { type ReleaseOutcome, storeRelease } from "@/lib/services/release-store";
 import { answersAt, principleKeys } from "../../support/answers";
 import {
   addToSupplyChain,
@@ -136,6 +137,36 @@ export async function createWorld(
     cycle: { id: cycle.id, name: cycleName },
     lot,
   };
+}
+
+/**
+ * Closes a world's cycle now and releases its partners' figures, as the daily job would
+ * (lib/services/releases.ts, releaseDue), at the council's threshold of 3 (the lowest allowed), so a
+ * world of three or more partners has figures (docs/decisions/0011). Partners' figures exist only
+ * in releases: a world not released shows counts only.
+ */
+export async function releaseWorld(db: PrismaClient, world: World): Promise<ReleaseOutcome> {
+  await db.organisation.update({
+    where: { id: world.council.id },
+    data: { releaseScoreThreshold: 3, releaseCategoryThreshold: 3 },
+  });
+  const now = new Date();
+  await db.cycle.update({
+    where: { id: world.cycle.id },
+    data: { closesAt: new Date(now.getTime() - 1000) },
+  });
+  const outcome = await db.$transaction(
+    (tx) =>
+      storeRelease(tx, {
+        kind: "COMMISSIONER",
+        commissionerId: world.council.id,
+        period: world.cycle.name,
+        now,
+      }),
+    { timeout: 60_000, maxWait: 15_000 },
+  );
+  expect(outcome.releaseId, "the release published something").not.toBeNull();
+  return outcome;
 }
 
 /**

@@ -64,9 +64,10 @@ export default async function ContractReportPage({
       ) : (
         <>
           <p className="mb-8 max-w-3xl">
-            Partners&apos; figures are shown only where at least {report.minResponses} partners answered, and
-            grow in batches of {report.minResponses}, so no partner can be identified. &ldquo;Not shown&rdquo;
-            means too few answers so far.
+            Partners&apos; figures are released once, after a cycle closes, and never change. Each combines
+            the answers of at least {report.minResponses} partner organisations, and a figure that could
+            narrow down fewer is left out. &ldquo;Not shown&rdquo; means not released: the cycle is still
+            open, the release has not happened yet, or the figure was left out.
           </p>
           <BarChart
             id="primes-chart"
