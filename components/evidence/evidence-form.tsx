@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { FileField } from "@/components/ui/file-field";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { addEvidenceAction } from "@/lib/actions/evidence";
-import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
+import { fieldsOf, initialFormState, refusalOnField } from "@/lib/actions/form-state";
 
 interface Props {
   assessmentId: string;
@@ -16,16 +16,13 @@ interface Props {
 }
 
 export function EvidenceForm({ assessmentId, principles, accepted }: Props) {
-  const [state, action, pending] = useActionState(addEvidenceAction, initialFormState);
-  const { error, typed } = fieldsOf(state);
+  const [raw, action, pending] = useActionState(addEvidenceAction, initialFormState);
   // A refusal from the service (a program, too large) belongs to the file.
-  const refusal = state.status === "error" && state.errors.length === 0 ? state.message : undefined;
-  const fileError = error("file") ?? refusal;
+  const state = refusalOnField(raw, "file");
+  const { error, typed } = fieldsOf(state);
   return (
     <>
-      <ErrorSummary
-        errors={refusal ? [{ href: "#field-file", questionKey: "file", message: refusal }] : state.errors}
-      />
+      <ErrorSummary errors={state.errors} />
       <form action={action} className="max-w-2xl">
         <input type="hidden" name="assessmentId" value={assessmentId} />
         <RadioGroup
@@ -36,7 +33,7 @@ export function EvidenceForm({ assessmentId, principles, accepted }: Props) {
           value={typed("principleKey")}
           error={error("principleKey")}
         />
-        <FileField name="file" label="File" hint={accepted} error={fileError} />
+        <FileField name="file" label="File" hint={accepted} error={error("file")} />
         <Button disabled={pending}>Upload</Button>
       </form>
     </>

@@ -25,3 +25,16 @@ export function fieldsOf(state: FormState) {
     },
   };
 }
+
+/**
+ * For a form about one thing (a file, an identifier): a refusal the service gave as a page-level
+ * message (a RuleError) shown as that field's error too, in the summary and beside the field.
+ */
+export function refusalOnField(state: FormState, field: string): FormState {
+  if (state.status !== "error" || state.errors.length > 0 || !state.message) return state;
+  return {
+    ...state,
+    message: undefined,
+    errors: [{ href: `#field-${field}`, questionKey: field, message: state.message }],
+  };
+}

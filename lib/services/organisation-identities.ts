@@ -168,12 +168,13 @@ export async function addOwnIdentifier(actor: Actor, text: string): Promise<stri
     if (!admin) throw new ForbiddenError("Only your organisation's administrators can record its numbers.");
     const held = await tx.organisationIdentifier.findUnique({
       where: { scheme_value: { scheme: identifier.scheme, value: identifier.id } },
-      select: { organisationId: true, organisation: { select: { name: true } } },
+      select: { organisationId: true },
     });
     if (held?.organisationId === actor.organisationId) return;
     if (held) {
+      // Not named: a number is public, and who on Chainwise holds it is not the asker's to learn.
       throw new RuleError(
-        `${written} is already recorded for ${held.organisation.name}. If that is your organisation under another name, ask the people who run Chainwise to merge the two.`,
+        `${written} is already recorded for another organisation on Chainwise. If that is your organisation under another name, ask the people who run Chainwise to merge the two.`,
       );
     }
     await tx.organisationIdentifier.create({

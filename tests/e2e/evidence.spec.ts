@@ -73,3 +73,36 @@ test("a prime uploads a PDF and a spreadsheet, a renamed program is refused, and
   expect((await partner.page.request.get(href ?? "")).status()).toBe(404);
   for (const p of [prime, council, partner]) await p.context.close();
 });
+
+test.describe("with JavaScript turned off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a prime still uploads evidence, and a refused file is named beside the field", async ({
+    page,
+    baseURL,
+    db,
+  }) => {
+    test.setTimeout(budget({ pages: 5 }));
+    const url = baseURL ?? "";
+    const world = await createWorld(db, { partners: 1 });
+    const selfAssessment = await createAssessment(db, {
+      contractId: world.contract.id,
+      cycleId: world.cycle.id,
+      primeId: world.prime.id,
+      respondentOrgId: world.prime.id,
+      perspective: "prime",
+      answers: answersAt("prime", "best"),
+      submittedAt: new Date(),
+    });
+    await signInAs(page, await createPerson(db, url, { organisation: world.prime }), url);
+    await page.goto(`/evidence/${selfAssessment.id}`);
+    await page.getByLabel("Paying fairly and on time").check();
+    await page.getByLabel("File", { exact: true }).setInputFiles(fixture("program.exe"));
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.locator("#field-file-error")).toContainText("is a program, whatever its name says");
+    await page.getByLabel("Paying fairly and on time").check();
+    await page.getByLabel("File", { exact: true }).setInputFiles(fixture("invoices.csv"));
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.getByRole("status")).toContainText("invoices.csv has been added as evidence.");
+  });
+});
