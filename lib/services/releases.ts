@@ -6,7 +6,12 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { BANDS, type Band, meanOfTenths } from "@/lib/scoring/numbers";
-import type { DerivedFigure, QuestionFigure, ScopeLevel } from "@/lib/scoring/release";
+import {
+  type DerivedFigure,
+  PRIME_KNOWN_QUESTIONS,
+  type QuestionFigure,
+  type ScopeLevel,
+} from "@/lib/scoring/release";
 import { derivedMeans } from "@/lib/scoring/release/values";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 import { currentStructure, KIND_OF_FAMILY, type ReleaseOutcome, storeRelease } from "./release-store";
@@ -348,8 +353,8 @@ export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promis
 
 /**
  * Partners' evidence notes released with a scope: from the ratings the scope rests on, never linked
- * to a partner, in question then text order. The prime reads only notes partners shared with it;
- * anyone the scope is not readable by reads none.
+ * to a partner, in question then text order. The prime reads only notes partners shared with it,
+ * and none about facts it sets per partner; anyone the scope is not readable by reads none.
  */
 export async function releasedNotes(
   actor: Actor,
@@ -361,6 +366,9 @@ export async function releasedNotes(
     where: {
       evidence: { not: null },
       NOT: { evidence: "" },
+      // A note about a fact the prime sets per partner (its fee, its payment days) points at the
+      // partner as surely as a figure would, so the prime reads only the others (ADR 0011).
+      ...(reader.view === "prime" ? { questionKey: { notIn: [...PRIME_KNOWN_QUESTIONS] } } : {}),
       assessment: {
         ...(reader.view === "prime" ? { notesSharedWithPrime: true } : {}),
         releaseScopes: {

@@ -4,7 +4,13 @@ import { RuleError } from "@/lib/errors";
 import { DONT_KNOW, framework, principleQuestions, questionsFor } from "@/lib/framework";
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { getOwnAssessment, savePrinciple, startCorrection, submit } from "@/lib/services/assessments";
-import { releaseDue, releasedFigures, releaseNational, releasePeriod } from "@/lib/services/releases";
+import {
+  releaseDue,
+  releasedFigures,
+  releasedNotes,
+  releaseNational,
+  releasePeriod,
+} from "@/lib/services/releases";
 import { getContractReport } from "@/lib/services/reports";
 import { answersAt } from "@/tests/support/answers";
 import {
@@ -311,8 +317,15 @@ describe.each(testDatabaseKinds())("disclosure attacks on %s", (kind) => {
     const prime = await newPrime();
     const contract = await chain(client, commissionerId, prime, period, 6);
     let minute = 0;
-    for (const partner of contract.partners)
-      await contract.rate(partner, minute % 2 ? "best" : "worst", ++minute);
+    // Every partner shares its notes with the prime, one of them about the days it waits for pay.
+    for (const partner of contract.partners) {
+      const evidence: Record<string, string> = { "pay.full-cost.sub": `Overheads, partner ${minute}` };
+      if (minute === 0) evidence["pay.days.sub"] = "Paid in 75 days";
+      await contract.rate(partner, minute % 2 ? "best" : "worst", ++minute, {
+        evidence,
+        notesSharedWithPrime: true,
+      });
+    }
     await releasePeriod(admin, commissionerId, period, AFTER);
     const known = new Set(
       questionsFor(framework, "subcontractor")
@@ -328,5 +341,14 @@ describe.each(testDatabaseKinds())("disclosure attacks on %s", (kind) => {
     expect(primeKeys.filter((key) => known.has(key))).toEqual([]);
     const asCommissioner = await releasedFigures(admin, { primeId: prime.organisationId, period });
     expect(asCommissioner.flatMap((s) => s.figures).some((f) => known.has(f.key))).toBe(true);
+
+    // The prime knows which partner it pays in 75 days, so that note would name its author.
+    const [scope] = asPrime;
+    if (!scope) throw new Error("expected a released scope");
+    const primeNotes = nonEmpty(await releasedNotes(prime, scope), "notes the prime reads");
+    expect(primeNotes.filter((n) => known.has(n.questionKey))).toEqual([]);
+    expect(primeNotes).toHaveLength(6);
+    const commissionerNotes = await releasedNotes(admin, scope);
+    expect(commissionerNotes).toContainEqual({ questionKey: "pay.days.sub", evidence: "Paid in 75 days" });
   });
 });

@@ -41,7 +41,12 @@ export async function programme(client: PrismaClient, thresholds: { score: numbe
   return { admin, commissionerId: org.id, period: `2026–27 ${org.id}` };
 }
 
-type Rate = (partner: Actor, answers: "best" | "worst" | Answers, minute: number) => Promise<string>;
+type Rate = (
+  partner: Actor,
+  answers: "best" | "worst" | Answers,
+  minute: number,
+  notes?: { evidence: Record<string, string>; notesSharedWithPrime: boolean },
+) => Promise<string>;
 
 export interface Chain {
   contractId: string;
@@ -88,7 +93,7 @@ export async function chain(
   }
   const cycle = async (name: string, when: Dates = { opensAt: OPEN, closesAt: CLOSE }) => {
     const { id } = await createCycle(client, { contractId: contract.id, name, ...when });
-    const rate: Rate = async (partner, answers, minute) =>
+    const rate: Rate = async (partner, answers, minute, notes) =>
       (
         await createAssessment(client, {
           contractId: contract.id,
@@ -98,6 +103,7 @@ export async function chain(
           perspective: "subcontractor",
           answers: typeof answers === "string" ? answersAt("subcontractor", answers) : answers,
           submittedAt: new Date(when.opensAt.getTime() + 60_000 * (minute + 1)),
+          ...notes,
         })
       ).id;
     return { cycleId: id, rate };
