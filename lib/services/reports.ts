@@ -20,7 +20,7 @@ import {
   type ViewComparison,
 } from "@/lib/scoring";
 import { releasedNotes, releasedScopes } from "./releases";
-import { answeredCounts, countKey } from "./report-counts";
+import { answeredCounts, countedTo, countKey } from "./report-counts";
 
 /**
  * Reports on one contract, for whoever may see them, decided here where the data is read:
@@ -87,6 +87,8 @@ export interface ContractReport {
   /** The cycle reported on; null when the contract has none yet. */
   cycle: CycleSummary | null;
   primes: PrimeReport[];
+  /** Response counts include answers sent before this moment; null when they are live. */
+  countedTo: Date | null;
   /** Primes ranked by partners' figures, for the commissioner; null for anyone else. */
   benchmark: MeasureBenchmark[] | null;
 }
@@ -224,10 +226,17 @@ export async function getContractReport(
   if (cycleId && !cycle) throw new NotFoundError();
 
   const seesSelf = viewer !== "partner";
+  // Once the cycle has closed nobody can answer or correct any more, so its count may be live.
+  const countsTo = cycle && cycle.closesAt > now ? countedTo(viewer, now) : null;
   const opened = cycles.filter((c) => c.opensAt <= now);
   const periods = [...new Set([...opened, ...(cycle ? [cycle] : [])].map((c) => c.name))];
   const [counts, released, selves, chains, replies] = await Promise.all([
-    answeredCounts(framework, { contractId, primeIds, cycleIds: cycles.map((c) => c.id) }),
+    answeredCounts(framework, {
+      contractId,
+      primeIds,
+      cycleIds: cycles.map((c) => c.id),
+      submittedBefore: countsTo ?? undefined,
+    }),
     releasedScopes(actor, { primeIds, periods, levels: ["contract"], contractIds: [contractId] }),
     seesSelf ? selfAssessments(contractId, primeIds) : new Map<string, ScoredAssessment>(),
     supplyChainFacts(contractId, primeIds),
@@ -305,6 +314,7 @@ export async function getContractReport(
       commissioner: contract.commissioner.name,
     },
     minResponses: contract.commissioner.releaseScoreThreshold,
+    countedTo: countsTo,
     cycles,
     cycle,
     primes,

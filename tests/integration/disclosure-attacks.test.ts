@@ -3,7 +3,11 @@ import type { Actor } from "@/lib/auth/types";
 import { RuleError } from "@/lib/errors";
 import { DONT_KNOW, framework, principleQuestions, questionsFor } from "@/lib/framework";
 import type { PageAnswer } from "@/lib/questionnaire/form";
+import { exportReport } from "@/lib/reports/export-response";
+import { reportTable } from "@/lib/reports/tables";
+import { createApiToken } from "@/lib/services/api-tokens";
 import { getOwnAssessment, savePrinciple, startCorrection, submit } from "@/lib/services/assessments";
+import { chainInvitations } from "@/lib/services/invitation-lists";
 import {
   releaseDue,
   releasedFigures,
@@ -18,12 +22,13 @@ import {
   chain,
   DURING,
   exposed,
+  OPEN,
   programme,
   publishedQuestions,
   scopeMembers,
   smallGroups,
 } from "@/tests/support/disclosure";
-import { actorFor, createPrime } from "@/tests/support/factories";
+import { actorFor, createPrime, createUser } from "@/tests/support/factories";
 import { nonEmpty } from "@/tests/support/non-empty";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -41,10 +46,18 @@ const alone = (ids: readonly string[]) => new Map(ids.map((id) => [id, [id]]));
 describe.each(testDatabaseKinds())("disclosure attacks on %s", (kind) => {
   const database = useTestDatabase(kind);
   const newPrime = async () => actorFor(await createPrime(database.client));
+  /** An administrator of the organisation, for what needs a person (an API key). */
+  const memberOf = async (org: Actor): Promise<Actor> => {
+    const user = await createUser(database.client);
+    await database.client.membership.create({
+      data: { userId: user.id, organisationId: org.organisationId, role: "ADMIN" },
+    });
+    return { ...org, userId: user.id, role: "ADMIN" };
+  };
 
   /** A partner corrects its submitted rating to "Don't know" on every question, through the services. */
-  async function correctToDontKnow(partner: Actor, ratingId: string) {
-    const id = await startCorrection(partner, ratingId, DURING);
+  async function correctToDontKnow(partner: Actor, ratingId: string, now = DURING) {
+    const id = await startCorrection(partner, ratingId, now);
     for (const principle of framework.principles) {
       const view = await getOwnAssessment(partner, id);
       const page = new Map<string, PageAnswer>(
@@ -56,7 +69,7 @@ describe.each(testDatabaseKinds())("disclosure attacks on %s", (kind) => {
       await savePrinciple(partner, { id, revision: view.revision, principle: principle.key, answers: page });
     }
     const view = await getOwnAssessment(partner, id);
-    await submit(partner, id, view.revision, { now: DURING });
+    await submit(partner, id, view.revision, { now });
     return id;
   }
 
@@ -285,6 +298,134 @@ describe.each(testDatabaseKinds())("disclosure attacks on %s", (kind) => {
     const learned = exposed(figures, alone([leaver]), { assumptions });
     expect(learned.length).toBeGreaterThan(0);
     expect(learned.every((line) => line.startsWith(leaver))).toBe(true);
+  });
+
+  it("response counts: the prime's runs to the start of the day, a correction never moves it, and nothing it reads carries a partner's time", async () => {
+    const { client } = database;
+    const {
+      admin: commissioner,
+      commissionerId,
+      period,
+    } = await programme(client, { score: 3, category: 3 });
+    const prime = await newPrime();
+    const contract = await chain(client, commissionerId, prime, period, 5);
+    const ratings: string[] = [];
+    for (const [i, partner] of contract.partners.slice(0, 4).entries())
+      ratings.push(await contract.rate(partner, "best", i));
+    // The fifth answers an hour before the prime looks, on 1 December.
+    const minutesToDuring = (DURING.getTime() - OPEN.getTime()) / 60_000;
+    ratings.push(await contract.rate(contract.partners[4] as Actor, "worst", minutesToDuring - 61));
+    const count = async (reader: Actor, now: Date) =>
+      (await getContractReport(reader, contract.contractId, { now })).primes[0]?.submitted;
+    expect(await count(prime, DURING)).toBe(4);
+    expect(await count(commissioner, DURING)).toBe(5);
+    expect((await chainInvitations(prime, contract.contractId, DURING)).answered).toBe(4);
+    const nextMorning = new Date("2026-12-02T09:00:00Z");
+    expect(await count(prime, nextMorning)).toBe(5);
+
+    // A partner corrects at nine; the prime's count an hour later is still five, not four.
+    await correctToDontKnow(contract.partners[0] as Actor, ratings[0] as string, nextMorning);
+    const later = new Date("2026-12-02T10:00:00Z");
+    expect(await count(prime, later)).toBe(5);
+    expect((await chainInvitations(prime, contract.contractId, later)).answered).toBe(5);
+
+    // Nothing in the prime's report is a partner's submission time, or names a partner.
+    const report = JSON.stringify(await getContractReport(prime, contract.contractId, { now: later }));
+    const rows = await client.assessment.findMany({
+      where: { contractId: contract.contractId, perspective: "SUBCONTRACTOR" },
+      select: { submittedAt: true, respondentOrgId: true },
+    });
+    for (const row of nonEmpty(rows, "partners' ratings")) {
+      expect(report).not.toContain(row.submittedAt?.toISOString());
+      expect(report).not.toContain(row.respondentOrgId);
+    }
+  });
+
+  it("every way the prime reads a report (the cycle filter, CSV and PDF tables, the JSON API, the trend) carries only numbers its release stores", async () => {
+    const { client } = database;
+    const { admin, commissionerId } = await programme(client, { score: 3, category: 3 });
+    const prime = await newPrime();
+    const earlier = `2025–26 ${commissionerId}`;
+    const current = `2026–27 ${commissionerId}`;
+    const contract = await chain(client, commissionerId, prime, earlier, 4, {
+      opensAt: new Date("2025-10-01T00:00:00Z"),
+      closesAt: new Date("2026-01-31T00:00:00Z"),
+    });
+    const now = await contract.cycle(current);
+    for (const [i, p] of contract.partners.entries()) {
+      await contract.rate(p, i % 2 ? "best" : "worst", i);
+      await now.rate(p, i === 0 ? "worst" : "best", i);
+    }
+    await releasePeriod(admin, commissionerId, earlier, new Date("2026-02-15T00:00:00Z"));
+    const key = await createApiToken(await memberOf(prime), "Prime's key");
+
+    /** Every partners' number the prime receives for a cycle, through each path, as "key value". */
+    const numbersRead = async (cycleId: string, at: Date) => {
+      const report = await getContractReport(prime, contract.contractId, { cycleId, now: at });
+      const response = await exportReport(
+        new Request(
+          `http://chainwise.test/api/reports/contracts/${contract.contractId}?format=json&cycle=${cycleId}`,
+          {
+            headers: { authorization: `Bearer ${key.token}` },
+          },
+        ),
+        { contractId: contract.contractId },
+      );
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { primes: { partners: unknown }[] };
+      expect(body.primes[0]?.partners).toEqual(JSON.parse(JSON.stringify(report.primes[0]?.partners)));
+      const partners = report.primes[0]?.partners;
+      const numbers: string[] = [];
+      if (partners && !partners.suppressed) {
+        for (const m of [partners.overall, ...partners.principles]) {
+          if (m.suppressed) continue;
+          numbers.push(`${m.key} ${m.mean}`);
+          if (m.median !== null) numbers.push(`${m.key} median ${m.median}`);
+        }
+        for (const q of partners.questions) if (!q.suppressed) numbers.push(`${q.key} ${q.mean}`);
+      }
+      const principles = reportTable(report, "principles");
+      const mean = principles.header.indexOf("Partners' mean");
+      for (const row of principles.rows)
+        expect(row[mean] === null || numbers.some((n) => n.endsWith(` ${row[mean]}`))).toBe(true);
+      const flags = reportTable(report, "flags");
+      const raised = flags.header.indexOf("Partners raising it");
+      for (const row of flags.rows) expect(row[raised]).toBeNull();
+      return { numbers, trend: report.primes[0]?.trend.cycles ?? [] };
+    };
+    /** What the release stores for the prime in a period, as "key value". */
+    const stored = async (period: string) => {
+      const scopes = await releasedFigures(prime, { primeId: prime.organisationId, period });
+      return scopes.flatMap((scope) => [
+        ...scope.derived.map((d) => `${d.measure} ${d.mean}`),
+        ...scope.figures.flatMap((f) =>
+          f.kind === "question"
+            ? [`${f.key} ${f.mean}`]
+            : f.kind === "spread"
+              ? [`${f.key} median ${f.median}`]
+              : [],
+        ),
+      ]);
+    };
+
+    const before = await numbersRead(contract.cycleId, DURING);
+    const allowed = new Set(await stored(earlier));
+    expect(
+      nonEmpty(before.numbers, "numbers read for the released period").every((n) => allowed.has(n)),
+    ).toBe(true);
+    expect((await numbersRead(now.cycleId, DURING)).numbers).toEqual([]);
+    const trend = (await numbersRead(now.cycleId, DURING)).trend;
+    expect(trend.map((c) => [c.name, c.overall === null ? null : `overall ${c.overall}`])).toEqual([
+      [earlier, before.numbers.find((n) => n.startsWith("overall "))],
+      [current, null],
+    ]);
+
+    // The current period is released: its numbers are its release's, and the earlier period's stay as they were.
+    await releasePeriod(admin, commissionerId, current, AFTER);
+    const later = new Set(await stored(current));
+    const after = await numbersRead(now.cycleId, AFTER);
+    expect(nonEmpty(after.numbers, "numbers read after the release").every((n) => later.has(n))).toBe(true);
+    expect((await numbersRead(contract.cycleId, AFTER)).numbers).toEqual(before.numbers);
   });
 
   it("a prime with six contracts of three partners each gets a pooled and a national figure, and no two figures differ by fewer than the threshold", async () => {

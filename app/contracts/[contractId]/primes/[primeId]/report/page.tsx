@@ -92,6 +92,7 @@ export default async function PrimeReportPage({
             prime={prime}
             minResponses={report.minResponses}
             closed={cycle.closesAt < new Date()}
+            countedTo={report.countedTo}
           />
           <BarChart
             id="gap-chart"
