@@ -53,6 +53,7 @@ export async function serveOverSocket(
   return {
     factory: client.factory,
     pglite,
+    url,
     // The socket server may take a single connection: migrations share the pool's.
     forMigrations: () => ({ factory: client.factory, release: async () => {} }),
     close: async () => {

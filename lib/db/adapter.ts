@@ -17,6 +17,8 @@ export interface Connection {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded database, when there is one; tests use it to dump and load data folders. */
   pglite: PGlite | null;
+  /** The server's address, when there is one: the job queue keeps a small pool of its own there. */
+  url: string | null;
   /**
    * A factory for the schema engine alone, ended with `release` once it is done. Prisma's engine
    * holds a PostgreSQL advisory lock for as long as its connection lives; on a connection of its
@@ -42,6 +44,7 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     return {
       factory,
       pglite,
+      url: null,
       // One process owns an embedded database, so there is no one to wait for.
       forMigrations: () => ({
         factory: wholeScripts(factory, (script) => pglite.exec(script)),
@@ -65,6 +68,7 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     // A connection dropped by the server: the next page checks the database before it renders.
     factory: new PrismaPg(pool, { onPoolError: markDatabaseSuspect, onConnectionError: markDatabaseSuspect }),
     pglite: null,
+    url: target.url,
     forMigrations: () => {
       const own = new pg.Pool({ connectionString: target.url, max: 1, connectionTimeoutMillis: 5_000 });
       return {
