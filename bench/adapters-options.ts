@@ -54,6 +54,7 @@ export async function serveOverSocket(
     factory: client.factory,
     pglite,
     url,
+    pool: client.pool,
     // The socket server may take a single connection: migrations share the pool's.
     forMigrations: () => ({ factory: client.factory, release: async () => {} }),
     close: async () => {

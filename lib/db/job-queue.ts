@@ -1,5 +1,6 @@
 import "server-only";
 import { fromPglite, PgBoss } from "pg-boss";
+import { env } from "@/lib/env";
 import type { Connection } from "./adapter";
 import { dbConnection } from "./client";
 
@@ -23,7 +24,7 @@ const started = () => {
   return holder.chainwiseJobs;
 };
 
-function build(connection: Connection): PgBoss {
+function build(connection: Connection, works: boolean): PgBoss {
   const common = {
     schema: "pgboss",
     application_name: "chainwise-jobs",
@@ -31,6 +32,17 @@ function build(connection: Connection): PgBoss {
     // connection that a proxy, or the embedded database's socket in the browser tests, may not carry.
     pollingIntervalSeconds: 1,
   } as const;
+  if (!works) {
+    // An instance that only sends (JOBS=off) needs no pool, schedules or upkeep of its own: its few
+    // statements (at start, and to learn the queues) go through the app's own connections, and an
+    // instance that works the queue installed it. Jobs themselves are sent in the caller's transaction.
+    const own = { supervise: false, schedule: false, migrate: false, createSchema: false } as const;
+    if (connection.pglite)
+      return new PgBoss({ ...common, ...own, backend: "pglite", db: fromPglite(connection.pglite) });
+    const pool = connection.pool;
+    if (!pool) throw new Error("The database has no connections for the job queue.");
+    return new PgBoss({ ...common, ...own, db: { executeSql: (text, values) => pool.query(text, values) } });
+  }
   if (connection.pglite)
     return new PgBoss({ ...common, backend: "pglite", db: fromPglite(connection.pglite) });
   if (!connection.url) throw new Error("The database has no address for the job queue.");
@@ -44,9 +56,11 @@ function build(connection: Connection): PgBoss {
 export function jobQueue(connection: Connection = dbConnection()): Promise<PgBoss> {
   const existing = started().get(connection);
   if (existing) return existing;
-  const boss = build(connection);
+  const works = env().JOBS === "on";
+  const boss = build(connection, works);
   boss.on("error", (error) => console.error("Background jobs:", error.message));
   const ready = boss.start().then(async () => {
+    if (!works) return boss;
     await boss.createQueue(QUEUES.ocdsImport, {
       // A long import is worked in batches that each commit, and a retry carries on where the
       // last batch left off; it must not be taken by a second worker while the first is still going.
