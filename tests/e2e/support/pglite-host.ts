@@ -33,7 +33,8 @@ process.stdout.write("ready\n");
  */
 async function startBackgroundWorkHere() {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const { createClient, useDbForTests } = await import("@/lib/db/client");
+  // Named so for the tests; here it makes the services use this process's own connection.
+  const { createClient, useDbForTests: adopt } = await import("@/lib/db/client");
   const factory = new PrismaPGlite(pglite);
   const connection = {
     factory,
@@ -43,7 +44,7 @@ async function startBackgroundWorkHere() {
     forMigrations: () => ({ factory, release: async () => {} }),
     close: async () => {},
   };
-  useDbForTests(createClient(connection), connection);
+  adopt(createClient(connection), connection);
   const { startBackgroundWork } = await import("@/lib/services/background-work");
   await startBackgroundWork();
 }
