@@ -112,7 +112,7 @@ export async function scopeLines(
   });
   const programme = releases.filter((r) => r.kind === "COMMISSIONER");
   const decided = {
-    contract: programme.find((r) => r.cutOff >= place.cycleClosesAt)?.createdAt ?? null,
+    contract: programme.find((r) => r.cutOff > place.cycleClosesAt)?.createdAt ?? null,
     commissioner: programme[0]?.createdAt ?? null,
     national: releases.find((r) => r.kind === "NATIONAL")?.createdAt ?? null,
   };
