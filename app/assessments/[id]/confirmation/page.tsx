@@ -34,8 +34,8 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ i
       ) : (
         <div className="max-w-3xl space-y-4">
           <p>
-            Your self-assessment will be shown beside your partners' combined answers once enough of them have
-            answered.
+            The commissioner will see your self-assessment beside your partners' combined answers, once their
+            figures are released after the round closes.
           </p>
           <p>
             <Link href={`/evidence/${id}`}>Add evidence for your answers</Link>: payment-run reports, your fee
