@@ -6,9 +6,9 @@ import { measureTitle } from "@/lib/reports/labels";
 import { aggregateOfRelease, type MeasureKey, type MeasureResult } from "@/lib/scoring";
 import type { ScopeLine } from "@/lib/services/release-reads";
 
-export const HIDDEN_SCOPE = "Not published: too few partners to publish without risk of identifying one.";
+export const HIDDEN_SCOPE = "not published: too few partners to publish without risk of identifying one.";
 
-const PENDING_SCOPE = "Not released yet: figures are worked out once, after the period's rounds close.";
+const PENDING_SCOPE = "not released yet: figures are worked out once, after the period's rounds close.";
 
 /**
  * A prime's released figures for one period at every scope the reader may read: this contract, its

@@ -30,7 +30,7 @@ async function openReleases(page: Page) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Release partners' figures");
 }
 
-async function releaseAndRead(page: Page, world: World) {
+async function releaseAndRead(page: Page, world: World, shot: (name: string) => string) {
   await openReleases(page);
   const period = page.getByRole("region", { name: world.cycle.name });
   await expect(period.getByRole("row").filter({ hasText: world.contract.title })).toContainText(
@@ -63,6 +63,7 @@ async function releaseAndRead(page: Page, world: World) {
   ).toContainText("Released");
   await expect(page.getByText("Every closed cycle has been released.")).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: shot("releases.png"), fullPage: true });
 
   // The report now shows the released figures, with where they come from.
   await page.goto(`/contracts/${world.contract.id}/primes/${world.prime.id}/report`);
@@ -74,18 +75,19 @@ async function releaseAndRead(page: Page, world: World) {
   await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("100.0");
   await expect(page.getByText("These figures were released once, after the cycle closed")).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: shot("prime-report-scopes.png"), fullPage: true });
 }
 
 test("a commissioner's administrator releases a period with the button, then the report shows its figures", async ({
   page,
   db,
   baseURL,
-}) => {
+}, testInfo) => {
   test.setTimeout(budget({ pages: 12 }));
   const world = await closedWorld(db);
   const url = baseURL ?? "";
   await signInAs(page, await createPerson(db, url, { organisation: world.council }), url);
-  await releaseAndRead(page, world);
+  await releaseAndRead(page, world, (name) => testInfo.outputPath(name));
 });
 
 test.describe("without JavaScript", () => {
