@@ -6,9 +6,9 @@ import { measureTitle } from "@/lib/reports/labels";
 import { aggregateOfRelease, type MeasureKey, type MeasureResult } from "@/lib/scoring";
 import type { ScopeLine } from "@/lib/services/release-reads";
 
-export const HIDDEN_SCOPE = "not published: too few partners to publish without risk of identifying one.";
+export const HIDDEN_SCOPE = "Not published: too few partners to publish without risk of identifying one.";
 
-const PENDING_SCOPE = "not released yet: figures are worked out once, after the period's rounds close.";
+const PENDING_SCOPE = "Not released yet: figures are worked out once, after the period's rounds close.";
 
 /**
  * A prime's released figures for one period at every scope the reader may read: this contract, its
@@ -44,18 +44,18 @@ export function ReleasedScopes({
       <ul className="mb-6 max-w-3xl space-y-3" aria-label={`Where ${primeName}'s figures were released`}>
         {lines.map((line) => (
           <li key={line.level} className="border-l-4 border-brand pl-4">
-            <strong>{line.label}</strong>
+            <strong className="block">{line.label}</strong>
             {line.scope ? (
               <>
-                : combines {line.scope.partners} partner organisations, released on{" "}
+                Combines {line.scope.partners} partner organisations, released on{" "}
                 {formatDate(line.scope.releasedAt)}.
               </>
             ) : line.state === "hidden" && line.releasedAt ? (
               <>
-                : {HIDDEN_SCOPE} (Released on {formatDate(line.releasedAt)}.)
+                {HIDDEN_SCOPE} Released on {formatDate(line.releasedAt)}.
               </>
             ) : (
-              <>: {PENDING_SCOPE}</>
+              PENDING_SCOPE
             )}
           </li>
         ))}

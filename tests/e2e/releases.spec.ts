@@ -69,7 +69,7 @@ async function releaseAndRead(page: Page, world: World, shot: (name: string) => 
   await page.goto(`/contracts/${world.contract.id}/primes/${world.prime.id}/report`);
   const scopes = page.getByRole("region", { name: /Released figures for/ });
   await expect(scopes.getByRole("listitem").filter({ hasText: "On this contract" })).toContainText(
-    `combines 3 partner organisations, released on ${formatDate(new Date())}`,
+    `Combines 3 partner organisations, released on ${formatDate(new Date())}`,
   );
   const principles = page.getByRole("table", { name: /The prime's view and its partners'/ });
   await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("100.0");
