@@ -8,6 +8,9 @@ import type { ScopeLine } from "@/lib/services/release-reads";
 
 export const HIDDEN_SCOPE = "Not published: too few partners to publish without risk of identifying one.";
 
+const WITHHELD_SCOPE =
+  "Published, but it includes no rating of a contract you rate this prime on, so it is not yours to read.";
+
 const PENDING_SCOPE = "Not released yet: figures are worked out once, after the period's rounds close.";
 
 /**
@@ -50,6 +53,8 @@ export function ReleasedScopes({
                 Combines {line.scope.partners} partner organisations, released on{" "}
                 {formatDate(line.scope.releasedAt)}.
               </>
+            ) : line.state === "withheld" ? (
+              WITHHELD_SCOPE
             ) : line.state === "hidden" && line.releasedAt ? (
               <>
                 {HIDDEN_SCOPE} Released on {formatDate(line.releasedAt)}.

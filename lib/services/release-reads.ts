@@ -69,16 +69,19 @@ export function readableScopes(actor: Actor, query: ReleasedQuery): Promise<Rele
   return releasedScopes(actor, query);
 }
 
+const LEVEL_NAME = { CONTRACT: "contract", COMMISSIONER: "commissioner", NATIONAL: "national" } as const;
+
 /** One of the three scopes a prime's report shows for a period, whether published or not. */
 export interface ScopeLine {
   level: ScopeLevel;
   /** "On this contract", "Across its contracts with …", "Nationally". */
   label: string;
   /**
-   * published: the reader may read it; hidden: released without it (too few partners, or the reader
-   * may not read it); pending: nothing of it has been released yet.
+   * published: the reader may read it; withheld: published, but not to this reader (a partner whose
+   * contract's ratings it does not include); hidden: released without it, too few partners;
+   * pending: nothing of it has been released yet.
    */
-  state: "published" | "hidden" | "pending";
+  state: "published" | "withheld" | "hidden" | "pending";
   scope: ReleasedScope | null;
   /** When it was released, or when the release that left it out was made. */
   releasedAt: Date | null;
@@ -110,6 +113,21 @@ export async function scopeLines(
     select: { kind: true, cutOff: true, createdAt: true },
     orderBy: { createdAt: "asc" },
   });
+  // Which of the three exist at all, whoever reads them: that a scope was published is no secret
+  // from anyone who may read this report (the prime reads every one of its own).
+  const stored = await db().releaseScope.findMany({
+    where: {
+      primeId: place.primeId,
+      period: place.period,
+      OR: [
+        { level: "CONTRACT", contractId: place.contractId },
+        { level: "COMMISSIONER", commissionerId: place.commissionerId },
+        { level: "NATIONAL" },
+      ],
+    },
+    select: { level: true },
+  });
+  const exists = new Set(stored.map((s) => LEVEL_NAME[s.level]));
   const programme = releases.filter((r) => r.kind === "COMMISSIONER");
   const decided = {
     contract: programme.find((r) => r.cutOff > place.cycleClosesAt)?.createdAt ?? null,
@@ -119,7 +137,8 @@ export async function scopeLines(
   const line = (level: ScopeLevel, label: string, scope: ReleasedScope | undefined): ScopeLine => {
     if (scope) return { level, label, state: "published", scope, releasedAt: scope.releasedAt };
     const at = decided[level];
-    return { level, label, state: at ? "hidden" : "pending", scope: null, releasedAt: at };
+    const state = exists.has(level) ? "withheld" : at ? "hidden" : "pending";
+    return { level, label, state, scope: null, releasedAt: at };
   };
   return [
     line(

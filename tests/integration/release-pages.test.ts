@@ -65,8 +65,8 @@ describe.each(testDatabaseKinds())("release pages on %s", (kind) => {
     };
   }
 
-  /** A contract of the prime's with `n` partners on its roster, each of whom rates it in `period`. */
-  async function chain(commissionerId: string, prime: Actor, period: string, n: number) {
+  /** A contract of the prime's with `n` partners on its roster, each of whom rates it in `period` (unless not `rated`). */
+  async function chain(commissionerId: string, prime: Actor, period: string, n: number, rated = true) {
     const { client } = database;
     const contract = await createContract(client, {
       commissionerId,
@@ -87,6 +87,7 @@ describe.each(testDatabaseKinds())("release pages on %s", (kind) => {
         organisationId: org.id,
       });
       partners.push(actorFor(org));
+      if (!rated) continue;
       await createAssessment(client, {
         contractId: contract.id,
         cycleId: cycle.id,
@@ -207,6 +208,8 @@ describe.each(testDatabaseKinds())("release pages on %s", (kind) => {
     const [onK1] = w.k1.partners as [Actor];
     const [onK3] = w.k3.partners as [Actor];
     const [elsewhere] = w.elsewhere.partners as [Actor];
+    // On the list of a contract nobody rated the prime on this period.
+    const [onK4] = (await chain(w.first.org.id, w.prime, w.period, 1, false)).partners as [Actor];
     const query = { primeIds: [w.prime.organisationId], periods: [w.period] };
     expect(await partnerReleasedScopes(onK1, query)).toEqual([]);
     expect(
@@ -257,6 +260,16 @@ describe.each(testDatabaseKinds())("release pages on %s", (kind) => {
     ]);
     expect(report.primes[0]?.notes).toEqual([]);
     expect(report.primes[0]?.self).toBeNull();
+
+    // A partner whose contract no published scope includes reads none of them, and is told why.
+    expect(await partnerReleasedScopes(onK4, query)).toEqual([]);
+    const k4Contract = (
+      await database.client.supplyChainMember.findFirstOrThrow({
+        where: { organisationId: onK4.organisationId },
+      })
+    ).contractId;
+    const k4Report = await getContractReport(onK4, k4Contract, { now: AFTER });
+    expect(k4Report.primes[0]?.scopes.map((l) => l.state)).toEqual(["hidden", "withheld", "withheld"]);
 
     // Off the rating list, it reads nothing more.
     await database.client.supplyChainMember.updateMany({
