@@ -19,18 +19,20 @@ import {
   trend,
   type ViewComparison,
 } from "@/lib/scoring";
-import { releasedNotes, releasedScopes } from "./releases";
+import { readableScopes, type ScopeLine, scopeLines } from "./release-reads";
+import { releasedNotes } from "./releases";
 import { answeredCounts, countedTo, countKey } from "./report-counts";
 
 /**
  * Reports on one contract, for whoever may see them, decided here where the data is read:
  * - its commissioner: every prime on it, with self-assessments, partners' figures, notes, flags;
  * - a prime on it: itself only, and partners' notes only where a partner chose to share them;
- * - a partner on a prime's rating roster: how many partners have answered, nothing else (partners'
- *   own reading of released figures is not decided yet: releases.ts);
+ * - a partner on a prime's rating roster: how many partners have answered, and the released
+ *   figures the prime itself reads at scopes that include its contracts (release-reads.ts), no notes;
  * - anyone else: "not found".
- * Partners' figures are read only from stored releases, through releases.ts (`releasedScopes`),
- * filtered there by who reads them: the prime on this contract in the cycle's period. Before its
+ * Partners' figures are read only from stored releases, through release-reads.ts (`readableScopes`),
+ * filtered there by who reads them: the prime on this contract in the cycle's period, and beside it
+ * the prime's pool with this commissioner and its national scope. Before its
  * release a cycle shows counts only (docs/decisions/0011). No individual rating, and no answer
  * linked to a partner, leaves this module.
  */
@@ -64,6 +66,8 @@ export interface PrimeReport {
   /** submitted ÷ roster as a percentage, one decimal; null with an empty roster. */
   responseRate: number | null;
   partners: Aggregate;
+  /** The prime on this contract, across its contracts with the commissioner, nationally: in the cycle's period. */
+  scopes: ScopeLine[];
   /** The prime's submitted self-assessment; not shown to partners. */
   self: ScoredAssessment | null;
   comparison: ViewComparison | null;
@@ -237,7 +241,7 @@ export async function getContractReport(
       cycleIds: cycles.map((c) => c.id),
       submittedBefore: countsTo ?? undefined,
     }),
-    releasedScopes(actor, { primeIds, periods, levels: ["contract"], contractIds: [contractId] }),
+    readableScopes(actor, { primeIds, periods, contractIds: [contractId] }),
     seesSelf ? selfAssessments(contractId, primeIds) : new Map<string, ScoredAssessment>(),
     supplyChainFacts(contractId, primeIds),
     cycle
@@ -247,7 +251,25 @@ export async function getContractReport(
         })
       : [],
   ]);
-  const scopeOf = new Map(released.map((s) => [`${s.period}/${s.primeId}`, s]));
+  const scopeOf = new Map(
+    released.filter((s) => s.level === "contract").map((s) => [`${s.period}/${s.primeId}`, s]),
+  );
+  const lines = new Map<string, ScopeLine[]>();
+  if (cycle) {
+    for (const id of primeIds) {
+      lines.set(
+        id,
+        await scopeLines(released, {
+          contractId,
+          commissionerId: contract.commissionerId,
+          commissionerName: contract.commissioner.name,
+          primeId: id,
+          period: cycle.name,
+          cycleClosesAt: cycle.closesAt,
+        }),
+      );
+    }
+  }
   const partnersIn = (c: CycleSummary, primeId: string): Aggregate =>
     aggregateOfRelease(framework, scopeOf.get(`${c.name}/${primeId}`));
   const notes = new Map<string, { questionKey: string; evidence: string }[]>();
@@ -276,6 +298,7 @@ export async function getContractReport(
         released: cycle ? scopeOf.has(`${cycle.name}/${prime.id}`) : false,
         responseRate: percent(submitted, chain.roster),
         partners,
+        scopes: lines.get(prime.id) ?? [],
         self: seesSelf ? self : null,
         comparison: seesSelf && self ? compareViews(self, partners) : null,
         supplyChain: chain,

@@ -388,8 +388,9 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     ]);
   });
 
-  it("shows a partner how many answered, and no figure: partners' reading of releases is not decided", async () => {
+  it("shows a partner how many answered and, after the release, exactly the figures its prime reads", async () => {
     const w = await world();
+    expect(figuresIn(await getContractReport(w.partnerA, w.contractId, { now: AFTER }))).toEqual([]);
     await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
     const report = await getContractReport(w.partnerA, w.contractId, { now: AFTER });
     expect(report.viewer).toBe("partner");
@@ -397,7 +398,13 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     expect(report.primes[0]?.self).toBeNull();
     expect(report.primes[0]?.comparison).toBeNull();
     expect(report.primes[0]?.notes).toEqual([]);
-    expect(figuresIn(report)).toEqual([]);
+    // ADR 0011: a partner reads what the prime reads, never the figures about facts the prime sets.
+    const prime = await getContractReport(w.anvil, w.contractId, {
+      now: AFTER,
+      primeId: w.anvil.organisationId,
+    });
+    expect(nonEmpty(figuresIn(report), "partner's figures")).toEqual(figuresIn(prime));
+    expect(figuresIn(report).some((f) => f.startsWith("pay.days.sub"))).toBe(false);
   });
 
   it("is not found for another commissioner and for organisations not on the contract", async () => {

@@ -9,6 +9,7 @@ import { FlagTable, SelfFlags, SupplyChainSummary } from "@/components/reports/f
 import { GapList } from "@/components/reports/gap-list";
 import { NotesList } from "@/components/reports/notes-list";
 import { PrincipleTable } from "@/components/reports/principle-table";
+import { ReleasedScopes } from "@/components/reports/released-scopes";
 import { Replies } from "@/components/reports/replies";
 import { ResponseSummary } from "@/components/reports/response-summary";
 import { SpreadTable } from "@/components/reports/spread-table";
@@ -94,6 +95,7 @@ export default async function PrimeReportPage({
             closed={cycle.closesAt < new Date()}
             countedTo={report.countedTo}
           />
+          <ReleasedScopes primeName={prime.prime.name} period={cycle.name} lines={prime.scopes} />
           <BarChart
             id="gap-chart"
             title={
