@@ -227,7 +227,8 @@ type FigureRow = Prisma.ReleaseFigureGetPayload<{ select: typeof figureSelect }>
  * - the prime: its own scopes, and only the figures for everyone;
  * - a commissioner: the prime on its contracts and in its pool, and the prime nationally; every
  *   figure, facts the prime sets per partner included;
- * - anyone else: nothing, until partners' own reading of released figures is decided.
+ * - anyone else: nothing here. A partner reads its prime's figures through release-reads.ts, which
+ *   asks as the prime would, at the scopes that include its own contract.
  */
 function readerOf(actor: Actor, primeId: string) {
   if (actor.organisationType === "PRIME" && actor.organisationId === primeId) {
@@ -280,8 +281,8 @@ const LEVEL_OF = { national: "NATIONAL", commissioner: "COMMISSIONER", contract:
  * The one read path of partners' figures for every report, export and API (docs/decisions/0011):
  * the released scopes of several primes and periods that the actor may read, each with its figures
  * filtered in the query by who the actor is, and its principle and overall means derived for that
- * reader's view. Primes the actor may not read are left out (a partner, for now, reads none): a
- * report then shows counts only, as before a release.
+ * reader's view. Primes the actor may not read are left out (partners read through
+ * release-reads.ts): a report then shows counts only, as before a release.
  */
 export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promise<ReleasedScope[]> {
   requireRecordIds(...query.primeIds, ...(query.contractIds ?? []));
