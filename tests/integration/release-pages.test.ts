@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CONFIRM_RELEASE, releaseFromForm } from "@/lib/actions/release-form";
+import { CONFIRM_RELEASE, releaseFromForm, thresholdsFromForm } from "@/lib/actions/release-form";
 import type { Actor } from "@/lib/auth/types";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, RuleError } from "@/lib/errors";
 import { releaseOverview } from "@/lib/services/release-overview";
 import { partnerReleasedScopes } from "@/lib/services/release-reads";
+import { raiseThresholds } from "@/lib/services/release-thresholds";
 import { type ReleasedScope, releasedScopes, releaseNational, releasePeriod } from "@/lib/services/releases";
 import { getContractReport } from "@/lib/services/reports";
 import { answersAt } from "@/tests/support/answers";
@@ -277,5 +278,54 @@ describe.each(testDatabaseKinds())("release pages on %s", (kind) => {
       data: { canRate: false },
     });
     expect(await partnerReleasedScopes(onK1, query)).toEqual([]);
+  });
+  it("thresholds are raised by the programme's administrators only, never lowered, and the next release uses them", async () => {
+    const w = await world();
+    const { client } = database;
+    const thresholdsOf = async () =>
+      client.organisation.findUniqueOrThrow({
+        where: { id: w.first.org.id },
+        select: { releaseScoreThreshold: true, releaseCategoryThreshold: true },
+      });
+    const forged: Actor = { ...w.first.member, role: "ADMIN" };
+    for (const actor of [w.first.member, w.first.reader, w.prime, forged]) {
+      await expect(thresholdsFromForm(actor, form({ score: "6", category: "6" }))).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+    }
+    expect(await thresholdsOf()).toEqual({ releaseScoreThreshold: 3, releaseCategoryThreshold: 3 });
+
+    // Bad numbers come back beside their fields, with what was typed.
+    const bad = await thresholdsFromForm(w.first.admin, form({ score: "2", category: "five" }));
+    expect(bad.ok).toBe(false);
+    if (bad.ok) throw new Error("expected refusal");
+    expect(bad.state.errors.map((e) => [e.questionKey, e.message])).toEqual([
+      ["score", "The threshold for figures must be at least 3"],
+      ["category", "Enter the threshold for counts as a whole number, like 5"],
+    ]);
+    expect(bad.state.typed).toEqual({ score: "2", category: "five" });
+
+    const raised = await thresholdsFromForm(w.first.admin, form({ score: "6", category: "4" }));
+    expect(raised).toMatchObject({ ok: true, thresholds: { score: 6, category: 4 } });
+    expect(await thresholdsOf()).toEqual({ releaseScoreThreshold: 6, releaseCategoryThreshold: 4 });
+    const lower = await thresholdsFromForm(w.first.admin, form({ score: "5", category: "4" }));
+    expect(lower.ok ? [] : lower.state.errors.map((e) => e.questionKey)).toEqual(["score"]);
+    // The service refuses it too, whatever the form said.
+    await expect(raiseThresholds(w.first.admin, { score: 5, category: 4 })).rejects.toBeInstanceOf(RuleError);
+    expect(await thresholdsOf()).toEqual({ releaseScoreThreshold: 6, releaseCategoryThreshold: 4 });
+    expect(
+      await client.auditEvent.count({
+        where: { organisationId: w.first.org.id, action: "release.thresholds-raised" },
+      }),
+    ).toBe(1);
+
+    // The prime's five partners with this programme, a pool at 3, no longer make a figure of 6.
+    const released = await releaseFromForm(w.first.admin, form({ period: w.period, confirm: "yes" }), AFTER);
+    expect(released).toMatchObject({ ok: true, outcome: { scopes: 0 } });
+    const scopes = await releasedScopes(w.first.admin, {
+      primeIds: [w.prime.organisationId],
+      periods: [w.period],
+    });
+    expect(scopes).toEqual([]);
   });
 });

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReleaseForm } from "@/components/releases/release-form";
+import { ThresholdsForm } from "@/components/releases/thresholds-form";
 import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { ForbiddenError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { type PeriodOverview, releaseOverview } from "@/lib/services/release-overview";
+import { LOWEST_THRESHOLD, programmeThresholds, type Thresholds } from "@/lib/services/release-thresholds";
 
 export const metadata: Metadata = { title: "Release partners' figures" };
 
@@ -19,17 +21,18 @@ export const metadata: Metadata = { title: "Release partners' figures" };
 export default async function ReleasesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ released?: string; scopes?: string }>;
+  searchParams: Promise<{ released?: string; scopes?: string; thresholds?: string }>;
 }) {
   const actor = await requireCommissionerPage("/reports/releases");
   let periods: PeriodOverview[];
+  let thresholds: Thresholds;
   try {
-    periods = await releaseOverview(actor);
+    [periods, thresholds] = await Promise.all([releaseOverview(actor), programmeThresholds(actor)]);
   } catch (error) {
     if (error instanceof ForbiddenError) notFound();
     throw error;
   }
-  const { released, scopes } = await searchParams;
+  const { released, scopes, thresholds: raised } = await searchParams;
   const releasable = periods.filter((p) => p.releasable > 0);
   const published = Number(scopes ?? "0");
 
@@ -116,6 +119,22 @@ export default async function ReleasesPage({
         ) : (
           <p>Every closed cycle has been released. Cycles still open are released after they close.</p>
         )}
+      </section>
+      <section id="thresholds" aria-labelledby="thresholds-heading" className="mb-10">
+        <h2 id="thresholds-heading" className="mb-4 text-2xl font-bold">
+          Thresholds
+        </h2>
+        {raised ? (
+          <p role="status" className="mb-6 max-w-3xl border-4 border-success p-4 font-bold">
+            The thresholds are now {thresholds.score} and {thresholds.category}. Partners' start pages say so,
+            and every release from now on uses them.
+          </p>
+        ) : null}
+        <p className="mb-6 max-w-3xl">
+          A higher threshold protects partners better and publishes fewer figures. Thresholds can be raised at
+          any time and never lowered: partners answered on the promise of the thresholds they were shown.
+        </p>
+        <ThresholdsForm score={thresholds.score} category={thresholds.category} lowest={LOWEST_THRESHOLD} />
       </section>
     </>
   );
