@@ -116,6 +116,35 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test("the administrator raises the thresholds, and a lower number is refused beside its field", async ({
+  page,
+  db,
+  baseURL,
+}) => {
+  test.setTimeout(budget({ pages: 8, axe: 1 }));
+  const world = await closedWorld(db);
+  const url = baseURL ?? "";
+  await signInAs(page, await createPerson(db, url, { organisation: world.council }), url);
+  await openReleases(page);
+  const figures = page.getByLabel("Partners every figure must combine");
+  const counts = page.getByLabel("Partners needed on each side of a count");
+  await expect(figures).toHaveValue("3");
+  await figures.fill("6");
+  await counts.fill("6");
+  await page.getByRole("button", { name: "Raise the thresholds" }).click();
+  await expect(page.getByRole("status")).toContainText("The thresholds are now 6 and 6.");
+  await expect(figures).toHaveValue("6");
+
+  await figures.fill("5");
+  await page.getByRole("button", { name: "Raise the thresholds" }).click();
+  await expect(errorSummary(page)).toContainText("It is 6 now and can be raised, never lowered");
+  await expect(figures).toHaveValue("5");
+  await expect(figures).toHaveAccessibleDescription(/It is 6 now and can be raised, never lowered/);
+  await expectNoAxeViolations(page);
+  const stored = await db.organisation.findUniqueOrThrow({ where: { id: world.council.id } });
+  expect([stored.releaseScoreThreshold, stored.releaseCategoryThreshold]).toEqual([6, 6]);
+});
+
 test("only the commissioner's administrators reach the release page", async ({ page, db, baseURL }) => {
   test.setTimeout(budget({ pages: 8 }));
   const world = await closedWorld(db);
