@@ -66,7 +66,7 @@ export default async function HomePage() {
           {contracts.map((contract) => (
             <li key={contract.id} className="border-l-4 border-brand pl-4">
               <h3 className="text-xl font-bold">{contract.title}</h3>
-              <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-base">
+              <dl className="mt-2 grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-base">
                 <dt className="font-bold">Reference</dt>
                 <dd>{contract.reference}</dd>
                 <dt className="font-bold">Commissioner</dt>

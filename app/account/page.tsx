@@ -45,7 +45,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </div>
       ) : null}
       <h1 className="mb-6 text-4xl font-bold">Your account</h1>
-      <dl className="mb-8 grid max-w-xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-8 grid max-w-xl grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Name</dt>
         <dd>{user.name}</dd>
         <dt className="font-bold">Email address</dt>

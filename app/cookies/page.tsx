@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { env } from "@/lib/env";
 import { essentialCookies } from "@/lib/privacy/cookies";
 
@@ -22,22 +23,24 @@ export default async function CookiesPage() {
         Essential cookies do not need your consent. They hold no details about you, only random references:
         see the <Link href="/privacy">privacy notice</Link> for what we keep and why.
       </p>
-      <table className="w-full border-collapse text-base">
-        <caption className="mb-2 text-left text-2xl font-bold">Essential cookies</caption>
-        <TableHead columns={["Name", "What it is for", "When it is set", "How long it lasts"]} />
-        <tbody>
-          {cookies.map((cookie) => (
-            <tr key={cookie.name} className="border-b border-gray-300 align-top">
-              <th scope="row" className="py-2 pr-4 text-left font-mono font-normal break-all">
-                {cookie.name}
-              </th>
-              <td className="py-2 pr-4">{cookie.purpose}</td>
-              <td className="py-2 pr-4">{cookie.setWhen}</td>
-              <td className="py-2">{cookie.lifetime}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label={"Essential cookies"}>
+        <table className="w-full border-collapse text-base">
+          <caption className="mb-2 text-left text-2xl font-bold">Essential cookies</caption>
+          <TableHead columns={["Name", "What it is for", "When it is set", "How long it lasts"]} />
+          <tbody>
+            {cookies.map((cookie) => (
+              <tr key={cookie.name} className="border-b border-gray-300 align-top">
+                <th scope="row" className="py-2 pr-4 text-left font-mono font-normal break-all">
+                  {cookie.name}
+                </th>
+                <td className="py-2 pr-4">{cookie.purpose}</td>
+                <td className="py-2 pr-4">{cookie.setWhen}</td>
+                <td className="py-2">{cookie.lifetime}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

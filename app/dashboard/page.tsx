@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
@@ -114,28 +115,30 @@ export default async function DashboardPage({
           <h2 id="receipts-heading" className="mb-4 text-2xl font-bold">
             What you have submitted
           </h2>
-          <table className="w-full max-w-4xl border-collapse text-base">
-            <caption className="sr-only">Your submitted answers, newest first</caption>
-            <TableHead columns={["Reference", "About", "Cycle", "Submitted"]} />
-            <tbody>
-              {receipts.map((r) => (
-                <tr key={r.id} className="border-b border-gray-300 align-top">
-                  <td className="py-2 pr-4">
-                    <Link href={`/assessments/${r.id}/confirmation`}>{r.reference}</Link>
-                    {r.version > 1 ? (
-                      <span className="block text-muted">correction {r.version - 1}</span>
-                    ) : null}
-                  </td>
-                  <td className="py-2 pr-4">
-                    {r.perspective === "prime" ? "Self-assessment" : `Rating of ${r.prime.name}`},{" "}
-                    {r.contract.title}
-                  </td>
-                  <td className="py-2 pr-4">{r.cycle}</td>
-                  <td className="py-2">{formatDate(r.submittedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={"Your submitted answers"}>
+            <table className="w-full max-w-4xl border-collapse text-base">
+              <caption className="sr-only">Your submitted answers, newest first</caption>
+              <TableHead columns={["Reference", "About", "Cycle", "Submitted"]} />
+              <tbody>
+                {receipts.map((r) => (
+                  <tr key={r.id} className="border-b border-gray-300 align-top">
+                    <td className="py-2 pr-4">
+                      <Link href={`/assessments/${r.id}/confirmation`}>{r.reference}</Link>
+                      {r.version > 1 ? (
+                        <span className="block text-muted">correction {r.version - 1}</span>
+                      ) : null}
+                    </td>
+                    <td className="py-2 pr-4">
+                      {r.perspective === "prime" ? "Self-assessment" : `Rating of ${r.prime.name}`},{" "}
+                      {r.contract.title}
+                    </td>
+                    <td className="py-2 pr-4">{r.cycle}</td>
+                    <td className="py-2">{formatDate(r.submittedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ) : null}
     </>

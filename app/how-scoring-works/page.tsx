@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { framework, type Perspective } from "@/lib/framework";
 import { describeAnswer, describeFlagCondition, describeScoring } from "@/lib/framework/describe";
 import { GAP_THRESHOLD } from "@/lib/scoring";
@@ -114,32 +115,36 @@ export default function HowScoringWorksPage() {
           {(["subcontractor", "prime"] as const).map((perspective) => (
             <div key={perspective} className="mb-6">
               <h4 className="mb-2 text-xl font-bold">{PERSPECTIVE_LABEL[perspective]}</h4>
-              <table className="w-full border-collapse text-base">
-                <caption className="sr-only">
-                  {principle.title}: questions {perspective === "prime" ? "primes" : "partners"} are asked,
-                  how each is scored, its weight and any red flag
-                </caption>
-                <TableHead columns={["Question", "Answers and scores", "Weight", "Red flag"]} />
-                <tbody>
-                  {principle.questions
-                    .filter((q) => q.perspective === perspective)
-                    .map((q) => (
-                      <tr key={q.key} className="border-b border-gray-300 align-top">
-                        <td className="py-2 pr-4">{q.text}</td>
-                        <td className="py-2 pr-4">
-                          <p>{describeAnswer(q.answer)}.</p>
-                          <p className="text-muted">{describeScoring(q)}</p>
-                        </td>
-                        <td className="py-2 pr-4">{q.scoring ? q.weight : "–"}</td>
-                        <td className="py-2">
-                          {q.redFlag
-                            ? `${q.redFlag.label}: raised by ${describeFlagCondition(q, q.redFlag.when)}.`
-                            : "–"}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <TableScroll
+                label={`${principle.title}: questions ${perspective === "prime" ? "primes" : "partners"} are asked`}
+              >
+                <table className="w-full border-collapse text-base">
+                  <caption className="sr-only">
+                    {principle.title}: questions {perspective === "prime" ? "primes" : "partners"} are asked,
+                    how each is scored, its weight and any red flag
+                  </caption>
+                  <TableHead columns={["Question", "Answers and scores", "Weight", "Red flag"]} />
+                  <tbody>
+                    {principle.questions
+                      .filter((q) => q.perspective === perspective)
+                      .map((q) => (
+                        <tr key={q.key} className="border-b border-gray-300 align-top">
+                          <td className="py-2 pr-4">{q.text}</td>
+                          <td className="py-2 pr-4">
+                            <p>{describeAnswer(q.answer)}.</p>
+                            <p className="text-muted">{describeScoring(q)}</p>
+                          </td>
+                          <td className="py-2 pr-4">{q.scoring ? q.weight : "–"}</td>
+                          <td className="py-2">
+                            {q.redFlag
+                              ? `${q.redFlag.label}: raised by ${describeFlagCondition(q, q.redFlag.when)}.`
+                              : "–"}
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             </div>
           ))}
         </section>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { scoreOrDash } from "@/lib/reports/format";
@@ -79,51 +80,53 @@ export default async function ProgrammePage({
         <p>No rating cycle has opened on your contracts yet.</p>
       ) : (
         <div className="mb-8 overflow-x-auto">
-          <table className="report-table w-full border-collapse text-base">
-            <caption className="mb-2 text-left text-xl font-bold">
-              Partners&apos; mean score for each prime on each contract, {report.cycleName}
-            </caption>
-            <TableHead
-              alignBottom
-              columns={[
-                "Prime and contract",
-                { label: "Answered", numeric: true },
-                ...MEASURE_KEYS.map((key) => ({ key, label: measureTitle(key), numeric: true })),
-                { label: "Prime's own overall", numeric: true },
-              ]}
-            />
-            <tbody>
-              {shown.rows.map((row) => {
-                const id = `${row.contract.id}/${row.prime.id}`;
-                const r = rank(id);
-                return (
-                  <tr key={id} className="border-b border-gray-300 align-top">
-                    <th scope="row" className="py-2 pr-4 text-left">
-                      <Link
-                        href={`/contracts/${row.contract.id}/primes/${row.prime.id}/report?cycle=${row.cycleId}`}
-                      >
-                        {row.prime.name}
-                        {row.prime.lot ? ` (${row.prime.lot})` : ""}
-                      </Link>
-                      <span className="block font-normal text-muted">{row.contract.title}</span>
-                    </th>
-                    <td className="py-2 pr-4 text-right">
-                      {row.submitted} of {row.roster}
-                    </td>
-                    {measureLines(row.partners, null, null).map((line) => (
-                      <td key={line.key} className="py-2 pr-4 text-right">
-                        {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
-                        {line.key === "overall" && line.partners && r !== undefined ? (
-                          <span className="block text-muted">rank {r}</span>
-                        ) : null}
+          <TableScroll label={"Partners' mean score for each prime on each contract"}>
+            <table className="report-table w-full border-collapse text-base">
+              <caption className="mb-2 text-left text-xl font-bold">
+                Partners&apos; mean score for each prime on each contract, {report.cycleName}
+              </caption>
+              <TableHead
+                alignBottom
+                columns={[
+                  "Prime and contract",
+                  { label: "Answered", numeric: true },
+                  ...MEASURE_KEYS.map((key) => ({ key, label: measureTitle(key), numeric: true })),
+                  { label: "Prime's own overall", numeric: true },
+                ]}
+              />
+              <tbody>
+                {shown.rows.map((row) => {
+                  const id = `${row.contract.id}/${row.prime.id}`;
+                  const r = rank(id);
+                  return (
+                    <tr key={id} className="border-b border-gray-300 align-top">
+                      <th scope="row" className="py-2 pr-4 text-left">
+                        <Link
+                          href={`/contracts/${row.contract.id}/primes/${row.prime.id}/report?cycle=${row.cycleId}`}
+                        >
+                          {row.prime.name}
+                          {row.prime.lot ? ` (${row.prime.lot})` : ""}
+                        </Link>
+                        <span className="block font-normal text-muted">{row.contract.title}</span>
+                      </th>
+                      <td className="py-2 pr-4 text-right">
+                        {row.submitted} of {row.roster}
                       </td>
-                    ))}
-                    <td className="py-2 text-right">{scoreOrDash(row.self?.overall)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      {measureLines(row.partners, null, null).map((line) => (
+                        <td key={line.key} className="py-2 pr-4 text-right">
+                          {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
+                          {line.key === "overall" && line.partners && r !== undefined ? (
+                            <span className="block text-muted">rank {r}</span>
+                          ) : null}
+                        </td>
+                      ))}
+                      <td className="py-2 text-right">{scoreOrDash(row.self?.overall)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
       {shown.pages > 1 ? (

@@ -1,4 +1,5 @@
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDate } from "@/lib/format";
 import type { PrincipleKey } from "@/lib/framework";
 import { ACTION_STATUSES } from "@/lib/reports/forms";
@@ -30,35 +31,37 @@ export function ActionPlan({
       {items.length === 0 ? (
         <p className="mb-4">No actions yet.</p>
       ) : (
-        <table className="report-table mb-6 w-full border-collapse text-base">
-          <caption className="sr-only">The prime&apos;s actions, earliest due first</caption>
-          <TableHead columns={["Action", "Principle", "Owner", "Due", "Status"]} />
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} className="border-b border-gray-300 align-top">
-                <td className="py-2 pr-4">{item.action}</td>
-                <td className="py-2 pr-4">
-                  {item.principleKey ? principleTitle(item.principleKey) : "Whole contract"}
-                </td>
-                <td className="py-2 pr-4">{item.owner}</td>
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDate(item.dueDate)}</td>
-                <td className="py-2">
-                  {editable ? (
-                    <ActionStatusForm
-                      contractId={contractId}
-                      primeId={primeId}
-                      itemId={item.id}
-                      status={item.status}
-                      label={item.action}
-                    />
-                  ) : (
-                    STATUS_LABEL[item.status]
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={"The prime's actions"}>
+          <table className="report-table mb-6 w-full border-collapse text-base">
+            <caption className="sr-only">The prime&apos;s actions, earliest due first</caption>
+            <TableHead columns={["Action", "Principle", "Owner", "Due", "Status"]} />
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} className="border-b border-gray-300 align-top">
+                  <td className="py-2 pr-4">{item.action}</td>
+                  <td className="py-2 pr-4">
+                    {item.principleKey ? principleTitle(item.principleKey) : "Whole contract"}
+                  </td>
+                  <td className="py-2 pr-4">{item.owner}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{formatDate(item.dueDate)}</td>
+                  <td className="py-2">
+                    {editable ? (
+                      <ActionStatusForm
+                        contractId={contractId}
+                        primeId={primeId}
+                        itemId={item.id}
+                        status={item.status}
+                        label={item.action}
+                      />
+                    ) : (
+                      STATUS_LABEL[item.status]
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {editable ? (
         <details className="no-print">

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { PrimeReport } from "@/lib/services/reports";
 
 const label = (p: PrimeReport) => p.prime.name + (p.prime.lot ? ` (${p.prime.lot})` : "");
@@ -18,25 +19,27 @@ export function ByPrimeTable({
   rows: readonly { key: string; name: ReactNode; cell: (prime: PrimeReport) => ReactNode }[];
 }) {
   return (
-    <table className="report-table mb-6 w-full border-collapse text-base">
-      <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
-      <TableHead
-        columns={[first, ...primes.map((p) => ({ key: p.prime.id, label: label(p), numeric: true }))]}
-      />
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} className="border-b border-gray-300">
-            <th scope="row" className="py-2 pr-4 text-left font-normal">
-              {row.name}
-            </th>
-            {primes.map((p) => (
-              <td key={p.prime.id} className="py-2 pr-4 text-right">
-                {row.cell(p)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label={caption}>
+      <table className="report-table mb-6 w-full border-collapse text-base">
+        <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
+        <TableHead
+          columns={[first, ...primes.map((p) => ({ key: p.prime.id, label: label(p), numeric: true }))]}
+        />
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className="border-b border-gray-300">
+              <th scope="row" className="py-2 pr-4 text-left font-normal">
+                {row.name}
+              </th>
+              {primes.map((p) => (
+                <td key={p.prime.id} className="py-2 pr-4 text-right">
+                  {row.cell(p)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

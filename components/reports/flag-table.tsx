@@ -1,4 +1,5 @@
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatPercent } from "@/lib/reports/format";
 import { FLAG_TITLES } from "@/lib/reports/labels";
 import type { FlagLine } from "@/lib/reports/lines";
@@ -7,31 +8,33 @@ import type { SupplyChainFacts } from "@/lib/services/reports";
 
 export function FlagTable({ lines }: { lines: readonly FlagLine[] }) {
   return (
-    <table className="report-table mb-6 w-full border-collapse text-base">
-      <caption className="mb-2 text-left text-xl font-bold">Red flags partners raised</caption>
-      <TableHead
-        columns={[
-          "Flag",
-          "What it means",
-          { label: "Partners raising it", numeric: true },
-          { label: "Share of those answering", numeric: true },
-        ]}
-      />
-      <tbody>
-        {lines.map((line) => (
-          <tr key={line.questionKey} className="border-b border-gray-300">
-            <th scope="row" className="py-2 pr-4 text-left font-normal">
-              {line.title}
-            </th>
-            <td className="py-2 pr-4">{line.label}</td>
-            <td className="py-2 pr-4 text-right">
-              {line.partners ? `${line.partners.flagged} of ${line.partners.n}` : "Not shown"}
-            </td>
-            <td className="py-2 text-right">{line.partners ? formatPercent(line.partners.share) : "–"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label={"Red flags partners raised"}>
+      <table className="report-table mb-6 w-full border-collapse text-base">
+        <caption className="mb-2 text-left text-xl font-bold">Red flags partners raised</caption>
+        <TableHead
+          columns={[
+            "Flag",
+            "What it means",
+            { label: "Partners raising it", numeric: true },
+            { label: "Share of those answering", numeric: true },
+          ]}
+        />
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.questionKey} className="border-b border-gray-300">
+              <th scope="row" className="py-2 pr-4 text-left font-normal">
+                {line.title}
+              </th>
+              <td className="py-2 pr-4">{line.label}</td>
+              <td className="py-2 pr-4 text-right">
+                {line.partners ? `${line.partners.flagged} of ${line.partners.n}` : "Not shown"}
+              </td>
+              <td className="py-2 text-right">{line.partners ? formatPercent(line.partners.share) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -60,7 +63,7 @@ export function SupplyChainSummary({ facts, names }: { facts: SupplyChainFacts; 
   return (
     <div className="mb-6">
       <h3 className="mb-2 text-xl font-bold">The supply chain</h3>
-      <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="grid max-w-2xl grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Named in the bid</dt>
         <dd>{facts.namedInBid}</dd>
         <dt className="font-bold">Of those, delivering now</dt>

@@ -16,7 +16,7 @@ export function PaymentRecord({ primeName, record }: { primeName: string; record
       <h2 id="payment-heading" className="mb-4 text-2xl font-bold">
         Payment record
       </h2>
-      <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-4 grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Statutory report</dt>
         <dd>
           {statutory

@@ -1,4 +1,5 @@
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatPercent, scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { measureLines } from "@/lib/reports/lines";
@@ -11,53 +12,55 @@ export function PrimesTable({ report }: { report: ContractReport }) {
     report.benchmark?.find((b) => b.key === key)?.ranked.find((r) => r.id === primeId)?.rank ?? null;
   return (
     <div className="mb-8 overflow-x-auto">
-      <table className="report-table w-full border-collapse text-base">
-        <caption className="mb-2 text-left text-xl font-bold">
-          Primes side by side: partners&apos; mean score (rank among primes)
-        </caption>
-        <TableHead
-          alignBottom
-          columns={[
-            "Prime",
-            { label: "Response rate", numeric: true },
-            ...MEASURE_KEYS.map((key) => ({ key, label: measureTitle(key), numeric: true })),
-            { label: "Prime's own overall", numeric: true },
-            { label: "Named in bid and delivering", numeric: true },
-          ]}
-        />
-        <tbody>
-          {report.primes.map((p) => {
-            const lines = measureLines(p.partners, p.self, p.comparison);
-            return (
-              <tr key={p.prime.id} className="border-b border-gray-300 align-top">
-                <th scope="row" className="py-2 pr-4 text-left">
-                  {p.prime.name}
-                  {p.prime.lot ? <span className="block font-normal text-muted">{p.prime.lot}</span> : null}
-                </th>
-                <td className="py-2 pr-4 text-right">
-                  {p.submitted} of {p.supplyChain.roster}
-                  <span className="block text-muted">{formatPercent(p.responseRate)}</span>
-                </td>
-                {lines.map((line) => {
-                  const r = rank(p.prime.id, line.key);
-                  return (
-                    <td key={line.key} className="py-2 pr-4 text-right">
-                      {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
-                      {line.partners && r !== null && report.primes.length > 1 ? (
-                        <span className="block text-muted">rank {r}</span>
-                      ) : null}
-                    </td>
-                  );
-                })}
-                <td className="py-2 pr-4 text-right">{scoreOrDash(p.self?.score)}</td>
-                <td className="py-2 text-right">
-                  {p.supplyChain.namedDelivering} of {p.supplyChain.namedInBid}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label={"Primes side by side"}>
+        <table className="report-table w-full border-collapse text-base">
+          <caption className="mb-2 text-left text-xl font-bold">
+            Primes side by side: partners&apos; mean score (rank among primes)
+          </caption>
+          <TableHead
+            alignBottom
+            columns={[
+              "Prime",
+              { label: "Response rate", numeric: true },
+              ...MEASURE_KEYS.map((key) => ({ key, label: measureTitle(key), numeric: true })),
+              { label: "Prime's own overall", numeric: true },
+              { label: "Named in bid and delivering", numeric: true },
+            ]}
+          />
+          <tbody>
+            {report.primes.map((p) => {
+              const lines = measureLines(p.partners, p.self, p.comparison);
+              return (
+                <tr key={p.prime.id} className="border-b border-gray-300 align-top">
+                  <th scope="row" className="py-2 pr-4 text-left">
+                    {p.prime.name}
+                    {p.prime.lot ? <span className="block font-normal text-muted">{p.prime.lot}</span> : null}
+                  </th>
+                  <td className="py-2 pr-4 text-right">
+                    {p.submitted} of {p.supplyChain.roster}
+                    <span className="block text-muted">{formatPercent(p.responseRate)}</span>
+                  </td>
+                  {lines.map((line) => {
+                    const r = rank(p.prime.id, line.key);
+                    return (
+                      <td key={line.key} className="py-2 pr-4 text-right">
+                        {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
+                        {line.partners && r !== null && report.primes.length > 1 ? (
+                          <span className="block text-muted">rank {r}</span>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                  <td className="py-2 pr-4 text-right">{scoreOrDash(p.self?.score)}</td>
+                  <td className="py-2 text-right">
+                    {p.supplyChain.namedDelivering} of {p.supplyChain.namedInBid}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

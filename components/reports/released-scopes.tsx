@@ -1,4 +1,5 @@
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDate } from "@/lib/format";
 import { framework } from "@/lib/framework";
 import { scoreOrDash } from "@/lib/reports/format";
@@ -66,35 +67,37 @@ export function ReleasedScopes({
         ))}
       </ul>
       {published.length > 0 ? (
-        <table className="report-table w-full border-collapse text-base">
-          <caption className="mb-2 text-left text-xl font-bold">
-            Partners' mean scores for {primeName}, by scope
-          </caption>
-          <TableHead
-            columns={[
-              "Principle",
-              ...published.map((l) => ({
-                label: `${l.label} (${l.scope?.partners ?? 0} partners)`,
-                numeric: true,
-                key: l.level,
-              })),
-            ]}
-          />
-          <tbody>
-            {measures.map((key) => (
-              <tr key={key} className={`border-b border-gray-300 ${key === "overall" ? "font-bold" : ""}`}>
-                <th scope="row" className="py-2 pr-4 text-left font-normal">
-                  {measureTitle(key)}
-                </th>
-                {published.map((l, i) => (
-                  <td key={l.level} className="py-2 pr-4 text-right">
-                    {mean(i, key) === null ? "Not published" : scoreOrDash(mean(i, key))}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={`Partners' mean scores for ${primeName}, by scope`}>
+          <table className="report-table w-full border-collapse text-base">
+            <caption className="mb-2 text-left text-xl font-bold">
+              Partners' mean scores for {primeName}, by scope
+            </caption>
+            <TableHead
+              columns={[
+                "Principle",
+                ...published.map((l) => ({
+                  label: `${l.label} (${l.scope?.partners ?? 0} partners)`,
+                  numeric: true,
+                  key: l.level,
+                })),
+              ]}
+            />
+            <tbody>
+              {measures.map((key) => (
+                <tr key={key} className={`border-b border-gray-300 ${key === "overall" ? "font-bold" : ""}`}>
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">
+                    {measureTitle(key)}
+                  </th>
+                  {published.map((l, i) => (
+                    <td key={l.level} className="py-2 pr-4 text-right">
+                      {mean(i, key) === null ? "Not published" : scoreOrDash(mean(i, key))}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </section>
   );

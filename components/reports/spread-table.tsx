@@ -1,4 +1,5 @@
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { measureTitle } from "@/lib/reports/labels";
 import { type Aggregate, BAND_LABELS, BANDS } from "@/lib/scoring";
 
@@ -9,28 +10,30 @@ export function SpreadTable({ partners, caption }: { partners: Aggregate; captio
   // A release publishes a spread only where no band is nearly unanimous (docs/decisions/0011).
   if (measures.every((m) => m.suppressed || m.distribution === null)) return null;
   return (
-    <table className="report-table mb-8 w-full border-collapse text-base">
-      <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
-      <TableHead
-        columns={[
-          "Principle",
-          ...BANDS.map((band) => ({ key: band, label: BAND_LABELS[band], numeric: true })),
-        ]}
-      />
-      <tbody>
-        {measures.map((m) => (
-          <tr key={m.key} className="border-b border-gray-300">
-            <th scope="row" className="py-2 pr-4 text-left font-normal">
-              {measureTitle(m.key)}
-            </th>
-            {BANDS.map((band) => (
-              <td key={band} className="py-2 pr-4 text-right">
-                {m.suppressed || m.distribution === null ? "–" : m.distribution[band]}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll label={caption}>
+      <table className="report-table mb-8 w-full border-collapse text-base">
+        <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
+        <TableHead
+          columns={[
+            "Principle",
+            ...BANDS.map((band) => ({ key: band, label: BAND_LABELS[band], numeric: true })),
+          ]}
+        />
+        <tbody>
+          {measures.map((m) => (
+            <tr key={m.key} className="border-b border-gray-300">
+              <th scope="row" className="py-2 pr-4 text-left font-normal">
+                {measureTitle(m.key)}
+              </th>
+              {BANDS.map((band) => (
+                <td key={band} className="py-2 pr-4 text-right">
+                  {m.suppressed || m.distribution === null ? "–" : m.distribution[band]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import { BarChart } from "@/components/charts/bar-chart";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatGap, scoreOrDash } from "@/lib/reports/format";
 import type { PrimeReport } from "@/lib/services/reports";
 
@@ -27,33 +28,35 @@ export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf
           ...(seesSelf ? [{ name: "Prime's own score", values: cycles.map((c) => c.self) }] : []),
         ]}
       />
-      <table className="report-table mb-4 w-full border-collapse text-base">
-        <caption className="mb-2 text-left text-xl font-bold">
-          Change from cycle to cycle, like for like
-        </caption>
-        <TableHead
-          columns={[
-            "From",
-            "To",
-            { label: "Partners' overall, before", numeric: true },
-            { label: "After", numeric: true },
-            { label: "Change", numeric: true },
-            { label: "Questions compared", numeric: true },
-          ]}
-        />
-        <tbody>
-          {steps.map((step) => (
-            <tr key={`${step.from}-${step.to}`} className="border-b border-gray-300">
-              <td className="py-2 pr-4">{step.from}</td>
-              <td className="py-2 pr-4">{step.to}</td>
-              <td className="py-2 pr-4 text-right">{scoreOrDash(step.overall.from)}</td>
-              <td className="py-2 pr-4 text-right">{scoreOrDash(step.overall.to)}</td>
-              <td className="py-2 pr-4 text-right">{formatGap(step.overall.change)}</td>
-              <td className="py-2 text-right">{step.compared.length}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label={"Change from cycle to cycle"}>
+        <table className="report-table mb-4 w-full border-collapse text-base">
+          <caption className="mb-2 text-left text-xl font-bold">
+            Change from cycle to cycle, like for like
+          </caption>
+          <TableHead
+            columns={[
+              "From",
+              "To",
+              { label: "Partners' overall, before", numeric: true },
+              { label: "After", numeric: true },
+              { label: "Change", numeric: true },
+              { label: "Questions compared", numeric: true },
+            ]}
+          />
+          <tbody>
+            {steps.map((step) => (
+              <tr key={`${step.from}-${step.to}`} className="border-b border-gray-300">
+                <td className="py-2 pr-4">{step.from}</td>
+                <td className="py-2 pr-4">{step.to}</td>
+                <td className="py-2 pr-4 text-right">{scoreOrDash(step.overall.from)}</td>
+                <td className="py-2 pr-4 text-right">{scoreOrDash(step.overall.to)}</td>
+                <td className="py-2 pr-4 text-right">{formatGap(step.overall.change)}</td>
+                <td className="py-2 text-right">{step.compared.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="text-base text-muted">
         Changes compare only questions asked the same way in both cycles and shown in both.
       </p>

@@ -12,11 +12,11 @@ export function SelectField({
 }) {
   const id = `filter-${name}`;
   return (
-    <div>
+    <div className="max-w-full min-w-0">
       <label htmlFor={id} className="mb-1 block font-bold">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value} className="border-2 border-ink px-2 py-1.5">
+      <select id={id} name={name} defaultValue={value} className="max-w-full border-2 border-ink px-2 py-1.5">
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

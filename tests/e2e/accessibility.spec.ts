@@ -23,7 +23,32 @@ const WORKING_WELL = "Northmoor Working Well: employment support";
 const CASTLEGATE = "Castlegate Employment Services Ltd";
 const PASSWORD = "plenty of words in a row";
 
-/** Pages checked in one test, and what axe found on them. */
+/**
+ * How far the page is wider than a 320 CSS px viewport (WCAG 2.2 AA 1.4.10 Reflow, which axe does
+ * not test): 0 when nothing needs scrolling sideways. The viewport is put back as it was.
+ */
+async function overflowAt320(page: Page): Promise<string | null> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    return await page.evaluate(() => {
+      const over = document.documentElement.scrollWidth - window.innerWidth;
+      if (over <= 0) return null;
+      // The outermost elements that stick out, to say where to look.
+      const sticksOut = (el: Element | null) =>
+        !!el && el.getBoundingClientRect().right > window.innerWidth + 1;
+      const culprits = Array.from(document.querySelectorAll("body *"))
+        .filter((el) => sticksOut(el) && !sticksOut(el.parentElement))
+        .slice(0, 3)
+        .map((el) => `<${el.tagName.toLowerCase()}> "${(el.textContent ?? "").trim().slice(0, 30)}"`);
+      return `${over} px wider than 320 (${culprits.join(", ")})`;
+    });
+  } finally {
+    if (size) await page.setViewportSize(size);
+  }
+}
+
+/** Pages checked in one test, and what axe found on them, and which do not reflow at 320 px. */
 function checker() {
   const found: string[] = [];
   const checked: string[] = [];
@@ -34,6 +59,8 @@ function checker() {
       for (const violation of await axeViolations(page)) {
         found.push(`${name} (${new URL(page.url()).pathname}): ${violation}`);
       }
+      const overflow = await overflowAt320(page);
+      if (overflow) found.push(`${name} (${new URL(page.url()).pathname}): ${overflow}`);
     },
     expectNone() {
       expect(checked.length).toBeGreaterThan(0);

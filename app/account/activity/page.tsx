@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { currentActor } from "@/lib/auth/actor";
 import { listAudit } from "@/lib/services/audit";
 
@@ -32,19 +33,21 @@ export default async function ActivityPage() {
       {entries.length === 0 ? (
         <p>Nothing has happened yet.</p>
       ) : (
-        <table className="w-full max-w-4xl border-collapse text-base">
-          <caption className="sr-only">Activity in {actor.organisationName}, newest first</caption>
-          <TableHead columns={["When", "Who", "What"]} />
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-b border-gray-300 align-top">
-                <td className="py-2 pr-4 whitespace-nowrap">{dateTime.format(e.createdAt)}</td>
-                <td className="py-2 pr-4">{e.person}</td>
-                <td className="py-2">{e.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={`Activity in ${actor.organisationName}`}>
+          <table className="w-full max-w-4xl border-collapse text-base">
+            <caption className="sr-only">Activity in {actor.organisationName}, newest first</caption>
+            <TableHead columns={["When", "Who", "What"]} />
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} className="border-b border-gray-300 align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap">{dateTime.format(e.createdAt)}</td>
+                  <td className="py-2 pr-4">{e.person}</td>
+                  <td className="py-2">{e.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

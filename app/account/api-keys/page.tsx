@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateApiKeyForm, RevokeApiKeyForm } from "@/components/reports/api-key-forms";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
@@ -38,22 +39,24 @@ export default async function ApiKeysPage() {
       {keys.length === 0 ? (
         <p>No keys yet.</p>
       ) : (
-        <table className="w-full max-w-4xl border-collapse text-base">
-          <caption className="sr-only">API keys, newest first</caption>
-          <TableHead columns={["Name", "Created", "Last used", { label: "Action", hidden: true }]} />
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.id} className="border-b border-gray-300">
-                <td className="py-2 pr-4">{key.name}</td>
-                <td className="py-2 pr-4">{formatDate(key.createdAt)}</td>
-                <td className="py-2 pr-4">{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</td>
-                <td className="py-2">
-                  {key.revokedAt ? "Revoked" : <RevokeApiKeyForm id={key.id} name={key.name} />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={"API keys"}>
+          <table className="w-full max-w-4xl border-collapse text-base">
+            <caption className="sr-only">API keys, newest first</caption>
+            <TableHead columns={["Name", "Created", "Last used", { label: "Action", hidden: true }]} />
+            <tbody>
+              {keys.map((key) => (
+                <tr key={key.id} className="border-b border-gray-300">
+                  <td className="py-2 pr-4">{key.name}</td>
+                  <td className="py-2 pr-4">{formatDate(key.createdAt)}</td>
+                  <td className="py-2 pr-4">{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</td>
+                  <td className="py-2">
+                    {key.revokedAt ? "Revoked" : <RevokeApiKeyForm id={key.id} name={key.name} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { JoinRequestForm } from "@/components/members/join-request-form";
 import { RoleForm } from "@/components/members/role-form";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
@@ -79,31 +80,33 @@ export default async function MembersPage({
           </ul>
         </section>
       ) : null}
-      <table className="w-full max-w-5xl border-collapse text-base">
-        <caption className="sr-only">Members of {actor.organisationName}</caption>
-        <TableHead columns={["Name", "Email address", "Role", { label: "Remove", hidden: true }]} />
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.membershipId} className="border-b border-gray-300 align-top">
-              <th scope="row" className="py-3 pr-4 text-left font-normal">
-                <strong>{m.name}</strong> {m.isYou ? <Tag>You</Tag> : null}
-                <br />
-                <span className="text-muted">Since {formatDate(m.since)}</span>
-              </th>
-              <td className="py-3 pr-4 break-all">{m.email}</td>
-              <td className="py-3 pr-4">
-                <span className="sr-only">{roleLabel(m.role)}. </span>
-                <RoleForm membershipId={m.membershipId} name={m.name} role={m.role} />
-              </td>
-              <td className="py-3">
-                <Link href={`/account/members/${m.membershipId}/remove`}>
-                  Remove<span className="sr-only"> {m.name}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label={`Members of ${actor.organisationName}`}>
+        <table className="w-full max-w-5xl border-collapse text-base">
+          <caption className="sr-only">Members of {actor.organisationName}</caption>
+          <TableHead columns={["Name", "Email address", "Role", { label: "Remove", hidden: true }]} />
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.membershipId} className="border-b border-gray-300 align-top">
+                <th scope="row" className="py-3 pr-4 text-left font-normal">
+                  <strong>{m.name}</strong> {m.isYou ? <Tag>You</Tag> : null}
+                  <br />
+                  <span className="text-muted">Since {formatDate(m.since)}</span>
+                </th>
+                <td className="py-3 pr-4 break-all">{m.email}</td>
+                <td className="py-3 pr-4">
+                  <span className="sr-only">{roleLabel(m.role)}. </span>
+                  <RoleForm membershipId={m.membershipId} name={m.name} role={m.role} />
+                </td>
+                <td className="py-3">
+                  <Link href={`/account/members/${m.membershipId}/remove`}>
+                    Remove<span className="sr-only"> {m.name}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <section aria-labelledby="joins" className="mt-10 max-w-3xl">
         <h2 id="joins" className="mb-4 text-2xl font-bold">
           Joined in the last 90 days

@@ -56,7 +56,7 @@ export default async function ContractPage({
       </Link>
       <p className="text-xl text-muted">{contract.reference}</p>
       <h1 className="mb-6 text-4xl font-bold">{contract.title}</h1>
-      <dl className="mb-8 grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-8 grid max-w-2xl grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Value</dt>
         <dd>
           {contract.valueAmount !== null && contract.valueCurrency

@@ -72,7 +72,7 @@ export default async function OutboxPage({
             {messages.map((message) => (
               <li key={message.id} className="border-l-4 border-brand pl-4">
                 <h3 className="text-xl font-bold">{message.subject}</h3>
-                <dl className="mt-2 mb-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-base">
+                <dl className="mt-2 mb-4 grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-base">
                   <dt className="font-bold">To</dt>
                   <dd>{message.to}</dd>
                   <dt className="font-bold">Sent</dt>

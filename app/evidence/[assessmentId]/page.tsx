@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { currentActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { ACCEPTED_LIST } from "@/lib/evidence/file-types";
@@ -57,25 +58,27 @@ export default async function EvidencePage({
       {listing.files.length === 0 ? (
         <p className="mb-8">No evidence has been added yet.</p>
       ) : (
-        <table className="mb-10 w-full max-w-4xl border-collapse text-left">
-          <caption className="sr-only">Evidence files</caption>
-          <TableHead columns={["Principle", "File", "Kind", { label: "Size", numeric: true }, "Added"]} />
-          <tbody>
-            {listing.files.map((f) => (
-              <tr key={f.id} className="border-b border-rule">
-                <td className="py-2 pr-4">{titleOf.get(f.principleKey) ?? f.principleKey}</td>
-                <td className="py-2 pr-4">
-                  <a href={`/evidence/files/${f.id}`} download>
-                    {f.fileName}
-                  </a>
-                </td>
-                <td className="py-2 pr-4">{f.mediaType}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{formatBytes(f.size)}</td>
-                <td className="py-2">{formatDate(f.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={"Evidence files"}>
+          <table className="mb-10 w-full max-w-4xl border-collapse text-left">
+            <caption className="sr-only">Evidence files</caption>
+            <TableHead columns={["Principle", "File", "Kind", { label: "Size", numeric: true }, "Added"]} />
+            <tbody>
+              {listing.files.map((f) => (
+                <tr key={f.id} className="border-b border-rule">
+                  <td className="py-2 pr-4">{titleOf.get(f.principleKey) ?? f.principleKey}</td>
+                  <td className="py-2 pr-4">
+                    <a href={`/evidence/files/${f.id}`} download>
+                      {f.fileName}
+                    </a>
+                  </td>
+                  <td className="py-2 pr-4">{f.mediaType}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{formatBytes(f.size)}</td>
+                  <td className="py-2">{formatDate(f.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {listing.canAdd ? (
         <>

@@ -40,7 +40,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <p className="mb-4 max-w-3xl">
         You have been invited to answer for <strong>{invitation.organisation.name}</strong>.
       </p>
-      <dl className="mb-8 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-8 grid max-w-3xl grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Answering for</dt>
         <dd>{invitation.organisation.name}</dd>
         <dt className="font-bold">{partner ? "Rating" : "Assessing"}</dt>

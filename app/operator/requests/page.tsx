@@ -48,7 +48,7 @@ export default async function AccountRequestsPage({
           {pending.map((request) => (
             <li key={request.id} className="border-l-4 border-brand pl-4">
               <h3 className="text-xl font-bold">{request.organisationName}</h3>
-              <dl className="my-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+              <dl className="my-3 grid grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
                 <dt className="font-bold">Asked by</dt>
                 <dd>
                   {request.contactName}, {request.jobTitle}

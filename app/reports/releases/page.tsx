@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ReleaseForm } from "@/components/releases/release-form";
 import { ThresholdsForm } from "@/components/releases/thresholds-form";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { ForbiddenError } from "@/lib/errors";
@@ -69,32 +70,34 @@ export default async function ReleasesPage({
           <h2 id={`period-${index}`} className="mb-4 text-2xl font-bold">
             {p.period}
           </h2>
-          <table className="mb-4 w-full max-w-4xl border-collapse text-base">
-            <caption className="sr-only">Cycles of {p.period}</caption>
-            <TableHead columns={["Contract", "Closes", "Status"]} />
-            <tbody>
-              {p.cycles.map((c) => (
-                <tr
-                  key={`${c.contractReference}-${c.closesAt.toISOString()}`}
-                  className="border-b border-gray-300"
-                >
-                  <td className="py-2 pr-4">
-                    {c.contractTitle} <span className="text-muted">({c.contractReference})</span>
-                  </td>
-                  <td className="py-2 pr-4">{formatDate(c.closesAt)}</td>
-                  <td className="py-2">
-                    {!c.closed ? (
-                      <Tag tone="blue">Open</Tag>
-                    ) : c.released ? (
-                      <Tag tone="green">Released</Tag>
-                    ) : (
-                      <Tag tone="grey">Closed, not released</Tag>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={`Cycles of ${p.period}`}>
+            <table className="mb-4 w-full max-w-4xl border-collapse text-base">
+              <caption className="sr-only">Cycles of {p.period}</caption>
+              <TableHead columns={["Contract", "Closes", "Status"]} />
+              <tbody>
+                {p.cycles.map((c) => (
+                  <tr
+                    key={`${c.contractReference}-${c.closesAt.toISOString()}`}
+                    className="border-b border-gray-300"
+                  >
+                    <td className="py-2 pr-4">
+                      {c.contractTitle} <span className="text-muted">({c.contractReference})</span>
+                    </td>
+                    <td className="py-2 pr-4">{formatDate(c.closesAt)}</td>
+                    <td className="py-2">
+                      {!c.closed ? (
+                        <Tag tone="blue">Open</Tag>
+                      ) : c.released ? (
+                        <Tag tone="green">Released</Tag>
+                      ) : (
+                        <Tag tone="grey">Closed, not released</Tag>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {p.releases.length > 0 || p.nationalAt ? (
             <ul className="max-w-3xl list-disc space-y-1 pl-6" aria-label={`Releases of ${p.period}`}>
               {p.releases.map((r) => (

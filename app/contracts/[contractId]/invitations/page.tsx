@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { type InviteeGroup, InviteForm } from "@/components/invitations/invite-form";
 import { TableHead } from "@/components/ui/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -150,36 +151,38 @@ function CommissionerTable({
   if (invitations.length === 0) return <p>No invitations have been sent on this contract yet.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-base">
-        <caption className="sr-only">Invitations sent, newest first</caption>
-        <TableHead
-          columns={["Sent to", "Answering for", ...(severalPrimes ? ["Prime"] : []), "Sent", "Status"]}
-        />
-        <tbody>
-          {invitations.map((invitation) => (
-            <tr key={invitation.id} className="border-b border-gray-300 align-top">
-              <td className="py-2 pr-4 break-all">{invitation.email}</td>
-              <td className="py-2 pr-4">
-                {invitation.organisation.name}
-                {invitation.perspective === "prime" ? " (self-assessment)" : ""}
-              </td>
-              {severalPrimes ? <td className="py-2 pr-4">{invitation.prime.name}</td> : null}
-              <td className="py-2 pr-4">{formatDate(invitation.sentAt)}</td>
-              <td className="py-2 pr-4">
-                <Tag tone={STATE[invitation.state].tone}>{STATE[invitation.state].label}</Tag>
-                <span className="block text-muted">
-                  {invitation.state === "accepted" && invitation.acceptedAt
-                    ? `on ${formatDate(invitation.acceptedAt)}`
-                    : invitation.state === "pending"
-                      ? `until ${formatDate(invitation.expiresAt)}`
-                      : ""}
-                  {invitation.remindedAt ? ` · reminded ${formatDate(invitation.remindedAt)}` : ""}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label={"Invitations sent"}>
+        <table className="w-full border-collapse text-left text-base">
+          <caption className="sr-only">Invitations sent, newest first</caption>
+          <TableHead
+            columns={["Sent to", "Answering for", ...(severalPrimes ? ["Prime"] : []), "Sent", "Status"]}
+          />
+          <tbody>
+            {invitations.map((invitation) => (
+              <tr key={invitation.id} className="border-b border-gray-300 align-top">
+                <td className="py-2 pr-4 break-all">{invitation.email}</td>
+                <td className="py-2 pr-4">
+                  {invitation.organisation.name}
+                  {invitation.perspective === "prime" ? " (self-assessment)" : ""}
+                </td>
+                {severalPrimes ? <td className="py-2 pr-4">{invitation.prime.name}</td> : null}
+                <td className="py-2 pr-4">{formatDate(invitation.sentAt)}</td>
+                <td className="py-2 pr-4">
+                  <Tag tone={STATE[invitation.state].tone}>{STATE[invitation.state].label}</Tag>
+                  <span className="block text-muted">
+                    {invitation.state === "accepted" && invitation.acceptedAt
+                      ? `on ${formatDate(invitation.acceptedAt)}`
+                      : invitation.state === "pending"
+                        ? `until ${formatDate(invitation.expiresAt)}`
+                        : ""}
+                    {invitation.remindedAt ? ` · reminded ${formatDate(invitation.remindedAt)}` : ""}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }
@@ -188,7 +191,7 @@ function CommissionerTable({
 function ChainCounts({ chain }: { chain: ChainInvitations }) {
   return (
     <>
-      <dl className="mb-6 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-6 grid max-w-3xl grid-cols-1 sm:grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-bold">Partners on the rating list</dt>
         <dd>{chain.partners}</dd>
         <dt className="font-bold">Partners invited</dt>
@@ -204,19 +207,21 @@ function ChainCounts({ chain }: { chain: ChainInvitations }) {
         <p>No invitations have been sent to your partners on this contract yet.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-base">
-            <caption className="sr-only">Addresses your partners were invited at</caption>
-            <TableHead columns={["Sent to", "Answering for", "First sent"]} />
-            <tbody>
-              {chain.addresses.map((row) => (
-                <tr key={`${row.organisation}/${row.email}`} className="border-b border-gray-300 align-top">
-                  <td className="py-2 pr-4 break-all">{row.email}</td>
-                  <td className="py-2 pr-4">{row.organisation}</td>
-                  <td className="py-2 pr-4">{formatDate(row.firstSentAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={"Addresses your partners were invited at"}>
+            <table className="w-full border-collapse text-left text-base">
+              <caption className="sr-only">Addresses your partners were invited at</caption>
+              <TableHead columns={["Sent to", "Answering for", "First sent"]} />
+              <tbody>
+                {chain.addresses.map((row) => (
+                  <tr key={`${row.organisation}/${row.email}`} className="border-b border-gray-300 align-top">
+                    <td className="py-2 pr-4 break-all">{row.email}</td>
+                    <td className="py-2 pr-4">{row.organisation}</td>
+                    <td className="py-2 pr-4">{formatDate(row.firstSentAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
     </>
