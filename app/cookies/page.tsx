@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { env } from "@/lib/env";
 import { essentialCookies } from "@/lib/privacy/cookies";
 
@@ -23,7 +23,7 @@ export default async function CookiesPage() {
         Essential cookies do not need your consent. They hold no details about you, only random references:
         see the <Link href="/privacy">privacy notice</Link> for what we keep and why.
       </p>
-      <TableScroll label={"Essential cookies"}>
+      <ScrollRegion label={"Essential cookies"}>
         <table className="w-full border-collapse text-base">
           <caption className="mb-2 text-left text-2xl font-bold">Essential cookies</caption>
           <TableHead columns={["Name", "What it is for", "When it is set", "How long it lasts"]} />
@@ -40,7 +40,7 @@ export default async function CookiesPage() {
             ))}
           </tbody>
         </table>
-      </TableScroll>
+      </ScrollRegion>
     </div>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
@@ -115,7 +115,7 @@ export default async function DashboardPage({
           <h2 id="receipts-heading" className="mb-4 text-2xl font-bold">
             What you have submitted
           </h2>
-          <TableScroll label={"Your submitted answers"}>
+          <ScrollRegion label={"Your submitted answers"}>
             <table className="w-full max-w-4xl border-collapse text-base">
               <caption className="sr-only">Your submitted answers, newest first</caption>
               <TableHead columns={["Reference", "About", "Cycle", "Submitted"]} />
@@ -138,7 +138,7 @@ export default async function DashboardPage({
                 ))}
               </tbody>
             </table>
-          </TableScroll>
+          </ScrollRegion>
         </section>
       ) : null}
     </>

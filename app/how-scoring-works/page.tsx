@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { framework, type Perspective } from "@/lib/framework";
 import { describeAnswer, describeFlagCondition, describeScoring } from "@/lib/framework/describe";
 import { GAP_THRESHOLD } from "@/lib/scoring";
@@ -115,7 +115,7 @@ export default function HowScoringWorksPage() {
           {(["subcontractor", "prime"] as const).map((perspective) => (
             <div key={perspective} className="mb-6">
               <h4 className="mb-2 text-xl font-bold">{PERSPECTIVE_LABEL[perspective]}</h4>
-              <TableScroll
+              <ScrollRegion
                 label={`${principle.title}: questions ${perspective === "prime" ? "primes" : "partners"} are asked`}
               >
                 <table className="w-full border-collapse text-base">
@@ -144,7 +144,7 @@ export default function HowScoringWorksPage() {
                       ))}
                   </tbody>
                 </table>
-              </TableScroll>
+              </ScrollRegion>
             </div>
           ))}
         </section>

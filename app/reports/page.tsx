@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { SelectField } from "@/components/ui/select-field";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { scoreOrDash } from "@/lib/reports/format";
@@ -80,7 +80,7 @@ export default async function ProgrammePage({
         <p>No rating cycle has opened on your contracts yet.</p>
       ) : (
         <div className="mb-8 overflow-x-auto">
-          <TableScroll label={"Partners' mean score for each prime on each contract"}>
+          <ScrollRegion label={"Partners' mean score for each prime on each contract"}>
             <table className="report-table w-full border-collapse text-base">
               <caption className="mb-2 text-left text-xl font-bold">
                 Partners&apos; mean score for each prime on each contract, {report.cycleName}
@@ -126,7 +126,7 @@ export default async function ProgrammePage({
                 })}
               </tbody>
             </table>
-          </TableScroll>
+          </ScrollRegion>
         </div>
       )}
       {shown.pages > 1 ? (

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatScore } from "@/lib/reports/format";
 
 export interface BarSeries {
@@ -38,61 +39,64 @@ export function BarChart({
   const x = (value: number) => LABEL + (value / 100) * plot;
   return (
     <figure className="chart mb-8 break-inside-avoid">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        className="h-auto w-full max-w-3xl"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {series.map((s, i) => (
-          <g key={s.name} transform={`translate(${LABEL}, ${4 + i * 20})`}>
-            <rect width="14" height="14" fill={FILLS[i % FILLS.length]} />
-            <text x="20" y="12" fontSize="13">
-              {s.name}
-            </text>
-          </g>
-        ))}
-        {[0, 20, 40, 60, 80, 100].map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={legend} y2={height - 20} stroke="#b1b4b6" strokeWidth="1" />
-            <text x={x(tick)} y={height - 6} fontSize="12" textAnchor="middle">
-              {tick}
-            </text>
-          </g>
-        ))}
-        {categories.map((category, c) => {
-          const top = legend + c * groupHeight;
-          return (
-            <g key={category}>
-              <text x={LABEL - 8} y={top + (series.length * BAR) / 2 + 5} fontSize="13" textAnchor="end">
-                {category}
+      <ScrollRegion label={title}>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          // Never narrower than its own units: its 12-unit text stays at least 12 CSS px (issue 17).
+          className="h-auto w-full max-w-3xl min-w-[720px]"
+        >
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{description}</desc>
+          {series.map((s, i) => (
+            <g key={s.name} transform={`translate(${LABEL}, ${4 + i * 20})`}>
+              <rect width="14" height="14" fill={FILLS[i % FILLS.length]} />
+              <text x="20" y="12" fontSize="13">
+                {s.name}
               </text>
-              {series.map((s, i) => {
-                const value = s.values[c] ?? null;
-                const y = top + i * BAR;
-                return (
-                  <g key={s.name}>
-                    {value === null ? null : (
-                      <rect
-                        x={LABEL}
-                        y={y + 2}
-                        width={Math.max(1, x(value) - LABEL)}
-                        height={BAR - 4}
-                        fill={FILLS[i % FILLS.length]}
-                      />
-                    )}
-                    <text x={value === null ? LABEL + 4 : x(value) + 4} y={y + BAR - 5} fontSize="12">
-                      {value === null ? "no figure" : formatScore(value)}
-                    </text>
-                  </g>
-                );
-              })}
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {[0, 20, 40, 60, 80, 100].map((tick) => (
+            <g key={tick}>
+              <line x1={x(tick)} x2={x(tick)} y1={legend} y2={height - 20} stroke="#b1b4b6" strokeWidth="1" />
+              <text x={x(tick)} y={height - 6} fontSize="12" textAnchor="middle">
+                {tick}
+              </text>
+            </g>
+          ))}
+          {categories.map((category, c) => {
+            const top = legend + c * groupHeight;
+            return (
+              <g key={category}>
+                <text x={LABEL - 8} y={top + (series.length * BAR) / 2 + 5} fontSize="13" textAnchor="end">
+                  {category}
+                </text>
+                {series.map((s, i) => {
+                  const value = s.values[c] ?? null;
+                  const y = top + i * BAR;
+                  return (
+                    <g key={s.name}>
+                      {value === null ? null : (
+                        <rect
+                          x={LABEL}
+                          y={y + 2}
+                          width={Math.max(1, x(value) - LABEL)}
+                          height={BAR - 4}
+                          fill={FILLS[i % FILLS.length]}
+                        />
+                      )}
+                      <text x={value === null ? LABEL + 4 : x(value) + 4} y={y + BAR - 5} fontSize="12">
+                        {value === null ? "no figure" : formatScore(value)}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            );
+          })}
+        </svg>
+      </ScrollRegion>
       <figcaption className="sr-only">{title}</figcaption>
     </figure>
   );

@@ -1,5 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDate } from "@/lib/format";
 import type { PrincipleKey } from "@/lib/framework";
 import { ACTION_STATUSES } from "@/lib/reports/forms";
@@ -31,7 +31,7 @@ export function ActionPlan({
       {items.length === 0 ? (
         <p className="mb-4">No actions yet.</p>
       ) : (
-        <TableScroll label={"The prime's actions"}>
+        <ScrollRegion label={"The prime's actions"}>
           <table className="report-table mb-6 w-full border-collapse text-base">
             <caption className="sr-only">The prime&apos;s actions, earliest due first</caption>
             <TableHead columns={["Action", "Principle", "Owner", "Due", "Status"]} />
@@ -61,7 +61,7 @@ export function ActionPlan({
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </ScrollRegion>
       )}
       {editable ? (
         <details className="no-print">

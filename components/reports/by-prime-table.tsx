@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import type { PrimeReport } from "@/lib/services/reports";
 
 const label = (p: PrimeReport) => p.prime.name + (p.prime.lot ? ` (${p.prime.lot})` : "");
@@ -19,7 +19,7 @@ export function ByPrimeTable({
   rows: readonly { key: string; name: ReactNode; cell: (prime: PrimeReport) => ReactNode }[];
 }) {
   return (
-    <TableScroll label={caption}>
+    <ScrollRegion label={caption}>
       <table className="report-table mb-6 w-full border-collapse text-base">
         <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
         <TableHead
@@ -40,6 +40,6 @@ export function ByPrimeTable({
           ))}
         </tbody>
       </table>
-    </TableScroll>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatPercent } from "@/lib/reports/format";
 import { FLAG_TITLES } from "@/lib/reports/labels";
 import type { FlagLine } from "@/lib/reports/lines";
@@ -8,7 +8,7 @@ import type { SupplyChainFacts } from "@/lib/services/reports";
 
 export function FlagTable({ lines }: { lines: readonly FlagLine[] }) {
   return (
-    <TableScroll label={"Red flags partners raised"}>
+    <ScrollRegion label={"Red flags partners raised"}>
       <table className="report-table mb-6 w-full border-collapse text-base">
         <caption className="mb-2 text-left text-xl font-bold">Red flags partners raised</caption>
         <TableHead
@@ -34,7 +34,7 @@ export function FlagTable({ lines }: { lines: readonly FlagLine[] }) {
           ))}
         </tbody>
       </table>
-    </TableScroll>
+    </ScrollRegion>
   );
 }
 

@@ -1,5 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatPercent, scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { measureLines } from "@/lib/reports/lines";
@@ -12,7 +12,7 @@ export function PrimesTable({ report }: { report: ContractReport }) {
     report.benchmark?.find((b) => b.key === key)?.ranked.find((r) => r.id === primeId)?.rank ?? null;
   return (
     <div className="mb-8 overflow-x-auto">
-      <TableScroll label={"Primes side by side"}>
+      <ScrollRegion label={"Primes side by side"}>
         <table className="report-table w-full border-collapse text-base">
           <caption className="mb-2 text-left text-xl font-bold">
             Primes side by side: partners&apos; mean score (rank among primes)
@@ -60,7 +60,7 @@ export function PrimesTable({ report }: { report: ContractReport }) {
             })}
           </tbody>
         </table>
-      </TableScroll>
+      </ScrollRegion>
     </div>
   );
 }

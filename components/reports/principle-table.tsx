@@ -1,5 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatGap, scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import type { MeasureLine } from "@/lib/reports/lines";
@@ -14,7 +14,7 @@ export function PrincipleTable({
   showSelf: boolean;
 }) {
   return (
-    <TableScroll label={caption}>
+    <ScrollRegion label={caption}>
       <table className="report-table mb-8 w-full border-collapse text-base">
         <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
         <TableHead
@@ -56,6 +56,6 @@ export function PrincipleTable({
           ))}
         </tbody>
       </table>
-    </TableScroll>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDate } from "@/lib/format";
 import { framework } from "@/lib/framework";
 import { scoreOrDash } from "@/lib/reports/format";
@@ -67,7 +67,7 @@ export function ReleasedScopes({
         ))}
       </ul>
       {published.length > 0 ? (
-        <TableScroll label={`Partners' mean scores for ${primeName}, by scope`}>
+        <ScrollRegion label={`Partners' mean scores for ${primeName}, by scope`}>
           <table className="report-table w-full border-collapse text-base">
             <caption className="mb-2 text-left text-xl font-bold">
               Partners' mean scores for {primeName}, by scope
@@ -97,7 +97,7 @@ export function ReleasedScopes({
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </ScrollRegion>
       ) : null}
     </section>
   );

@@ -1,5 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { measureTitle } from "@/lib/reports/labels";
 import { type Aggregate, BAND_LABELS, BANDS } from "@/lib/scoring";
 
@@ -10,7 +10,7 @@ export function SpreadTable({ partners, caption }: { partners: Aggregate; captio
   // A release publishes a spread only where no band is nearly unanimous (docs/decisions/0011).
   if (measures.every((m) => m.suppressed || m.distribution === null)) return null;
   return (
-    <TableScroll label={caption}>
+    <ScrollRegion label={caption}>
       <table className="report-table mb-8 w-full border-collapse text-base">
         <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
         <TableHead
@@ -34,6 +34,6 @@ export function SpreadTable({ partners, caption }: { partners: Aggregate; captio
           ))}
         </tbody>
       </table>
-    </TableScroll>
+    </ScrollRegion>
   );
 }

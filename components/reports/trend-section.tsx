@@ -1,6 +1,6 @@
 import { BarChart } from "@/components/charts/bar-chart";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatGap, scoreOrDash } from "@/lib/reports/format";
 import type { PrimeReport } from "@/lib/services/reports";
 
@@ -28,7 +28,7 @@ export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf
           ...(seesSelf ? [{ name: "Prime's own score", values: cycles.map((c) => c.self) }] : []),
         ]}
       />
-      <TableScroll label={"Change from cycle to cycle"}>
+      <ScrollRegion label={"Change from cycle to cycle"}>
         <table className="report-table mb-4 w-full border-collapse text-base">
           <caption className="mb-2 text-left text-xl font-bold">
             Change from cycle to cycle, like for like
@@ -56,7 +56,7 @@ export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf
             ))}
           </tbody>
         </table>
-      </TableScroll>
+      </ScrollRegion>
       <p className="text-base text-muted">
         Changes compare only questions asked the same way in both cycles and shown in both.
       </p>

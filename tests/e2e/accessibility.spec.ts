@@ -32,6 +32,13 @@ async function overflowAt320(page: Page): Promise<string | null> {
   await page.setViewportSize({ width: 320, height: 800 });
   try {
     return await page.evaluate(() => {
+      // Chart text shrinks with its chart: none may end up below 12 CSS px.
+      const tiny = Array.from(document.querySelectorAll("svg[viewBox] text")).filter((text) => {
+        const svg = text.closest("svg") as SVGSVGElement;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return Number.parseFloat(getComputedStyle(text).fontSize) * scale < 12;
+      });
+      if (tiny.length > 0) return `${tiny.length} chart labels below 12 px at 320 px wide`;
       const over = document.documentElement.scrollWidth - window.innerWidth;
       if (over <= 0) return null;
       // The outermost elements that stick out, to say where to look.

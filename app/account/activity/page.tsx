@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { currentActor } from "@/lib/auth/actor";
 import { listAudit } from "@/lib/services/audit";
 
@@ -33,7 +33,7 @@ export default async function ActivityPage() {
       {entries.length === 0 ? (
         <p>Nothing has happened yet.</p>
       ) : (
-        <TableScroll label={`Activity in ${actor.organisationName}`}>
+        <ScrollRegion label={`Activity in ${actor.organisationName}`}>
           <table className="w-full max-w-4xl border-collapse text-base">
             <caption className="sr-only">Activity in {actor.organisationName}, newest first</caption>
             <TableHead columns={["When", "Who", "What"]} />
@@ -47,7 +47,7 @@ export default async function ActivityPage() {
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </ScrollRegion>
       )}
     </>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateApiKeyForm, RevokeApiKeyForm } from "@/components/reports/api-key-forms";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
@@ -39,7 +39,7 @@ export default async function ApiKeysPage() {
       {keys.length === 0 ? (
         <p>No keys yet.</p>
       ) : (
-        <TableScroll label={"API keys"}>
+        <ScrollRegion label={"API keys"}>
           <table className="w-full max-w-4xl border-collapse text-base">
             <caption className="sr-only">API keys, newest first</caption>
             <TableHead columns={["Name", "Created", "Last used", { label: "Action", hidden: true }]} />
@@ -56,7 +56,7 @@ export default async function ApiKeysPage() {
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </ScrollRegion>
       )}
     </>
   );

@@ -4,8 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { JoinRequestForm } from "@/components/members/join-request-form";
 import { RoleForm } from "@/components/members/role-form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
@@ -80,7 +80,7 @@ export default async function MembersPage({
           </ul>
         </section>
       ) : null}
-      <TableScroll label={`Members of ${actor.organisationName}`}>
+      <ScrollRegion label={`Members of ${actor.organisationName}`}>
         <table className="w-full max-w-5xl border-collapse text-base">
           <caption className="sr-only">Members of {actor.organisationName}</caption>
           <TableHead columns={["Name", "Email address", "Role", { label: "Remove", hidden: true }]} />
@@ -106,7 +106,7 @@ export default async function MembersPage({
             ))}
           </tbody>
         </table>
-      </TableScroll>
+      </ScrollRegion>
       <section aria-labelledby="joins" className="mt-10 max-w-3xl">
         <h2 id="joins" className="mb-4 text-2xl font-bold">
           Joined in the last 90 days

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { currentActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { ACCEPTED_LIST } from "@/lib/evidence/file-types";
@@ -58,7 +58,7 @@ export default async function EvidencePage({
       {listing.files.length === 0 ? (
         <p className="mb-8">No evidence has been added yet.</p>
       ) : (
-        <TableScroll label={"Evidence files"}>
+        <ScrollRegion label={"Evidence files"}>
           <table className="mb-10 w-full max-w-4xl border-collapse text-left">
             <caption className="sr-only">Evidence files</caption>
             <TableHead columns={["Principle", "File", "Kind", { label: "Size", numeric: true }, "Added"]} />
@@ -78,7 +78,7 @@ export default async function EvidencePage({
               ))}
             </tbody>
           </table>
-        </TableScroll>
+        </ScrollRegion>
       )}
       {listing.canAdd ? (
         <>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReleaseForm } from "@/components/releases/release-form";
 import { ThresholdsForm } from "@/components/releases/thresholds-form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { ForbiddenError } from "@/lib/errors";
@@ -70,7 +70,7 @@ export default async function ReleasesPage({
           <h2 id={`period-${index}`} className="mb-4 text-2xl font-bold">
             {p.period}
           </h2>
-          <TableScroll label={`Cycles of ${p.period}`}>
+          <ScrollRegion label={`Cycles of ${p.period}`}>
             <table className="mb-4 w-full max-w-4xl border-collapse text-base">
               <caption className="sr-only">Cycles of {p.period}</caption>
               <TableHead columns={["Contract", "Closes", "Status"]} />
@@ -97,7 +97,7 @@ export default async function ReleasesPage({
                 ))}
               </tbody>
             </table>
-          </TableScroll>
+          </ScrollRegion>
           {p.releases.length > 0 || p.nationalAt ? (
             <ul className="max-w-3xl list-disc space-y-1 pl-6" aria-label={`Releases of ${p.period}`}>
               {p.releases.map((r) => (

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { type InviteeGroup, InviteForm } from "@/components/invitations/invite-form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -151,7 +151,7 @@ function CommissionerTable({
   if (invitations.length === 0) return <p>No invitations have been sent on this contract yet.</p>;
   return (
     <div className="overflow-x-auto">
-      <TableScroll label={"Invitations sent"}>
+      <ScrollRegion label={"Invitations sent"}>
         <table className="w-full border-collapse text-left text-base">
           <caption className="sr-only">Invitations sent, newest first</caption>
           <TableHead
@@ -182,7 +182,7 @@ function CommissionerTable({
             ))}
           </tbody>
         </table>
-      </TableScroll>
+      </ScrollRegion>
     </div>
   );
 }
@@ -207,7 +207,7 @@ function ChainCounts({ chain }: { chain: ChainInvitations }) {
         <p>No invitations have been sent to your partners on this contract yet.</p>
       ) : (
         <div className="overflow-x-auto">
-          <TableScroll label={"Addresses your partners were invited at"}>
+          <ScrollRegion label={"Addresses your partners were invited at"}>
             <table className="w-full border-collapse text-left text-base">
               <caption className="sr-only">Addresses your partners were invited at</caption>
               <TableHead columns={["Sent to", "Answering for", "First sent"]} />
@@ -221,7 +221,7 @@ function ChainCounts({ chain }: { chain: ChainInvitations }) {
                 ))}
               </tbody>
             </table>
-          </TableScroll>
+          </ScrollRegion>
         </div>
       )}
     </>
