@@ -55,6 +55,17 @@ async function overflowAt320(page: Page): Promise<string | null> {
   }
 }
 
+/** Each report as a phone, a small phone and a laptop show it, kept with the test's results. */
+async function screenshots(page: Page, name: string) {
+  const size = page.viewportSize();
+  for (const width of [320, 390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const file = `${name.replace(/[^a-z0-9]+/gi, "-")}-${width}.png`;
+    await page.screenshot({ path: test.info().outputPath(file), fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
 /** Pages checked in one test, and what axe found on them, and which do not reflow at 320 px. */
 function checker() {
   const found: string[] = [];
@@ -68,6 +79,7 @@ function checker() {
       }
       const overflow = await overflowAt320(page);
       if (overflow) found.push(`${name} (${new URL(page.url()).pathname}): ${overflow}`);
+      if (name.includes("report")) await screenshots(page, name);
     },
     expectNone() {
       expect(checked.length).toBeGreaterThan(0);
