@@ -7,18 +7,8 @@ import { partnerReleasedScopes } from "@/lib/services/release-reads";
 import { raiseThresholds } from "@/lib/services/release-thresholds";
 import { type ReleasedScope, releasedScopes, releaseNational, releasePeriod } from "@/lib/services/releases";
 import { getContractReport } from "@/lib/services/reports";
-import { answersAt } from "@/tests/support/answers";
-import {
-  actorFor,
-  addToSupplyChain,
-  createAssessment,
-  createCommissioner,
-  createContract,
-  createCycle,
-  createPrime,
-  createSubcontractor,
-  createUser,
-} from "@/tests/support/factories";
+import { chain as rosterChain } from "@/tests/support/disclosure";
+import { actorFor, createCommissioner, createPrime, createUser } from "@/tests/support/factories";
 import { nonEmpty } from "@/tests/support/non-empty";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -28,8 +18,6 @@ import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-databas
  * partner may read of released figures.
  */
 
-const OPEN = new Date("2026-10-01T00:00:00Z");
-const CLOSE = new Date("2027-01-31T00:00:00Z");
 const DURING = new Date("2026-12-01T12:00:00Z");
 const AFTER = new Date("2027-02-15T00:00:00Z");
 
@@ -68,38 +56,9 @@ describe.each(testDatabaseKinds())("release pages on %s", (kind) => {
 
   /** A contract of the prime's with `n` partners on its roster, each of whom rates it in `period` (unless not `rated`). */
   async function chain(commissionerId: string, prime: Actor, period: string, n: number, rated = true) {
-    const { client } = database;
-    const contract = await createContract(client, {
-      commissionerId,
-      primes: [{ primeId: prime.organisationId }],
-    });
-    const cycle = await createCycle(client, {
-      contractId: contract.id,
-      name: period,
-      opensAt: OPEN,
-      closesAt: CLOSE,
-    });
-    const partners: Actor[] = [];
-    for (let i = 0; i < n; i++) {
-      const org = await createSubcontractor(client);
-      await addToSupplyChain(client, {
-        contractId: contract.id,
-        primeId: prime.organisationId,
-        organisationId: org.id,
-      });
-      partners.push(actorFor(org));
-      if (!rated) continue;
-      await createAssessment(client, {
-        contractId: contract.id,
-        cycleId: cycle.id,
-        primeId: prime.organisationId,
-        respondentOrgId: org.id,
-        perspective: "subcontractor",
-        answers: answersAt("subcontractor", i % 2 ? "best" : "worst"),
-        submittedAt: new Date(Date.UTC(2026, 10, 1, 9, i)),
-      });
-    }
-    return { contractId: contract.id, partners };
+    const made = await rosterChain(database.client, commissionerId, prime, period, n);
+    if (rated) for (const [i, p] of made.partners.entries()) await made.rate(p, i % 2 ? "best" : "worst", i);
+    return made;
   }
 
   /**
