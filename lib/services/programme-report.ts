@@ -14,14 +14,16 @@ import {
   type MeasureKey,
 } from "@/lib/scoring";
 import { createGate } from "./gate";
-import { releasedScopes } from "./releases";
+import { releasedSummaries } from "./releases";
 import { answeredCounts, countKey, type SelfScoreRow, selfScoreRows } from "./report-counts";
 
 /**
  * A commissioner's programme: every prime on every one of its contracts in one cycle (cycles are
  * matched by name, such as "2026–27": the release period), side by side. Each row is one prime on
- * one contract, with the figures released for it (docs/decisions/0011), read through releases.ts;
- * before a release a row shows how many partners have answered, nothing more.
+ * one contract, with the principle and overall means released for it (docs/decisions/0011), read
+ * through releases.ts: a national programme has thousands of rows, and the means are stored once per
+ * scope, so no question figure is read. Before a release a row shows how many partners have
+ * answered, nothing more.
  */
 
 export interface ProgrammeRow {
@@ -107,7 +109,9 @@ async function programmeReport(
       _count: { _all: true },
     }),
     answeredCounts(framework, scope),
-    chosen ? releasedScopes(actor, { primeIds, periods: [chosen], levels: ["contract"], contractIds }) : [],
+    chosen
+      ? releasedSummaries(actor, { primeIds, periods: [chosen], levels: ["contract"], contractIds })
+      : [],
     selfScoreRows(framework, scope),
   ]);
   const byContract = new Map(contracts.map((c) => [c.id, c]));
@@ -135,7 +139,7 @@ async function programmeReport(
         roster: rosterOf.get(`${award.contractId}/${award.prime.id}`) ?? 0,
         submitted: counts.get(key) ?? 0,
         released: figure !== undefined,
-        partners: aggregateOfRelease(framework, figure),
+        partners: aggregateOfRelease(framework, figure && { ...figure, figures: [] }),
         self:
           own.length > 0
             ? Object.fromEntries(own.map((s) => [s.measure === OVERALL ? "overall" : s.measure, s.score]))

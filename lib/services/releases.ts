@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { framework } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { BANDS, type Band, meanOfTenths } from "@/lib/scoring/numbers";
-import type { DerivedFigure, QuestionFigure, ScopeLevel } from "@/lib/scoring/release";
-import { derivedMeans } from "@/lib/scoring/release/values";
+import type { DerivedFigure, ScopeLevel } from "@/lib/scoring/release";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
-import { currentStructure, KIND_OF_FAMILY, type ReleaseOutcome, storeRelease } from "./release-store";
+import { KIND_OF_FAMILY, type ReleaseOutcome, storeRelease } from "./release-store";
 
 /**
  * Releases of partners' figures (docs/decisions/0011): the only way partners' figures are
@@ -271,19 +271,53 @@ export interface ReleasedQuery {
 
 const LEVEL_OF = { national: "NATIONAL", commissioner: "COMMISSIONER", contract: "CONTRACT" } as const;
 
+/** A released scope without its figures: whom it covers, and its principle and overall means. */
+export type ReleasedSummary = Omit<ReleasedScope, "figures">;
+
+const VIEW = { prime: "PRIME", commissioner: "COMMISSIONER" } as const;
+
+/**
+ * The released scopes of several primes and periods that the actor may read, with the principle and
+ * overall means stored for that reader's view, and no other figure: what a programme's report of
+ * thousands of rows shows. Primes the actor may not read are left out.
+ */
+export async function releasedSummaries(actor: Actor, query: ReleasedQuery): Promise<ReleasedSummary[]> {
+  return (await readScopes(actor, query))?.summaries ?? [];
+}
+
 /**
  * The one read path of partners' figures for every report, export and API (docs/decisions/0011):
  * the released scopes of several primes and periods that the actor may read, each with its figures
- * filtered in the query by who the actor is, and its principle and overall means derived for that
- * reader's view. Primes the actor may not read are left out (a partner, for now, reads none): a
- * report then shows counts only, as before a release.
+ * filtered in the query by who the actor is, and its principle and overall means for that reader's
+ * view. Primes the actor may not read are left out (a partner, for now, reads none): a report then
+ * shows counts only, as before a release.
  */
 export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promise<ReleasedScope[]> {
+  const read = await readScopes(actor, query);
+  if (!read || read.summaries.length === 0) return [];
+  const figures = await db().releaseFigure.findMany({
+    where: { scopeId: { in: read.rowIds }, ...read.reader.figures },
+    select: figureSelect,
+    orderBy: [{ family: "asc" }, { key: "asc" }],
+  });
+  const figuresOf = new Map<string, FigureRow[]>();
+  for (const f of figures) {
+    const list = figuresOf.get(f.scopeId);
+    if (list) list.push(f);
+    else figuresOf.set(f.scopeId, [f]);
+  }
+  return read.summaries.map((summary, i) => ({
+    ...summary,
+    figures: (figuresOf.get(read.rowIds[i] as string) ?? []).map(toFigure),
+  }));
+}
+
+async function readScopes(actor: Actor, query: ReleasedQuery) {
   requireRecordIds(...query.primeIds, ...(query.contractIds ?? []));
   const periods = query.periods.map(parsePeriod);
   const readable = query.primeIds.filter((id) => readerOf(actor, id) !== null);
   const first = readable[0];
-  if (first === undefined || periods.length === 0) return [];
+  if (first === undefined || periods.length === 0) return null;
   // Every prime the actor may read gets the same conditions: a prime reads only itself, and a
   // commissioner's conditions do not depend on the prime.
   const reader = readerOf(actor, first) as NonNullable<ReturnType<typeof readerOf>>;
@@ -297,38 +331,22 @@ export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promis
     select: releasedSelect,
     orderBy: [{ period: "asc" }, { primeId: "asc" }, { level: "asc" }, { scopeKey: "asc" }],
   });
-  if (scopes.length === 0) return [];
-  const figures = await db().releaseFigure.findMany({
-    where: { scopeId: { in: scopes.map((s) => s.id) }, ...reader.figures },
-    select: figureSelect,
-    orderBy: [{ family: "asc" }, { key: "asc" }],
-  });
-  const figuresOf = new Map<string, FigureRow[]>();
-  for (const f of figures) {
-    const list = figuresOf.get(f.scopeId);
-    if (list) list.push(f);
-    else figuresOf.set(f.scopeId, [f]);
+  const rowIds = scopes.map((s) => s.id);
+  const means =
+    scopes.length === 0
+      ? []
+      : await db().releaseMean.findMany({
+          where: { scopeId: { in: rowIds }, view: VIEW[reader.view] },
+          select: { scopeId: true, measure: true, meanTenths: true, basedOn: true },
+        });
+  const meansOf = new Map<string, (typeof means)[number][]>();
+  for (const m of means) {
+    const list = meansOf.get(m.scopeId);
+    if (list) list.push(m);
+    else meansOf.set(m.scopeId, [m]);
   }
-  const structure = currentStructure();
-  return scopes.map((scope) => {
-    const own = figuresOf.get(scope.id) ?? [];
-    const questions = new Map<string, QuestionFigure>();
-    for (const f of own) {
-      if (f.family !== "QUESTION" || f.totalTenths === null) continue;
-      questions.set(f.key, {
-        kind: "question",
-        family: `question:${f.key}`,
-        key: f.key,
-        scopeId: scope.scopeKey,
-        audience: f.audience === "ALL" ? "all" : "not-prime",
-        ratingIds: [],
-        ratings: f.ratings,
-        respondents: f.partners,
-        totalTenths: f.totalTenths,
-        mean: meanOfTenths(f.totalTenths, f.ratings),
-      });
-    }
-    return {
+  const summaries = scopes.map(
+    (scope): ReleasedSummary => ({
       scopeId: scope.scopeKey,
       level: LEVEL[scope.level],
       primeId: scope.primeId,
@@ -338,13 +356,19 @@ export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promis
       partners: scope.partners,
       ratings: scope.ratings,
       releasedAt: scope.release.createdAt,
-      figures: own.map(toFigure),
-      derived: derivedMeans(structure, scope.scopeKey, questions, reader.view).map(
-        ({ scopeId: _, ...d }) => d,
-      ),
-    };
-  });
+      derived: (meansOf.get(scope.id) ?? [])
+        .sort((a, b) => MEASURE_ORDER(a.measure) - MEASURE_ORDER(b.measure))
+        .map((m) => ({ measure: m.measure, view: reader.view, mean: m.meanTenths / 10, from: m.basedOn })),
+    }),
+  );
+  return { reader, summaries, rowIds };
 }
+
+/** Principles in the framework's order, then overall. */
+const MEASURE_ORDER = (measure: string) => {
+  const i = framework.principles.findIndex((p) => p.key === measure);
+  return i === -1 ? framework.principles.length : i;
+};
 
 /**
  * Partners' evidence notes released with a scope: from the ratings the scope rests on, never linked

@@ -275,9 +275,16 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
       { questionKey: "pay.days.sub", evidence: "Paid within ten days" },
     ]);
 
-    // The programme report reads the same release.
+    // The programme report reads the same release's means, and no other figure.
     const programme = await getProgrammeReport(w.council, { now: AFTER, cycleName: "2026–27" });
-    expect(programme.rows[0]?.partners).toEqual(partners);
+    const row = programme.rows[0]?.partners;
+    if (!row || row.suppressed) throw new Error("expected the released means");
+    const means = (a: typeof partners) =>
+      [a.overall, ...a.principles].map((m) => (m.suppressed ? null : m.mean));
+    expect(means(row)).toEqual(means(partners));
+    expect(means(row).filter((m) => m !== null).length).toBeGreaterThan(0);
+    expect(row.questions.every((q) => q.suppressed)).toBe(true);
+    expect([row.ratings, row.respondents]).toEqual([4, 4]);
     expect(programme.rows[0]?.released).toBe(true);
     expect(programme.rows[1]?.partners).toEqual({ suppressed: true });
   });
