@@ -29,3 +29,31 @@ export function createGate(limit: number) {
     }
   };
 }
+
+/**
+ * Calls with the same key share one run of their work, and that run always starts after they were
+ * made: a call made while a run is under way waits for the next run, which every call made in the
+ * meantime shares. So no caller gets a result read before it asked, and many readers of the same
+ * report cost one or two runs, not one each. Callers share the result: none may change it.
+ */
+export function createSharedRuns<T>() {
+  const runs = new Map<string, { current: Promise<T>; next: Promise<T> | null }>();
+
+  const start = (key: string, work: () => Promise<T>): Promise<T> => {
+    const current = work().finally(() => {
+      const entry = runs.get(key);
+      if (entry?.current === current && entry.next === null) runs.delete(key);
+    });
+    runs.set(key, { current, next: null });
+    return current;
+  };
+
+  return function run(key: string, work: () => Promise<T>): Promise<T> {
+    const entry = runs.get(key);
+    if (!entry) return start(key, work);
+    if (entry.next) return entry.next;
+    const settled = () => start(key, work);
+    entry.next = entry.current.then(settled, settled);
+    return entry.next;
+  };
+}

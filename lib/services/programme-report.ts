@@ -4,7 +4,6 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { requireRecordIds } from "@/lib/ids";
-import { OVERALL } from "@/lib/reports/stored-scores";
 import {
   type Aggregate,
   aggregateOfRelease,
@@ -13,9 +12,9 @@ import {
   type MeasureBenchmark,
   type MeasureKey,
 } from "@/lib/scoring";
-import { createGate } from "./gate";
+import { createGate, createSharedRuns } from "./gate";
 import { releasedSummaries } from "./releases";
-import { answeredCounts, countKey, type SelfScoreRow, selfScoreRows } from "./report-counts";
+import { programmeAwards } from "./report-counts";
 
 /**
  * A commissioner's programme: every prime on every one of its contracts in one cycle (cycles are
@@ -57,93 +56,95 @@ export interface ProgrammeReport {
  */
 const assemble = createGate(2);
 
+/**
+ * Readers of the same programme report share its runs (each run starting after they asked): under
+ * 50 readers of one national programme each request putting the report together again was the
+ * whole cost of the page (bench, issue 13).
+ */
+const shared = createSharedRuns<ProgrammeReport>();
+
 export async function getProgrammeReport(
   actor: Actor,
   options: { cycleName?: string; contractId?: string; now?: Date } = {},
 ): Promise<ProgrammeReport> {
   if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
   if (options.contractId !== undefined) requireRecordIds(options.contractId);
-  return assemble(() => programmeReport(actor, options));
+  const key = JSON.stringify([
+    actor.organisationId,
+    actor.organisationName,
+    options.cycleName ?? null,
+    options.contractId ?? null,
+    options.now?.toISOString() ?? null,
+  ]);
+  // Without a moment given, the run reads as of when it starts, after every caller sharing it asked.
+  return shared(key, () =>
+    assemble(() => programmeReport(actor, { ...options, now: options.now ?? new Date() })),
+  );
 }
 
 async function programmeReport(
   actor: Actor,
   { cycleName, contractId, now = new Date() }: { cycleName?: string; contractId?: string; now?: Date },
 ): Promise<ProgrammeReport> {
-  const programme = await db().organisation.findUniqueOrThrow({
-    where: { id: actor.organisationId },
-    select: { releaseScoreThreshold: true },
-  });
-  const contracts = await db().contract.findMany({
-    where: { commissionerId: actor.organisationId },
-    select: { id: true, title: true, reference: true },
-    orderBy: [{ startDate: "desc" }, { reference: "asc" }],
-  });
+  const [programme, contracts, cycles, primes] = await Promise.all([
+    db().organisation.findUniqueOrThrow({
+      where: { id: actor.organisationId },
+      select: { releaseScoreThreshold: true },
+    }),
+    db().contract.findMany({
+      where: { commissionerId: actor.organisationId },
+      select: { id: true, title: true, reference: true },
+      orderBy: [{ startDate: "desc" }, { reference: "asc" }],
+    }),
+    db().cycle.findMany({
+      where: { contract: { commissionerId: actor.organisationId }, opensAt: { lte: now } },
+      select: { id: true, name: true, contractId: true, opensAt: true },
+      orderBy: { opensAt: "desc" },
+    }),
+    // Every prime the programme lets a contract to: the released scopes are read beside the rows.
+    db().contractPrime.findMany({
+      where: { contract: { commissionerId: actor.organisationId } },
+      select: { primeId: true },
+      distinct: ["primeId"],
+    }),
+  ]);
   if (contractId && !contracts.some((c) => c.id === contractId)) throw new NotFoundError();
-  const cycles = await db().cycle.findMany({
-    where: { contract: { commissionerId: actor.organisationId }, opensAt: { lte: now } },
-    select: { id: true, name: true, contractId: true, opensAt: true },
-    orderBy: { opensAt: "desc" },
-  });
   const cycleNames = [...new Set(cycles.map((c) => c.name))];
   const chosen = cycleName ?? cycleNames[0] ?? null;
   if (cycleName && !cycleNames.includes(cycleName)) throw new NotFoundError();
   const inScope = cycles.filter((c) => c.name === chosen && (!contractId || c.contractId === contractId));
-  const contractIds = [...new Set(inScope.map((c) => c.contractId))];
-  const awarded = await db().contractPrime.findMany({
-    where: { contractId: { in: contractIds } },
-    select: { primeId: true },
-  });
-  const primeIds = [...new Set(awarded.map((a) => a.primeId))];
-  const scope = { commissionerId: actor.organisationId, primeIds, cycleIds: inScope.map((c) => c.id) };
-
-  const [awards, roster, counts, released, selves] = await Promise.all([
-    db().contractPrime.findMany({
-      where: { contractId: { in: inScope.map((c) => c.contractId) } },
-      select: { contractId: true, lot: true, prime: { select: { id: true, name: true } } },
-      orderBy: [{ prime: { name: "asc" } }, { lot: "asc" }],
-    }),
-    db().supplyChainMember.groupBy({
-      by: ["contractId", "primeId"],
-      where: { contractId: { in: inScope.map((c) => c.contractId) }, canRate: true },
-      _count: { _all: true },
-    }),
-    answeredCounts(framework, scope),
+  const [awards, released] = await Promise.all([
+    programmeAwards(
+      framework,
+      inScope.map((c) => c.id),
+    ),
     chosen
-      ? releasedSummaries(actor, { primeIds, periods: [chosen], levels: ["contract"], contractIds })
+      ? releasedSummaries(actor, {
+          primeIds: primes.map((p) => p.primeId),
+          periods: [chosen],
+          levels: ["contract"],
+          contractIds: [...new Set(inScope.map((c) => c.contractId))],
+        })
       : [],
-    selfScoreRows(framework, scope),
   ]);
   const byContract = new Map(contracts.map((c) => [c.id, c]));
-  const cycleOf = new Map(inScope.map((c) => [c.contractId, c.id]));
   // Looked up once per row: a national programme has thousands of rows, so no scanning per row.
-  const rosterOf = new Map(roster.map((r) => [`${r.contractId}/${r.primeId}`, r._count._all]));
   const releasedOf = new Map(released.map((s) => [`${s.contractId}/${s.primeId}`, s]));
-  const selfOf = new Map<string, SelfScoreRow[]>();
-  for (const s of selves) {
-    const key = `${s.cycleId}/${s.primeId}`;
-    selfOf.set(key, [...(selfOf.get(key) ?? []), s]);
-  }
   const rows = awards.flatMap((award): ProgrammeRow[] => {
     const contract = byContract.get(award.contractId);
-    const cycleId = cycleOf.get(award.contractId);
-    if (!contract || !cycleId) return [];
-    const key = countKey(cycleId, award.prime.id);
-    const own = selfOf.get(key) ?? [];
-    const figure = releasedOf.get(`${award.contractId}/${award.prime.id}`);
+    if (!contract) return [];
+    const figure = releasedOf.get(`${award.contractId}/${award.primeId}`);
     return [
       {
         contract,
-        prime: { ...award.prime, lot: award.lot },
-        cycleId,
-        roster: rosterOf.get(`${award.contractId}/${award.prime.id}`) ?? 0,
-        submitted: counts.get(key) ?? 0,
+        prime: { id: award.primeId, name: award.primeName, lot: award.lot },
+        cycleId: award.cycleId,
+        roster: award.roster,
+        submitted: award.submitted,
         released: figure !== undefined,
         partners: aggregateOfRelease(framework, figure && { ...figure, figures: [] }),
-        self:
-          own.length > 0
-            ? Object.fromEntries(own.map((s) => [s.measure === OVERALL ? "overall" : s.measure, s.score]))
-            : null,
+        // Stored under the measures' own keys, "overall" among them.
+        self: award.self as ProgrammeRow["self"],
       },
     ];
   });

@@ -332,19 +332,29 @@ async function readScopes(actor: Actor, query: ReleasedQuery) {
     orderBy: [{ period: "asc" }, { primeId: "asc" }, { level: "asc" }, { scopeKey: "asc" }],
   });
   const rowIds = scopes.map((s) => s.id);
+  // One row per scope, not per mean: a programme's report reads thousands of scopes.
   const means =
     scopes.length === 0
       ? []
-      : await db().releaseMean.findMany({
-          where: { scopeId: { in: rowIds }, view: VIEW[reader.view] },
-          select: { scopeId: true, measure: true, meanTenths: true, basedOn: true },
-        });
-  const meansOf = new Map<string, (typeof means)[number][]>();
-  for (const m of means) {
-    const list = meansOf.get(m.scopeId);
-    if (list) list.push(m);
-    else meansOf.set(m.scopeId, [m]);
-  }
+      : await db().$queryRaw<{ scopeId: string; measures: string[]; tenths: number[]; based: number[] }[]>`
+          SELECT "scopeId", array_agg(measure) AS measures, array_agg("meanTenths") AS tenths,
+                 array_agg("basedOn") AS based
+          FROM "ReleaseMean"
+          WHERE "scopeId" = ANY(${rowIds}::text[]) AND view = ${VIEW[reader.view]}::"ReleaseView"
+          GROUP BY "scopeId"`;
+  const meansOf = new Map(
+    means.map((m) => [
+      m.scopeId,
+      m.measures
+        .map((measure, i) => ({
+          measure,
+          view: reader.view,
+          mean: (m.tenths[i] as number) / 10,
+          from: m.based[i] as number,
+        }))
+        .sort((a, b) => MEASURE_ORDER(a.measure) - MEASURE_ORDER(b.measure)),
+    ]),
+  );
   const summaries = scopes.map(
     (scope): ReleasedSummary => ({
       scopeId: scope.scopeKey,
@@ -356,9 +366,7 @@ async function readScopes(actor: Actor, query: ReleasedQuery) {
       partners: scope.partners,
       ratings: scope.ratings,
       releasedAt: scope.release.createdAt,
-      derived: (meansOf.get(scope.id) ?? [])
-        .sort((a, b) => MEASURE_ORDER(a.measure) - MEASURE_ORDER(b.measure))
-        .map((m) => ({ measure: m.measure, view: reader.view, mean: m.meanTenths / 10, from: m.basedOn })),
+      derived: meansOf.get(scope.id) ?? [],
     }),
   );
   return { reader, summaries, rowIds };
