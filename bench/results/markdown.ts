@@ -26,7 +26,7 @@ function reportsSection(reports: DatabaseTimings[]): string[] {
   const lines = [
     "## Reports beside their SQL",
     "",
-    "Each report through its service for the released period (`getProgrammeReport` for the programme's commissioner, `getContractReport` with `primeId` for one prime on one of its contracts), timed beside one hand-written SQL statement that reads the same figures from the stored releases (bench/reports/raw-sql.ts) on the same database; first both are checked to give the same numbers. Cold: the first call of a round (nothing is cached between calls; the database's own buffers are warm after round 0). Warm: a second call right after. Medians over the rounds.",
+    "Each report through its service for the released period (`getProgrammeReport` for the programme's commissioner, `getContractReport` with `primeId` for one prime on one of its contracts), timed beside one hand-written SQL statement that reads the same figures from the stored releases (bench/reports/raw-sql.ts) on the same database; first both are checked to give the same numbers. Cold: the first call of a round, with no kept report (a closed period's programme report answers readers for 5 s); the database's own buffers are warm after round 0. Warm: a second call right after, as a reader reloading the page gets. Medians over the rounds.",
     "",
     "| Database | Programme rows | Programme: service cold | warm | SQL | cold ÷ SQL | Same numbers (figures) | Prime: service cold | warm | SQL | cold ÷ SQL | Same numbers (figures) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",

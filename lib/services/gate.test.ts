@@ -77,3 +77,24 @@ describe("createSharedRuns", () => {
     await expect(other).resolves.toBe("other key");
   });
 });
+
+describe("createSharedRuns with keepMs", () => {
+  it("answers later calls with a kept result until it is too old or forgotten", async () => {
+    const run = createSharedRuns<number>();
+    let runs = 0;
+    const work = async () => ++runs;
+    expect(await run("a", work, { keepMs: 60_000 })).toBe(1);
+    expect(await run("a", work, { keepMs: 60_000 })).toBe(1);
+    // Without keepMs nothing is kept for the next key's callers either.
+    expect(await run("b", work)).toBe(2);
+    expect(await run("b", work)).toBe(3);
+    run.forget();
+    expect(await run("a", work, { keepMs: 60_000 })).toBe(4);
+    expect(await run("a", work, { keepMs: 1 })).toBe(4);
+    await tick();
+    await tick();
+    expect(await run("c", work, { keepMs: 1 })).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await run("c", work, { keepMs: 1 })).toBe(6);
+  });
+});

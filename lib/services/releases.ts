@@ -197,7 +197,7 @@ const releasedSelect = {
   commissionerId: true,
   partners: true,
   ratings: true,
-  release: { select: { createdAt: true } },
+  releaseId: true,
 } satisfies Prisma.ReleaseScopeSelect;
 
 const figureSelect = {
@@ -293,26 +293,11 @@ export async function releasedSummaries(actor: Actor, query: ReleasedQuery): Pro
  * shows counts only, as before a release.
  */
 export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promise<ReleasedScope[]> {
-  const read = await readScopes(actor, query);
-  if (!read || read.summaries.length === 0) return [];
-  const figures = await db().releaseFigure.findMany({
-    where: { scopeId: { in: read.rowIds }, ...read.reader.figures },
-    select: figureSelect,
-    orderBy: [{ family: "asc" }, { key: "asc" }],
-  });
-  const figuresOf = new Map<string, FigureRow[]>();
-  for (const f of figures) {
-    const list = figuresOf.get(f.scopeId);
-    if (list) list.push(f);
-    else figuresOf.set(f.scopeId, [f]);
-  }
-  return read.summaries.map((summary, i) => ({
-    ...summary,
-    figures: (figuresOf.get(read.rowIds[i] as string) ?? []).map(toFigure),
-  }));
+  const read = await readScopes(actor, query, { figures: true });
+  return read?.summaries.map((summary, i) => ({ ...summary, figures: read.figures[i] ?? [] })) ?? [];
 }
 
-async function readScopes(actor: Actor, query: ReleasedQuery) {
+async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false } = {}) {
   requireRecordIds(...query.primeIds, ...(query.contractIds ?? []));
   const periods = query.periods.map(parsePeriod);
   const readable = query.primeIds.filter((id) => readerOf(actor, id) !== null);
@@ -333,15 +318,35 @@ async function readScopes(actor: Actor, query: ReleasedQuery) {
   });
   const rowIds = scopes.map((s) => s.id);
   // One row per scope, not per mean: a programme's report reads thousands of scopes.
-  const means =
-    scopes.length === 0
-      ? []
-      : await db().$queryRaw<{ scopeId: string; measures: string[]; tenths: number[]; based: number[] }[]>`
-          SELECT "scopeId", array_agg(measure) AS measures, array_agg("meanTenths") AS tenths,
-                 array_agg("basedOn") AS based
-          FROM "ReleaseMean"
-          WHERE "scopeId" = ANY(${rowIds}::text[]) AND view = ${VIEW[reader.view]}::"ReleaseView"
-          GROUP BY "scopeId"`;
+  if (scopes.length === 0) return { reader, summaries: [], figures: [] };
+  // Read beside the means rather than joined to the scopes: a national programme's thousands of
+  // scopes come from a few releases.
+  const [releases, means, figureRows] = await Promise.all([
+    db().release.findMany({
+      where: { id: { in: [...new Set(scopes.map((s) => s.releaseId))] } },
+      select: { id: true, createdAt: true },
+    }),
+    db().$queryRaw<{ scopeId: string; measures: string[]; tenths: number[]; based: number[] }[]>`
+      SELECT "scopeId", array_agg(measure) AS measures, array_agg("meanTenths") AS tenths,
+             array_agg("basedOn") AS based
+      FROM "ReleaseMean"
+      WHERE "scopeId" = ANY(${rowIds}::text[]) AND view = ${VIEW[reader.view]}::"ReleaseView"
+      GROUP BY "scopeId"`,
+    figures
+      ? db().releaseFigure.findMany({
+          where: { scopeId: { in: rowIds }, ...reader.figures },
+          select: figureSelect,
+          orderBy: [{ family: "asc" }, { key: "asc" }],
+        })
+      : [],
+  ]);
+  const releasedAt = new Map(releases.map((r) => [r.id, r.createdAt]));
+  const figuresOf = new Map<string, ReleasedFigure[]>();
+  for (const f of figureRows) {
+    const list = figuresOf.get(f.scopeId);
+    if (list) list.push(toFigure(f));
+    else figuresOf.set(f.scopeId, [toFigure(f)]);
+  }
   const meansOf = new Map(
     means.map((m) => [
       m.scopeId,
@@ -365,11 +370,11 @@ async function readScopes(actor: Actor, query: ReleasedQuery) {
       commissionerId: scope.commissionerId,
       partners: scope.partners,
       ratings: scope.ratings,
-      releasedAt: scope.release.createdAt,
+      releasedAt: releasedAt.get(scope.releaseId) as Date,
       derived: meansOf.get(scope.id) ?? [],
     }),
   );
-  return { reader, summaries, rowIds };
+  return { reader, summaries, figures: rowIds.map((id) => figuresOf.get(id) ?? []) };
 }
 
 /** Principles in the framework's order, then overall. */
