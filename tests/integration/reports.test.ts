@@ -289,6 +289,18 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     expect(programme.rows[1]?.partners).toEqual({ suppressed: true });
   });
 
+  it("shows a closed period's new release at once, though its programme report is kept for readers", async () => {
+    const w = await world();
+    const asked = { now: AFTER, cycleName: "2026–27" };
+    const before = await getProgrammeReport(w.council, asked);
+    expect(nonEmpty(before.rows, "programme rows").every((r) => !r.released)).toBe(true);
+    // Kept: the same report object answers the next reader.
+    expect(await getProgrammeReport(w.council, asked)).toBe(before);
+    await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
+    const after = await getProgrammeReport(w.council, asked);
+    expect(after.rows.some((r) => r.released)).toBe(true);
+  });
+
   it("never gives a prime a figure about facts it sets per partner, through any report, export or API", async () => {
     const w = await world();
     await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
