@@ -5,6 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvOrExit } = await import("@/lib/startup");
     checkEnvOrExit();
+    const { startJobsIfOn } = await import("@/lib/startup-jobs");
+    startJobsIfOn();
   }
 }
 

@@ -20,8 +20,9 @@ export default async function HomePage() {
       <h2 className="mt-8 mb-4 text-2xl font-bold">Who it is for</h2>
       <ul className="mb-8 max-w-3xl list-disc space-y-2 pl-6">
         <li>
-          <strong>Voluntary and community organisations</strong> rate their prime. Ratings are anonymous and
-          only shown once enough partners have answered.
+          <strong>Voluntary and community organisations</strong> rate their prime. Nobody sees one
+          partner&apos;s answers: ratings are shown only combined, in figures published once a round has
+          closed.
         </li>
         <li>
           <strong>Prime contractors</strong> assess themselves against the same code of practice and see how

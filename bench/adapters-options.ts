@@ -53,6 +53,8 @@ export async function serveOverSocket(
   return {
     factory: client.factory,
     pglite,
+    url,
+    pool: client.pool,
     // The socket server may take a single connection: migrations share the pool's.
     forMigrations: () => ({ factory: client.factory, release: async () => {} }),
     close: async () => {

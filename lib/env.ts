@@ -40,6 +40,12 @@ const schema = z.object({
     .max(65535, "PORT must be between 1 and 65535")
     .default(DEFAULT_PORT),
   /**
+   * Whether this process works the background queue (OCDS imports, the daily reminders, purge and
+   * releases; docs/decisions/0017). "off" for an instance that should only serve pages; at least
+   * one instance must have it on.
+   */
+  JOBS: z.enum(["on", "off"], { error: 'JOBS must be "on" or "off"' }).default("on"),
+  /**
    * Lets visitors act for the seeded demo organisations without an account, and writes the demo
    * data. "off" is the product: no demo anywhere.
    */

@@ -49,6 +49,12 @@ export default async function ProgrammePage({
     <>
       <p className="text-xl text-muted">{report.commissioner}</p>
       <h1 className="mb-6 text-4xl font-bold">Primes across your contracts</h1>
+      {actor.role === "ADMIN" && actor.userId !== null ? (
+        <p className="no-print mb-6">
+          <Link href="/reports/releases">Release partners' figures</Link>: which periods have been released,
+          and releasing closed cycles now.
+        </p>
+      ) : null}
       <form method="get" action="/reports" className="no-print mb-8 flex flex-wrap items-end gap-4">
         <SelectField
           name="cycle"

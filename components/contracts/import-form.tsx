@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { type FormEvent, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -32,75 +31,9 @@ export function ImportForm({ tooLarge = false }: { tooLarge?: boolean }) {
     } else setRefused(null);
   };
   const error = shown.errors.find((e) => e.questionKey === "file")?.message;
-  const report = state.report;
   return (
     <>
       <ErrorSummary errors={shown.errors} message={shown.message} />
-      {report && !refused ? (
-        <section aria-labelledby="import-report" className="mb-10">
-          <h2 id="import-report" className="mb-4 text-2xl font-bold">
-            {report.imported.length === 1
-              ? "1 contract imported"
-              : `${report.imported.length} contracts imported`}
-          </h2>
-          {report.imported.length > 0 ? (
-            <ul className="mb-6 space-y-2" aria-label="Imported">
-              {report.imported.map((c) => (
-                <li key={c.id}>
-                  <Link href={`/contracts/${c.id}`}>{c.title}</Link> ({c.reference}): primes{" "}
-                  {c.primes.join(", ") || "none named"}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {report.updated.length > 0 ? (
-            <>
-              <h3 className="mb-2 text-xl font-bold">
-                {report.updated.length === 1
-                  ? "1 contract updated"
-                  : `${report.updated.length} contracts updated`}{" "}
-                from a later release
-              </h3>
-              <ul className="mb-6 space-y-3" aria-label="Updated">
-                {report.updated.map((c) => (
-                  <li key={c.id}>
-                    <Link href={`/contracts/${c.id}`}>{c.title}</Link>
-                    <ul className="list-disc pl-6">
-                      {c.changes.map((change) => (
-                        <li key={change}>{change}</li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {report.skipped.length > 0 ? (
-            <>
-              <h3 className="mb-2 text-xl font-bold">Not imported</h3>
-              <ul className="mb-6 list-disc space-y-1 pl-6" aria-label="Not imported">
-                {report.skipped.map((s) => (
-                  <li key={`${s.item}-${s.reason}`}>
-                    {s.item}: {s.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {report.notes.length > 0 ? (
-            <>
-              <h3 className="mb-2 text-xl font-bold">Check these</h3>
-              <ul className="list-disc space-y-1 pl-6" aria-label="Notes">
-                {report.notes.map((n) => (
-                  <li key={`${n.item}-${n.reason}`}>
-                    {n.item}: {n.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
-      ) : null}
       <form action={action} onSubmit={checkSize} className="max-w-2xl">
         <FileField
           name="file"

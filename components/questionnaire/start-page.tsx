@@ -5,10 +5,11 @@ import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { framework, type Perspective, questionsFor } from "@/lib/framework";
-import { whoReadsNotes } from "@/lib/questionnaire/notes";
 import { startPath } from "@/lib/questionnaire/start-path";
+import { whoReadsNotes } from "@/lib/questionnaire/who-sees";
 import { getStartContext } from "@/lib/services/assessments";
 import { StartForm } from "./start-form";
+import { WhoSeesSection } from "./who-sees-section";
 
 /** The GOV.UK start page: what it asks, how long it takes, and who will see what. */
 export async function StartPage({
@@ -60,24 +61,22 @@ export async function StartPage({
           your answers and come back later. Each question has a ‘Don’t know’ and a ‘Not applicable’ answer
           where that makes sense.
         </p>
-        <h2 className="pt-4 text-2xl font-bold">Who will see your answers</h2>
         {partner ? (
           <>
+            <WhoSeesSection programme={context.programme} />
             <p>
-              <strong>Your answers are anonymous.</strong> {context.prime.name} will never see your individual
-              answers or be told how you answered. It, and the commissioner, only see all partners' answers
-              combined, and only once at least {framework.minResponses} partners have answered.
-            </p>
-            <p>
-              {whoReadsNotes(context.prime.name, framework.minResponses)} Your organisation's name is kept
-              only to make sure each partner answers once.
+              {whoReadsNotes(context.programme)} Your organisation's name is kept only to make sure each
+              partner answers once.
             </p>
           </>
         ) : (
-          <p>
-            The commissioner will see your answers beside your partners' combined answers, so that what you
-            report can be compared with what they say. Your partners will not see your individual answers.
-          </p>
+          <>
+            <h2 className="pt-4 text-2xl font-bold">Who will see your answers</h2>
+            <p>
+              The commissioner will see your answers beside your partners' combined answers, so that what you
+              report can be compared with what they say. Your partners will not see your individual answers.
+            </p>
+          </>
         )}
         {context.cycle ? (
           <p>

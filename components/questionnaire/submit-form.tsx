@@ -20,7 +20,7 @@ export function SubmitForm({
   revision: number;
   /** The prime a partner is rating; null for a self-assessment. */
   primeName: string | null;
-  /** Who reads a partner's notes (lib/questionnaire/notes.ts), worked out on the server. */
+  /** Who reads a partner's notes (lib/questionnaire/who-sees.ts), worked out on the server. */
   notesRule?: string;
 }) {
   const [state, action, pending] = useActionState(submitAction, initialFormState);

@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/format";
 import { formatPercent } from "@/lib/reports/format";
 import type { PrimeReport } from "@/lib/services/reports";
 
@@ -6,9 +7,12 @@ export function ResponseSummary({
   prime,
   minResponses,
   closed,
+  countedTo,
 }: {
   prime: PrimeReport;
   minResponses: number;
+  /** Counts run to this moment for this reader; null when live. */
+  countedTo: Date | null;
   /** The cycle has closed: nobody else can answer. */
   closed: boolean;
 }) {
@@ -19,7 +23,9 @@ export function ResponseSummary({
         <strong>
           {submitted} of {supplyChain.roster} partners
         </strong>{" "}
-        on the rating list have answered ({formatPercent(responseRate)}).
+        on the rating list{" "}
+        {countedTo && !closed ? `had answered by the start of ${formatDate(countedTo)}` : "have answered"} (
+        {formatPercent(responseRate)}).
       </p>
       {released ? (
         <p className="border-l-4 border-brand pl-4">

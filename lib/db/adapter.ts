@@ -17,6 +17,10 @@ export interface Connection {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded database, when there is one; tests use it to dump and load data folders. */
   pglite: PGlite | null;
+  /** The server's address, when there is one: the job queue keeps a small pool of its own there. */
+  url: string | null;
+  /** The client's pool of server connections, when there is one: an instance that only sends jobs uses it. */
+  pool: pg.Pool | null;
   /**
    * A factory for the schema engine alone, ended with `release` once it is done. Prisma's engine
    * holds a PostgreSQL advisory lock for as long as its connection lives; on a connection of its
@@ -42,6 +46,8 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     return {
       factory,
       pglite,
+      url: null,
+      pool: null,
       // One process owns an embedded database, so there is no one to wait for.
       forMigrations: () => ({
         factory: wholeScripts(factory, (script) => pglite.exec(script)),
@@ -68,6 +74,8 @@ export function openConnection(target: DatabaseTarget, options: ConnectionOption
     // A connection dropped by the server: the next page checks the database before it renders.
     factory: new PrismaPg(pool, { onPoolError: markDatabaseSuspect, onConnectionError: markDatabaseSuspect }),
     pglite: null,
+    url: target.url,
+    pool,
     forMigrations: () => {
       const own = new pg.Pool({ connectionString: target.url, max: 1, connectionTimeoutMillis: 5_000 });
       return {

@@ -22,6 +22,13 @@ function invitation(overrides: Partial<Parameters<typeof invitationEmail>[0]> = 
     url: link,
     expiresAt: new Date("2027-03-14T12:00:00Z"),
     privacyUrl,
+    programme: {
+      prime: overrides.primeName ?? "Castlegate Employment Services Ltd",
+      commissioner: "Northmoor Council",
+      scoreThreshold: 5,
+      categoryThreshold: 5,
+      closesAt: new Date("2027-03-14T12:00:00Z"),
+    },
     ...overrides,
   });
 }
@@ -114,7 +121,7 @@ describe("email templates", () => {
     expect(email.text).toContain("If you did not ask for this, you can ignore this email");
   });
 
-  it("invite a partner to rate its prime, saying when the link expires and that answers are anonymous", () => {
+  it("invite a partner to rate its prime, saying when the link expires and who sees its answers", () => {
     const email = invitation({ invitedBy: "Northmoor Combined Authority" });
     expect(email.subject).toBe("Rate how Castlegate Employment Services Ltd works with you");
     expect(email.text).toContain(
@@ -122,8 +129,12 @@ describe("email templates", () => {
     );
     expect(email.text).toContain("“Northmoor Working Well”");
     expect(email.text).toContain("The link works until 14 March 2027.");
-    expect(email.text).toContain("Your answers are anonymous.");
-    expect(email.text).toContain("only once at least 3 partners have answered");
+    expect(email.text).toContain(
+      "Who will see your answers: Castlegate Employment Services Ltd will never see your answers",
+    );
+    expect(email.text).toContain("combine the answers of at least 5 partner organisations");
+    expect(email.text).toContain("until the round closes on 14 March 2027");
+    expect(email.text).not.toContain("at least 3");
     expect(invitation().text).toContain("You have been asked to rate");
   });
 

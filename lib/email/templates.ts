@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/format";
+import { type Programme, WHO_SEES_HEADING, whoSeesYourAnswersText } from "@/lib/questionnaire/who-sees";
 import { type EmailContent, render, type WithPrivacyLink } from "./render";
 
 export { DATA_USE_NOTICE, type EmailContent, escapeHtml } from "./render";
@@ -46,7 +47,11 @@ export function invitationEmail({
   url,
   expiresAt,
   invitedBy,
-}: InvitationDetails): EmailContent {
+  programme,
+}: InvitationDetails & {
+  /** The programme the partner answers in: what the email tells it about who reads its answers. */
+  programme: Programme;
+}): EmailContent {
   const asker = invitedBy ? `${invitedBy} has asked you` : "You have been asked";
   return render(privacyUrl, `Rate how ${primeName} works with you`, [
     { heading: `Rate how ${primeName} works with you` },
@@ -55,11 +60,9 @@ export function invitationEmail({
         `${asker} to rate how ${primeName} treats your organisation as a partner on the contract ` +
         `“${contractTitle}”: sharing risk, paying on time, building your capacity, negotiating fairly and sharing data.`,
     },
-    {
-      paragraph:
-        `Your answers are anonymous. ${primeName} never sees what your organisation said: ratings are only shown ` +
-        "combined with other partners’ ratings, and only once at least 3 partners have answered.",
-    },
+    ...whoSeesYourAnswersText(programme).map((text, i) => ({
+      paragraph: i === 0 ? `${WHO_SEES_HEADING}: ${text}` : text,
+    })),
     { link: url, label: "Start your rating" },
     {
       paragraph: `The link works until ${formatDate(expiresAt)}. You can save your answers and come back later.`,
@@ -119,7 +122,11 @@ export function closingReminderEmail({
         `Answers sent after ${closes} will not count this time.`,
     },
     { link: url, label: "Continue your rating" },
-    { paragraph: "Any answers you have already saved are kept. Your answers are anonymous." },
+    {
+      paragraph:
+        `Any answers you have already saved are kept. ${primeName} never sees your answers, only figures ` +
+        "combining many partners, published once the round has closed.",
+    },
     { paragraph: "If you have already sent your rating, thank you: you can ignore this email." },
   ]);
 }

@@ -142,7 +142,10 @@ export const frameworkSchema = z.object({
   version: z.string().regex(/^\d+\.\d+$/, 'must look like "1.0"'),
   title: text,
   source: z.object({ title: text, publisher: text, url: z.url(), note: text }),
-  /** Partners' ratings are shown only once at least this many have answered. Never below 3. */
+  /**
+   * The floor under every programme's release thresholds (docs/decisions/0011): no released figure
+   * rests on fewer partner organisations. Never below 3.
+   */
   minResponses: z.number().int().min(3, "anonymity threshold must be at least 3").default(3),
   principles: z.array(principle).length(5, "must have exactly 5 principles"),
 });

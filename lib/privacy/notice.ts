@@ -1,5 +1,7 @@
 import { RESET_LINK_MINUTES, SESSION_EXPIRES_IN } from "@/lib/auth/auth";
 import { INVITATION_DAYS } from "@/lib/invitations/tokens";
+import { whoSeesRatings } from "@/lib/questionnaire/who-sees";
+import { DEFAULT_THRESHOLDS } from "@/lib/scoring/release";
 import { REQUEST_RETENTION_DAYS } from "./retention-periods";
 
 /** What the privacy notice is generated from: the deployment's configuration (lib/env.ts). */
@@ -122,8 +124,7 @@ export function personalDataCategories(settings: PrivacySettings): DataCategory[
       what: "Answers are stored against the organisation that answered, never against the person who typed them. Nothing links a submitted rating to you.",
       why: "To report how prime contractors treat their supply chains.",
       howLong: `Submitted answers are kept as the record of the rating cycle, also after you delete your account. An unfinished draft nobody has touched for ${months(settings.draftRetentionMonths)} is deleted.`,
-      whoSees:
-        "Your organisation. A prime contractor and the commissioner only ever see partners' ratings combined, once at least 3 partners have answered; the commissioner sees a prime's self-assessment.",
+      whoSees: whoSeesRatings(DEFAULT_THRESHOLDS),
     },
   ];
 }

@@ -17,6 +17,7 @@ import type { Perspective as DbPerspective } from "@/lib/generated/prisma/enums"
 import { requireRecordIds } from "@/lib/ids";
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { isComplete, type PrincipleProgress, progress } from "@/lib/questionnaire/progress";
+import { commissionerProgrammeSelect, type Programme, programmeFor } from "@/lib/questionnaire/who-sees";
 import { storedScores } from "@/lib/reports/stored-scores";
 import { scoreAssessment } from "@/lib/scoring";
 import { assertMayReadAnswers } from "./answer-access";
@@ -50,7 +51,9 @@ const assessmentSelect = {
   cycleId: true,
   primeId: true,
   contractId: true,
-  contract: { select: { id: true, title: true, reference: true } },
+  contract: {
+    select: { id: true, title: true, reference: true, commissioner: { select: commissionerProgrammeSelect } },
+  },
   cycle: { select: { id: true, name: true, opensAt: true, closesAt: true } },
   prime: { select: { id: true, name: true } },
   respondent: { select: { id: true, name: true } },
@@ -68,6 +71,8 @@ export interface AssessmentView {
   submittedAt: Date | null;
   contract: { id: string; title: string; reference: string };
   cycle: { id: string; name: string; closesAt: Date };
+  /** What the partner is told about who reads its answers: the programme's thresholds, the close. */
+  programme: Programme;
   prime: { id: string; name: string };
   respondent: { id: string; name: string };
   answers: Map<string, PageAnswer>;
@@ -91,8 +96,14 @@ function toView(row: Prisma.AssessmentGetPayload<{ select: typeof assessmentSele
     version: row.version,
     revision: row.revision,
     submittedAt: row.submittedAt,
-    contract: row.contract,
+    contract: { id: row.contract.id, title: row.contract.title, reference: row.contract.reference },
     cycle: row.cycle,
+    programme: programmeFor({
+      prime: row.prime.name,
+      commissioner: row.contract.commissioner,
+      closesAt: row.cycle.closesAt,
+      frameworkMinimum: framework.minResponses,
+    }),
     prime: row.prime,
     respondent: row.respondent,
     answers,
@@ -139,7 +150,14 @@ export async function getStartContext(actor: Actor, input: StartInput, now = new
   const award = await db().contractPrime.findUnique({
     where: { contractId_primeId: { contractId: input.contractId, primeId: input.primeId } },
     select: {
-      contract: { select: { id: true, title: true, reference: true } },
+      contract: {
+        select: {
+          id: true,
+          title: true,
+          reference: true,
+          commissioner: { select: commissionerProgrammeSelect },
+        },
+      },
       prime: { select: { id: true, name: true } },
     },
   });
@@ -175,7 +193,14 @@ export async function getStartContext(actor: Actor, input: StartInput, now = new
         select: { id: true, status: true },
       })
     : null;
-  return { ...award, cycle, existing };
+  const programme = programmeFor({
+    prime: award.prime.name,
+    commissioner: award.contract.commissioner,
+    closesAt: cycle?.closesAt ?? null,
+    frameworkMinimum: currentFramework.minResponses,
+  });
+  const { commissioner: _, ...contract } = award.contract;
+  return { contract, prime: award.prime, cycle, existing, programme };
 }
 
 /** Opens the actor's draft for the open cycle, creating it on first start. Returns its id. */

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   exported: "report.exported",
   apiToken: "api-token",
   released: "release.published",
+  thresholdsRaised: "release.thresholds-raised",
   identifierAdded: "organisation.identifier-added",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -2,10 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, RuleError } from "@/lib/errors";
-import type { Perspective } from "@/lib/framework";
+import { framework, type Perspective } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
 import { hashToken, type InvitationState, isTokenShaped, sameEmail, stateOf } from "@/lib/invitations/tokens";
+import { commissionerProgrammeSelect, type Programme, programmeFor } from "@/lib/questionnaire/who-sees";
 import { fromDbPerspective, startOrResume } from "@/lib/services/assessments";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 import { openCycleWhere } from "@/lib/services/invitations";
@@ -37,6 +38,8 @@ export interface InvitationView {
   prime: { id: string; name: string };
   contract: { id: string; title: string };
   cycle: { name: string; closesAt: Date } | null;
+  /** What a partner is told about who reads its answers: the programme's thresholds, the close. */
+  programme: Programme;
   expiresAt: Date;
   /** Who sent it. */
   invitedBy: string;
@@ -54,7 +57,7 @@ const viewSelect = {
   createdAt: true,
   invitedByOrgId: true,
   organisation: { select: { id: true, name: true, type: true, _count: { select: { members: true } } } },
-  contract: { select: { id: true, title: true } },
+  contract: { select: { id: true, title: true, commissioner: { select: commissionerProgrammeSelect } } },
 } satisfies Prisma.InvitationSelect;
 
 /** The invitation a link names, or null for a link that names none. The token is looked up only by its hash. */
@@ -83,8 +86,14 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
     perspective: fromDbPerspective(row.perspective),
     organisation: { id: row.organisation.id, name: row.organisation.name, type: row.organisation.type },
     prime,
-    contract: row.contract,
+    contract: { id: row.contract.id, title: row.contract.title },
     cycle,
+    programme: programmeFor({
+      prime: prime.name,
+      commissioner: row.contract.commissioner,
+      closesAt: cycle?.closesAt ?? null,
+      frameworkMinimum: framework.minResponses,
+    }),
     expiresAt: row.expiresAt,
     invitedBy: inviter?.name ?? "Chainwise",
     organisationHasMembers: row.organisation._count.members > 0,

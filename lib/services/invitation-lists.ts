@@ -8,6 +8,7 @@ import { requireRecordIds } from "@/lib/ids";
 import { type InvitationState, stateOf } from "@/lib/invitations/tokens";
 import { fromDbPerspective } from "@/lib/services/assessments";
 import { visibleContract } from "@/lib/services/invitations";
+import { countedTo } from "@/lib/services/report-counts";
 
 /**
  * What the inviting side sees of its invitations. The commissioner holds the roster and chases it,
@@ -135,6 +136,8 @@ export async function chainInvitations(
           primeId,
           perspective: "SUBCONTRACTOR",
           status: "SUBMITTED",
+          // By any version, to the start of today: the report's count, and no sooner (report-counts.ts).
+          submittedAt: { lt: countedTo("prime", now) ?? now },
           respondentOrgId: { in: [...onRoster] },
         },
         distinct: ["respondentOrgId"],

@@ -5,9 +5,10 @@ import { privacyNoticeUrl, sendEmail } from "@/lib/email/send";
 import { invitationEmail, selfAssessmentInvitationEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
-import type { Perspective } from "@/lib/framework";
+import { framework, type Perspective } from "@/lib/framework";
 import { isRecordId, requireRecordIds } from "@/lib/ids";
 import { expiryFor, newToken, normaliseEmail } from "@/lib/invitations/tokens";
+import { commissionerProgrammeSelect, programmeFor } from "@/lib/questionnaire/who-sees";
 import { toDbPerspective } from "@/lib/services/assessments";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 
@@ -69,7 +70,14 @@ export async function createInvitation(
   const award = await db().contractPrime.findFirst({
     where: { contractId: input.contractId, primeId: input.primeId, contract: visibleContract(actor) },
     select: {
-      contract: { select: { id: true, title: true, commissionerId: true } },
+      contract: {
+        select: {
+          id: true,
+          title: true,
+          commissionerId: true,
+          commissioner: { select: commissionerProgrammeSelect },
+        },
+      },
       prime: { select: { id: true, name: true } },
     },
   });
@@ -165,9 +173,17 @@ export async function createInvitation(
     invitedBy: actor.organisationName,
     privacyUrl: privacyNoticeUrl(),
   };
+  const programme = programmeFor({
+    prime: award.prime.name,
+    commissioner: award.contract.commissioner,
+    closesAt: cycle.closesAt,
+    frameworkMinimum: framework.minResponses,
+  });
   await sendEmail({
     to: email,
-    ...(input.perspective === "prime" ? selfAssessmentInvitationEmail(details) : invitationEmail(details)),
+    ...(input.perspective === "prime"
+      ? selfAssessmentInvitationEmail(details)
+      : invitationEmail({ ...details, programme })),
   });
   return { id, email, expiresAt };
 }

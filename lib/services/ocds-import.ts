@@ -17,65 +17,77 @@ export interface ImportReport {
   notes: { item: string; reason: string }[];
 }
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 /**
  * Writes parsed OCDS contracts for the acting commissioner, all in one transaction: a failure part
- * way leaves nothing behind. Award suppliers become the contract's primes, each with the lots it
- * won. A contract this commissioner imported before (same ocid) is updated from a later release
- * and the changes listed; the same release again, or an earlier one, changes nothing. Another
- * commissioner's import of the same notice is its own. A notice whose buyer is another body is
- * refused (`buyerProblem`).
+ * way leaves nothing behind. Uploads go through the background queue instead (import-runs.ts),
+ * which writes them batch by batch with {@link importBatch}.
  */
 export async function importContracts(
   actor: Actor,
   contracts: readonly ImportedContract[],
 ): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
+  await db().$transaction((tx) => importBatch(tx, actor, contracts, report));
+  return report;
+}
+
+/**
+ * Writes some parsed contracts in the caller's transaction, adding to `report`. Award suppliers
+ * become the contract's primes, each with the lots it won. A contract this commissioner imported
+ * before (same ocid) is updated from a later release and the changes listed; the same release
+ * again, or an earlier one, changes nothing, so a batch run twice changes nothing the second time.
+ * Another commissioner's import of the same notice is its own. A notice whose buyer is another
+ * body is refused (`buyerProblem`).
+ */
+export async function importBatch(
+  tx: Tx,
+  actor: Actor,
+  contracts: readonly ImportedContract[],
+  report: ImportReport,
+): Promise<void> {
   if (actor.organisationType !== "COMMISSIONER")
     throw new ForbiddenError("Only a commissioner can import contracts.");
-  const report: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
-  await db().$transaction(async (tx) => {
-    for (const contract of contracts) {
-      const label = `“${contract.title}” (${contract.ocid})`;
-      const existing = await tx.contract.findUnique({
-        where: { commissionerId_ocid: { commissionerId: actor.organisationId, ocid: contract.ocid } },
-        select: existingSelect,
+  for (const contract of contracts) {
+    const label = `“${contract.title}” (${contract.ocid})`;
+    const existing = await tx.contract.findUnique({
+      where: { commissionerId_ocid: { commissionerId: actor.organisationId, ocid: contract.ocid } },
+      select: existingSelect,
+    });
+    if (existing && !isLater(contract, existing)) {
+      report.skipped.push({
+        item: label,
+        reason:
+          existing.ocdsReleaseId === contract.releaseId
+            ? "This contract has already been imported from this release."
+            : "This contract has already been imported from a later release (or this one has no date).",
       });
-      if (existing && !isLater(contract, existing)) {
-        report.skipped.push({
-          item: label,
-          reason:
-            existing.ocdsReleaseId === contract.releaseId
-              ? "This contract has already been imported from this release."
-              : "This contract has already been imported from a later release (or this one has no date).",
-        });
-        continue;
-      }
-      if (!contract.startDate) {
-        report.skipped.push({
-          item: label,
-          reason: "The data gives no start date. Create this contract by hand.",
-        });
-        continue;
-      }
-      const buyer = await buyerProblem(tx, actor, contract.buyer);
-      if (buyer.problem) {
-        report.skipped.push({ item: label, reason: buyer.problem });
-        continue;
-      }
-      if (buyer.recorded) {
-        report.notes.push({
-          item: label,
-          reason: `${buyer.recorded}, the buyer's identifier in this notice, is now recorded as your organisation's, so later notices are matched by it.`,
-        });
-      }
-      const primes = await resolvePrimes(tx, actor, contract, label, report);
-      if (!primes) continue;
-      if (existing) await update(tx, existing, contract, primes, report);
-      else await create(tx, actor, contract, primes, report);
+      continue;
     }
-  });
-  return report;
+    if (!contract.startDate) {
+      report.skipped.push({
+        item: label,
+        reason: "The data gives no start date. Create this contract by hand.",
+      });
+      continue;
+    }
+    const buyer = await buyerProblem(tx, actor, contract.buyer);
+    if (buyer.problem) {
+      report.skipped.push({ item: label, reason: buyer.problem });
+      continue;
+    }
+    if (buyer.recorded) {
+      report.notes.push({
+        item: label,
+        reason: `${buyer.recorded}, the buyer's identifier in this notice, is now recorded as your organisation's, so later notices are matched by it.`,
+      });
+    }
+    const primes = await resolvePrimes(tx, actor, contract, label, report);
+    if (!primes) continue;
+    if (existing) await update(tx, existing, contract, primes, report);
+    else await create(tx, actor, contract, primes, report);
+  }
 }
 
 const existingSelect = {

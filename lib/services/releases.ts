@@ -7,7 +7,7 @@ import { framework } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { BANDS, type Band, meanOfTenths } from "@/lib/scoring/numbers";
-import type { DerivedFigure, ScopeLevel } from "@/lib/scoring/release";
+import { type DerivedFigure, PRIME_KNOWN_QUESTIONS, type ScopeLevel } from "@/lib/scoring/release";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 import { KIND_OF_FAMILY, type ReleaseOutcome, storeRelease } from "./release-store";
 
@@ -222,7 +222,8 @@ type FigureRow = Prisma.ReleaseFigureGetPayload<{ select: typeof figureSelect }>
  * - the prime: its own scopes, and only the figures for everyone;
  * - a commissioner: the prime on its contracts and in its pool, and the prime nationally; every
  *   figure, facts the prime sets per partner included;
- * - anyone else: nothing, until partners' own reading of released figures is decided.
+ * - anyone else: nothing here. A partner reads its prime's figures through release-reads.ts, which
+ *   asks as the prime would, at the scopes that include its own contract.
  */
 function readerOf(actor: Actor, primeId: string) {
   if (actor.organisationType === "PRIME" && actor.organisationId === primeId) {
@@ -289,8 +290,8 @@ export async function releasedSummaries(actor: Actor, query: ReleasedQuery): Pro
  * The one read path of partners' figures for every report, export and API (docs/decisions/0011):
  * the released scopes of several primes and periods that the actor may read, each with its figures
  * filtered in the query by who the actor is, and its principle and overall means for that reader's
- * view. Primes the actor may not read are left out (a partner, for now, reads none): a report then
- * shows counts only, as before a release.
+ * view. Primes the actor may not read are left out (partners read through release-reads.ts): a
+ * report then shows counts only, as before a release.
  */
 export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promise<ReleasedScope[]> {
   const read = await readScopes(actor, query, { figures: true });
@@ -385,8 +386,8 @@ const MEASURE_ORDER = (measure: string) => {
 
 /**
  * Partners' evidence notes released with a scope: from the ratings the scope rests on, never linked
- * to a partner, in question then text order. The prime reads only notes partners shared with it;
- * anyone the scope is not readable by reads none.
+ * to a partner, in question then text order. The prime reads only notes partners shared with it,
+ * and none about facts it sets per partner; anyone the scope is not readable by reads none.
  */
 export async function releasedNotes(
   actor: Actor,
@@ -398,6 +399,9 @@ export async function releasedNotes(
     where: {
       evidence: { not: null },
       NOT: { evidence: "" },
+      // A note about a fact the prime sets per partner (its fee, its payment days) points at the
+      // partner as surely as a figure would, so the prime reads only the others (ADR 0011).
+      ...(reader.view === "prime" ? { questionKey: { notIn: [...PRIME_KNOWN_QUESTIONS] } } : {}),
       assessment: {
         ...(reader.view === "prime" ? { notesSharedWithPrime: true } : {}),
         releaseScopes: {

@@ -14,6 +14,19 @@ export interface CountScope {
   contractId?: string;
   primeIds: readonly string[];
   cycleIds: readonly string[];
+  /** Only ratings submitted before this moment: see {@link countedTo}. */
+  submittedBefore?: Date;
+}
+
+/**
+ * Up to when a reader's response counts run. The commissioner's are live; everyone else's stop at
+ * the start of the day (UTC), so a prime watching the count learns on which day someone answered,
+ * never the minute that matches a partner it knows was answering then (ADR 0011, "Who answered,
+ * and when"). Null means live.
+ */
+export function countedTo(reader: "commissioner" | "prime" | "partner", now: Date): Date | null {
+  if (reader === "commissioner") return null;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 const current = (framework: Framework) => ({
@@ -36,12 +49,37 @@ export const countKey = (cycleId: string, primeId: string) => `${cycleId}/${prim
 /** Partners with a current submitted rating, per (cycle, prime), keyed by {@link countKey}. */
 export async function answeredCounts(framework: Framework, scope: CountScope): Promise<Map<string, number>> {
   if (scope.primeIds.length === 0 || scope.cycleIds.length === 0) return new Map();
+  if (scope.submittedBefore) return answeredBefore(framework, scope, scope.submittedBefore);
   const rows = await db().assessment.groupBy({
     by: ["cycleId", "primeId"],
     where: { ...where(scope), ...current(framework), perspective: "SUBCONTRACTOR" },
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [countKey(r.cycleId, r.primeId), r._count._all]));
+}
+
+/**
+ * Partners who had submitted by `before`, by any version of their rating: a correction sent today
+ * must not take a partner out of the count until tomorrow, which would tell the prime that someone
+ * corrected.
+ */
+async function answeredBefore(framework: Framework, scope: CountScope, before: Date) {
+  const rows = await db().assessment.findMany({
+    where: {
+      ...where(scope),
+      status: "SUBMITTED",
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      perspective: "SUBCONTRACTOR",
+      submittedAt: { lt: before },
+    },
+    distinct: ["cycleId", "primeId", "respondentOrgId"],
+    select: { cycleId: true, primeId: true },
+  });
+  const counts = new Map<string, number>();
+  for (const r of rows)
+    counts.set(countKey(r.cycleId, r.primeId), (counts.get(countKey(r.cycleId, r.primeId)) ?? 0) + 1);
+  return counts;
 }
 
 export interface SelfScoreRow {

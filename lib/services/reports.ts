@@ -20,18 +20,20 @@ import {
   type ViewComparison,
 } from "@/lib/scoring";
 import { createSharedRuns } from "./gate";
-import { releasedNotes, releasedScopes } from "./releases";
-import { answeredCounts, countKey } from "./report-counts";
+import { readableScopes, type ScopeLine, scopeLines } from "./release-reads";
+import { releasedNotes } from "./releases";
+import { answeredCounts, countedTo, countKey } from "./report-counts";
 
 /**
  * Reports on one contract, for whoever may see them, decided here where the data is read:
  * - its commissioner: every prime on it, with self-assessments, partners' figures, notes, flags;
  * - a prime on it: itself only, and partners' notes only where a partner chose to share them;
- * - a partner on a prime's rating roster: how many partners have answered, nothing else (partners'
- *   own reading of released figures is not decided yet: releases.ts);
+ * - a partner on a prime's rating roster: how many partners have answered, and the released
+ *   figures the prime itself reads at scopes that include its contracts (release-reads.ts), no notes;
  * - anyone else: "not found".
- * Partners' figures are read only from stored releases, through releases.ts (`releasedScopes`),
- * filtered there by who reads them: the prime on this contract in the cycle's period. Before its
+ * Partners' figures are read only from stored releases, through release-reads.ts (`readableScopes`),
+ * filtered there by who reads them: the prime on this contract in the cycle's period, and beside it
+ * the prime's pool with this commissioner and its national scope. Before its
  * release a cycle shows counts only (docs/decisions/0011). No individual rating, and no answer
  * linked to a partner, leaves this module.
  */
@@ -65,6 +67,8 @@ export interface PrimeReport {
   /** submitted ÷ roster as a percentage, one decimal; null with an empty roster. */
   responseRate: number | null;
   partners: Aggregate;
+  /** The prime on this contract, across its contracts with the commissioner, nationally: in the cycle's period. */
+  scopes: ScopeLine[];
   /** The prime's submitted self-assessment; not shown to partners. */
   self: ScoredAssessment | null;
   comparison: ViewComparison | null;
@@ -88,6 +92,8 @@ export interface ContractReport {
   /** The cycle reported on; null when the contract has none yet. */
   cycle: CycleSummary | null;
   primes: PrimeReport[];
+  /** Response counts include answers sent before this moment; null when they are live. */
+  countedTo: Date | null;
   /** Primes ranked by partners' figures, for the commissioner; null for anyone else. */
   benchmark: MeasureBenchmark[] | null;
 }
@@ -248,11 +254,18 @@ async function contractReport(
   if (cycleId && !cycle) throw new NotFoundError();
 
   const seesSelf = viewer !== "partner";
+  // Once the cycle has closed nobody can answer or correct any more, so its count may be live.
+  const countsTo = cycle && cycle.closesAt > now ? countedTo(viewer, now) : null;
   const opened = cycles.filter((c) => c.opensAt <= now);
   const periods = [...new Set([...opened, ...(cycle ? [cycle] : [])].map((c) => c.name))];
   const [counts, released, selves, chains, replies] = await Promise.all([
-    answeredCounts(framework, { contractId, primeIds, cycleIds: cycles.map((c) => c.id) }),
-    releasedScopes(actor, { primeIds, periods, levels: ["contract"], contractIds: [contractId] }),
+    answeredCounts(framework, {
+      contractId,
+      primeIds,
+      cycleIds: cycles.map((c) => c.id),
+      submittedBefore: countsTo ?? undefined,
+    }),
+    readableScopes(actor, { primeIds, periods, contractIds: [contractId] }),
     seesSelf ? selfAssessments(contractId, primeIds) : new Map<string, ScoredAssessment>(),
     supplyChainFacts(contractId, primeIds),
     cycle
@@ -262,7 +275,25 @@ async function contractReport(
         })
       : [],
   ]);
-  const scopeOf = new Map(released.map((s) => [`${s.period}/${s.primeId}`, s]));
+  const scopeOf = new Map(
+    released.filter((s) => s.level === "contract").map((s) => [`${s.period}/${s.primeId}`, s]),
+  );
+  const lines = new Map<string, ScopeLine[]>();
+  if (cycle) {
+    for (const id of primeIds) {
+      lines.set(
+        id,
+        await scopeLines(released, {
+          contractId,
+          commissionerId: contract.commissionerId,
+          commissionerName: contract.commissioner.name,
+          primeId: id,
+          period: cycle.name,
+          cycleClosesAt: cycle.closesAt,
+        }),
+      );
+    }
+  }
   const partnersIn = (c: CycleSummary, primeId: string): Aggregate =>
     aggregateOfRelease(framework, scopeOf.get(`${c.name}/${primeId}`));
   const notes = new Map<string, { questionKey: string; evidence: string }[]>();
@@ -291,6 +322,7 @@ async function contractReport(
         released: cycle ? scopeOf.has(`${cycle.name}/${prime.id}`) : false,
         responseRate: percent(submitted, chain.roster),
         partners,
+        scopes: lines.get(prime.id) ?? [],
         self: seesSelf ? self : null,
         comparison: seesSelf && self ? compareViews(self, partners) : null,
         supplyChain: chain,
@@ -329,6 +361,7 @@ async function contractReport(
       commissioner: contract.commissioner.name,
     },
     minResponses: contract.commissioner.releaseScoreThreshold,
+    countedTo: countsTo,
     cycles,
     cycle,
     primes,

@@ -9,7 +9,7 @@ import { COUNCIL } from "./support/contracts";
 import { actAs, answerPage, axeViolations, errorSummary, saveAndContinue } from "./support/questionnaire";
 import { secondPort, startSecondServer } from "./support/second-server";
 import { expect, newClientAddress, test } from "./support/test";
-import { actFor, createWorld } from "./support/world";
+import { actFor, createPerson, createWorld, signInAs } from "./support/world";
 
 /**
  * Every page of the app (app/**\/page.tsx), as the actor who can open it and in its main states
@@ -271,6 +271,35 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await page.getByRole("button", { name: "Create key" }).click();
     await expect(errorSummary(page)).toBeVisible();
     await check(page, "API keys, with an error");
+    expectNone();
+  });
+
+  test("a commissioner's administrator: the release page, with an error, and after a release", async ({
+    page,
+    db,
+    baseURL,
+  }) => {
+    test.setTimeout(budget({ pages: 8 }));
+    const { check, expectNone } = checker();
+    const world = await createWorld(db, { partners: 3, submitted: 3 });
+    await db.organisation.update({
+      where: { id: world.council.id },
+      data: { releaseScoreThreshold: 3, releaseCategoryThreshold: 3 },
+    });
+    await db.cycle.update({ where: { id: world.cycle.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    const url = baseURL ?? "";
+    await signInAs(page, await createPerson(db, url, { organisation: world.council }), url);
+    await visit(page, "/reports/releases");
+    await check(page, "release partners' figures");
+    await page.getByRole("button", { name: "Release now" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "release partners' figures, with an error");
+    await page.getByLabel("I understand that released figures are published for good").check();
+    await page.getByRole("button", { name: "Release now" }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    await check(page, "release partners' figures, released");
+    await visit(page, `/contracts/${world.contract.id}/primes/${world.prime.id}/report`);
+    await check(page, "prime report with its released scopes");
     expectNone();
   });
 

@@ -151,6 +151,8 @@ const ROUTES: Route[] = [
     }),
   ),
   { path: () => "/reports", allowed: ["commissioner"], secret: contractSecrets },
+  // Administrators only, and a demo visitor is never one: the council's visitor is refused too.
+  { path: () => "/reports/releases", allowed: [], secret: () => ["Release closed cycles now", WORKING_WELL] },
   { path: () => "/account/activity", allowed: [], secret: () => ["It records that a rating was submitted"] },
   { path: () => "/account/api-keys", allowed: [], secret: () => ["Create a key"] },
   {

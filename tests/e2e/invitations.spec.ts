@@ -82,6 +82,7 @@ test("a commissioner invites a prime and three partners; the prime sees partners
       .getByRole("row")
       .filter({ hasText: "Overall" });
 
+  const today = new Date().toISOString().slice(0, 10);
   for (const [i, partner] of PARTNERS.entries()) {
     await acceptAndAnswer(
       browser,
@@ -91,7 +92,12 @@ test("a commissioner invites a prime and three partners; the prime sees partners
     );
     await primePage.goto(report);
     await expect(primePage.getByRole("heading", { level: 1 })).toHaveText(PRIME);
-    await expect(primePage.getByText(`${i + 1} of 3 partners`)).toBeVisible();
+    // The prime's count runs to the start of the day: it does not move as each partner answers.
+    const counted = primePage.getByText(/^\d of 3 partners$/);
+    await expect(counted).toHaveText(
+      new Date().toISOString().slice(0, 10) === today ? "0 of 3 partners" : /of 3/,
+    );
+    await expect(primePage.getByText(/had answered by the start of/)).toBeVisible();
     // While the cycle is open the prime reads counts only: no figure before the release.
     await expect(primePage.getByText(/released once the cycle has closed/)).toBeVisible();
     await expect(partnersFigure()).toContainText("Not shown");

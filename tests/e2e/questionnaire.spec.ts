@@ -29,7 +29,8 @@ test("a partner rates its prime: errors, saving part-way, a reload, check answer
 
   await page.getByRole("link", { name: `Rate ${PRIME}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Rate how ${PRIME} treats its partners`);
-  await expect(page.getByText("Your answers are anonymous.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Who will see your answers" })).toBeVisible();
+  await expect(page.getByText(`${PRIME} will never see your answers`)).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Start now" }).click();
 

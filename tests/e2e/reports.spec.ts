@@ -167,18 +167,33 @@ test("a prime adds to its action plan and replies, and the commissioner reads bo
   await expect(page.getByRole("button", { name: "Add to the plan" })).toHaveCount(0);
 });
 
-test("a partner sees how many answered, never a figure nor the prime's own answers", async ({ page }) => {
+test("a partner reads the released figures its prime reads, never the prime's own answers", async ({
+  page,
+}) => {
+  test.setTimeout(budget({ pages: 8 }));
+  // What Meridian reads of its partners' figures in the released cycle (its view: ADR 0011).
+  await actAs(page, "Meridian Outcomes plc");
+  await page.getByRole("link", { name: `${CONTRACT}: your view beside your partners'` }).click();
+  await showCycle(page, CLOSED);
+  const primeTable = page.getByRole("table", { name: "The prime's view and its partners', by principle" });
+  const primeOverall = primeTable.getByRole("row").filter({ hasText: "Overall" }).getByRole("cell").nth(1);
+  const overall = (await primeOverall.textContent())?.trim() ?? "";
+  expect(overall).toMatch(/^\d+\.\d$/);
+
   await actAs(page, "Hillside Recovery Network");
   await page.getByRole("link", { name: /^Meridian Outcomes plc on .*: what partners say, combined/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "How partners rate Meridian Outcomes plc (South)",
   );
   await showCycle(page, CLOSED);
-  // Partners' own reading of released figures is not decided (lib/services/releases.ts): counts only.
   await expect(page.getByText("5 of 5 partners")).toBeVisible();
   const table = page.getByRole("table", { name: "Partners' view, by principle" });
-  await expect(table.getByRole("row").filter({ hasText: "Overall" })).toContainText("Not shown");
-  await expect(table).not.toContainText("29.9");
+  await expect(table.getByRole("row").filter({ hasText: "Overall" }).getByRole("cell").first()).toHaveText(
+    overall,
+  );
+  // The commissioner's figure (with the facts the prime sets per partner) is not the partner's to read.
+  if (overall !== "29.9") await expect(table).not.toContainText("29.9");
+  await expect(page.getByRole("region", { name: /Released figures for/ })).toContainText("On this contract");
   await expect(table).not.toContainText("Prime's own score");
   await expect(page.getByRole("heading", { name: "The prime's reply" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "What partners wrote" })).toHaveCount(0);

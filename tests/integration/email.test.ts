@@ -21,6 +21,13 @@ describe.each(testDatabaseKinds())("email to the outbox on %s", (kind) => {
       url: "https://chainwise.example.org/invitations/abc?token=t0k3n",
       expiresAt: new Date("2027-03-14T12:00:00Z"),
       privacyUrl: "https://chainwise.example.org/privacy",
+      programme: {
+        prime: "Castlegate <Employment> & Co",
+        commissioner: "Northmoor Council",
+        scoreThreshold: 5,
+        categoryThreshold: 5,
+        closesAt: new Date("2027-03-14T12:00:00Z"),
+      },
     });
     const messageId = await sendEmail({ to: "Pat Partner <Pat@Example.ORG>", ...email });
 

@@ -77,6 +77,23 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
     };
   }
 
+  it("tells the partner who sees its answers from the council's own thresholds and the round's close", async () => {
+    const { council, invitePartner } = await world();
+    await database.client.organisation.update({
+      where: { id: council.organisationId },
+      data: { releaseScoreThreshold: 6, releaseCategoryThreshold: 7 },
+    });
+    await invitePartner(council, "pat@harbour.example");
+    const told = (await latestTo("pat@harbour.example"))?.text ?? "";
+    expect(told).toContain("combine the answers of at least 6 partner organisations");
+    expect(told).toContain(`its contracts with ${council.organisationName}`);
+    expect(told).toContain("at least 7 partners raise it");
+    expect(told).toContain("until the round closes on 31 January 2027");
+    expect(told).not.toContain("at least 3");
+    const view = await findInvitation(await linkTokenFor("pat@harbour.example"), NOW);
+    expect(view?.programme).toMatchObject({ scoreThreshold: 6, categoryThreshold: 7 });
+  });
+
   it("emails a single-use link whose token is stored only as a hash, and logs who sent it", async () => {
     const { council, invitePartner } = await world();
     const sent = await invitePartner(council, "Pat@Harbour.example");

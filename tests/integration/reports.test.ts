@@ -134,7 +134,10 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     await rate(a, RATINGS.a, { submittedAt: at(1), evidence: { "pay.days.sub": "Paid within ten days" } });
     await rate(b, RATINGS.b, {
       submittedAt: at(2),
-      evidence: { "pay.days.sub": "Invoices wait six weeks" },
+      evidence: {
+        "pay.days.sub": "Invoices wait six weeks",
+        "pay.full-cost.sub": "Overheads are not covered",
+      },
       notesSharedWithPrime: true,
     });
     await rate(c, RATINGS.c, { submittedAt: at(3) });
@@ -273,6 +276,7 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     expect(north.notes).toEqual([
       { questionKey: "pay.days.sub", evidence: "Invoices wait six weeks" },
       { questionKey: "pay.days.sub", evidence: "Paid within ten days" },
+      { questionKey: "pay.full-cost.sub", evidence: "Overheads are not covered" },
     ]);
 
     // The programme report reads the same release's means, and no other figure.
@@ -379,18 +383,19 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     expect(trend.steps[0]?.overall.change).toBeGreaterThan(30);
   });
 
-  it("shows a prime only itself, and only the notes partners chose to share with it", async () => {
+  it("shows a prime only itself, and only the notes partners chose to share with it, none about facts it sets per partner", async () => {
     const w = await world();
     await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
     const report = await getContractReport(w.anvil, w.contractId, { now: AFTER });
     expect(report.viewer).toBe("prime");
     expect(report.primes.map((p) => p.prime.name)).toEqual(["Anvil Services Ltd"]);
     expect(report.primes[0]?.notes).toEqual([
-      { questionKey: "pay.days.sub", evidence: "Invoices wait six weeks" },
+      { questionKey: "pay.full-cost.sub", evidence: "Overheads are not covered" },
     ]);
     expect(report.benchmark).toBeNull();
     const text = JSON.stringify(report);
     expect(text).not.toContain("Paid within ten days");
+    expect(text).not.toContain("Invoices wait six weeks");
     expect(text).not.toContain(w.partnerA.organisationId);
     expect(text).not.toContain("Partner A");
     await expect(
@@ -402,8 +407,9 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     ]);
   });
 
-  it("shows a partner how many answered, and no figure: partners' reading of releases is not decided", async () => {
+  it("shows a partner how many answered and, after the release, exactly the figures its prime reads", async () => {
     const w = await world();
+    expect(figuresIn(await getContractReport(w.partnerA, w.contractId, { now: AFTER }))).toEqual([]);
     await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
     const report = await getContractReport(w.partnerA, w.contractId, { now: AFTER });
     expect(report.viewer).toBe("partner");
@@ -411,7 +417,13 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
     expect(report.primes[0]?.self).toBeNull();
     expect(report.primes[0]?.comparison).toBeNull();
     expect(report.primes[0]?.notes).toEqual([]);
-    expect(figuresIn(report)).toEqual([]);
+    // ADR 0011: a partner reads what the prime reads, never the figures about facts the prime sets.
+    const prime = await getContractReport(w.anvil, w.contractId, {
+      now: AFTER,
+      primeId: w.anvil.organisationId,
+    });
+    expect(nonEmpty(figuresIn(report), "partner's figures")).toEqual(figuresIn(prime));
+    expect(figuresIn(report).some((f) => f.startsWith("pay.days.sub"))).toBe(false);
   });
 
   it("is not found for another commissioner and for organisations not on the contract", async () => {

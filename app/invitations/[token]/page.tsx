@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { AcceptForm } from "@/components/invitations/accept-form";
+import { WhoSeesSection } from "@/components/questionnaire/who-sees-section";
 import { currentUser } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
-import { framework } from "@/lib/framework";
 import { findInvitation, type InvitationView, sameEmail } from "@/lib/services/invitation-acceptance";
 
 // The token is in this page's address: no search engine may keep it, and no other site may be sent it.
@@ -61,19 +61,16 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </dl>
 
       <div className="mb-8 max-w-3xl space-y-4">
-        <h2 className="text-2xl font-bold">Who will see your answers</h2>
         {partner ? (
-          <p>
-            <strong>Your answers are anonymous.</strong> {invitation.prime.name} will never see your
-            individual answers or be told how you answered. It, and the commissioner, only see all
-            partners&apos; answers combined, and only once at least {framework.minResponses} partners have
-            answered.
-          </p>
+          <WhoSeesSection programme={invitation.programme} headingClass="text-2xl font-bold" />
         ) : (
-          <p>
-            The commissioner will see your answers beside your partners&apos; combined answers, so that what
-            you report can be compared with what they say.
-          </p>
+          <>
+            <h2 className="text-2xl font-bold">Who will see your answers</h2>
+            <p>
+              The commissioner will see your answers beside your partners&apos; combined answers, so that what
+              you report can be compared with what they say.
+            </p>
+          </>
         )}
       </div>
 

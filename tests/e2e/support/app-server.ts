@@ -47,6 +47,8 @@ export async function startAppServer({
 
   try {
     let databaseUrl: string;
+    /** Whether the app works the background queue itself (JOBS), or the embedded database's host does. */
+    let jobs: "on" | "off" = "on";
     if (settings.database.kind === "postgres") {
       const { serverUrl, template } = settings.database;
       const database = `chainwise_e2e_${settings.runId}_${name}`;
@@ -74,7 +76,15 @@ export async function startAppServer({
       });
       const host = startProcess(
         process.execPath,
-        ["--import", "tsx", "tests/e2e/support/pglite-host.ts", folder, String(port)],
+        // react-server: the background jobs it runs import the app's server-only services.
+        [
+          "--conditions=react-server",
+          "--import",
+          "tsx",
+          "tests/e2e/support/pglite-host.ts",
+          folder,
+          String(port),
+        ],
         {
           env: process.env,
           stdout: path.join(LOG_DIR, `${name}-database.out.log`),
@@ -88,6 +98,7 @@ export async function startAppServer({
       });
       // PGlite has one user and one database and ignores the credentials.
       databaseUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+      jobs = "off";
     }
 
     const port = appPort(parallelIndex);
@@ -106,6 +117,7 @@ export async function startAppServer({
           NEXT_TELEMETRY_DISABLED: "1",
           NODE_OPTIONS: SERVER_NODE_OPTIONS,
           DATABASE_URL: databaseUrl,
+          JOBS: jobs,
           APP_URL: url,
           AUTH_SECRET: settings.authSecret,
           SEED_DEMO_DATA: "never",

@@ -24,6 +24,8 @@ export const BUDGET = {
   lighthouse: 40_000,
   /** A web-first assertion: what a page does after a click, including a server action and its render. */
   expect: 15_000,
+  /** A background job seen through its page: the queue's poll, the work, and the page's next refresh. */
+  job: 45_000,
 } as const;
 
 /** A test's timeout from its work: BUDGET.test plus each page, request and check beyond it. */

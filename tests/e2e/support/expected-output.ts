@@ -74,6 +74,7 @@ const REFUSED_PAGES = [
   "demo-mode-off.spec.ts",
   "privacy.spec.ts",
   "production-mode.spec.ts",
+  "releases.spec.ts",
   "reports.spec.ts",
 ];
 

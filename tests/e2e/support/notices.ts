@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { BUDGET, extendBudget } from "./budget";
 
 let made = 0;
 
@@ -18,4 +19,19 @@ export async function councilsNotice(councilName: string, edit: (text: string) =
   const file = test.info().outputPath(`notice-${made}.json`);
   await writeFile(file, text);
   return { file, text, buyerId };
+}
+
+/**
+ * Uploads an OCDS file on the import page and waits for the background import to finish on its own
+ * page (issue 14): as long as the queue's poll and the work take, within BUDGET.job.
+ */
+export async function importFile(page: Page, file: string) {
+  extendBudget(BUDGET.job);
+  await page.goto("/contracts/import");
+  await page.getByLabel("Upload an OCDS file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/contracts\/import\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 2, name: /imported$/ })).toBeVisible({
+    timeout: BUDGET.job,
+  });
 }

@@ -23,12 +23,38 @@ const server = new PGLiteSocketServer({
   maxConnections: 64,
 });
 await server.start();
+await startBackgroundWorkHere();
 process.stdout.write("ready\n");
+
+/**
+ * The worker's background jobs run here, on the database directly, and its app server only sends
+ * them (JOBS=off). The socket serves every connection as one PGlite session, so a queue polling over
+ * a second pool beside the app's would interleave their statements (docs/decisions/0017).
+ */
+async function startBackgroundWorkHere() {
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  // Named so for the tests; here it makes the services use this process's own connection.
+  const { createClient, useDbForTests: adopt } = await import("@/lib/db/client");
+  const factory = new PrismaPGlite(pglite);
+  const connection = {
+    factory,
+    pglite,
+    url: null,
+    pool: null,
+    forMigrations: () => ({ factory, release: async () => {} }),
+    close: async () => {},
+  };
+  adopt(createClient(connection), connection);
+  const { startBackgroundWork } = await import("@/lib/services/background-work");
+  await startBackgroundWork();
+}
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  const { stopJobQueue } = await import("@/lib/db/job-queue");
+  await stopJobQueue().catch(() => {});
   await server.stop();
   await pglite.close();
   process.exit(0);

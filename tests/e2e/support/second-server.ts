@@ -45,6 +45,9 @@ export async function startSecondServer(
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_OPTIONS: SERVER_NODE_OPTIONS,
         AUTH_SECRET: runSettings().authSecret,
+        // Background jobs belong to the worker's own server (or its database's host); a spec that
+        // wants them here says so.
+        JOBS: "off",
         ...env,
       },
       stdout: path.join(LOG_DIR, `${name}.out.log`),

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SubmitForm } from "@/components/questionnaire/submit-form";
+import { WhoSeesSection } from "@/components/questionnaire/who-sees-section";
 import { principleQuestions } from "@/lib/framework";
 import { fieldId } from "@/lib/questionnaire/form";
 import { answerLabel } from "@/lib/questionnaire/labels";
 import { loadOwnAssessment } from "@/lib/questionnaire/load";
-import { whoReadsNotes } from "@/lib/questionnaire/notes";
+import { whoReadsNotes } from "@/lib/questionnaire/who-sees";
 
 export const metadata: Metadata = { title: "Check your answers" };
 
@@ -75,11 +76,13 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
             Now submit your answers
           </h2>
           {assessment.perspective === "subcontractor" ? (
-            <p className="mb-4">
-              {assessment.prime.name} will never see your individual answers or know how you answered. They
-              will only see all partners' answers combined, and only once at least{" "}
-              {assessment.framework.minResponses} partners have answered.
-            </p>
+            <div className="mb-6">
+              <WhoSeesSection
+                programme={assessment.programme}
+                headingLevel={3}
+                headingClass="text-xl font-bold"
+              />
+            </div>
           ) : (
             <p className="mb-4">
               The commissioner will see your answers beside what your partners say, combined and anonymous.
@@ -93,7 +96,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
               assessmentId={id}
               revision={assessment.revision}
               primeName={assessment.perspective === "subcontractor" ? assessment.prime.name : null}
-              notesRule={whoReadsNotes(assessment.prime.name, assessment.framework.minResponses)}
+              notesRule={whoReadsNotes(assessment.programme)}
             />
           ) : (
             <p className="font-bold">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { WhoSeesSection } from "@/components/questionnaire/who-sees-section";
 import { loadOwnAssessment } from "@/lib/questionnaire/load";
 
 export const metadata: Metadata = { title: "Answers submitted" };
@@ -23,18 +24,18 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ i
       <h2 className="mb-4 text-2xl font-bold">What happens next</h2>
       {assessment.perspective === "subcontractor" ? (
         <div className="max-w-3xl space-y-4">
-          <p>
-            Your answers are combined with other partners' answers. {assessment.prime.name} and the
-            commissioner see only the combined picture, once at least {assessment.framework.minResponses}{" "}
-            partners have answered, and never who said what.
-          </p>
           <p>Keep your reference: it identifies your submission if you need to correct it.</p>
+          <WhoSeesSection
+            programme={assessment.programme}
+            headingLevel={3}
+            headingClass="text-xl font-bold"
+          />
         </div>
       ) : (
         <div className="max-w-3xl space-y-4">
           <p>
-            Your self-assessment will be shown beside your partners' combined answers once enough of them have
-            answered.
+            The commissioner will see your self-assessment beside your partners' combined answers, once their
+            figures are released after the round closes.
           </p>
           <p>
             <Link href={`/evidence/${id}`}>Add evidence for your answers</Link>: payment-run reports, your fee

@@ -193,7 +193,7 @@ function ChainCounts({ chain }: { chain: ChainInvitations }) {
         <dd>{chain.partners}</dd>
         <dt className="font-bold">Partners invited</dt>
         <dd>{chain.invited}</dd>
-        <dt className="font-bold">Partners who have answered this cycle</dt>
+        <dt className="font-bold">Partners who had answered this cycle by the start of today</dt>
         <dd>{chain.answered}</dd>
       </dl>
       <p className="mb-6 max-w-3xl">

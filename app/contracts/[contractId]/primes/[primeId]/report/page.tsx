@@ -8,7 +8,9 @@ import { ExportLinks } from "@/components/reports/export-links";
 import { FlagTable, SelfFlags, SupplyChainSummary } from "@/components/reports/flag-table";
 import { GapList } from "@/components/reports/gap-list";
 import { NotesList } from "@/components/reports/notes-list";
+import { PaymentRecord } from "@/components/reports/payment-record";
 import { PrincipleTable } from "@/components/reports/principle-table";
+import { ReleasedScopes } from "@/components/reports/released-scopes";
 import { Replies } from "@/components/reports/replies";
 import { ResponseSummary } from "@/components/reports/response-summary";
 import { SpreadTable } from "@/components/reports/spread-table";
@@ -18,6 +20,7 @@ import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
+import { paymentComparison } from "@/lib/services/payment-comparison";
 import { listActionPlan } from "@/lib/services/prime-responses";
 import { type ContractReport, getContractReport } from "@/lib/services/reports";
 
@@ -58,7 +61,12 @@ export default async function PrimeReportPage({
   if (!prime) notFound();
   const { viewer, cycle } = report;
   const seesSelf = viewer !== "partner";
-  const actions = seesSelf ? await listActionPlan(actor, contractId, primeId) : [];
+  const [actions, payment] = seesSelf
+    ? await Promise.all([
+        listActionPlan(actor, contractId, primeId),
+        paymentComparison(actor, { contractId, primeId, cycleId: cycle?.id ?? null }),
+      ])
+    : [[], null];
   const lines = measureLines(prime.partners, prime.self, prime.comparison);
   const principles = lines.filter((l) => l.key !== "overall");
   const query = cycle ? `?cycle=${cycle.id}` : "";
@@ -92,7 +100,9 @@ export default async function PrimeReportPage({
             prime={prime}
             minResponses={report.minResponses}
             closed={cycle.closesAt < new Date()}
+            countedTo={report.countedTo}
           />
+          <ReleasedScopes primeName={prime.prime.name} period={cycle.name} lines={prime.scopes} />
           <BarChart
             id="gap-chart"
             title={
@@ -130,6 +140,7 @@ export default async function PrimeReportPage({
               <SupplyChainSummary facts={prime.supplyChain} names={viewer === "commissioner"} />
             ) : null}
           </section>
+          {payment ? <PaymentRecord primeName={prime.prime.name} record={payment} /> : null}
           <SpreadTable partners={prime.partners} caption="How partners' scores spread across the bands" />
           <TrendSection prime={prime} seesSelf={seesSelf} />
           {seesSelf ? (

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ImportReport } from "@/components/contracts/import-report";
+import { KeepFresh } from "@/components/contracts/keep-fresh";
+import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+import { getImportRun, type ImportRunView } from "@/lib/services/import-runs";
+
+export const metadata: Metadata = { title: "Import" };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export default async function ImportRunPage({ params }: { params: Promise<{ runId: string }> }) {
+  const { runId } = await params;
+  const path = `/contracts/import/${runId}`;
+  const actor = await requireCommissionerPage(path);
+  let run: ImportRunView;
+  try {
+    run = await getImportRun(actor, runId);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const working = run.status === "queued" || run.status === "running";
+  const imported = run.report.imported.length;
+  return (
+    <>
+      <Link href="/contracts" className="mb-6 inline-block">
+        Back to your contracts
+      </Link>
+      <h1 className="mb-2 text-4xl font-bold">Import of {run.fileName}</h1>
+      <p className="mb-6 text-muted">Uploaded {formatDate(run.createdAt)}.</p>
+      {working ? (
+        <section aria-labelledby="progress" className="mb-10 max-w-2xl">
+          <KeepFresh />
+          <h2 id="progress" className="mb-3 text-2xl font-bold">
+            {run.status === "queued" ? "Waiting to start" : "Importing"}
+          </h2>
+          <div role="status">
+            <label htmlFor="import-progress" className="mb-2 block">
+              {run.done} of {plural(run.total, "contract", "contracts")} worked through
+            </label>
+            <progress
+              id="import-progress"
+              value={run.done}
+              max={Math.max(run.total, 1)}
+              className="mb-4 w-full"
+            />
+          </div>
+          <p className="mb-4">You can leave this page: the import carries on, and its result will be here.</p>
+          <Link href={path}>Check progress again</Link>
+        </section>
+      ) : null}
+      {run.status === "failed" ? (
+        <div role="alert" className="mb-8 max-w-3xl border-l-4 border-error p-4">
+          <h2 className="mb-2 text-2xl font-bold">The import stopped</h2>
+          <p>{run.failure}</p>
+        </div>
+      ) : null}
+      {run.status === "done" || run.status === "failed" || run.done > 0 ? (
+        <ImportReport
+          report={run.report}
+          heading={`${plural(imported, "contract", "contracts")} imported${working ? " so far" : ""}`}
+        />
+      ) : null}
+      <p>
+        <Link href="/contracts/import">Import another file</Link>
+      </p>
+    </>
+  );
+}

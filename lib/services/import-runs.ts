@@ -1,0 +1,222 @@
+import "server-only";
+import { fromPrisma } from "pg-boss";
+import type { Actor } from "@/lib/auth/types";
+import { db } from "@/lib/db/client";
+import { jobQueue, QUEUES } from "@/lib/db/job-queue";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireRecordIds } from "@/lib/ids";
+import type { ImportedContract } from "@/lib/ocds/parse";
+import { type ImportReport, importBatch } from "./ocds-import";
+
+/**
+ * OCDS imports as background work (issue 14, docs/decisions/0017). The upload is parsed in the
+ * request, which is quick, and stored with the queue's job in one transaction; a worker then
+ * writes the contracts a batch at a time, each batch in its own transaction together with the
+ * run's progress and report, so the page never shows progress that was not committed and a retry
+ * carries on from the last batch that was.
+ */
+
+/** Contracts per batch, unless their suppliers reach {@link SUPPLIERS_PER_BATCH} first. */
+export const CONTRACTS_PER_BATCH = 25;
+export const SUPPLIERS_PER_BATCH = 250;
+
+export interface Upload {
+  fileName: string;
+  contracts: readonly ImportedContract[];
+  /** What the parser refused, and its notes (the file's encoding): the report starts with them. */
+  skipped: ImportReport["skipped"];
+  notes: ImportReport["notes"];
+}
+
+export type RunStatus = "queued" | "running" | "done" | "failed";
+
+export interface ImportRunView {
+  id: string;
+  fileName: string;
+  status: RunStatus;
+  total: number;
+  done: number;
+  report: ImportReport;
+  failure: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** Stores an upload and queues its import; the run's id, for its page. Commissioners' members only. */
+export async function queueImport(actor: Actor, upload: Upload): Promise<string> {
+  if (actor.organisationType !== "COMMISSIONER")
+    throw new ForbiddenError("Only a commissioner can import contracts.");
+  const queue = await jobQueue();
+  return db().$transaction(async (tx) => {
+    if (!(await importer(tx, actor.organisationId, actor.userId)))
+      throw new ForbiddenError("Only a commissioner can import contracts.");
+    const report: ImportReport = { imported: [], updated: [], skipped: upload.skipped, notes: upload.notes };
+    const run = await tx.importRun.create({
+      data: {
+        commissionerId: actor.organisationId,
+        userId: actor.userId,
+        fileName: upload.fileName.slice(0, 200),
+        total: upload.contracts.length,
+        contracts: upload.contracts as unknown as Prisma.InputJsonValue,
+        report: report as unknown as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    // In the same transaction: no job without its run, and no run left without a job.
+    await queue.send(QUEUES.ocdsImport, { runId: run.id }, { db: fromPrisma(tx) });
+    return run.id;
+  });
+}
+
+/** The batch starting at `from`: whole contracts, up to the limits above, at least one. */
+export function nextBatch(contracts: readonly ImportedContract[], from: number): ImportedContract[] {
+  const batch: ImportedContract[] = [];
+  let suppliers = 0;
+  for (let i = from; i < contracts.length && batch.length < CONTRACTS_PER_BATCH; i++) {
+    const contract = contracts[i] as ImportedContract;
+    if (batch.length > 0 && suppliers + contract.suppliers.length > SUPPLIERS_PER_BATCH) break;
+    batch.push(contract);
+    suppliers += contract.suppliers.length;
+  }
+  return batch;
+}
+
+const FAILED_PART_WAY = (done: number, total: number) =>
+  `The import stopped after ${done} of ${total} contracts because of an error on our side. ` +
+  "Those already written are kept; upload the file again to carry on (contracts already imported are skipped).";
+
+/**
+ * Works one run through to the end, batch by batch. `lastAttempt` says whether the queue will
+ * retry if this throws: only then is the run marked failed, so a retry carries on instead.
+ */
+export async function runImport(runId: string, { lastAttempt = true } = {}): Promise<void> {
+  const stored = await db().importRun.findUnique({
+    where: { id: runId },
+    select: { contracts: true, commissionerId: true, userId: true },
+  });
+  if (!stored) return;
+  const contracts = stored.contracts as unknown as ImportedContract[];
+  for (;;) {
+    let finished: boolean;
+    try {
+      finished = await db().$transaction((tx) => runBatch(tx, runId, contracts), { timeout: 120_000 });
+    } catch (error) {
+      if (lastAttempt) {
+        const run = await db().importRun.findUnique({
+          where: { id: runId },
+          select: { done: true, total: true },
+        });
+        await db().importRun.updateMany({
+          where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
+          data: {
+            status: "FAILED",
+            failure: FAILED_PART_WAY(run?.done ?? 0, run?.total ?? 0),
+            finishedAt: new Date(),
+          },
+        });
+      }
+      throw error;
+    }
+    if (finished) return;
+    // On the embedded database the batches share the app's one connection: let pages in between.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** One batch in the caller's transaction; true once nothing is left. */
+async function runBatch(tx: Prisma.TransactionClient, runId: string, contracts: ImportedContract[]) {
+  // Taking the row's lock first: a second worker on the same run waits, then sees this batch done.
+  const locked = await tx.importRun.updateMany({
+    where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "RUNNING" },
+  });
+  if (locked.count === 0) return true;
+  const run = await tx.importRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: { done: true, total: true, report: true, commissionerId: true, userId: true },
+  });
+  // Whoever started it must still be able to: fail closed.
+  const actor = await importer(tx, run.commissionerId, run.userId);
+  if (!actor) {
+    await tx.importRun.update({
+      where: { id: runId },
+      data: {
+        status: "FAILED",
+        failure:
+          "The person who started this import is no longer a member of the organisation, so it was stopped.",
+        finishedAt: new Date(),
+      },
+    });
+    return true;
+  }
+  const report = run.report as unknown as ImportReport;
+  const batch = nextBatch(contracts, run.done);
+  await importBatch(tx, actor, batch, report);
+  const done = run.done + batch.length;
+  const finished = done >= run.total;
+  await tx.importRun.update({
+    where: { id: runId },
+    data: {
+      done,
+      report: report as unknown as Prisma.InputJsonValue,
+      ...(finished ? { status: "DONE", finishedAt: new Date() } : {}),
+    },
+  });
+  return finished;
+}
+
+/**
+ * Who may import for the commissioner, as an actor: one of its members, or (userId null) a demo
+ * visitor acting for a demo commissioner, as lib/auth/actor.ts allows only in demo mode.
+ */
+async function importer(
+  tx: Prisma.TransactionClient,
+  commissionerId: string,
+  userId: string | null,
+): Promise<Actor | null> {
+  const organisation = await tx.organisation.findUnique({
+    where: { id: commissionerId },
+    select: { name: true, type: true, demo: true },
+  });
+  if (organisation?.type !== "COMMISSIONER") return null;
+  const base = {
+    organisationId: commissionerId,
+    organisationName: organisation.name,
+    organisationType: organisation.type,
+  };
+  if (userId === null) return organisation.demo ? { ...base, userId: null, role: null } : null;
+  const member = await tx.membership.findFirst({
+    where: { userId, organisationId: commissionerId },
+    select: { role: true },
+  });
+  return member ? { ...base, userId, role: member.role } : null;
+}
+
+const STATUS: Record<string, RunStatus> = {
+  QUEUED: "queued",
+  RUNNING: "running",
+  DONE: "done",
+  FAILED: "failed",
+};
+
+/** A run, for members of the commissioner that started it; not found for anyone else. */
+export async function getImportRun(actor: Actor, id: string): Promise<ImportRunView> {
+  requireRecordIds(id);
+  const run = await db().importRun.findFirst({
+    where: { id, commissionerId: actor.organisationId },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      total: true,
+      done: true,
+      report: true,
+      failure: true,
+      createdAt: true,
+      finishedAt: true,
+    },
+  });
+  if (!run || actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  return { ...run, status: STATUS[run.status] as RunStatus, report: run.report as unknown as ImportReport };
+}

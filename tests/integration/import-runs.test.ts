@@ -1,0 +1,186 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/types";
+import { jobQueue, QUEUES, stopJobQueue } from "@/lib/db/job-queue";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { ImportedContract } from "@/lib/ocds/parse";
+import { startBackgroundWork } from "@/lib/services/background-work";
+import { CONTRACTS_PER_BATCH, getImportRun, queueImport, runImport } from "@/lib/services/import-runs";
+import { actorFor, createCommissioner, createPrime, createUser } from "@/tests/support/factories";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
+
+/**
+ * OCDS imports as background work (issue 14): stored with their job in one transaction, worked by
+ * a real pg-boss worker on the test database, batch by batch, each batch committed with the run's
+ * progress. Waits are on the work itself: a run is polled until it has finished, however long the
+ * machine takes.
+ */
+
+const COUNCIL = "Background Import Council";
+
+let notices = 0;
+function notice(suppliers = 2): ImportedContract {
+  notices++;
+  return {
+    ocid: `ocds-bg-${notices}`,
+    releaseId: `ocds-bg-${notices}-award`,
+    releaseDate: "2026-03-01T09:00:00.000Z",
+    title: `Employment support lot ${notices}`,
+    reference: `BG-${notices}`,
+    buyer: { name: COUNCIL },
+    value: null,
+    valueBand: "Not published",
+    startDate: "2026-04-01",
+    endDate: null,
+    suppliers: Array.from({ length: suppliers }, (_, i) => ({
+      name: `Supplier ${notices}-${i} Ltd`,
+      scale: null,
+      vcse: null,
+    })),
+  };
+}
+
+describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
+  const database = useTestDatabase(kind);
+  afterAll(async () => {
+    await stopJobQueue(database.connection);
+  });
+
+  async function council(): Promise<Actor> {
+    const org = await createCommissioner(database.client, COUNCIL);
+    const user = await createUser(database.client);
+    await database.client.membership.create({
+      data: { userId: user.id, organisationId: org.id, role: "ADMIN" },
+    });
+    return { ...actorFor(org), userId: user.id, role: "ADMIN" };
+  }
+
+  const upload = (contracts: ImportedContract[]) => ({
+    fileName: "award.json",
+    contracts,
+    skipped: [{ item: "Release 9", reason: "A tender notice: nothing was awarded yet." }],
+    notes: [],
+  });
+
+  /** Polls the run until it stops working: the wait is sized to the work, not to the clock. */
+  async function finished(actor: Actor, runId: string) {
+    for (;;) {
+      const run = await getImportRun(actor, runId);
+      if (run.status === "done" || run.status === "failed") return run;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it("stores the upload with its job, and a worker imports it in batches, reporting what it did", async () => {
+    const buyer = await council();
+    const contracts = Array.from({ length: CONTRACTS_PER_BATCH + 5 }, () => notice());
+    const runId = await queueImport(buyer, upload(contracts));
+    const queued = await getImportRun(buyer, runId);
+    expect(queued).toMatchObject({ status: "queued", done: 0, total: contracts.length });
+    await jobQueue(database.connection);
+    const jobs = await database.client.$queryRaw<{ state: string }[]>`
+      SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.ocdsImport} AND data->>'runId' = ${runId}`;
+    expect(jobs).toEqual([{ state: "created" }]);
+
+    await startBackgroundWork();
+    const run = await finished(buyer, runId);
+    expect(run.status).toBe("done");
+    expect(run.done).toBe(contracts.length);
+    expect(run.report.imported.map((c) => c.title)).toEqual(contracts.map((c) => c.title));
+    // What the parser refused comes first in the report, beside what the import refused.
+    expect(run.report.skipped).toEqual([
+      { item: "Release 9", reason: "A tender notice: nothing was awarded yet." },
+    ]);
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(
+      contracts.length,
+    );
+  }, 120_000);
+
+  it("keeps the batches written before a failure, says how far it got, and an upload again carries on", async () => {
+    const buyer = await council();
+    const good = Array.from({ length: CONTRACTS_PER_BATCH + 10 }, () => notice());
+    // A contract the worker cannot read, in the second batch: that batch rolls back whole.
+    const broken = [
+      ...good.slice(0, CONTRACTS_PER_BATCH + 3),
+      { ...notice(), suppliers: null },
+      ...good.slice(CONTRACTS_PER_BATCH + 3),
+    ];
+    const runId = await queueImport(buyer, upload(broken as ImportedContract[]));
+    await expect(runImport(runId, { lastAttempt: true })).rejects.toThrow();
+    const failed = await getImportRun(buyer, runId);
+    expect(failed.status).toBe("failed");
+    expect(failed.done).toBe(CONTRACTS_PER_BATCH);
+    expect(failed.failure).toContain(`after ${CONTRACTS_PER_BATCH} of ${broken.length} contracts`);
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(
+      CONTRACTS_PER_BATCH,
+    );
+
+    const again = await queueImport(buyer, upload(good));
+    await runImport(again);
+    const run = await getImportRun(buyer, again);
+    expect(run.status).toBe("done");
+    expect(run.report.skipped.filter((s) => s.reason.includes("already been imported"))).toHaveLength(
+      CONTRACTS_PER_BATCH,
+    );
+    expect(run.report.imported).toHaveLength(10);
+  }, 120_000);
+
+  it("a retry of a run that was cut short carries on from its last committed batch", async () => {
+    const buyer = await council();
+    const contracts = Array.from({ length: CONTRACTS_PER_BATCH * 2 }, () => notice());
+    const runId = await queueImport(buyer, upload(contracts));
+    const broken = [...contracts.slice(0, CONTRACTS_PER_BATCH + 1), { ...notice(), suppliers: null }];
+    await database.client.importRun.update({
+      where: { id: runId },
+      data: { contracts: broken as never, total: broken.length },
+    });
+    // Not the last attempt: the run is left running for the queue's retry.
+    await expect(runImport(runId, { lastAttempt: false })).rejects.toThrow();
+    expect(await getImportRun(buyer, runId)).toMatchObject({ status: "running", done: CONTRACTS_PER_BATCH });
+    await database.client.importRun.update({
+      where: { id: runId },
+      data: { contracts: contracts as never, total: contracts.length },
+    });
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run).toMatchObject({ status: "done", done: contracts.length });
+    expect(run.report.imported).toHaveLength(contracts.length);
+  }, 120_000);
+
+  it("two workers on one run import each contract once", async () => {
+    const buyer = await council();
+    const contracts = Array.from({ length: CONTRACTS_PER_BATCH * 2 + 3 }, () => notice());
+    const runId = await queueImport(buyer, upload(contracts));
+    await Promise.all([runImport(runId), runImport(runId)]);
+    const run = await getImportRun(buyer, runId);
+    expect(run).toMatchObject({ status: "done", done: contracts.length });
+    expect(run.report.imported).toHaveLength(contracts.length);
+    expect(run.report.skipped.filter((s) => s.reason.includes("already been imported"))).toEqual([]);
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(
+      contracts.length,
+    );
+  }, 120_000);
+
+  it("only the commissioner's members start, read or finish an import", async () => {
+    const buyer = await council();
+    const prime = actorFor(await createPrime(database.client));
+    await expect(queueImport(prime, upload([notice()]))).rejects.toBeInstanceOf(ForbiddenError);
+    // A person who is not a member of the council they claim to act for.
+    const stranger = await createUser(database.client);
+    await expect(queueImport({ ...buyer, userId: stranger.id }, upload([notice()]))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+
+    const runId = await queueImport(buyer, upload([notice()]));
+    const other = await council();
+    await expect(getImportRun(other, runId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getImportRun(prime, runId)).rejects.toBeInstanceOf(NotFoundError);
+
+    // The person who started it leaves before it runs: it stops, and imports nothing.
+    await database.client.membership.deleteMany({ where: { userId: buyer.userId as string } });
+    await runImport(runId);
+    const run = await database.client.importRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.status).toBe("FAILED");
+    expect(run.failure).toContain("no longer a member");
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(0);
+  }, 120_000);
+});
