@@ -1,3 +1,4 @@
+import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
 import type { Sql } from "../seed/sql";
 
 /**
@@ -154,7 +155,9 @@ export function primeFigures(
      SELECT 'note', sc."cycleId", sc."primeId", x."questionKey", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.evidence
      FROM scopes sc JOIN "ReleaseScopeRating" m ON m."scopeId" = sc.id
      JOIN "Assessment" a ON a.id = m."assessmentId" JOIN "Answer" x ON x."assessmentId" = a.id
-     WHERE sc."cycleId" = $5 AND a."notesSharedWithPrime" AND x.evidence IS NOT NULL AND x.evidence <> ''`,
-    [contractId, primeId, framework.id, framework.version, cycleId],
+     WHERE sc."cycleId" = $5 AND a."notesSharedWithPrime" AND x.evidence IS NOT NULL AND x.evidence <> ''
+       AND x."questionKey" <> ALL($6::text[])`,
+    // The prime reads no note about a fact it sets per partner.
+    [contractId, primeId, framework.id, framework.version, cycleId, [...PRIME_KNOWN_QUESTIONS]],
   );
 }
