@@ -99,6 +99,7 @@ async function main() {
     for (const db of databases) await db.close();
   }
 
+  const seeded = databases.flatMap((d) => (d.seeded ? [d.seeded] : []));
   const results: RunResults = {
     environment: env,
     options: {
@@ -108,11 +109,11 @@ async function main() {
       pgliteLarge: values["pglite-large"],
       serverNodeOptions: values["node-options"],
     },
-    seeded: databases.flatMap((d) => (d.seeded ? [d.seeded] : [])),
+    seeded,
     reports,
     http,
     scoring,
-    targets: judgeTargets(reports, http, scoring),
+    targets: judgeTargets(reports, http, scoring, seeded),
     notes,
   };
   writeFileSync(new URL("results.json", dir), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { framework } from "@/lib/framework";
 import type { BenchDatabase } from "../reports/targets";
+import { RELEASED_PERIOD } from "../seed/release";
 import { checkPage, drain, loadSlice, type PageLoad, type PageSpec, pool, type Slice } from "./load";
 import { startServer } from "./server";
 
@@ -45,13 +46,14 @@ export async function httpBenchmark(
     },
     {
       page: "prime report",
-      path: `/contracts/${actors.contractId}/primes/${actors.prime.organisationId}/report`,
+      // The released period: the page reads stored figures, not counts only.
+      path: `/contracts/${actors.contractId}/primes/${actors.prime.organisationId}/report?cycle=${actors.releasedCycleId}`,
       who: "prime",
       expect: actors.prime.organisationName,
     },
     {
       page: "programme report",
-      path: "/reports",
+      path: `/reports?cycle=${encodeURIComponent(RELEASED_PERIOD)}`,
       who: "commissioner",
       expect: "Primes across your contracts",
     },

@@ -103,6 +103,12 @@ export function primeReportFigures(report: ContractReport, raw: Figures): Figure
   }
   const notes = prime.notes.map((n) => `${n.questionKey}:${n.evidence}`).sort();
   if (notes.length) figures.set(`${prefix}/notes`, notes.join("\n"));
+  // Cycles the report does not show (not released, so not in the trend) are the SQL's alone.
+  const shown = new Set([report.cycle.id, ...prime.trend.cycles.map((c) => c.id)]);
+  for (const key of [...raw.keys()]) {
+    const [cycle, primeId] = key.split("/");
+    if (primeId === prime.prime.id && !shown.has(cycle as string)) raw.delete(key);
+  }
   for (const cycle of prime.trend.cycles) {
     if (cycle.id === report.cycle.id) continue;
     const p = `${cycle.id}/${prime.prime.id}`;

@@ -1,12 +1,13 @@
+import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
 import type { Sql } from "../seed/sql";
 
 /**
  * The floor a report is measured against: one hand-written statement that yields every figure the
- * report shows (partners' figures in whole batches of k, response counts, rosters, the prime's own
- * scores), straight from the driver with no ORM, no access checks and no shaping. It follows the
- * rules of ADR 0005, which reports no longer do: they read stored releases (ADR 0011), so the
- * benchmark's figure check now reports mismatches until step 7 of ADR 0011 rewrites it against the
- * release tables.
+ * report shows (partners' released figures, response counts, rosters, the prime's own scores),
+ * straight from the driver with no ORM, no access checks and no shaping. Partners' figures are read
+ * from the stored releases (ADR 0011) as the report's reader may read them: the programme's
+ * commissioner reads each contract scope's means for its view; the prime reads its contract scope's
+ * figures for everyone and the means of its own view.
  */
 
 export interface FigureRow {
@@ -27,44 +28,41 @@ export interface FigureRow {
 }
 
 /**
- * Partners' figures over `current` (each partner's current submitted rating, with when it first
- * arrived), batched per figure, plus how many answered. Means and medians are rounded once from
- * whole tenths, halves away from zero, as lib/scoring rounds.
+ * Partners' released figures for each cycle in `cycles` (its contract scope in the cycle's period)
+ * and prime, and how many answered. `view` is the reader's: PRIME reads only figures for everyone.
+ * Means are rounded once from whole tenths, halves away from zero, as lib/scoring rounds.
  */
-const FIGURES = (k: string) => `
-  scored AS (
-    SELECT c."cycleId", c."primeId", s.measure, round(s.score * 10)::int AS tenths,
-           row_number() OVER (PARTITION BY c."cycleId", c."primeId", s.measure ORDER BY c.first_at, c."respondentOrgId") AS pos,
-           count(*) OVER (PARTITION BY c."cycleId", c."primeId", s.measure) AS total
-    FROM current c JOIN "AssessmentScore" s ON s."assessmentId" = c.id
-    WHERE s.score IS NOT NULL
+const FIGURES = (view: "PRIME" | "COMMISSIONER", withFigures: boolean) => `
+  scopes AS (
+    SELECT cy.id AS "cycleId", s.id, s."primeId"
+    FROM cycles cy JOIN "ReleaseScope" s
+      ON s.level = 'CONTRACT' AND s."contractId" = cy."contractId" AND s.period = cy.name
+    WHERE s."primeId" IN (SELECT DISTINCT "primeId" FROM current)
   ),
-  answered AS (
-    SELECT c."cycleId", c."primeId", x."questionKey", round(x.score * 10) AS tenths, x.flagged,
-           row_number() OVER (PARTITION BY c."cycleId", c."primeId", x."questionKey" ORDER BY c.first_at, c."respondentOrgId") AS pos,
-           count(*) OVER (PARTITION BY c."cycleId", c."primeId", x."questionKey") AS total
-    FROM current c JOIN "Answer" x ON x."assessmentId" = c.id
-    WHERE x.value NOT IN ('"dont_know"'::jsonb, '"not_applicable"'::jsonb)
+  stored AS (
+    SELECT sc."cycleId", sc."primeId", f.family, f.key, f.ratings, f."totalTenths", f.raised,
+           f."medianTenths", f.strong, f.good, f.developing, f.concern
+    FROM scopes sc JOIN "ReleaseFigure" f ON f."scopeId" = sc.id
+    WHERE ${withFigures ? "TRUE" : "FALSE"} ${view === "PRIME" ? `AND f.audience = 'ALL'` : ""}
   ),
   figures AS (
-    SELECT 'measure' AS kind, "cycleId", "primeId", measure AS key, count(*)::int AS n,
-           round(sum(tenths)::numeric / (10 * count(*)), 1)::float8 AS mean,
-           round((percentile_cont(0.5) WITHIN GROUP (ORDER BY tenths))::numeric / 10, 1)::float8 AS median,
-           count(*) FILTER (WHERE tenths >= 800)::int AS strong,
-           count(*) FILTER (WHERE tenths >= 600 AND tenths < 800)::int AS good,
-           count(*) FILTER (WHERE tenths >= 400 AND tenths < 600)::int AS developing,
-           count(*) FILTER (WHERE tenths < 400)::int AS concern,
+    SELECT 'measure' AS kind, sc."cycleId", sc."primeId", m.measure AS key, sp.ratings AS n,
+           m."meanTenths" / 10.0::float8 AS mean, sp."medianTenths" / 10.0::float8 AS median,
+           sp.strong, sp.good, sp.developing, sp.concern,
            NULL::int AS flagged, NULL::float8 AS share, NULL::text AS text
-    FROM scored WHERE pos <= (total / ${k}) * ${k}
-    GROUP BY "cycleId", "primeId", measure
+    FROM scopes sc JOIN "ReleaseMean" m ON m."scopeId" = sc.id AND m.view = '${view}'
+    LEFT JOIN stored sp ON sp.family = 'SPREAD' AND sp."cycleId" = sc."cycleId" AND sp."primeId" = sc."primeId"
+                       AND sp.key = m.measure
     UNION ALL
-    SELECT 'question', "cycleId", "primeId", "questionKey", count(*)::int,
-           CASE WHEN count(tenths) > 0 THEN round(sum(tenths)::numeric / (10 * count(tenths)), 1)::float8 END,
+    SELECT 'question', coalesce(q."cycleId", fl."cycleId"), coalesce(q."primeId", fl."primeId"),
+           coalesce(q.key, fl.key), coalesce(q.ratings, fl.ratings),
+           round(q."totalTenths"::numeric / (10 * q.ratings), 1)::float8,
            NULL, NULL, NULL, NULL, NULL,
-           count(*) FILTER (WHERE flagged)::int,
-           round(count(*) FILTER (WHERE flagged) * 100::numeric / count(*), 1)::float8, NULL
-    FROM answered WHERE pos <= (total / ${k}) * ${k}
-    GROUP BY "cycleId", "primeId", "questionKey"
+           coalesce(fl.raised, 0),
+           coalesce(round(fl.raised * 100::numeric / fl.ratings, 1)::float8, 0), NULL
+    FROM (SELECT * FROM stored WHERE family = 'QUESTION') q
+    FULL JOIN (SELECT * FROM stored WHERE family = 'FLAG') fl
+      ON fl."cycleId" = q."cycleId" AND fl."primeId" = q."primeId" AND fl.key = q.key
     UNION ALL
     SELECT 'submitted', "cycleId", "primeId", NULL, count(*)::int, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM current GROUP BY "cycleId", "primeId"
@@ -103,15 +101,14 @@ export function programmeFigures(
     commissionerId,
     cycleName,
     framework,
-    k,
-  }: { commissionerId: string; cycleName: string; framework: Framework; k: number },
+  }: { commissionerId: string; cycleName: string; framework: Framework },
 ): Promise<FigureRow[]> {
   return sql.query<FigureRow>(
     `WITH cycles AS (
-       SELECT cy.id, cy."contractId" FROM "Cycle" cy JOIN "Contract" co ON co.id = cy."contractId"
+       SELECT cy.id, cy."contractId", cy.name FROM "Cycle" cy JOIN "Contract" co ON co.id = cy."contractId"
        WHERE co."commissionerId" = $1 AND cy.name = $2
      ),
-     ${CURRENT("")}, ${FIGURES(String(k))}
+     ${CURRENT("")}, ${FIGURES("COMMISSIONER", false)}
      SELECT * FROM figures
      UNION ALL
      SELECT 'roster', cy.id, m."primeId", NULL, count(*)::int, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
@@ -133,18 +130,12 @@ export function primeFigures(
     primeId,
     cycleId,
     framework,
-    k,
-  }: { contractId: string; primeId: string; cycleId: string; framework: Framework; k: number },
+  }: { contractId: string; primeId: string; cycleId: string; framework: Framework },
 ): Promise<FigureRow[]> {
   const prime = `AND a."primeId" = $2`;
   return sql.query<FigureRow>(
-    `WITH cycles AS (SELECT id, "contractId" FROM "Cycle" WHERE "contractId" = $1),
-     ${CURRENT(prime)}, ${FIGURES(String(k))},
-     released AS (
-       SELECT c.*, row_number() OVER (PARTITION BY c."cycleId" ORDER BY c.first_at, c."respondentOrgId") AS pos,
-              count(*) OVER (PARTITION BY c."cycleId") AS total
-       FROM current c WHERE c."cycleId" = $5
-     )
+    `WITH cycles AS (SELECT id, "contractId", name FROM "Cycle" WHERE "contractId" = $1),
+     ${CURRENT(prime)}, ${FIGURES("PRIME", true)}
      SELECT * FROM figures
      UNION ALL
      SELECT 'chain', NULL, $2, key, n, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
@@ -161,10 +152,12 @@ export function primeFigures(
        ('namedNoWork', "namedNoWork"), ('delivering', delivering), ('exited', exited)) AS v(key, n)
      UNION ALL ${SELF(prime)}
      UNION ALL
-     SELECT 'note', r."cycleId", r."primeId", x."questionKey", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.evidence
-     FROM released r JOIN "Answer" x ON x."assessmentId" = r.id
-     WHERE r.pos <= (r.total / ${k}) * ${k} AND r."notesSharedWithPrime"
-       AND x.evidence IS NOT NULL AND x.evidence <> ''`,
-    [contractId, primeId, framework.id, framework.version, cycleId],
+     SELECT 'note', sc."cycleId", sc."primeId", x."questionKey", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x.evidence
+     FROM scopes sc JOIN "ReleaseScopeRating" m ON m."scopeId" = sc.id
+     JOIN "Assessment" a ON a.id = m."assessmentId" JOIN "Answer" x ON x."assessmentId" = a.id
+     WHERE sc."cycleId" = $5 AND a."notesSharedWithPrime" AND x.evidence IS NOT NULL AND x.evidence <> ''
+       AND x."questionKey" <> ALL($6::text[])`,
+    // The prime reads no note about a fact it sets per partner.
+    [contractId, primeId, framework.id, framework.version, cycleId, [...PRIME_KNOWN_QUESTIONS]],
   );
 }

@@ -26,7 +26,8 @@ export interface BenchDatabase {
     commissioner: Actor;
     prime: Actor;
     contractId: string;
-    cycleId: string;
+    /** The contract's cycle of the released period. */
+    releasedCycleId: string;
     draftId: string;
     partnerId: string;
   };
@@ -92,7 +93,7 @@ export async function openBenchDatabase(scale: Scale, target: DatabaseTarget): P
       commissioner: actor(benchIds.commissioner(0), found.commissioner, "COMMISSIONER"),
       prime: actor(found.primeId, found.prime, "PRIME"),
       contractId,
-      cycleId: benchIds.cycle(0, 1),
+      releasedCycleId: benchIds.cycle(0, 0),
       draftId: found.draftId,
       partnerId: found.partnerId,
     },

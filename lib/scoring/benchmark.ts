@@ -101,6 +101,9 @@ interface TieRuns {
 
 /** Where each score's run of ties starts and ends in a list sorted highest first. */
 function tieRuns(sorted: readonly { tenths: number }[]): TieRuns {
+  // Most primes have one entry in a programme: nothing of their own above or below it, and no maps
+  // to build for each of thousands of them on every page view.
+  if (sorted.length === 1) return ALONE;
   const firstAt = new Map<number, number>();
   const lastAt = new Map<number, number>();
   sorted.forEach(({ tenths }, i) => {
@@ -113,6 +116,8 @@ function tieRuns(sorted: readonly { tenths: number }[]): TieRuns {
     lower: (tenths) => sorted.length - 1 - (lastAt.get(tenths) ?? sorted.length - 1),
   };
 }
+
+const ALONE: TieRuns = { count: 1, higher: () => 0, lower: () => 0 };
 
 function groupBy<T extends { group: string }>(list: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();

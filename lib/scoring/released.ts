@@ -94,6 +94,28 @@ export const minimumFor = (framework: Framework) => Math.max(3, framework.minRes
 
 const OVERALL_KEY = "overall";
 
+type QuestionBase = { key: string; pairKey: string | null; principle: PrincipleKey };
+const questionsOf = new WeakMap<Framework, { base: QuestionBase; hidden: QuestionResult }[]>();
+
+/**
+ * The partners' questions with their principles, worked out once per framework: a programme report
+ * turns thousands of scopes into aggregates, and finding each question's principle every time was
+ * most of its work. A question with no figure is the same frozen result every time.
+ */
+function partnerQuestions(framework: Framework) {
+  let list = questionsOf.get(framework);
+  if (!list) {
+    list = questionsFor(framework, "subcontractor").map((q) => {
+      const principle = framework.principles.find((p) => p.questions.includes(q))?.key;
+      if (!principle) throw new Error(`question ${q.key} has no principle`);
+      const base = { key: q.key, pairKey: q.pairKey ?? null, principle };
+      return { base, hidden: Object.freeze({ ...base, suppressed: true as const }) };
+    });
+    questionsOf.set(framework, list);
+  }
+  return list;
+}
+
 export function aggregateOfRelease(framework: Framework, scope: ReleasedScopeFigures | undefined): Aggregate {
   if (!scope) return { suppressed: true };
   const question = new Map<string, { ratings: number; mean: number }>();
@@ -121,13 +143,10 @@ export function aggregateOfRelease(framework: Framework, scope: ReleasedScopeFig
         : null,
     };
   };
-  const questions = questionsFor(framework, "subcontractor").map((q): QuestionResult => {
-    const principle = framework.principles.find((p) => p.questions.includes(q))?.key;
-    if (!principle) throw new Error(`question ${q.key} has no principle`);
-    const base = { key: q.key, pairKey: q.pairKey ?? null, principle };
-    const mean = question.get(q.key);
-    const raised = flag.get(q.key);
-    if (!mean && !raised) return { ...base, suppressed: true };
+  const questions = partnerQuestions(framework).map(({ base, hidden }): QuestionResult => {
+    const mean = question.get(base.key);
+    const raised = flag.get(base.key);
+    if (!mean && !raised) return hidden;
     return {
       ...base,
       suppressed: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGate } from "./gate";
+import { createGate, createSharedRuns } from "./gate";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -38,5 +38,63 @@ describe("createGate", () => {
   it("refuses a limit that is not a whole number of at least one", () => {
     expect(() => createGate(0)).toThrow();
     expect(() => createGate(1.5)).toThrow();
+  });
+});
+
+describe("createSharedRuns", () => {
+  it("gives callers during a run the next run, shared, and never an earlier result", async () => {
+    const run = createSharedRuns<number>();
+    let runs = 0;
+    let value = 0;
+    const work = async () => {
+      runs++;
+      const read = value;
+      await tick();
+      return read;
+    };
+    const first = run("a", work);
+    value = 1;
+    const during = [run("a", work), run("a", work), run("a", work)];
+    expect(await first).toBe(0);
+    expect(await Promise.all(during)).toEqual([1, 1, 1]);
+    expect(runs).toBe(2);
+    // Once nothing is running, the next call starts afresh.
+    value = 2;
+    expect(await run("a", work)).toBe(2);
+    expect(runs).toBe(3);
+  });
+
+  it("keeps keys apart, and passes a failure to the callers of that run only", async () => {
+    const run = createSharedRuns<string>();
+    const failing = run("a", async () => {
+      await tick();
+      throw new Error("no database");
+    });
+    const waiting = run("a", async () => "next run");
+    const other = run("b", async () => "other key");
+    await expect(failing).rejects.toThrow("no database");
+    await expect(waiting).resolves.toBe("next run");
+    await expect(other).resolves.toBe("other key");
+  });
+});
+
+describe("createSharedRuns with keepMs", () => {
+  it("answers later calls with a kept result until it is too old or forgotten", async () => {
+    const run = createSharedRuns<number>();
+    let runs = 0;
+    const work = async () => ++runs;
+    expect(await run("a", work, { keepMs: 60_000 })).toBe(1);
+    expect(await run("a", work, { keepMs: 60_000 })).toBe(1);
+    // Without keepMs nothing is kept for the next key's callers either.
+    expect(await run("b", work)).toBe(2);
+    expect(await run("b", work)).toBe(3);
+    run.forget();
+    expect(await run("a", work, { keepMs: 60_000 })).toBe(4);
+    expect(await run("a", work, { keepMs: 1 })).toBe(4);
+    await tick();
+    await tick();
+    expect(await run("c", work, { keepMs: 1 })).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await run("c", work, { keepMs: 1 })).toBe(6);
   });
 });

@@ -29,3 +29,52 @@ export function createGate(limit: number) {
     }
   };
 }
+
+/**
+ * Calls with the same key share one run of their work, and that run always starts after they were
+ * made: a call made while a run is under way waits for the next run, which every call made in the
+ * meantime shares. So no caller gets a result read before it asked, and many readers of the same
+ * report cost one or two runs, not one each. Callers share the result: none may change it.
+ *
+ * With `keepMs`, a run's result also answers calls made up to that long after the run started: for
+ * results that the caller knows cannot change meanwhile, or may be that old. `forget` drops them.
+ */
+export function createSharedRuns<T>() {
+  const runs = new Map<string, { current: Promise<T>; next: Promise<T> | null }>();
+  const kept = new Map<string, { value: T; until: number }>();
+
+  const start = (key: string, work: () => Promise<T>, keepMs: number): Promise<T> => {
+    const started = Date.now();
+    const current = work().finally(() => {
+      const entry = runs.get(key);
+      if (entry?.current === current && entry.next === null) runs.delete(key);
+    });
+    runs.set(key, { current, next: null });
+    if (keepMs > 0) {
+      current.then(
+        (value) => {
+          const until = started + keepMs;
+          kept.set(key, { value, until });
+          setTimeout(() => {
+            if (kept.get(key)?.until === until) kept.delete(key);
+          }, until - Date.now()).unref();
+        },
+        () => {},
+      );
+    }
+    return current;
+  };
+
+  function run(key: string, work: () => Promise<T>, { keepMs = 0 } = {}): Promise<T> {
+    const done = kept.get(key);
+    if (done && Date.now() <= done.until) return Promise.resolve(done.value);
+    const entry = runs.get(key);
+    if (!entry) return start(key, work, keepMs);
+    if (entry.next) return entry.next;
+    const settled = () => start(key, work, keepMs);
+    entry.next = entry.current.then(settled, settled);
+    return entry.next;
+  }
+  run.forget = () => kept.clear();
+  return run;
+}

@@ -4,7 +4,6 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { requireRecordIds } from "@/lib/ids";
-import { OVERALL } from "@/lib/reports/stored-scores";
 import {
   type Aggregate,
   aggregateOfRelease,
@@ -13,15 +12,17 @@ import {
   type MeasureBenchmark,
   type MeasureKey,
 } from "@/lib/scoring";
-import { createGate } from "./gate";
-import { releasedScopes } from "./releases";
-import { answeredCounts, countKey, type SelfScoreRow, selfScoreRows } from "./report-counts";
+import { createGate, createSharedRuns } from "./gate";
+import { releasedSummaries } from "./releases";
+import { programmeAwards } from "./report-counts";
 
 /**
  * A commissioner's programme: every prime on every one of its contracts in one cycle (cycles are
  * matched by name, such as "2026–27": the release period), side by side. Each row is one prime on
- * one contract, with the figures released for it (docs/decisions/0011), read through releases.ts;
- * before a release a row shows how many partners have answered, nothing more.
+ * one contract, with the principle and overall means released for it (docs/decisions/0011), read
+ * through releases.ts: a national programme has thousands of rows, and the means are stored once per
+ * scope, so no question figure is read. Before a release a row shows how many partners have
+ * answered, nothing more.
  */
 
 export interface ProgrammeRow {
@@ -55,91 +56,118 @@ export interface ProgrammeReport {
  */
 const assemble = createGate(2);
 
+/** Readers of the same programme report share its runs, each run starting after they asked. */
+const shared = createSharedRuns<ProgrammeReport>();
+
 export async function getProgrammeReport(
   actor: Actor,
   options: { cycleName?: string; contractId?: string; now?: Date } = {},
 ): Promise<ProgrammeReport> {
   if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
   if (options.contractId !== undefined) requireRecordIds(options.contractId);
-  return assemble(() => programmeReport(actor, options));
+  const now = options.now ?? new Date();
+  const period = await periodOf(actor, options.cycleName, now);
+  const key = JSON.stringify([
+    actor.organisationId,
+    actor.organisationName,
+    options.cycleName ?? null,
+    options.contractId ?? null,
+    options.now?.toISOString() ?? null,
+    period?.released ?? null,
+  ]);
+  // Without a moment given, the run reads as of when it starts, after every caller sharing it asked.
+  const work = () => assemble(() => programmeReport(actor, { ...options, now: options.now ?? new Date() }));
+  return shared(key, work, { keepMs: period?.closed ? KEEP_CLOSED_MS : 0 });
 }
+
+/**
+ * How long a closed period's report answers further readers. Once every cycle of the period has
+ * closed, nothing partners or primes submit can change it, and a new release changes the key; what
+ * is left to change is the programme's own lists (rosters, lots, names), which a reader then sees
+ * up to this late. Under 50 readers of a national programme, putting it together for each was the
+ * whole cost of the page (bench, issue 13).
+ */
+const KEEP_CLOSED_MS = 5_000;
+
+/** The period the report is of, whether all its cycles have closed, and its latest release. */
+async function periodOf(actor: Actor, cycleName: string | undefined, now: Date) {
+  const periods = await db().$queryRaw<{ name: string; closed: boolean; released: Date | null }[]>`
+    SELECT c.name, bool_and(c."closesAt" < ${now}) AS closed,
+           (SELECT max(r."createdAt") FROM "Release" r WHERE r.period = c.name) AS released
+    FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
+    WHERE k."commissionerId" = ${actor.organisationId} AND c."opensAt" <= ${now}
+    GROUP BY c.name
+    ORDER BY max(c."opensAt") DESC`;
+  const period = cycleName === undefined ? periods[0] : periods.find((p) => p.name === cycleName);
+  return period ? { closed: period.closed, released: period.released?.toISOString() ?? null } : null;
+}
+
+/** For the benchmark's cold timings: no report is kept. */
+export const forgetProgrammeReports = () => shared.forget();
 
 async function programmeReport(
   actor: Actor,
   { cycleName, contractId, now = new Date() }: { cycleName?: string; contractId?: string; now?: Date },
 ): Promise<ProgrammeReport> {
-  const programme = await db().organisation.findUniqueOrThrow({
-    where: { id: actor.organisationId },
-    select: { releaseScoreThreshold: true },
-  });
-  const contracts = await db().contract.findMany({
-    where: { commissionerId: actor.organisationId },
-    select: { id: true, title: true, reference: true },
-    orderBy: [{ startDate: "desc" }, { reference: "asc" }],
-  });
+  const [programme, contracts, cycles, primes] = await Promise.all([
+    db().organisation.findUniqueOrThrow({
+      where: { id: actor.organisationId },
+      select: { releaseScoreThreshold: true },
+    }),
+    db().contract.findMany({
+      where: { commissionerId: actor.organisationId },
+      select: { id: true, title: true, reference: true },
+      orderBy: [{ startDate: "desc" }, { reference: "asc" }],
+    }),
+    db().cycle.findMany({
+      where: { contract: { commissionerId: actor.organisationId }, opensAt: { lte: now } },
+      select: { id: true, name: true, contractId: true, opensAt: true },
+      orderBy: { opensAt: "desc" },
+    }),
+    // Every prime the programme lets a contract to: the released scopes are read beside the rows.
+    db().contractPrime.findMany({
+      where: { contract: { commissionerId: actor.organisationId } },
+      select: { primeId: true },
+      distinct: ["primeId"],
+    }),
+  ]);
   if (contractId && !contracts.some((c) => c.id === contractId)) throw new NotFoundError();
-  const cycles = await db().cycle.findMany({
-    where: { contract: { commissionerId: actor.organisationId }, opensAt: { lte: now } },
-    select: { id: true, name: true, contractId: true, opensAt: true },
-    orderBy: { opensAt: "desc" },
-  });
   const cycleNames = [...new Set(cycles.map((c) => c.name))];
   const chosen = cycleName ?? cycleNames[0] ?? null;
   if (cycleName && !cycleNames.includes(cycleName)) throw new NotFoundError();
   const inScope = cycles.filter((c) => c.name === chosen && (!contractId || c.contractId === contractId));
-  const contractIds = [...new Set(inScope.map((c) => c.contractId))];
-  const awarded = await db().contractPrime.findMany({
-    where: { contractId: { in: contractIds } },
-    select: { primeId: true },
-  });
-  const primeIds = [...new Set(awarded.map((a) => a.primeId))];
-  const scope = { commissionerId: actor.organisationId, primeIds, cycleIds: inScope.map((c) => c.id) };
-
-  const [awards, roster, counts, released, selves] = await Promise.all([
-    db().contractPrime.findMany({
-      where: { contractId: { in: inScope.map((c) => c.contractId) } },
-      select: { contractId: true, lot: true, prime: { select: { id: true, name: true } } },
-      orderBy: [{ prime: { name: "asc" } }, { lot: "asc" }],
-    }),
-    db().supplyChainMember.groupBy({
-      by: ["contractId", "primeId"],
-      where: { contractId: { in: inScope.map((c) => c.contractId) }, canRate: true },
-      _count: { _all: true },
-    }),
-    answeredCounts(framework, scope),
-    chosen ? releasedScopes(actor, { primeIds, periods: [chosen], levels: ["contract"], contractIds }) : [],
-    selfScoreRows(framework, scope),
+  const [awards, released] = await Promise.all([
+    programmeAwards(
+      framework,
+      inScope.map((c) => c.id),
+    ),
+    chosen
+      ? releasedSummaries(actor, {
+          primeIds: primes.map((p) => p.primeId),
+          periods: [chosen],
+          levels: ["contract"],
+          contractIds: [...new Set(inScope.map((c) => c.contractId))],
+        })
+      : [],
   ]);
   const byContract = new Map(contracts.map((c) => [c.id, c]));
-  const cycleOf = new Map(inScope.map((c) => [c.contractId, c.id]));
   // Looked up once per row: a national programme has thousands of rows, so no scanning per row.
-  const rosterOf = new Map(roster.map((r) => [`${r.contractId}/${r.primeId}`, r._count._all]));
   const releasedOf = new Map(released.map((s) => [`${s.contractId}/${s.primeId}`, s]));
-  const selfOf = new Map<string, SelfScoreRow[]>();
-  for (const s of selves) {
-    const key = `${s.cycleId}/${s.primeId}`;
-    selfOf.set(key, [...(selfOf.get(key) ?? []), s]);
-  }
   const rows = awards.flatMap((award): ProgrammeRow[] => {
     const contract = byContract.get(award.contractId);
-    const cycleId = cycleOf.get(award.contractId);
-    if (!contract || !cycleId) return [];
-    const key = countKey(cycleId, award.prime.id);
-    const own = selfOf.get(key) ?? [];
-    const figure = releasedOf.get(`${award.contractId}/${award.prime.id}`);
+    if (!contract) return [];
+    const figure = releasedOf.get(`${award.contractId}/${award.primeId}`);
     return [
       {
         contract,
-        prime: { ...award.prime, lot: award.lot },
-        cycleId,
-        roster: rosterOf.get(`${award.contractId}/${award.prime.id}`) ?? 0,
-        submitted: counts.get(key) ?? 0,
+        prime: { id: award.primeId, name: award.primeName, lot: award.lot },
+        cycleId: award.cycleId,
+        roster: award.roster,
+        submitted: award.submitted,
         released: figure !== undefined,
-        partners: aggregateOfRelease(framework, figure),
-        self:
-          own.length > 0
-            ? Object.fromEntries(own.map((s) => [s.measure === OVERALL ? "overall" : s.measure, s.score]))
-            : null,
+        partners: aggregateOfRelease(framework, figure && { ...figure, figures: [] }),
+        // Stored under the measures' own keys, "overall" among them.
+        self: award.self as ProgrammeRow["self"],
       },
     ];
   });

@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { framework } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReleaseFamily, ReleaseLevel } from "@/lib/generated/prisma/enums";
-import { BANDS } from "@/lib/scoring/numbers";
+import { BANDS, toTenths } from "@/lib/scoring/numbers";
 import {
   computeRelease,
-  type Previous,
   type PublishedFigure,
   type PublishedScope,
   type Release,
@@ -15,13 +14,16 @@ import {
   type ScopeLevel,
   type Thresholds,
 } from "@/lib/scoring/release";
+import { previousOf, ReleaseMismatchError, ratingsOf } from "./release-input";
+
+export { ReleaseMismatchError } from "./release-input";
 
 /**
  * How a release is computed and stored (docs/decisions/0011): per prime, its current submitted
  * partners' ratings of closed cycles of the period and what earlier releases published, through
  * `computeRelease`; then the published scopes and figures are written, with values worked out in
- * SQL from the stored answers and scores of the ratings the reference chose, and checked against
- * the reference's own values before the transaction commits. lib/services/releases.ts calls it
+ * SQL from the stored answers and scores of the scopes' ratings, and checked against the reference's
+ * own counts and values before the transaction commits. lib/services/releases.ts calls it
  * inside its transaction, and so does the demo seed (prisma/seed.ts, with the client it seeds, under
  * plain Node: hence no "server-only" here; it never imports the database client): every query here
  * runs one after another on that one connection.
@@ -83,148 +85,6 @@ async function prepare(tx: Tx, period: string): Promise<void> {
 }
 
 /**
- * A current submitted partner's rating of a closed cycle, in flat reads: inside a transaction a
- * nested select would run its relations' queries at once on the one connection, which pg warns
- * will stop working.
- */
-const ratingSelect = {
-  id: true,
-  respondentOrgId: true,
-  primeId: true,
-  contractId: true,
-  cycleId: true,
-} satisfies Prisma.AssessmentSelect;
-type RatingRow = Prisma.AssessmentGetPayload<{ select: typeof ratingSelect }>;
-const answerSelect = {
-  assessmentId: true,
-  questionKey: true,
-  score: true,
-  flagged: true,
-} satisfies Prisma.AnswerSelect;
-type AnswerRow = Prisma.AnswerGetPayload<{ select: typeof answerSelect }>;
-const scoreSelect = { assessmentId: true, measure: true, score: true } satisfies Prisma.AssessmentScoreSelect;
-type ScoreRow = Prisma.AssessmentScoreGetPayload<{ select: typeof scoreSelect }>;
-
-const releasable = (period: string, now: Date) =>
-  ({
-    perspective: "SUBCONTRACTOR",
-    status: "SUBMITTED",
-    frameworkId: framework.id,
-    frameworkVersion: framework.version,
-    cycle: { name: period, closesAt: { lt: now } },
-    // The current version: a correction still being drafted does not replace it.
-    OR: [{ correction: { is: null } }, { correction: { is: { status: "DRAFT" } } }],
-  }) satisfies Prisma.AssessmentWhereInput;
-
-/** One prime's releasable ratings in a period as release rows, one query per table. */
-async function rowsOf(
-  tx: Tx,
-  where: Prisma.AssessmentWhereInput,
-  period: string,
-  structure: ReleaseStructure,
-): Promise<ReleaseRow[]> {
-  const ratings: RatingRow[] = await tx.assessment.findMany({
-    where,
-    select: ratingSelect,
-    orderBy: { id: "asc" },
-  });
-  const ids = ratings.map((r) => r.id);
-  const contracts = await tx.contract.findMany({
-    where: { id: { in: [...new Set(ratings.map((r) => r.contractId))] } },
-    select: { id: true, commissionerId: true },
-  });
-  const answers: AnswerRow[] = await tx.answer.findMany({
-    where: { assessmentId: { in: ids } },
-    select: answerSelect,
-  });
-  const scores: ScoreRow[] = await tx.assessmentScore.findMany({
-    where: { assessmentId: { in: ids } },
-    select: scoreSelect,
-  });
-  const commissionerOf = new Map(contracts.map((c) => [c.id, c.commissionerId]));
-  const answersOf = groupBy(answers, (a) => a.assessmentId);
-  const scoresOf = groupBy(scores, (s) => s.assessmentId);
-  const flagged = new Set<string>();
-  const scored = new Set<string>();
-  for (const p of structure.principles) {
-    for (const q of p.questions) {
-      scored.add(q.key);
-      if (q.flagged) flagged.add(q.key);
-    }
-  }
-  return ratings.map((rating) => {
-    const questionScores: Record<string, number> = {};
-    const flags: Record<string, boolean> = {};
-    for (const answer of answersOf.get(rating.id) ?? []) {
-      // A null score is "Don't know", "Not applicable" or an unscored question: no real answer.
-      if (answer.score === null || !scored.has(answer.questionKey)) continue;
-      questionScores[answer.questionKey] = answer.score;
-      if (flagged.has(answer.questionKey)) flags[answer.questionKey] = answer.flagged;
-    }
-    const measureScores: Record<string, number | null> = {};
-    for (const s of scoresOf.get(rating.id) ?? []) measureScores[s.measure] = s.score;
-    return {
-      ratingId: rating.id,
-      respondentId: rating.respondentOrgId,
-      primeId: rating.primeId,
-      commissionerId: commissionerOf.get(rating.contractId) as string,
-      contractId: rating.contractId,
-      cycleId: rating.cycleId,
-      period,
-      questionScores,
-      flags,
-      measureScores,
-    };
-  });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-/** What earlier releases published about some primes in one period: their scopes and figures' ratings. */
-async function previousOf(tx: Tx, primeIds: string[], period: string): Promise<Previous> {
-  const scopes = await tx.releaseScope.findMany({
-    where: { primeId: { in: primeIds }, period },
-    select: { id: true, scopeKey: true },
-  });
-  const scopeIds = scopes.map((s) => s.id);
-  const scopeMembers = await tx.releaseScopeRating.findMany({
-    where: { scopeId: { in: scopeIds } },
-    select: { scopeId: true, assessmentId: true },
-  });
-  const figures = await tx.releaseFigure.findMany({
-    where: { scopeId: { in: scopeIds } },
-    select: { id: true, scopeId: true, family: true, key: true },
-  });
-  const figureMembers = await tx.releaseFigureRating.findMany({
-    where: { figureId: { in: figures.map((f) => f.id) } },
-    select: { figureId: true, assessmentId: true },
-  });
-  const keyOf = new Map(scopes.map((s) => [s.id, s.scopeKey]));
-  const inScope = groupBy(scopeMembers, (m) => m.scopeId);
-  const inFigure = groupBy(figureMembers, (m) => m.figureId);
-  return {
-    scopes: scopes.map((s) => ({
-      id: s.scopeKey,
-      ratingIds: (inScope.get(s.id) ?? []).map((m) => m.assessmentId).sort(),
-    })),
-    figures: figures.map((f) => ({
-      family: `${KIND_OF_FAMILY[f.family]}:${f.key}`,
-      scopeId: keyOf.get(f.scopeId) as string,
-      ratingIds: (inFigure.get(f.id) ?? []).map((m) => m.assessmentId).sort(),
-    })),
-  };
-}
-
-/**
  * Primes computed and written together: fewer round trips, with the rows of a few dozen primes in
  * memory at a time (a national programme has thousands; ADR 0008 keeps an instance's memory bounded).
  */
@@ -237,12 +97,12 @@ const PRIMES_AT_ONCE = 25;
 export async function storeRelease(tx: Tx, spec: ReleaseSpec): Promise<ReleaseOutcome> {
   await prepare(tx, spec.period);
   const structure = currentStructure();
-  const where = releasable(spec.period, spec.now);
-  const primes = await tx.assessment.groupBy({
-    by: ["primeId"],
-    where: spec.commissionerId ? { ...where, contract: { commissionerId: spec.commissionerId } } : where,
-    orderBy: { primeId: "asc" },
-  });
+  const primes = await tx.$queryRaw<{ primeId: string }[]>`
+    SELECT DISTINCT a."primeId" FROM "Assessment" a
+    JOIN "Cycle" c ON c.id = a."cycleId" JOIN "Contract" k ON k.id = a."contractId"
+    WHERE c.name = ${spec.period} AND c."closesAt" < ${spec.now} AND a.perspective = 'SUBCONTRACTOR'
+      AND a.status = 'SUBMITTED' AND (${spec.commissionerId}::text IS NULL OR k."commissionerId" = ${spec.commissionerId})
+    ORDER BY 1`;
   const only =
     spec.kind === "NATIONAL"
       ? { levels: ["national" as const] }
@@ -265,15 +125,16 @@ export async function storeRelease(tx: Tx, spec: ReleaseSpec): Promise<ReleaseOu
     // Every rating of these primes in the period, other programmes' too: earlier releases' scopes
     // and figures hold them, and the groups this release must keep at the threshold are built from
     // all. computeRelease works per prime; taking several at once only saves round trips.
-    const rows = await rowsOf(tx, { ...where, primeId: { in: primeIds } }, spec.period, structure);
+    const rows = await ratingsOf(tx, primeIds, spec.period, spec.now, structure);
     const thresholds = await thresholdsOf(tx, rows);
-    const previous = await previousOf(tx, primeIds, spec.period);
+    const previous = await previousOf(tx, primeIds, spec.period, rows);
     const release = computeRelease({ rows, structure, thresholds, previous, only });
     outcome.hidden += release.suppressed.length;
     if (release.scopes.length === 0) continue;
     if (outcome.releaseId === null) outcome.releaseId = await createRelease(tx, spec);
     const scopeRows = await writeScopes(tx, outcome.releaseId, spec.period, release.scopes);
     await writeFigures(tx, outcome.releaseId, release, scopeRows);
+    await writeMeans(tx, outcome.releaseId, release, scopeRows);
     const released = new Set(release.scopes.map((s) => s.scope.primeId));
     for (const row of rows) {
       const k = thresholds.get(row.commissionerId);
@@ -324,14 +185,6 @@ async function createRelease(tx: Tx, spec: ReleaseSpec): Promise<string> {
 
 /** A new row id, in the shape of ours (lib/ids): the figure's memberships need it before it exists. */
 const newId = () => randomUUID().replaceAll("-", "");
-
-/** Thrown when the SQL's counts or values differ from the reference's: nothing is released. */
-export class ReleaseMismatchError extends Error {
-  constructor(what: string) {
-    super(`release refused: the database and the reference disagree on ${what}`);
-    this.name = "ReleaseMismatchError";
-  }
-}
 
 async function writeScopes(tx: Tx, releaseId: string, period: string, scopes: readonly PublishedScope[]) {
   const ids = scopes.map(() => newId());
@@ -385,7 +238,10 @@ interface StoredValues {
 
 /**
  * The figures' rows. Their values are aggregated here, in SQL, from the stored answers and scores of
- * the ratings the reference chose: sums of tenths, counts of raised flags, medians and band counts.
+ * the scopes' stored ratings: each figure takes the ratings of its scope with a real answer (or an
+ * own score) for it, which is how the reference chose them, so a disagreement in counts as well as
+ * in values refuses the release. Aggregated per scope and question in one pass over the answers,
+ * not per figure: a national programme has some 150,000 figures.
  */
 async function writeFigures(
   tx: Tx,
@@ -395,13 +251,6 @@ async function writeFigures(
 ) {
   const figures = release.figures;
   const ids = figures.map(() => newId());
-  const member = { figure: [] as string[], rating: [] as string[] };
-  figures.forEach((f, i) => {
-    for (const r of f.ratingIds) {
-      member.figure.push(ids[i] as string);
-      member.rating.push(r);
-    }
-  });
   const scopeIds = figures.map((f) => {
     const id = scopeRowOf.get(f.scopeId);
     if (!id) throw new ReleaseMismatchError(`figure ${f.family} outside a published scope`);
@@ -415,42 +264,76 @@ async function writeFigures(
                            ${figures.map((f) => (f.audience === "all" ? "ALL" : "NOT_PRIME"))}::text[])
         AS f(id, scope, family, key, audience)
     ),
-    v AS (
-      SELECT f.id, f.scope, f.family, f.key, f.audience, a."respondentOrgId" AS partner,
-             round((ans.score * 10)::numeric) AS answer_tenths, ans.flagged,
-             round((s.score * 10)::numeric) AS own_tenths
-      FROM f
-      JOIN unnest(${member.figure}::text[], ${member.rating}::text[]) AS m(figure, rating) ON m.figure = f.id
-      JOIN "Assessment" a ON a.id = m.rating
-      LEFT JOIN "Answer" ans ON f.family IN ('QUESTION', 'FLAG') AND ans."assessmentId" = a.id
-                             AND ans."questionKey" = f.key
-      LEFT JOIN "AssessmentScore" s ON f.family = 'SPREAD' AND s."assessmentId" = a.id AND s.measure = f.key
+    answered AS (
+      SELECT m."scopeId" AS scope, x."questionKey" AS key, count(*)::int AS ratings,
+             count(DISTINCT a."respondentOrgId")::int AS partners,
+             sum(round((x.score * 10)::numeric))::int AS total,
+             (count(*) FILTER (WHERE x.flagged))::int AS raised
+      FROM "ReleaseScopeRating" m
+      JOIN "Assessment" a ON a.id = m."assessmentId"
+      JOIN "Answer" x ON x."assessmentId" = m."assessmentId" AND x.score IS NOT NULL
+      WHERE m."scopeId" = ANY(${[...scopeRowOf.values()]}::text[])
+      GROUP BY 1, 2
+    ),
+    own AS (
+      SELECT scope, key, count(*)::int AS ratings, count(DISTINCT partner)::int AS partners,
+             round((percentile_cont(0.5) WITHIN GROUP (ORDER BY tenths))::numeric)::int AS median,
+             (count(*) FILTER (WHERE tenths >= 800))::int AS strong,
+             (count(*) FILTER (WHERE tenths >= 600 AND tenths < 800))::int AS good,
+             (count(*) FILTER (WHERE tenths >= 400 AND tenths < 600))::int AS developing,
+             (count(*) FILTER (WHERE tenths < 400))::int AS concern
+      FROM (
+        SELECT m."scopeId" AS scope, s.measure AS key, a."respondentOrgId" AS partner,
+               round((s.score * 10)::numeric) AS tenths
+        FROM "ReleaseScopeRating" m
+        JOIN "Assessment" a ON a.id = m."assessmentId"
+        JOIN "AssessmentScore" s ON s."assessmentId" = m."assessmentId" AND s.score IS NOT NULL
+        WHERE m."scopeId" = ANY(${[...scopeRowOf.values()]}::text[])
+      ) o
+      GROUP BY 1, 2
     )
     INSERT INTO "ReleaseFigure" (id, "releaseId", "scopeId", family, key, audience, ratings, partners,
                                  "totalTenths", raised, "medianTenths", strong, good, developing, concern)
-    SELECT id, ${releaseId}, scope, family::"ReleaseFamily", key, audience::"ReleaseAudience",
-           count(*)::int, count(DISTINCT partner)::int,
-           CASE WHEN family = 'QUESTION' THEN sum(answer_tenths)::int END,
-           CASE WHEN family = 'FLAG' THEN (count(*) FILTER (WHERE flagged))::int END,
-           CASE WHEN family = 'SPREAD'
-             THEN round((percentile_cont(0.5) WITHIN GROUP (ORDER BY own_tenths))::numeric)::int END,
-           CASE WHEN family = 'SPREAD' THEN (count(*) FILTER (WHERE own_tenths >= 800))::int END,
-           CASE WHEN family = 'SPREAD' THEN (count(*) FILTER (WHERE own_tenths >= 600 AND own_tenths < 800))::int END,
-           CASE WHEN family = 'SPREAD' THEN (count(*) FILTER (WHERE own_tenths >= 400 AND own_tenths < 600))::int END,
-           CASE WHEN family = 'SPREAD' THEN (count(*) FILTER (WHERE own_tenths < 400))::int END
-    FROM v
-    -- A rating without a value for its figure would be counted but add nothing: refuse it instead.
-    GROUP BY id, scope, family, key, audience
-    HAVING count(*) = count(CASE family WHEN 'SPREAD' THEN own_tenths ELSE answer_tenths END)
+    SELECT f.id, ${releaseId}, f.scope, f.family::"ReleaseFamily", f.key, f.audience::"ReleaseAudience",
+           coalesce(q.ratings, o.ratings), coalesce(q.partners, o.partners),
+           CASE WHEN f.family = 'QUESTION' THEN q.total END,
+           CASE WHEN f.family = 'FLAG' THEN q.raised END,
+           o.median, o.strong, o.good, o.developing, o.concern
+    FROM f
+    LEFT JOIN answered q ON f.family IN ('QUESTION', 'FLAG') AND q.scope = f.scope AND q.key = f.key
+    LEFT JOIN own o ON f.family = 'SPREAD' AND o.scope = f.scope AND o.key = f.key
+    -- A figure with no rating contributing would be refused by its CHECK; it is a disagreement.
+    WHERE coalesce(q.ratings, o.ratings) IS NOT NULL
     RETURNING id, ratings, partners, "totalTenths", raised, "medianTenths", strong, good, developing, concern`;
   const byId = new Map(written.map((w) => [w.id, w]));
   figures.forEach((f, i) => {
     const w = byId.get(ids[i] as string);
     if (!w || !sameValues(f, w)) throw new ReleaseMismatchError(`${f.family} at ${f.scopeId}`);
   });
+}
+
+const VIEW = { prime: "PRIME", commissioner: "COMMISSIONER" } as const;
+
+/**
+ * The principle and overall means of each published scope, for both views. The reference works them
+ * from its question figures, whose totals the database has just reproduced exactly, with the same
+ * function that would work them on read; stored once, a report reads a few rows per scope.
+ */
+async function writeMeans(
+  tx: Tx,
+  releaseId: string,
+  release: Release,
+  scopeRowOf: ReadonlyMap<string, string>,
+) {
+  const means = release.derived;
+  if (means.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO "ReleaseFigureRating" ("figureId", "assessmentId")
-    SELECT * FROM unnest(${member.figure}::text[], ${member.rating}::text[])`;
+    INSERT INTO "ReleaseMean" ("scopeId", "releaseId", view, measure, "meanTenths", "basedOn")
+    SELECT scope, ${releaseId}, view::"ReleaseView", measure, tenths, based
+    FROM unnest(${means.map((d) => scopeRowOf.get(d.scopeId) ?? null)}::text[],
+                ${means.map((d) => VIEW[d.view])}::text[], ${means.map((d) => d.measure)}::text[],
+                ${means.map((d) => toTenths(d.mean))}::int[], ${means.map((d) => d.from)}::int[])
+      AS m(scope, view, measure, tenths, based)`;
 }
 
 /** The stored row holds exactly the reference's figure. */

@@ -3,18 +3,13 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { framework } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { BANDS, type Band, meanOfTenths } from "@/lib/scoring/numbers";
-import {
-  type DerivedFigure,
-  PRIME_KNOWN_QUESTIONS,
-  type QuestionFigure,
-  type ScopeLevel,
-} from "@/lib/scoring/release";
-import { derivedMeans } from "@/lib/scoring/release/values";
+import { type DerivedFigure, PRIME_KNOWN_QUESTIONS, type ScopeLevel } from "@/lib/scoring/release";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
-import { currentStructure, KIND_OF_FAMILY, type ReleaseOutcome, storeRelease } from "./release-store";
+import { KIND_OF_FAMILY, type ReleaseOutcome, storeRelease } from "./release-store";
 
 /**
  * Releases of partners' figures (docs/decisions/0011): the only way partners' figures are
@@ -202,7 +197,7 @@ const releasedSelect = {
   commissionerId: true,
   partners: true,
   ratings: true,
-  release: { select: { createdAt: true } },
+  releaseId: true,
 } satisfies Prisma.ReleaseScopeSelect;
 
 const figureSelect = {
@@ -277,19 +272,38 @@ export interface ReleasedQuery {
 
 const LEVEL_OF = { national: "NATIONAL", commissioner: "COMMISSIONER", contract: "CONTRACT" } as const;
 
+/** A released scope without its figures: whom it covers, and its principle and overall means. */
+export type ReleasedSummary = Omit<ReleasedScope, "figures">;
+
+const VIEW = { prime: "PRIME", commissioner: "COMMISSIONER" } as const;
+
+/**
+ * The released scopes of several primes and periods that the actor may read, with the principle and
+ * overall means stored for that reader's view, and no other figure: what a programme's report of
+ * thousands of rows shows. Primes the actor may not read are left out.
+ */
+export async function releasedSummaries(actor: Actor, query: ReleasedQuery): Promise<ReleasedSummary[]> {
+  return (await readScopes(actor, query))?.summaries ?? [];
+}
+
 /**
  * The one read path of partners' figures for every report, export and API (docs/decisions/0011):
  * the released scopes of several primes and periods that the actor may read, each with its figures
- * filtered in the query by who the actor is, and its principle and overall means derived for that
- * reader's view. Primes the actor may not read are left out (partners read through
- * release-reads.ts): a report then shows counts only, as before a release.
+ * filtered in the query by who the actor is, and its principle and overall means for that reader's
+ * view. Primes the actor may not read are left out (partners read through release-reads.ts): a
+ * report then shows counts only, as before a release.
  */
 export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promise<ReleasedScope[]> {
+  const read = await readScopes(actor, query, { figures: true });
+  return read?.summaries.map((summary, i) => ({ ...summary, figures: read.figures[i] ?? [] })) ?? [];
+}
+
+async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false } = {}) {
   requireRecordIds(...query.primeIds, ...(query.contractIds ?? []));
   const periods = query.periods.map(parsePeriod);
   const readable = query.primeIds.filter((id) => readerOf(actor, id) !== null);
   const first = readable[0];
-  if (first === undefined || periods.length === 0) return [];
+  if (first === undefined || periods.length === 0) return null;
   // Every prime the actor may read gets the same conditions: a prime reads only itself, and a
   // commissioner's conditions do not depend on the prime.
   const reader = readerOf(actor, first) as NonNullable<ReturnType<typeof readerOf>>;
@@ -303,38 +317,52 @@ export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promis
     select: releasedSelect,
     orderBy: [{ period: "asc" }, { primeId: "asc" }, { level: "asc" }, { scopeKey: "asc" }],
   });
-  if (scopes.length === 0) return [];
-  const figures = await db().releaseFigure.findMany({
-    where: { scopeId: { in: scopes.map((s) => s.id) }, ...reader.figures },
-    select: figureSelect,
-    orderBy: [{ family: "asc" }, { key: "asc" }],
-  });
-  const figuresOf = new Map<string, FigureRow[]>();
-  for (const f of figures) {
+  const rowIds = scopes.map((s) => s.id);
+  // One row per scope, not per mean: a programme's report reads thousands of scopes.
+  if (scopes.length === 0) return { reader, summaries: [], figures: [] };
+  // Read beside the means rather than joined to the scopes: a national programme's thousands of
+  // scopes come from a few releases.
+  const [releases, means, figureRows] = await Promise.all([
+    db().release.findMany({
+      where: { id: { in: [...new Set(scopes.map((s) => s.releaseId))] } },
+      select: { id: true, createdAt: true },
+    }),
+    db().$queryRaw<{ scopeId: string; measures: string[]; tenths: number[]; based: number[] }[]>`
+      SELECT "scopeId", array_agg(measure) AS measures, array_agg("meanTenths") AS tenths,
+             array_agg("basedOn") AS based
+      FROM "ReleaseMean"
+      WHERE "scopeId" = ANY(${rowIds}::text[]) AND view = ${VIEW[reader.view]}::"ReleaseView"
+      GROUP BY "scopeId"`,
+    figures
+      ? db().releaseFigure.findMany({
+          where: { scopeId: { in: rowIds }, ...reader.figures },
+          select: figureSelect,
+          orderBy: [{ family: "asc" }, { key: "asc" }],
+        })
+      : [],
+  ]);
+  const releasedAt = new Map(releases.map((r) => [r.id, r.createdAt]));
+  const figuresOf = new Map<string, ReleasedFigure[]>();
+  for (const f of figureRows) {
     const list = figuresOf.get(f.scopeId);
-    if (list) list.push(f);
-    else figuresOf.set(f.scopeId, [f]);
+    if (list) list.push(toFigure(f));
+    else figuresOf.set(f.scopeId, [toFigure(f)]);
   }
-  const structure = currentStructure();
-  return scopes.map((scope) => {
-    const own = figuresOf.get(scope.id) ?? [];
-    const questions = new Map<string, QuestionFigure>();
-    for (const f of own) {
-      if (f.family !== "QUESTION" || f.totalTenths === null) continue;
-      questions.set(f.key, {
-        kind: "question",
-        family: `question:${f.key}`,
-        key: f.key,
-        scopeId: scope.scopeKey,
-        audience: f.audience === "ALL" ? "all" : "not-prime",
-        ratingIds: [],
-        ratings: f.ratings,
-        respondents: f.partners,
-        totalTenths: f.totalTenths,
-        mean: meanOfTenths(f.totalTenths, f.ratings),
-      });
-    }
-    return {
+  const meansOf = new Map(
+    means.map((m) => [
+      m.scopeId,
+      m.measures
+        .map((measure, i) => ({
+          measure,
+          view: reader.view,
+          mean: (m.tenths[i] as number) / 10,
+          from: m.based[i] as number,
+        }))
+        .sort((a, b) => MEASURE_ORDER(a.measure) - MEASURE_ORDER(b.measure)),
+    ]),
+  );
+  const summaries = scopes.map(
+    (scope): ReleasedSummary => ({
       scopeId: scope.scopeKey,
       level: LEVEL[scope.level],
       primeId: scope.primeId,
@@ -343,14 +371,18 @@ export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promis
       commissionerId: scope.commissionerId,
       partners: scope.partners,
       ratings: scope.ratings,
-      releasedAt: scope.release.createdAt,
-      figures: own.map(toFigure),
-      derived: derivedMeans(structure, scope.scopeKey, questions, reader.view).map(
-        ({ scopeId: _, ...d }) => d,
-      ),
-    };
-  });
+      releasedAt: releasedAt.get(scope.releaseId) as Date,
+      derived: meansOf.get(scope.id) ?? [],
+    }),
+  );
+  return { reader, summaries, figures: rowIds.map((id) => figuresOf.get(id) ?? []) };
 }
+
+/** Principles in the framework's order, then overall. */
+const MEASURE_ORDER = (measure: string) => {
+  const i = framework.principles.findIndex((p) => p.key === measure);
+  return i === -1 ? framework.principles.length : i;
+};
 
 /**
  * Partners' evidence notes released with a scope: from the ratings the scope rests on, never linked

@@ -19,6 +19,7 @@ import {
   trend,
   type ViewComparison,
 } from "@/lib/scoring";
+import { createSharedRuns } from "./gate";
 import { readableScopes, type ScopeLine, scopeLines } from "./release-reads";
 import { releasedNotes } from "./releases";
 import { answeredCounts, countedTo, countKey } from "./report-counts";
@@ -216,9 +217,32 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part *
 export async function getContractReport(
   actor: Actor,
   contractId: string,
-  { cycleId, primeId, now = new Date() }: { cycleId?: string; primeId?: string; now?: Date } = {},
+  options: { cycleId?: string; primeId?: string; now?: Date } = {},
 ): Promise<ContractReport> {
-  requireRecordIds(contractId, ...[cycleId, primeId].filter((id) => id !== undefined));
+  requireRecordIds(contractId, ...[options.cycleId, options.primeId].filter((id) => id !== undefined));
+  const key = JSON.stringify([
+    actor.organisationId,
+    actor.organisationType,
+    contractId,
+    options.cycleId ?? null,
+    options.primeId ?? null,
+    options.now?.toISOString() ?? null,
+  ]);
+  // Without a moment given, the run reads as of when it starts, after every caller sharing it asked.
+  return shared(key, () => contractReport(actor, contractId, { ...options, now: options.now ?? new Date() }));
+}
+
+/**
+ * Readers of the same report share its runs, each starting after they asked: its sixteen queries
+ * for each of 50 readers of one prime's report were most of the page's cost (bench, issue 13).
+ */
+const shared = createSharedRuns<ContractReport>();
+
+async function contractReport(
+  actor: Actor,
+  contractId: string,
+  { cycleId, primeId, now }: { cycleId?: string; primeId?: string; now: Date },
+): Promise<ContractReport> {
   const access = await accessTo(actor, contractId);
   const { contract, viewer } = access;
   const primeIds = primeId ? access.primeIds.filter((id) => id === primeId) : access.primeIds;

@@ -19,7 +19,7 @@ const TABLES = [
   "ReleaseScope",
   "ReleaseScopeRating",
   "ReleaseFigure",
-  "ReleaseFigureRating",
+  "ReleaseMean",
 ] as const;
 
 describe.each(testDatabaseKinds())("release tables on %s", (kind) => {
@@ -80,7 +80,11 @@ describe.each(testDatabaseKinds())("release tables on %s", (kind) => {
       await refused(`DELETE FROM "${table}"`, never);
       await refused(`TRUNCATE "${table}" CASCADE`, never);
     }
+    // A figure's ratings are a view over the scope's stored ratings and answers: nothing to change.
+    await refused(`UPDATE "ReleaseFigureRating" SET "assessmentId" = "assessmentId"`, /cannot update view/);
+    await refused(`DELETE FROM "ReleaseFigureRating"`, /cannot delete from view/);
     expect(await database.client.releaseFigure.count({ where: { releaseId } })).toBe(before);
+    expect(await database.client.releaseMean.count({ where: { scope: { releaseId } } })).toBeGreaterThan(0);
   });
 
   it("keeps programme thresholds and a release's thresholds at 3 or more", async () => {

@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BANDS } from "@/lib/scoring/numbers";
 import {
   computeRelease,
+  type DerivedFigure,
   type Previous,
   type PublishedFigure,
   type Release,
@@ -70,7 +71,26 @@ async function stored(client: PrismaClient, periods: string[]) {
       members: { select: { assessmentId: true } },
     },
   });
+  const means = await client.releaseMean.findMany({
+    where: { scope: { period: { in: periods } } },
+    select: {
+      view: true,
+      measure: true,
+      meanTenths: true,
+      basedOn: true,
+      scope: { select: { scopeKey: true } },
+    },
+  });
   return {
+    means: means
+      .map((m) => ({
+        scopeId: m.scope.scopeKey,
+        view: m.view === "PRIME" ? "prime" : "commissioner",
+        measure: m.measure,
+        mean: m.meanTenths / 10,
+        from: m.basedOn,
+      }))
+      .sort(byMean),
     scopes: scopes
       .map((s) => ({
         id: s.scopeKey,
@@ -98,9 +118,15 @@ async function stored(client: PrismaClient, periods: string[]) {
   };
 }
 
+const byMean = (
+  a: Omit<DerivedFigure, "view"> & { view: string },
+  b: Omit<DerivedFigure, "view"> & { view: string },
+) => `${a.scopeId}|${a.view}|${a.measure}`.localeCompare(`${b.scopeId}|${b.view}|${b.measure}`);
+
 /** The reference's releases so far, in the shape {@link stored} reads. */
 function expected(releases: readonly Release[]) {
   return {
+    means: releases.flatMap((r) => r.derived).sort(byMean),
     scopes: releases
       .flatMap((r) => r.scopes)
       .map((s) => ({
@@ -281,6 +307,7 @@ describe.each(testDatabaseKinds())("releases on %s", (kind) => {
       "ReleaseScopeRating",
       "ReleaseFigure",
       "ReleaseFigureRating",
+      "ReleaseMean",
     ];
     const lines: string[] = [];
     for (const table of tables) {

@@ -279,11 +279,30 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
       { questionKey: "pay.full-cost.sub", evidence: "Overheads are not covered" },
     ]);
 
-    // The programme report reads the same release.
+    // The programme report reads the same release's means, and no other figure.
     const programme = await getProgrammeReport(w.council, { now: AFTER, cycleName: "2026–27" });
-    expect(programme.rows[0]?.partners).toEqual(partners);
+    const row = programme.rows[0]?.partners;
+    if (!row || row.suppressed) throw new Error("expected the released means");
+    const means = (a: typeof partners) =>
+      [a.overall, ...a.principles].map((m) => (m.suppressed ? null : m.mean));
+    expect(means(row)).toEqual(means(partners));
+    expect(means(row).filter((m) => m !== null).length).toBeGreaterThan(0);
+    expect(row.questions.every((q) => q.suppressed)).toBe(true);
+    expect([row.ratings, row.respondents]).toEqual([4, 4]);
     expect(programme.rows[0]?.released).toBe(true);
     expect(programme.rows[1]?.partners).toEqual({ suppressed: true });
+  });
+
+  it("shows a closed period's new release at once, though its programme report is kept for readers", async () => {
+    const w = await world();
+    const asked = { now: AFTER, cycleName: "2026–27" };
+    const before = await getProgrammeReport(w.council, asked);
+    expect(nonEmpty(before.rows, "programme rows").every((r) => !r.released)).toBe(true);
+    // Kept: the same report object answers the next reader.
+    expect(await getProgrammeReport(w.council, asked)).toBe(before);
+    await releasePeriod(w.councilAdmin, w.council.organisationId, "2026–27", AFTER);
+    const after = await getProgrammeReport(w.council, asked);
+    expect(after.rows.some((r) => r.released)).toBe(true);
   });
 
   it("never gives a prime a figure about facts it sets per partner, through any report, export or API", async () => {

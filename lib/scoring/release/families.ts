@@ -68,3 +68,23 @@ export function familiesOf(structure: ReleaseStructure): Family[] {
     };
   }
 }
+
+/**
+ * Whether a rating is in the contributing set of a family ("question:<key>", "flag:<key>" or
+ * "spread:<key>"), exactly as {@link familiesOf}'s `value` decides. A published figure's ratings are
+ * its scope's ratings that contribute, so they need not be stored one by one.
+ */
+export function contributes(row: ReleaseRow, family: string): boolean {
+  const colon = family.indexOf(":");
+  const kind = family.slice(0, colon);
+  const key = family.slice(colon + 1);
+  const value =
+    kind === "question"
+      ? row.questionScores[key]
+      : kind === "flag"
+        ? row.flags[key]
+        : kind === "spread"
+          ? row.measureScores[key]
+          : undefined;
+  return value !== null && value !== undefined;
+}

@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 
+export { contributes } from "./families";
 export { computeRelease } from "./release";
 export { scopeId } from "./scopes";
 export { PRIME_KNOWN_QUESTIONS, type RowPlace, releaseRow, releaseStructure } from "./structure";

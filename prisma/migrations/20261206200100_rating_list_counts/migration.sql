@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SupplyChainMember_contractId_primeId_canRate_idx" ON "SupplyChainMember"("contractId", "primeId", "canRate");
