@@ -32,7 +32,7 @@ async function openReleases(page: Page) {
 
 async function releaseAndRead(page: Page, world: World, shot: (name: string) => string) {
   await openReleases(page);
-  const period = page.getByRole("region", { name: world.cycle.name });
+  const period = page.getByRole("region", { name: world.cycle.name, exact: true });
   await expect(period.getByRole("row").filter({ hasText: world.contract.title })).toContainText(
     "Closed, not released",
   );
@@ -57,7 +57,7 @@ async function releaseAndRead(page: Page, world: World, shot: (name: string) => 
   await expect(result).toContainText("scopes were published");
   await expect(
     page
-      .getByRole("region", { name: world.cycle.name })
+      .getByRole("region", { name: world.cycle.name, exact: true })
       .getByRole("row")
       .filter({ hasText: world.contract.title }),
   ).toContainText("Released");
