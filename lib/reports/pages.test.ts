@@ -5,17 +5,27 @@ describe("pageOf", () => {
   const rows = Array.from({ length: 250 }, (_, i) => i + 1);
 
   it("shows the first page when none is asked for", () => {
-    expect(pageOf(rows, undefined)).toMatchObject({ page: 1, pages: 3, first: 1, last: 100, total: 250 });
+    expect(pageOf(rows, undefined, 100)).toMatchObject({
+      page: 1,
+      pages: 3,
+      first: 1,
+      last: 100,
+      total: 250,
+    });
+  });
+
+  it("shows 25 rows a page unless told otherwise: what one page renders stays small", () => {
+    expect(pageOf(rows, "2")).toMatchObject({ page: 2, pages: 10, first: 26, last: 50 });
   });
 
   it("shows a short last page", () => {
-    const last = pageOf(rows, "3");
+    const last = pageOf(rows, "3", 100);
     expect(last).toMatchObject({ page: 3, first: 201, last: 250 });
     expect(last.rows).toHaveLength(50);
   });
 
   it("brings pages out of range, or not numbers, into range", () => {
-    expect(pageOf(rows, "9").page).toBe(3);
+    expect(pageOf(rows, "99").page).toBe(10);
     expect(pageOf(rows, "0").page).toBe(1);
     expect(pageOf(rows, "abc").page).toBe(1);
   });
