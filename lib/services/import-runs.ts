@@ -93,7 +93,7 @@ const FAILED_PART_WAY = (done: number, total: number) =>
 export async function runImport(runId: string, { lastAttempt = true } = {}): Promise<void> {
   const stored = await db().importRun.findUnique({
     where: { id: runId },
-    select: { contracts: true, commissionerId: true, userId: true },
+    select: { contracts: true },
   });
   if (!stored) return;
   const contracts = stored.contracts as unknown as ImportedContract[];

@@ -2,13 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import type { Perspective } from "@/lib/framework";
+import { framework, type Perspective } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { type InvitationState, stateOf } from "@/lib/invitations/tokens";
 import { fromDbPerspective } from "@/lib/services/assessments";
 import { visibleContract } from "@/lib/services/invitations";
-import { countedTo } from "@/lib/services/report-counts";
+import { answeredCounts, countedTo, countKey } from "@/lib/services/report-counts";
 
 /**
  * What the inviting side sees of its invitations. The commissioner holds the roster and chases it,
@@ -125,25 +125,23 @@ export async function chainInvitations(
     db().cycle.findFirst({
       where: { contractId, opensAt: { lte: now }, closesAt: { gte: now } },
       orderBy: { opensAt: "desc" },
-      select: { id: true },
+      select: { id: true, closesAt: true },
     }),
   ]);
   const onRoster = new Set(roster.map((r) => r.organisationId));
-  const answering = cycle
-    ? await db().assessment.findMany({
-        where: {
-          cycleId: cycle.id,
-          primeId,
-          perspective: "SUBCONTRACTOR",
-          status: "SUBMITTED",
-          // By any version, to the start of today: the report's count, and no sooner (report-counts.ts).
-          submittedAt: { lt: countedTo("prime", now) ?? now },
-          respondentOrgId: { in: [...onRoster] },
-        },
-        distinct: ["respondentOrgId"],
-        select: { respondentOrgId: true },
-      })
-    : [];
+  // The report's count, by the same rule and no sooner (report-counts.ts): partners on the list
+  // who had sent any version by the start of today.
+  const answered = cycle
+    ? ((
+        await answeredCounts(framework, {
+          contractId,
+          primeIds: [primeId],
+          cycleIds: [cycle.id],
+          respondentOrgIds: [...onRoster],
+          submittedBefore: countedTo("prime", now, cycle.closesAt) ?? undefined,
+        })
+      ).get(countKey(cycle.id, primeId)) ?? 0)
+    : 0;
   const seen = new Map<string, ChainInvitations["addresses"][number]>();
   for (const row of invitations) {
     const key = `${row.organisationId}/${row.email.toLowerCase()}`;
@@ -157,7 +155,7 @@ export async function chainInvitations(
   return {
     partners: onRoster.size,
     invited: new Set(invitations.map((i) => i.organisationId).filter((id) => onRoster.has(id))).size,
-    answered: answering.length,
+    answered,
     addresses,
   };
 }

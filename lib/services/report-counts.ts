@@ -16,16 +16,23 @@ export interface CountScope {
   cycleIds: readonly string[];
   /** Only ratings submitted before this moment: see {@link countedTo}. */
   submittedBefore?: Date;
+  /** Only these partners' ratings (a prime's current rating list, say). */
+  respondentOrgIds?: readonly string[];
 }
 
 /**
- * Up to when a reader's response counts run. The commissioner's are live; everyone else's stop at
- * the start of the day (UTC), so a prime watching the count learns on which day someone answered,
- * never the minute that matches a partner it knows was answering then (ADR 0011, "Who answered,
- * and when"). Null means live.
+ * Up to when a reader's response counts run for a cycle. The commissioner's are live, and so is
+ * everyone's once the cycle has closed (nobody can answer or correct any more); otherwise they stop
+ * at the start of the day (UTC), so a prime watching the count learns on which day someone
+ * answered, never the minute that matches a partner it knows was answering then (ADR 0011, "Who
+ * answered, and when"). Null means live.
  */
-export function countedTo(reader: "commissioner" | "prime" | "partner", now: Date): Date | null {
-  if (reader === "commissioner") return null;
+export function countedTo(
+  reader: "commissioner" | "prime" | "partner",
+  now: Date,
+  cycleClosesAt: Date,
+): Date | null {
+  if (reader === "commissioner" || cycleClosesAt <= now) return null;
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
@@ -42,6 +49,7 @@ const where = (scope: CountScope) => ({
   ...(scope.commissionerId !== undefined ? { contract: { commissionerId: scope.commissionerId } } : {}),
   primeId: { in: [...scope.primeIds] },
   cycleId: { in: [...scope.cycleIds] },
+  ...(scope.respondentOrgIds !== undefined ? { respondentOrgId: { in: [...scope.respondentOrgIds] } } : {}),
 });
 
 export const countKey = (cycleId: string, primeId: string) => `${cycleId}/${primeId}`;

@@ -254,8 +254,7 @@ async function contractReport(
   if (cycleId && !cycle) throw new NotFoundError();
 
   const seesSelf = viewer !== "partner";
-  // Once the cycle has closed nobody can answer or correct any more, so its count may be live.
-  const countsTo = cycle && cycle.closesAt > now ? countedTo(viewer, now) : null;
+  const countsTo = cycle ? countedTo(viewer, now, cycle.closesAt) : null;
   const opened = cycles.filter((c) => c.opensAt <= now);
   const periods = [...new Set([...opened, ...(cycle ? [cycle] : [])].map((c) => c.name))];
   const [counts, released, selves, chains, replies] = await Promise.all([
