@@ -114,6 +114,25 @@ test.describe("without JavaScript", () => {
         }),
     ).toContainText("100.0");
   });
+
+  test("the thresholds form raises, and refuses a lower number beside its field", async ({
+    page,
+    db,
+    baseURL,
+  }) => {
+    test.setTimeout(budget({ pages: 6 }));
+    const world = await closedWorld(db);
+    const url = baseURL ?? "";
+    await signInAs(page, await createPerson(db, url, { organisation: world.council }), url);
+    await openReleases(page);
+    await page.getByLabel("Partners every figure must combine").fill("5");
+    await page.getByRole("button", { name: "Raise the thresholds" }).click();
+    await expect(page.getByRole("status")).toContainText("The thresholds are now 5 and 3.");
+    await page.getByLabel("Partners needed on each side of a count").fill("2");
+    await page.getByRole("button", { name: "Raise the thresholds" }).click();
+    await expect(errorSummary(page)).toContainText("The threshold for counts must be at least 3");
+    await expect(page.getByLabel("Partners needed on each side of a count")).toHaveValue("2");
+  });
 });
 
 test("the administrator raises the thresholds, and a lower number is refused beside its field", async ({
