@@ -5,12 +5,14 @@ import { Button } from "@/components/ui/button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { SelectField } from "@/components/ui/select-field";
 import { TableHead } from "@/components/ui/table-head";
+import { TextField } from "@/components/ui/text-field";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { measureLines } from "@/lib/reports/lines";
 import { pageOf } from "@/lib/reports/pages";
+import { searchRows } from "@/lib/reports/row-search";
 import { MEASURE_KEYS } from "@/lib/scoring";
 import { getProgrammeReport, type ProgrammeReport } from "@/lib/services/programme-report";
 
@@ -20,9 +22,9 @@ export const metadata: Metadata = { title: "Across your contracts" };
 export default async function ProgrammePage({
   searchParams,
 }: {
-  searchParams: Promise<{ cycle?: string; contract?: string; page?: string }>;
+  searchParams: Promise<{ cycle?: string; contract?: string; q?: string; page?: string }>;
 }) {
-  const { cycle, contract, page: requestedPage } = await searchParams;
+  const { cycle, contract, q, page: requestedPage } = await searchParams;
   const actor = await requireCommissionerPage("/reports");
   let report: ProgrammeReport;
   try {
@@ -37,7 +39,11 @@ export default async function ProgrammePage({
   const params = new URLSearchParams();
   if (report.cycleName) params.set("cycle", report.cycleName);
   if (report.contractId) params.set("contract", report.contractId);
-  const shown = pageOf(report.rows, requestedPage);
+  const search = typeof q === "string" ? q.trim().slice(0, 200) : "";
+  if (search) params.set("q", search);
+  const matching = searchRows(report.rows, search);
+  const shown = pageOf(matching, requestedPage);
+  const onlyContract = report.contracts.find((c) => c.id === report.contractId);
   const pageLink = (n: number) => {
     const query = new URLSearchParams(params);
     if (n > 1) query.set("page", String(n));
@@ -63,23 +69,40 @@ export default async function ProgrammePage({
           value={report.cycleName ?? undefined}
           options={report.cycleNames.map((name) => ({ value: name, label: name }))}
         />
-        <SelectField
-          name="contract"
-          label="Contract"
-          value={report.contractId ?? ""}
-          options={[
-            { value: "", label: "All contracts" },
-            ...report.contracts.map((c) => ({ value: c.id, label: c.title })),
-          ]}
+        {report.contractId ? <input type="hidden" name="contract" value={report.contractId} /> : null}
+        <TextField
+          name="q"
+          label="Prime or contract"
+          hint="Part of a prime's name, a contract's title or its reference"
+          defaultValue={search}
+          className="sm:w-80"
         />
         <Button variant="secondary" className="mb-0">
           Show
         </Button>
       </form>
+      {onlyContract ? (
+        <p className="no-print">
+          Showing one contract: {onlyContract.title}.{" "}
+          <Link href={`/reports?${withoutContract(params)}`}>Show all contracts</Link>
+        </p>
+      ) : null}
       {report.rows.length === 0 ? (
         <p>No rating cycle has opened on your contracts yet.</p>
+      ) : matching.length === 0 ? (
+        <p role="status">
+          No prime or contract matches &ldquo;{search}&rdquo;. Try part of a name, or{" "}
+          <Link href={`/reports?${withoutSearch(params)}`}>show every row</Link>.
+        </p>
       ) : (
         <div className="mb-8 overflow-x-auto">
+          {search ? (
+            <p role="status">
+              {matching.length.toLocaleString("en-GB")} of {report.rows.length.toLocaleString("en-GB")} rows
+              match &ldquo;{search}&rdquo;.{" "}
+              <Link href={`/reports?${withoutSearch(params)}`}>Show every row</Link>
+            </p>
+          ) : null}
           <ScrollRegion label={"Partners' mean score for each prime on each contract"}>
             <table className="report-table w-full border-collapse text-base">
               <caption className="mb-2 text-left text-xl font-bold">
@@ -144,4 +167,16 @@ export default async function ProgrammePage({
       </p>
     </>
   );
+}
+
+function withoutContract(params: URLSearchParams) {
+  const query = new URLSearchParams(params);
+  query.delete("contract");
+  return query.toString();
+}
+
+function withoutSearch(params: URLSearchParams) {
+  const query = new URLSearchParams(params);
+  query.delete("q");
+  return query.toString();
 }

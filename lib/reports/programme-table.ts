@@ -2,10 +2,11 @@ import { MEASURE_KEYS } from "@/lib/scoring";
 import type { ProgrammeReport } from "@/lib/services/programme-report";
 import { measureTitle } from "./labels";
 import { measureLines } from "./lines";
+import { searchRows } from "./row-search";
 import type { Table } from "./tables";
 
-/** The programme report's one table, for the page's CSV. */
-export function programmeTable(report: ProgrammeReport): Table {
+/** The programme report's one table, for the page's CSV: the rows the page's search matches. */
+export function programmeTable(report: ProgrammeReport, search?: string): Table {
   return {
     title: "Primes across your contracts",
     header: [
@@ -18,7 +19,7 @@ export function programmeTable(report: ProgrammeReport): Table {
       ...MEASURE_KEYS.map((key) => `Partners: ${measureTitle(key)}`),
       "Prime's own overall score",
     ],
-    rows: report.rows.map((row) => [
+    rows: searchRows(report.rows, search).map((row) => [
       row.contract.reference,
       row.contract.title,
       row.prime.name + (row.prime.lot ? ` (${row.prime.lot})` : ""),

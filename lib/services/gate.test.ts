@@ -98,3 +98,39 @@ describe("createSharedRuns with keepMs", () => {
     expect(await run("c", work, { keepMs: 1 })).toBe(6);
   });
 });
+
+describe("createSharedRuns with staleMs", () => {
+  it("answers past keepMs with the kept result while one refresh runs, then with the refresh", async () => {
+    const run = createSharedRuns<number>();
+    let runs = 0;
+    let finish: () => void = () => {};
+    const work = () => {
+      runs++;
+      const value = runs;
+      if (value === 1) return Promise.resolve(value);
+      return new Promise<number>((resolve) => {
+        finish = () => resolve(value);
+      });
+    };
+    const options = { keepMs: 1, staleMs: 60_000 };
+    expect(await run("a", work, options)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Past keepMs: the kept result answers at once, and one refresh starts for all of them.
+    expect(await run("a", work, options)).toBe(1);
+    expect(await run("a", work, options)).toBe(1);
+    expect(runs).toBe(2);
+    finish();
+    await tick();
+    await tick();
+    expect(await run("a", work, options)).toBe(2);
+  });
+
+  it("waits for a new run once the kept result is older than staleMs", async () => {
+    const run = createSharedRuns<number>();
+    let runs = 0;
+    const work = async () => ++runs;
+    expect(await run("a", work, { keepMs: 1, staleMs: 2 })).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await run("a", work, { keepMs: 1, staleMs: 2 })).toBe(2);
+  });
+});

@@ -37,13 +37,16 @@ export function createGate(limit: number) {
  * report cost one or two runs, not one each. Callers share the result: none may change it.
  *
  * With `keepMs`, a run's result also answers calls made up to that long after the run started: for
- * results that the caller knows cannot change meanwhile, or may be that old. `forget` drops them.
+ * results that the caller knows cannot change meanwhile, or may be that old. With `staleMs` as
+ * well (longer than `keepMs`), a result past `keepMs` but within `staleMs` still answers at once,
+ * while the call starts a new run in the background (one at a time) that later calls get: under
+ * many readers, no one waits for the refresh. `forget` drops kept results.
  */
 export function createSharedRuns<T>() {
   const runs = new Map<string, { current: Promise<T>; next: Promise<T> | null }>();
-  const kept = new Map<string, { value: T; until: number }>();
+  const kept = new Map<string, { value: T; until: number; staleUntil: number }>();
 
-  const start = (key: string, work: () => Promise<T>, keepMs: number): Promise<T> => {
+  const start = (key: string, work: () => Promise<T>, keepMs: number, staleMs: number): Promise<T> => {
     const started = Date.now();
     const current = work().finally(() => {
       const entry = runs.get(key);
@@ -54,10 +57,11 @@ export function createSharedRuns<T>() {
       current.then(
         (value) => {
           const until = started + keepMs;
-          kept.set(key, { value, until });
+          const staleUntil = started + Math.max(keepMs, staleMs);
+          kept.set(key, { value, until, staleUntil });
           setTimeout(() => {
-            if (kept.get(key)?.until === until) kept.delete(key);
-          }, until - Date.now()).unref();
+            if (kept.get(key)?.staleUntil === staleUntil) kept.delete(key);
+          }, staleUntil - Date.now()).unref();
         },
         () => {},
       );
@@ -65,13 +69,19 @@ export function createSharedRuns<T>() {
     return current;
   };
 
-  function run(key: string, work: () => Promise<T>, { keepMs = 0 } = {}): Promise<T> {
+  function run(key: string, work: () => Promise<T>, { keepMs = 0, staleMs = 0 } = {}): Promise<T> {
+    const now = Date.now();
     const done = kept.get(key);
-    if (done && Date.now() <= done.until) return Promise.resolve(done.value);
+    if (done && now <= done.until) return Promise.resolve(done.value);
     const entry = runs.get(key);
-    if (!entry) return start(key, work, keepMs);
+    if (done && now <= done.staleUntil) {
+      // A failed refresh leaves the kept result to answer until it is too old, then callers see the failure.
+      if (!entry) start(key, work, keepMs, staleMs).catch(() => {});
+      return Promise.resolve(done.value);
+    }
+    if (!entry) return start(key, work, keepMs, staleMs);
     if (entry.next) return entry.next;
-    const settled = () => start(key, work, keepMs);
+    const settled = () => start(key, work, keepMs, staleMs);
     entry.next = entry.current.then(settled, settled);
     return entry.next;
   }

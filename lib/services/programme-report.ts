@@ -77,7 +77,7 @@ export async function getProgrammeReport(
   ]);
   // Without a moment given, the run reads as of when it starts, after every caller sharing it asked.
   const work = () => assemble(() => programmeReport(actor, { ...options, now: options.now ?? new Date() }));
-  return shared(key, work, { keepMs: period?.closed ? KEEP_CLOSED_MS : 0 });
+  return shared(key, work, period?.closed ? { keepMs: KEEP_CLOSED_MS, staleMs: STALE_CLOSED_MS } : {});
 }
 
 /**
@@ -88,6 +88,14 @@ export async function getProgrammeReport(
  * whole cost of the page (bench, issue 13).
  */
 const KEEP_CLOSED_MS = 5_000;
+
+/**
+ * After that, up to this long, the kept report still answers at once while one reader's request
+ * puts a new one together: under load, readers queueing behind each refresh were most of the
+ * programme page's latency (bench/changes.md, section 8). So what the programme's own lists say
+ * reaches readers within 30 s at most; released figures, never late.
+ */
+const STALE_CLOSED_MS = 30_000;
 
 /** The period the report is of, whether all its cycles have closed, and its latest release. */
 async function periodOf(actor: Actor, cycleName: string | undefined, now: Date) {

@@ -108,7 +108,16 @@ test("a commissioner compares every prime across its contracts, filters, and dow
   await expect(table.getByRole("row").filter({ hasText: "Harbourline Care Partnerships Ltd" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByLabel("Contract", { exact: true }).selectOption({ label: CONTRACT });
+  // A search, not a list of every contract: a national programme lets hundreds.
+  await page.getByLabel("Prime or contract").fill("harbourline");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("status")).toContainText("1 of 3 rows match");
+  await page.getByLabel("Prime or contract").fill("nothing like this");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("status")).toContainText("No prime or contract matches");
+  await expect(page.getByLabel("Prime or contract")).toHaveValue("nothing like this");
+  await page.getByLabel("Prime or contract").fill("working well");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(table.getByRole("row")).toHaveCount(3);
   const csv = await download(page, "Download this table (CSV)");

@@ -6,7 +6,7 @@ import { toCsv } from "@/lib/reports/tables";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 import { getProgrammeReport } from "@/lib/services/programme-report";
 
-/** The programme table as CSV (`?cycle=<name>&contract=<id>`), for the commissioner only. */
+/** The programme table as CSV (`?cycle=<name>&contract=<id>&q=<search>`), for the commissioner only. */
 export async function GET(request: Request) {
   await connection();
   const actor = await currentActor();
@@ -23,7 +23,7 @@ export async function GET(request: Request) {
       action: AUDIT_ACTIONS.exported,
       summary: `Downloaded the programme report${report.cycleName ? ` (${report.cycleName})` : ""} as CSV`,
     });
-    return new Response(toCsv(programmeTable(report)), {
+    return new Response(toCsv(programmeTable(report, url.searchParams.get("q") ?? undefined)), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="programme-${(report.cycleName ?? "none").replace(/[^0-9A-Za-z]+/g, "-")}.csv"`,
