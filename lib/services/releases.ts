@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { BANDS, type Band, meanOfTenths } from "@/lib/scoring/numbers";
 import { type DerivedFigure, PRIME_KNOWN_QUESTIONS, type ScopeLevel } from "@/lib/scoring/release";
@@ -187,18 +187,22 @@ export interface ReleasedScope {
 
 const LEVEL = { NATIONAL: "national", COMMISSIONER: "commissioner", CONTRACT: "contract" } as const;
 
-const releasedSelect = {
-  id: true,
-  scopeKey: true,
-  level: true,
-  primeId: true,
-  period: true,
-  contractId: true,
-  commissionerId: true,
-  partners: true,
-  ratings: true,
-  releaseId: true,
-} satisfies Prisma.ReleaseScopeSelect;
+/** A released scope as read, with its means for the reader's view (null arrays: none stored). */
+interface ScopeRow {
+  id: string;
+  scopeKey: string;
+  level: keyof typeof LEVEL;
+  primeId: string;
+  period: string;
+  contractId: string | null;
+  commissionerId: string | null;
+  partners: number;
+  ratings: number;
+  releasedAt: Date;
+  measures: string[] | null;
+  tenths: number[] | null;
+  based: number[] | null;
+}
 
 const figureSelect = {
   scopeId: true,
@@ -230,6 +234,7 @@ function readerOf(actor: Actor, primeId: string) {
     return {
       view: "prime" as const,
       scopes: {} satisfies Prisma.ReleaseScopeWhereInput,
+      scopesSql: Prisma.sql`TRUE`,
       figures: { audience: "ALL" } satisfies Prisma.ReleaseFigureWhereInput,
     };
   }
@@ -243,6 +248,11 @@ function readerOf(actor: Actor, primeId: string) {
           { level: "CONTRACT", contract: { commissionerId: actor.organisationId } },
         ],
       } satisfies Prisma.ReleaseScopeWhereInput,
+      // The same rule for SQL over "ReleaseScope" s, where thousands of scopes are read at once.
+      scopesSql: Prisma.sql`(s.level = 'NATIONAL'
+        OR (s.level = 'COMMISSIONER' AND s."commissionerId" = ${actor.organisationId})
+        OR (s.level = 'CONTRACT' AND EXISTS (SELECT 1 FROM "Contract" k
+              WHERE k.id = s."contractId" AND k."commissionerId" = ${actor.organisationId})))`,
       figures: {} satisfies Prisma.ReleaseFigureWhereInput,
     };
   }
@@ -307,60 +317,49 @@ async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false 
   // Every prime the actor may read gets the same conditions: a prime reads only itself, and a
   // commissioner's conditions do not depend on the prime.
   const reader = readerOf(actor, first) as NonNullable<ReturnType<typeof readerOf>>;
-  const where: Prisma.ReleaseScopeWhereInput[] = [reader.scopes];
-  if (query.levels) where.push({ level: { in: query.levels.map((l) => LEVEL_OF[l]) } });
-  if (query.contractIds) {
-    where.push({ OR: [{ level: { not: "CONTRACT" } }, { contractId: { in: [...query.contractIds] } }] });
-  }
-  const scopes = await db().releaseScope.findMany({
-    where: { primeId: { in: readable }, period: { in: periods }, AND: where },
-    select: releasedSelect,
-    orderBy: [{ period: "asc" }, { primeId: "asc" }, { level: "asc" }, { scopeKey: "asc" }],
-  });
-  const rowIds = scopes.map((s) => s.id);
-  // One row per scope, not per mean: a programme's report reads thousands of scopes.
-  if (scopes.length === 0) return { reader, summaries: [], figures: [] };
-  // Read beside the means rather than joined to the scopes: a national programme's thousands of
-  // scopes come from a few releases.
-  const [releases, means, figureRows] = await Promise.all([
-    db().release.findMany({
-      where: { id: { in: [...new Set(scopes.map((s) => s.releaseId))] } },
-      select: { id: true, createdAt: true },
-    }),
-    db().$queryRaw<{ scopeId: string; measures: string[]; tenths: number[]; based: number[] }[]>`
-      SELECT "scopeId", array_agg(measure) AS measures, array_agg("meanTenths") AS tenths,
-             array_agg("basedOn") AS based
+  const levels = query.levels?.map((l) => LEVEL_OF[l]);
+  const contractIds = query.contractIds ? [...query.contractIds] : null;
+  // One statement with arrays, not a parameter per prime and contract: a national programme's
+  // report reads thousands of scopes, and their means with them (bench/changes.md, section 8).
+  const scopes = await db().$queryRaw<ScopeRow[]>`
+    SELECT s.id, s."scopeKey", s.level::text AS level, s."primeId", s.period, s."contractId",
+           s."commissionerId", s.partners, s.ratings, r."createdAt" AS "releasedAt",
+           m.measures, m.tenths, m.based
+    FROM "ReleaseScope" s
+    JOIN "Release" r ON r.id = s."releaseId"
+    LEFT JOIN LATERAL (
+      SELECT array_agg(measure) AS measures, array_agg("meanTenths") AS tenths, array_agg("basedOn") AS based
       FROM "ReleaseMean"
-      WHERE "scopeId" = ANY(${rowIds}::text[]) AND view = ${VIEW[reader.view]}::"ReleaseView"
-      GROUP BY "scopeId"`,
-    figures
-      ? db().releaseFigure.findMany({
-          where: { scopeId: { in: rowIds }, ...reader.figures },
-          select: figureSelect,
-          orderBy: [{ family: "asc" }, { key: "asc" }],
-        })
-      : [],
-  ]);
-  const releasedAt = new Map(releases.map((r) => [r.id, r.createdAt]));
+      WHERE "scopeId" = s.id AND view = ${VIEW[reader.view]}::"ReleaseView") m ON TRUE
+    WHERE s."primeId" = ANY(${readable}::text[]) AND s.period = ANY(${periods}::text[])
+      AND ${reader.scopesSql}
+      AND ${levels ? Prisma.sql`s.level::text = ANY(${levels}::text[])` : Prisma.sql`TRUE`}
+      AND ${contractIds ? Prisma.sql`(s.level <> 'CONTRACT' OR s."contractId" = ANY(${contractIds}::text[]))` : Prisma.sql`TRUE`}
+    ORDER BY s.period, s."primeId", s.level, s."scopeKey"`;
+  if (scopes.length === 0) return { reader, summaries: [], figures: [] };
+  const rowIds = scopes.map((s) => s.id);
+  const figureRows = figures
+    ? await db().releaseFigure.findMany({
+        where: { scopeId: { in: rowIds }, ...reader.figures },
+        select: figureSelect,
+        orderBy: [{ family: "asc" }, { key: "asc" }],
+      })
+    : [];
   const figuresOf = new Map<string, ReleasedFigure[]>();
   for (const f of figureRows) {
     const list = figuresOf.get(f.scopeId);
     if (list) list.push(toFigure(f));
     else figuresOf.set(f.scopeId, [toFigure(f)]);
   }
-  const meansOf = new Map(
-    means.map((m) => [
-      m.scopeId,
-      m.measures
-        .map((measure, i) => ({
-          measure,
-          view: reader.view,
-          mean: (m.tenths[i] as number) / 10,
-          from: m.based[i] as number,
-        }))
-        .sort((a, b) => MEASURE_ORDER(a.measure) - MEASURE_ORDER(b.measure)),
-    ]),
-  );
+  const meansOf = (scope: ScopeRow) =>
+    (scope.measures ?? [])
+      .map((measure, i) => ({
+        measure,
+        view: reader.view,
+        mean: (scope.tenths?.[i] as number) / 10,
+        from: scope.based?.[i] as number,
+      }))
+      .sort((a, b) => MEASURE_ORDER(a.measure) - MEASURE_ORDER(b.measure));
   const summaries = scopes.map(
     (scope): ReleasedSummary => ({
       scopeId: scope.scopeKey,
@@ -371,8 +370,8 @@ async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false 
       commissionerId: scope.commissionerId,
       partners: scope.partners,
       ratings: scope.ratings,
-      releasedAt: releasedAt.get(scope.releaseId) as Date,
-      derived: meansOf.get(scope.id) ?? [],
+      releasedAt: scope.releasedAt,
+      derived: meansOf(scope),
     }),
   );
   return { reader, summaries, figures: rowIds.map((id) => figuresOf.get(id) ?? []) };
