@@ -20,9 +20,7 @@ import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
-import { paymentComparison } from "@/lib/services/payment-comparison";
-import { listActionPlan } from "@/lib/services/prime-responses";
-import { type ContractReport, getContractReport } from "@/lib/services/reports";
+import { getPrimeReportView, type PrimeReportView } from "@/lib/services/prime-report-view";
 
 export const metadata: Metadata = { title: "Prime report" };
 
@@ -50,23 +48,18 @@ export default async function PrimeReportPage({
   const { cycle: cycleId, saved } = await searchParams;
   const path = `/contracts/${contractId}/primes/${primeId}/report`;
   const actor = await requireActorPage(path);
-  let report: ContractReport;
+  let view: PrimeReportView;
   try {
-    report = await getContractReport(actor, contractId, { primeId, cycleId });
+    view = await getPrimeReportView(actor, { contractId, primeId, cycleId });
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+  const { report, actions, payment } = view;
   const prime = report.primes[0];
   if (!prime) notFound();
   const { viewer, cycle } = report;
   const seesSelf = viewer !== "partner";
-  const [actions, payment] = seesSelf
-    ? await Promise.all([
-        listActionPlan(actor, contractId, primeId),
-        paymentComparison(actor, { contractId, primeId, cycleId: cycle?.id ?? null }),
-      ])
-    : [[], null];
   const lines = measureLines(prime.partners, prime.self, prime.comparison);
   const principles = lines.filter((l) => l.key !== "overall");
   const query = cycle ? `?cycle=${cycle.id}` : "";
