@@ -37,14 +37,12 @@ export function ActionPlan({
             <TableHead columns={["Action", "Principle", "Owner", "Due", "Status"]} />
             <tbody>
               {items.map((item) => (
-                <tr key={item.id} className="border-b border-gray-300 align-top">
-                  <td className="py-2 pr-4">{item.action}</td>
-                  <td className="py-2 pr-4">
-                    {item.principleKey ? principleTitle(item.principleKey) : "Whole contract"}
-                  </td>
-                  <td className="py-2 pr-4">{item.owner}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{formatDate(item.dueDate)}</td>
-                  <td className="py-2">
+                <tr key={item.id}>
+                  <td>{item.action}</td>
+                  <td>{item.principleKey ? principleTitle(item.principleKey) : "Whole contract"}</td>
+                  <td>{item.owner}</td>
+                  <td className="whitespace-nowrap">{formatDate(item.dueDate)}</td>
+                  <td>
                     {editable ? (
                       <ActionStatusForm
                         contractId={contractId}

@@ -27,12 +27,12 @@ export function ByPrimeTable({
         />
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} className="border-b border-gray-300">
-              <th scope="row" className="py-2 pr-4 text-left font-normal">
+            <tr key={row.key}>
+              <th scope="row" className="font-normal">
                 {row.name}
               </th>
               {primes.map((p) => (
-                <td key={p.prime.id} className="py-2 pr-4 text-right">
+                <td key={p.prime.id} className="num">
                   {row.cell(p)}
                 </td>
               ))}

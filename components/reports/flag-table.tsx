@@ -21,15 +21,15 @@ export function FlagTable({ lines }: { lines: readonly FlagLine[] }) {
         />
         <tbody>
           {lines.map((line) => (
-            <tr key={line.questionKey} className="border-b border-gray-300">
-              <th scope="row" className="py-2 pr-4 text-left font-normal">
+            <tr key={line.questionKey}>
+              <th scope="row" className="font-normal">
                 {line.title}
               </th>
-              <td className="py-2 pr-4">{line.label}</td>
-              <td className="py-2 pr-4 text-right">
+              <td>{line.label}</td>
+              <td className="num">
                 {line.partners ? `${line.partners.flagged} of ${line.partners.n}` : "Not shown"}
               </td>
-              <td className="py-2 text-right">{line.partners ? formatPercent(line.partners.share) : "–"}</td>
+              <td className="num">{line.partners ? formatPercent(line.partners.share) : "–"}</td>
             </tr>
           ))}
         </tbody>

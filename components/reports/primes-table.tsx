@@ -31,28 +31,28 @@ export function PrimesTable({ report }: { report: ContractReport }) {
             {report.primes.map((p) => {
               const lines = measureLines(p.partners, p.self, p.comparison);
               return (
-                <tr key={p.prime.id} className="border-b border-gray-300 align-top">
-                  <th scope="row" className="py-2 pr-4 text-left">
+                <tr key={p.prime.id}>
+                  <th scope="row">
                     {p.prime.name}
                     {p.prime.lot ? <span className="block font-normal text-muted">{p.prime.lot}</span> : null}
                   </th>
-                  <td className="py-2 pr-4 text-right">
+                  <td className="num">
                     {p.submitted} of {p.supplyChain.roster}
                     <span className="block text-muted">{formatPercent(p.responseRate)}</span>
                   </td>
                   {lines.map((line) => {
                     const r = rank(p.prime.id, line.key);
                     return (
-                      <td key={line.key} className="py-2 pr-4 text-right">
+                      <td key={line.key} className="num">
                         {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
                         {line.partners && r !== null && report.primes.length > 1 ? (
-                          <span className="block text-muted">rank {r}</span>
+                          <span className="block text-muted">{`rank ${r}`}</span>
                         ) : null}
                       </td>
                     );
                   })}
-                  <td className="py-2 pr-4 text-right">{scoreOrDash(p.self?.score)}</td>
-                  <td className="py-2 text-right">
+                  <td className="num">{scoreOrDash(p.self?.score)}</td>
+                  <td className="num">
                     {p.supplyChain.namedDelivering} of {p.supplyChain.namedInBid}
                   </td>
                 </tr>

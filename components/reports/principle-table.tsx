@@ -30,26 +30,19 @@ export function PrincipleTable({
         />
         <tbody>
           {lines.map((line) => (
-            <tr
-              key={line.key}
-              className={`border-b border-gray-300 ${line.key === "overall" ? "font-bold" : ""}`}
-            >
-              <th scope="row" className="py-2 pr-4 text-left font-normal">
+            <tr key={line.key} className={line.key === "overall" ? "font-bold" : undefined}>
+              <th scope="row" className="font-normal">
                 {measureTitle(line.key)}
               </th>
-              {showSelf ? <td className="py-2 pr-4 text-right">{scoreOrDash(line.self)}</td> : null}
-              <td className="py-2 pr-4 text-right">
-                {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
-              </td>
-              <td className="py-2 pr-4 text-right">
-                {line.partners ? scoreOrDash(line.partners.median) : "–"}
-              </td>
-              <td className="py-2 pr-4 text-right">{line.partners?.n ?? "–"}</td>
-              <td className="py-2 pr-4">{line.partners?.band ?? "–"}</td>
+              {showSelf ? <td className="num">{scoreOrDash(line.self)}</td> : null}
+              <td className="num">{line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}</td>
+              <td className="num">{line.partners ? scoreOrDash(line.partners.median) : "–"}</td>
+              <td className="num">{line.partners?.n ?? "–"}</td>
+              <td>{line.partners?.band ?? "–"}</td>
               {showSelf ? (
                 <>
-                  <td className="py-2 pr-4 text-right">{formatGap(line.gap)}</td>
-                  <td className="py-2">{line.view}</td>
+                  <td className="num">{formatGap(line.gap)}</td>
+                  <td>{line.view}</td>
                 </>
               ) : null}
             </tr>

@@ -84,12 +84,12 @@ export function ReleasedScopes({
             />
             <tbody>
               {measures.map((key) => (
-                <tr key={key} className={`border-b border-gray-300 ${key === "overall" ? "font-bold" : ""}`}>
-                  <th scope="row" className="py-2 pr-4 text-left font-normal">
+                <tr key={key} className={key === "overall" ? "font-bold" : undefined}>
+                  <th scope="row" className="font-normal">
                     {measureTitle(key)}
                   </th>
                   {published.map((l, i) => (
-                    <td key={l.level} className="py-2 pr-4 text-right">
+                    <td key={l.level} className="num">
                       {mean(i, key) === null ? "Not published" : scoreOrDash(mean(i, key))}
                     </td>
                   ))}

@@ -1,19 +1,17 @@
+import Link from "next/link";
 import type { PrincipleKey } from "@/lib/framework";
-import { ReplyForm } from "./reply-form";
 
-/** The prime's right of reply: shown to the commissioner, written by the prime. */
+/**
+ * The prime's right of reply as the prime and its commissioner read it, with a link for the prime
+ * to the page where it writes it (a page of its own: one thing to do there).
+ */
 export function Replies({
-  editable,
-  contractId,
-  primeId,
-  cycleId,
+  replyHref,
   replies,
   principles,
 }: {
-  editable: boolean;
-  contractId: string;
-  primeId: string;
-  cycleId: string;
+  /** Set for the prime: where it writes or changes its replies. */
+  replyHref: string | null;
   replies: Partial<Record<PrincipleKey, string>>;
   principles: readonly { key: PrincipleKey; title: string }[];
 }) {
@@ -23,34 +21,26 @@ export function Replies({
       <h2 id="replies" className="mb-4 text-2xl font-bold">
         The prime&apos;s reply
       </h2>
-      {editable ? (
-        <div className="no-print">
-          <p className="mb-4 max-w-3xl">
-            You can reply to what your partners say about each principle, for this cycle. The commissioner
-            reads your reply beside the figures.
-          </p>
-          <ReplyForm
-            contractId={contractId}
-            primeId={primeId}
-            cycleId={cycleId}
-            principles={principles.map((p) => ({ ...p, reply: replies[p.key] ?? "" }))}
-          />
-        </div>
+      {written.length === 0 ? (
+        <p>The prime has not replied.</p>
+      ) : (
+        <dl className="mb-4 max-w-3xl space-y-4">
+          {written.map((p) => (
+            <div key={p.key}>
+              <dt className="font-bold">{p.title}</dt>
+              <dd className="mt-1 whitespace-pre-line">{replies[p.key]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {replyHref ? (
+        <p className="no-print">
+          <Link href={replyHref}>
+            {written.length === 0 ? "Reply to your partners" : "Change your replies"}
+          </Link>
+          : the commissioner reads your reply to each principle beside the figures.
+        </p>
       ) : null}
-      <div className={editable ? "print-only" : ""}>
-        {written.length === 0 ? (
-          <p>The prime has not replied.</p>
-        ) : (
-          <dl className="max-w-3xl space-y-4">
-            {written.map((p) => (
-              <div key={p.key}>
-                <dt className="font-bold">{p.title}</dt>
-                <dd className="mt-1 whitespace-pre-line">{replies[p.key]}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
-      </div>
     </section>
   );
 }

@@ -18,7 +18,8 @@ export function ReplyForm({
   contractId: string;
   primeId: string;
   cycleId: string;
-  principles: readonly { key: string; title: string; reply: string }[];
+  /** Each principle with its reply so far and a line of its figures for the box's hint. */
+  principles: readonly { key: string; title: string; reply: string; figures: string }[];
 }) {
   const [state, action, pending] = useActionState(saveRepliesAction, initialFormState);
   const { error, typed } = fieldsOf(state);
@@ -36,7 +37,7 @@ export function ReplyForm({
               key={`${name}-${typed(name, p.reply)}`}
               name={name}
               label={`Your reply on ${p.title.toLowerCase()}`}
-              hint={`Optional. Up to ${REPLY_MAX.toLocaleString("en-GB")} characters. The commissioner reads it beside your report.`}
+              hint={`${p.figures} Optional, up to ${REPLY_MAX.toLocaleString("en-GB")} characters.`}
               defaultValue={typed(name, p.reply)}
               error={error(name)}
             />

@@ -21,12 +21,12 @@ export function SpreadTable({ partners, caption }: { partners: Aggregate; captio
         />
         <tbody>
           {measures.map((m) => (
-            <tr key={m.key} className="border-b border-gray-300">
-              <th scope="row" className="py-2 pr-4 text-left font-normal">
+            <tr key={m.key}>
+              <th scope="row" className="font-normal">
                 {measureTitle(m.key)}
               </th>
               {BANDS.map((band) => (
-                <td key={band} className="py-2 pr-4 text-right">
+                <td key={band} className="num">
                   {m.suppressed || m.distribution === null ? "–" : m.distribution[band]}
                 </td>
               ))}

@@ -45,13 +45,13 @@ export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf
           />
           <tbody>
             {steps.map((step) => (
-              <tr key={`${step.from}-${step.to}`} className="border-b border-gray-300">
-                <td className="py-2 pr-4">{step.from}</td>
-                <td className="py-2 pr-4">{step.to}</td>
-                <td className="py-2 pr-4 text-right">{scoreOrDash(step.overall.from)}</td>
-                <td className="py-2 pr-4 text-right">{scoreOrDash(step.overall.to)}</td>
-                <td className="py-2 pr-4 text-right">{formatGap(step.overall.change)}</td>
-                <td className="py-2 text-right">{step.compared.length}</td>
+              <tr key={`${step.from}-${step.to}`}>
+                <td>{step.from}</td>
+                <td>{step.to}</td>
+                <td className="num">{scoreOrDash(step.overall.from)}</td>
+                <td className="num">{scoreOrDash(step.overall.to)}</td>
+                <td className="num">{formatGap(step.overall.change)}</td>
+                <td className="num">{step.compared.length}</td>
               </tr>
             ))}
           </tbody>

@@ -233,7 +233,7 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
   });
 
   test("a prime: dashboard, self-assessment start page, its report, invitations", async ({ page }) => {
-    test.setTimeout(budget({ pages: 12 }));
+    test.setTimeout(budget({ pages: 16 }));
     const { check, expectNone } = checker();
     const ids = await workingWell(page);
     await actAs(page, CASTLEGATE);
@@ -246,13 +246,17 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await showCycle(page, CLOSED);
     await page.getByText("Add an action").click();
     await check(page, "prime report as the prime, with the action form");
+    await page.getByRole("link", { name: "Reply to your partners" }).click();
+    await check(page, "the prime's reply page");
+    await visit(page, `/contracts/${ids.contract}/primes/${ids.castlegate}/report/notes`);
+    await check(page, "partners' notes as the prime");
     await visit(page, `/contracts/${ids.contract}/invitations`);
     await check(page, "invitations as the prime");
     expectNone();
   });
 
   test("a commissioner: dashboard, contracts, a contract, reports", async ({ page }) => {
-    test.setTimeout(budget({ pages: 24 }));
+    test.setTimeout(budget({ pages: 26 }));
     const { check, expectNone } = checker();
     const ids = await workingWell(page);
     await visit(page, "/dashboard");
@@ -285,6 +289,8 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await visit(page, `/contracts/${ids.contract}/primes/${ids.meridian}/report`);
     await showCycle(page, CLOSED);
     await check(page, "prime report as the commissioner");
+    await visit(page, `/contracts/${ids.contract}/primes/${ids.meridian}/report/notes`);
+    await check(page, "partners' notes as the commissioner");
     await visit(page, "/reports");
     await check(page, "programme report");
     await showCycle(page, CLOSED);

@@ -134,6 +134,16 @@ const ROUTES: Route[] = [
     secret: () => [WORKING_WELL, "Meridian Outcomes plc"],
   },
   {
+    path: (i) => `/contracts/${i.contract}/primes/${i.castlegate}/report/reply`,
+    allowed: ["prime"],
+    secret: () => [WORKING_WELL, "Leave a box empty"],
+  },
+  {
+    path: (i) => `/contracts/${i.contract}/primes/${i.castlegate}/report/notes`,
+    allowed: ["commissioner", "prime"],
+    secret: () => [WORKING_WELL, "not linked to who wrote them"],
+  },
+  {
     path: (i) => `/contracts/${i.contract}/primes/${i.castlegate}/rate`,
     allowed: ["partner"],
     secret: contractSecrets,

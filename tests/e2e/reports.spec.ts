@@ -161,11 +161,21 @@ test("a prime adds to its action plan and replies, and the commissioner reads bo
   await page.getByRole("button", { name: /^Update/ }).click();
   await expect(page.getByRole("status")).toContainText("Action updated");
 
+  await expect(page.getByRole("region", { name: "The prime's reply" })).toContainText(
+    "The prime has not replied",
+  );
+  await page.getByRole("link", { name: "Reply to your partners" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reply to your partners");
+  await expect(page.getByText(/Partners' mean .*; your own score/).first()).toBeVisible();
   await page
     .getByLabel("Your reply on paying fairly and on time")
     .fill("We moved to 14-day terms in October.");
   await page.getByRole("button", { name: "Save replies" }).click();
   await expect(page.getByRole("status")).toContainText("Your replies have been saved");
+  await expect(page.getByRole("region", { name: "The prime's reply" })).toContainText(
+    "We moved to 14-day terms in October.",
+  );
+  await expect(page.getByRole("link", { name: "Change your replies" })).toBeVisible();
 
   await openContractReport(page, world.council, world.contract.title);
   await page.getByRole("link", { name: `${heading}: its claims`, exact: false }).click();

@@ -7,7 +7,7 @@ import { CycleFilter } from "@/components/reports/cycle-filter";
 import { ExportLinks } from "@/components/reports/export-links";
 import { FlagTable, SelfFlags, SupplyChainSummary } from "@/components/reports/flag-table";
 import { GapList } from "@/components/reports/gap-list";
-import { NotesList } from "@/components/reports/notes-list";
+import { NotesSummary } from "@/components/reports/notes-list";
 import { PaymentRecord } from "@/components/reports/payment-record";
 import { PrincipleTable } from "@/components/reports/principle-table";
 import { ReleasedScopes } from "@/components/reports/released-scopes";
@@ -139,14 +139,11 @@ export default async function PrimeReportPage({
           {seesSelf ? (
             <>
               <Replies
-                editable={viewer === "prime"}
-                contractId={contractId}
-                primeId={primeId}
-                cycleId={cycle.id}
+                replyHref={viewer === "prime" ? `${path}/reply?cycle=${cycle.id}` : null}
                 replies={prime.replies}
                 principles={framework.principles.map((p) => ({ key: p.key, title: p.title }))}
               />
-              <NotesList notes={prime.notes} viewer={viewer} />
+              <NotesSummary notes={prime.notes} viewer={viewer} href={`${path}/notes?cycle=${cycle.id}`} />
               <ActionPlan
                 items={actions}
                 editable={viewer === "prime"}
