@@ -168,6 +168,10 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
       const before = await contentOf(rating.id);
       await refused(sql(`DELETE FROM "Assessment" WHERE id = $1`, rating.id), /is submitted/);
       await refused(sql(`DELETE FROM "Assessment"`), /is submitted/);
+      // TRUNCATE skips row triggers; statement triggers refuse it on each table.
+      for (const table of ["Answer", "AssessmentScore", "Assessment"]) {
+        await refused(sql(`TRUNCATE "${table}" CASCADE`), /only a deliberate erasure/);
+      }
       expect(await contentOf(rating.id)).toEqual(before);
       expect(before?.answers).toBeGreaterThan(0);
     });

@@ -36,3 +36,22 @@ END $$;
 DROP TRIGGER "Assessment_submitted_never_changes" ON "Assessment";
 CREATE TRIGGER "Assessment_submitted_never_changes" BEFORE UPDATE OR DELETE ON "Assessment"
   FOR EACH ROW EXECUTE FUNCTION "assessment_refuse_change_once_submitted"();
+
+-- TRUNCATE skips row triggers: without these, `TRUNCATE "Answer"` would empty every submitted
+-- rating's answers in one go. Refused while any submitted assessment exists, unless erasing.
+CREATE FUNCTION "assessment_refuse_truncate"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('chainwise.erase_submitted', true) IS DISTINCT FROM 'on'
+     AND EXISTS (SELECT 1 FROM "Assessment" WHERE "status" = 'SUBMITTED') THEN
+    RAISE EXCEPTION 'TRUNCATE "%" would delete submitted assessments, which only a deliberate erasure does (docs/decisions/0018).', TG_TABLE_NAME
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Assessment_no_truncate" BEFORE TRUNCATE ON "Assessment"
+  FOR EACH STATEMENT EXECUTE FUNCTION "assessment_refuse_truncate"();
+CREATE TRIGGER "Answer_no_truncate" BEFORE TRUNCATE ON "Answer"
+  FOR EACH STATEMENT EXECUTE FUNCTION "assessment_refuse_truncate"();
+CREATE TRIGGER "AssessmentScore_no_truncate" BEFORE TRUNCATE ON "AssessmentScore"
+  FOR EACH STATEMENT EXECUTE FUNCTION "assessment_refuse_truncate"();
