@@ -177,7 +177,7 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
     });
 
     it("lets a deliberate erasure delete a whole submitted assessment, its answers and scores with it", async () => {
-      // Retention and erasure remove whole records (docs/privacy.md, ADR 0018); never a part.
+      // Retention and erasure remove whole records (docs/privacy.md, ADR 0019); never a part.
       const { rating } = await submittedRating();
       const deleted = await database.client.$transaction(async (tx) => {
         await tx.$queryRawUnsafe(`SELECT set_config('chainwise.erase_submitted', 'on', true)`);

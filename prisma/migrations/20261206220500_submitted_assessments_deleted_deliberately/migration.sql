@@ -1,4 +1,4 @@
--- Written by hand (docs/decisions/0018; STYLE 15). Prisma does not model triggers, and its diff
+-- Written by hand (docs/decisions/0019; STYLE 15). Prisma does not model triggers, and its diff
 -- leaves functions and triggers be, so the drift check stays quiet.
 --
 -- A submitted assessment was guarded against UPDATE only: a mistaken `DELETE FROM "Assessment"`
@@ -19,7 +19,7 @@ BEGIN
   IF OLD."status" = 'SUBMITTED' THEN
     IF TG_OP = 'DELETE' THEN
       IF current_setting('chainwise.erase_submitted', true) IS DISTINCT FROM 'on' THEN
-        RAISE EXCEPTION 'Assessment % is submitted and is deleted only by a deliberate erasure (docs/decisions/0018).', OLD."id"
+        RAISE EXCEPTION 'Assessment % is submitted and is deleted only by a deliberate erasure (docs/decisions/0019).', OLD."id"
           USING ERRCODE = 'integrity_constraint_violation';
       END IF;
       RETURN OLD;
@@ -43,7 +43,7 @@ CREATE FUNCTION "assessment_refuse_truncate"() RETURNS trigger LANGUAGE plpgsql 
 BEGIN
   IF current_setting('chainwise.erase_submitted', true) IS DISTINCT FROM 'on'
      AND EXISTS (SELECT 1 FROM "Assessment" WHERE "status" = 'SUBMITTED') THEN
-    RAISE EXCEPTION 'TRUNCATE "%" would delete submitted assessments, which only a deliberate erasure does (docs/decisions/0018).', TG_TABLE_NAME
+    RAISE EXCEPTION 'TRUNCATE "%" would delete submitted assessments, which only a deliberate erasure does (docs/decisions/0019).', TG_TABLE_NAME
       USING ERRCODE = 'integrity_constraint_violation';
   END IF;
   RETURN NULL;
