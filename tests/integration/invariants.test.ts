@@ -355,7 +355,7 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
       );
     });
 
-    it("ties invitations and action plans to a prime on their contract, and replies to an organisation", async () => {
+    it("ties invitations, action plans and replies to a prime on their contract", async () => {
       const scenario = await createRatingScenario(database.client);
       const stranger = await createPrime(database.client);
       await refused(
@@ -384,7 +384,32 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
            VALUES ('reply-planted', $1, 'no-such-organisation', 'risk-sharing', 'We disagree', now())`,
           scenario.cycleId,
         ),
-        /PrincipleReply_primeId_fkey/,
+        // The trigger runs before the foreign key (PrincipleReply_primeId_fkey) is checked.
+        /is not a prime on the contract/,
+      );
+      // A real organisation that is not a prime on the cycle's contract has no right of reply there.
+      for (const outsider of [stranger.id, scenario.partner.organisationId]) {
+        await refused(
+          sql(
+            `INSERT INTO "PrincipleReply" (id, "cycleId", "primeId", "principleKey", text, "updatedAt")
+             VALUES ('reply-outsider', $1, $2, 'risk-sharing', 'We disagree', now())`,
+            scenario.cycleId,
+            outsider,
+          ),
+          /is not a prime on the contract/,
+        );
+      }
+      expect(
+        await sql(
+          `INSERT INTO "PrincipleReply" (id, "cycleId", "primeId", "principleKey", text, "updatedAt")
+           VALUES ('reply-fine', $1, $2, 'risk-sharing', 'We disagree', now())`,
+          scenario.cycleId,
+          scenario.prime.organisationId,
+        ),
+      ).toBe(1);
+      await refused(
+        sql(`UPDATE "PrincipleReply" SET "primeId" = $2 WHERE id = $1`, "reply-fine", stranger.id),
+        /is not a prime on the contract/,
       );
       // The same rows with the contract's own prime are fine.
       expect(
