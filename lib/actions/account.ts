@@ -11,36 +11,28 @@ import { ACCOUNT_NOT_DELETABLE } from "@/lib/auth/auth";
 import { DEMO_ORG_COOKIE } from "@/lib/auth/demo-cookie";
 import { callAuth } from "@/lib/auth/endpoint";
 import {
+  type AuthFailure,
   deleteAccountSchema,
   forgotSchema,
+  resetFailure,
   resetSchema,
   safeNext,
   signInFailure,
   signInSchema,
+  signUpFailure,
   signUpSchema,
+  TOO_MANY,
 } from "@/lib/auth/forms";
 import { markDatabaseSuspect } from "@/lib/db/availability";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 import { listMemberships, switchOrganisation } from "@/lib/services/memberships";
-
-const TOO_MANY = "Too many attempts from your connection. Wait a minute, then try again.";
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
   const read = readForm(signInSchema, form, ["email", "password"]);
   if (!read.ok) return read.state;
   const result = await callAuth("/sign-in/email", { email: read.data.email, password: read.data.password });
   if (!result.ok) {
-    const failure = signInFailure(result.status);
-    if (failure.kind === "service") {
-      markDatabaseSuspect();
-      return { status: "error", message: failure.message, errors: [], typed: read.typed };
-    }
-    const message = failure.message;
-    return {
-      status: "error",
-      errors: [{ href: "#field-email", questionKey: "email", message }],
-      typed: read.typed,
-    };
+    return failed(signInFailure(result.status), "email", read.typed);
   }
   (await cookies()).delete(DEMO_ORG_COOKIE);
   await recordSignIn(result.data);
@@ -61,23 +53,28 @@ async function recordSignIn(data: unknown) {
   }
 }
 
+/**
+ * A failed account form: a problem on our side above the form (and the database checked again),
+ * the person's mistake beside the field.
+ */
+function failed(failure: AuthFailure, field: string, typed: FormState["typed"]): FormState {
+  if (failure.kind === "service") {
+    markDatabaseSuspect();
+    return { status: "error", message: failure.message, errors: [], typed };
+  }
+  return {
+    status: "error",
+    errors: [{ href: `#field-${field}`, questionKey: field, message: failure.message }],
+    typed,
+  };
+}
+
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
   const read = readForm(signUpSchema, form, ["name", "email", "password"]);
   if (!read.ok) return read.state;
   const result = await callAuth("/sign-up/email", read.data);
   if (!result.ok) {
-    const taken = result.code?.startsWith("USER_ALREADY_EXISTS");
-    const message =
-      result.status === 429
-        ? TOO_MANY
-        : taken
-          ? "An account already uses this email address. Sign in instead, or reset your password."
-          : "Your account could not be created. Check your details and try again.";
-    return {
-      status: "error",
-      errors: [{ href: "#field-email", questionKey: "email", message }],
-      typed: read.typed,
-    };
+    return failed(signUpFailure(result.status, result.code), "email", read.typed);
   }
   (await cookies()).delete(DEMO_ORG_COOKIE);
   redirect(safeNext(form.get("next"), "/account"), RedirectType.push);
@@ -114,9 +111,9 @@ export async function resetPasswordAction(_previous: FormState, form: FormData):
     newPassword: read.data.password,
   });
   if (!result.ok) {
-    const message =
-      result.status === 429 ? TOO_MANY : "This link has expired or has already been used. Ask for a new one.";
-    return { status: "error", message, errors: [], typed: {} };
+    const failure = resetFailure(result.status);
+    if (failure.kind === "service") markDatabaseSuspect();
+    return { status: "error", message: failure.message, errors: [], typed: {} };
   }
   redirect("/sign-in?reset=1", RedirectType.push);
 }

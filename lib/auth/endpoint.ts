@@ -1,6 +1,7 @@
 import "server-only";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
+import type { Auth } from "@/lib/auth/auth";
 import { getAuth } from "@/lib/services/auth-instance";
 
 export type AuthPath =
@@ -24,7 +25,8 @@ export async function callAuth(path: AuthPath, body: Record<string, unknown>): P
   const auth = getAuth();
   const incoming = await headers();
   const base = auth.options.baseURL ?? "http://localhost:3000";
-  const response = await auth.handler(
+  const response = await answerOf(
+    auth,
     new Request(`${base}/api/auth${path}`, {
       method: "POST",
       headers: {
@@ -50,6 +52,21 @@ export async function callAuth(path: AuthPath, body: Record<string, unknown>): P
     code: typeof error.code === "string" ? error.code : null,
     message: typeof error.message === "string" ? error.message : null,
   };
+}
+
+/**
+ * Better Auth's response to a request. Its handler throws instead of answering 500 when the database
+ * fails in its rate limiter, before any endpoint runs: that too is a failure on our side, so it
+ * becomes a 503 here, and the sign-in form says so (signInFailure) rather than crashing into the
+ * error page. Better Auth's own 500s are already answers.
+ */
+export async function answerOf(auth: Auth, request: Request): Promise<Response> {
+  try {
+    return await auth.handler(request);
+  } catch (error) {
+    console.error("Better Auth could not answer:", error);
+    return new Response(null, { status: 503 });
+  }
 }
 
 /**

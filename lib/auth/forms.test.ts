@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNext, signInFailure } from "./forms";
+import { resetFailure, safeNext, signInFailure, signUpFailure } from "./forms";
 
 describe("where to go after signing in", () => {
   it("keeps paths on this site", () => {
@@ -32,5 +32,25 @@ describe("signInFailure", () => {
     expect(signInFailure(503).message).not.toContain("do not match");
     expect(signInFailure(401).message).toContain("They do not match");
     expect(signInFailure(429).message).toContain("Too many attempts");
+  });
+});
+
+describe("signUpFailure and resetFailure", () => {
+  it("do not send the person to fix their details or their link for a problem on our side", () => {
+    for (const status of [500, 503]) {
+      expect(signUpFailure(status, null)).toEqual({
+        kind: "service",
+        message: expect.stringContaining("problem on our side"),
+      });
+      expect(resetFailure(status)).toEqual({
+        kind: "service",
+        message: expect.stringContaining("still works"),
+      });
+    }
+    expect(signUpFailure(422, "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL").message).toContain("already uses");
+    expect(signUpFailure(400, null).message).toContain("Check your details");
+    expect(signUpFailure(429, null).message).toContain("Too many attempts");
+    expect(resetFailure(400).message).toContain("has expired");
+    expect(resetFailure(429).message).toContain("Too many attempts");
   });
 });

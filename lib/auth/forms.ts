@@ -50,25 +50,63 @@ export function safeNext(
     : fallback;
 }
 
+export const TOO_MANY = "Too many attempts from your connection. Wait a minute, then try again.";
+
+/** What a failed account form tells the person: their mistake, beside a field, or ours, above the form. */
+export type AuthFailure = { kind: "service" | "person"; message: string };
+
+/** Better Auth's status when the failure is ours (its 500s, and answerOf's 503 when it throws). */
+const ours = (status: number) => status >= 500;
+
 /**
  * What a failed sign-in tells the person, by Better Auth's status: a problem on our side is not
  * their mistake, and saying their password is wrong would send them round in circles.
  */
-export function signInFailure(status: number): { kind: "service" | "person"; message: string } {
-  if (status >= 500) {
+export function signInFailure(status: number): AuthFailure {
+  if (ours(status)) {
     return {
       kind: "service",
       message: "Sorry, we could not sign you in because of a problem on our side. Try again in a moment.",
     };
   }
-  if (status === 429) {
-    return {
-      kind: "person",
-      message: "Too many attempts from your connection. Wait a minute, then try again.",
-    };
-  }
+  if (status === 429) return { kind: "person", message: TOO_MANY };
   return {
     kind: "person",
     message: "Enter the email address and password for your account. They do not match.",
   };
+}
+
+/** A failed sign-up: only a taken address or the rate limit is the person's to fix. */
+export function signUpFailure(status: number, code: string | null): AuthFailure {
+  if (ours(status)) {
+    return {
+      kind: "service",
+      message:
+        "Sorry, we could not create your account because of a problem on our side. Try again in a moment.",
+    };
+  }
+  if (status === 429) return { kind: "person", message: TOO_MANY };
+  if (code?.startsWith("USER_ALREADY_EXISTS")) {
+    return {
+      kind: "person",
+      message: "An account already uses this email address. Sign in instead, or reset your password.",
+    };
+  }
+  return { kind: "person", message: "Your account could not be created. Check your details and try again." };
+}
+
+/**
+ * A failed password reset: telling someone their link has expired when the fault is ours would
+ * have them ask for link after link.
+ */
+export function resetFailure(status: number): AuthFailure {
+  if (ours(status)) {
+    return {
+      kind: "service",
+      message:
+        "Sorry, we could not change your password because of a problem on our side. Your link still works: try again in a moment.",
+    };
+  }
+  if (status === 429) return { kind: "person", message: TOO_MANY };
+  return { kind: "person", message: "This link has expired or has already been used. Ask for a new one." };
 }

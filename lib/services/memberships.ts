@@ -27,8 +27,10 @@ export async function listMemberships(userId: string): Promise<MembershipSummary
 
 /**
  * Makes a session act for one of its person's organisations. The membership is part of the
- * update's condition (one statement, not a read then a write), so a session can never be pointed
- * at an organisation its person is not in, even while a removal races it.
+ * update's condition (one UPDATE … WHERE EXISTS, not a read then a write), so a session is never
+ * pointed at an organisation its person has left. A removal committing while this statement runs
+ * can still slip past it (the EXISTS reads the statement's snapshot); that is harmless, because
+ * currentActor (lib/auth/actor.ts) acts only through a membership it reads on every request.
  */
 export async function switchOrganisation(
   sessionId: string,

@@ -152,16 +152,66 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
       expect(scores.map((s) => s.measure).sort()).toEqual([OVERALL, ...PRINCIPLE_KEYS].sort());
     });
 
-    it("lets a whole submitted assessment be deleted, its answers and scores with it", async () => {
-      // Retention and erasure remove whole records (docs/privacy.md); only partial changes are refused.
-      const { rating } = await submittedRating();
-      expect(await sql(`DELETE FROM "Assessment" WHERE id = $1`, rating.id)).toBe(1);
-      const [left] = await rows<{ answers: number; scores: number }>(
-        `SELECT (SELECT count(*)::int FROM "Answer" WHERE "assessmentId" = $1) AS answers,
+    /** How many answers and scores the assessment still has. */
+    async function contentOf(id: string) {
+      const [left] = await rows<{ assessments: number; answers: number; scores: number }>(
+        `SELECT (SELECT count(*)::int FROM "Assessment" WHERE id = $1) AS assessments,
+                (SELECT count(*)::int FROM "Answer" WHERE "assessmentId" = $1) AS answers,
                 (SELECT count(*)::int FROM "AssessmentScore" WHERE "assessmentId" = $1) AS scores`,
-        rating.id,
+        id,
       );
-      expect(left).toEqual({ answers: 0, scores: 0 });
+      return left;
+    }
+
+    it("refuses deleting a submitted assessment by accident, keeping its answers and scores", async () => {
+      const { rating } = await submittedRating();
+      const before = await contentOf(rating.id);
+      await refused(sql(`DELETE FROM "Assessment" WHERE id = $1`, rating.id), /is submitted/);
+      await refused(sql(`DELETE FROM "Assessment"`), /is submitted/);
+      // TRUNCATE skips row triggers; statement triggers refuse it on each table.
+      for (const table of ["Answer", "AssessmentScore", "Assessment"]) {
+        await refused(sql(`TRUNCATE "${table}" CASCADE`), /only a deliberate erasure/);
+      }
+      expect(await contentOf(rating.id)).toEqual(before);
+      expect(before?.answers).toBeGreaterThan(0);
+    });
+
+    it("lets a deliberate erasure delete a whole submitted assessment, its answers and scores with it", async () => {
+      // Retention and erasure remove whole records (docs/privacy.md, ADR 0019); never a part.
+      const { rating } = await submittedRating();
+      const deleted = await database.client.$transaction(async (tx) => {
+        await tx.$queryRawUnsafe(`SELECT set_config('chainwise.erase_submitted', 'on', true)`);
+        return tx.$executeRawUnsafe(`DELETE FROM "Assessment" WHERE id = $1`, rating.id);
+      });
+      expect(deleted).toBe(1);
+      expect(await contentOf(rating.id)).toEqual({ assessments: 0, answers: 0, scores: 0 });
+    });
+
+    it("keeps an erasure to its own transaction, and to whole assessments", async () => {
+      const { rating, answer } = await submittedRating();
+      const erasing = (statement: string) =>
+        database.client.$transaction(async (tx) => {
+          await tx.$queryRawUnsafe(`SELECT set_config('chainwise.erase_submitted', 'on', true)`);
+          return tx.$executeRawUnsafe(statement, rating.id, answer.questionKey);
+        });
+      await refused(
+        erasing(`UPDATE "Answer" SET "score" = 0 WHERE "assessmentId" = $1 AND "questionKey" = $2`),
+        /is submitted/,
+      );
+      await refused(
+        erasing(`DELETE FROM "Answer" WHERE "assessmentId" = $1 AND "questionKey" = $2`),
+        /is submitted/,
+      );
+      await refused(
+        erasing(`UPDATE "Assessment" SET "revision" = 9 WHERE id = $1 AND $2 <> ''`),
+        /is submitted/,
+      );
+      // The setting ended with the transaction (on PGlite the very same connection).
+      await database.client.$transaction(async (tx) => {
+        await tx.$queryRawUnsafe(`SELECT set_config('chainwise.erase_submitted', 'on', true)`);
+      });
+      await refused(sql(`DELETE FROM "Assessment" WHERE id = $1`, rating.id), /is submitted/);
+      expect((await contentOf(rating.id))?.assessments).toBe(1);
     });
   });
 
@@ -305,7 +355,7 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
       );
     });
 
-    it("ties invitations and action plans to a prime on their contract, and replies to an organisation", async () => {
+    it("ties invitations, action plans and replies to a prime on their contract", async () => {
       const scenario = await createRatingScenario(database.client);
       const stranger = await createPrime(database.client);
       await refused(
@@ -334,7 +384,32 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
            VALUES ('reply-planted', $1, 'no-such-organisation', 'risk-sharing', 'We disagree', now())`,
           scenario.cycleId,
         ),
-        /PrincipleReply_primeId_fkey/,
+        // The trigger runs before the foreign key (PrincipleReply_primeId_fkey) is checked.
+        /is not a prime on the contract/,
+      );
+      // A real organisation that is not a prime on the cycle's contract has no right of reply there.
+      for (const outsider of [stranger.id, scenario.partner.organisationId]) {
+        await refused(
+          sql(
+            `INSERT INTO "PrincipleReply" (id, "cycleId", "primeId", "principleKey", text, "updatedAt")
+             VALUES ('reply-outsider', $1, $2, 'risk-sharing', 'We disagree', now())`,
+            scenario.cycleId,
+            outsider,
+          ),
+          /is not a prime on the contract/,
+        );
+      }
+      expect(
+        await sql(
+          `INSERT INTO "PrincipleReply" (id, "cycleId", "primeId", "principleKey", text, "updatedAt")
+           VALUES ('reply-fine', $1, $2, 'risk-sharing', 'We disagree', now())`,
+          scenario.cycleId,
+          scenario.prime.organisationId,
+        ),
+      ).toBe(1);
+      await refused(
+        sql(`UPDATE "PrincipleReply" SET "primeId" = $2 WHERE id = $1`, "reply-fine", stranger.id),
+        /is not a prime on the contract/,
       );
       // The same rows with the contract's own prime are fine.
       expect(

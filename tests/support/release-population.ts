@@ -89,15 +89,21 @@ export async function writePopulation(
   for (const p of [...new Set(population.rows.map((r) => r.period))].sort())
     periods.set(p, `${p} run ${run}`);
   const cycleIds = new Map<string, string>();
+  /** When each cycle closed: a contract's cycles never overlap (the database refuses it), so each
+   * period's cycles take their own 90 days, the latest period's closing the day before `closedBy`. */
+  const closes = new Map<string, Date>();
+  const order = [...periods.keys()].reverse();
   for (const row of population.rows) {
     if (cycleIds.has(row.cycleId)) continue;
+    const closesAt = new Date(closedBy.getTime() - (1 + 91 * order.indexOf(row.period)) * 86_400_000);
     const cycle = await createCycle(client, {
       contractId: contractIds.get(row.contractId) as string,
       name: periods.get(row.period),
-      opensAt: new Date(closedBy.getTime() - 90 * 86_400_000),
-      closesAt: new Date(closedBy.getTime() - 86_400_000),
+      opensAt: new Date(closesAt.getTime() - 90 * 86_400_000),
+      closesAt,
     });
     cycleIds.set(row.cycleId, cycle.id);
+    closes.set(row.cycleId, closesAt);
   }
   const respondents = [...new Set(population.rows.map((r) => r.respondentId))].sort();
   const partners = await client.organisation.createManyAndReturn({
@@ -141,7 +147,7 @@ export async function writePopulation(
       primeId: mapped.primeId,
       respondentOrgId: mapped.respondentId,
       status: "SUBMITTED" as const,
-      submittedAt: new Date(closedBy.getTime() - 30 * 86_400_000),
+      submittedAt: new Date((closes.get(row.cycleId) as Date).getTime() - 29 * 86_400_000),
     });
     for (const [testKey, score] of Object.entries(row.questionScores)) {
       const question = QUESTION_OF[testKey];
