@@ -116,6 +116,18 @@ function partnerQuestions(framework: Framework) {
   return list;
 }
 
+const hiddenOf = new WeakMap<Framework, readonly QuestionResult[]>();
+
+function hiddenQuestions(framework: Framework): QuestionResult[] {
+  let list = hiddenOf.get(framework);
+  if (!list) {
+    list = Object.freeze(partnerQuestions(framework).map((q) => q.hidden));
+    hiddenOf.set(framework, list);
+  }
+  // Callers read aggregates and never change them; the type says mutable only because Aggregate does.
+  return list as QuestionResult[];
+}
+
 export function aggregateOfRelease(framework: Framework, scope: ReleasedScopeFigures | undefined): Aggregate {
   if (!scope) return { suppressed: true };
   const question = new Map<string, { ratings: number; mean: number }>();
@@ -143,19 +155,24 @@ export function aggregateOfRelease(framework: Framework, scope: ReleasedScopeFig
         : null,
     };
   };
-  const questions = partnerQuestions(framework).map(({ base, hidden }): QuestionResult => {
-    const mean = question.get(base.key);
-    const raised = flag.get(base.key);
-    if (!mean && !raised) return hidden;
-    return {
-      ...base,
-      suppressed: false,
-      n: (mean ?? raised)?.ratings ?? 0,
-      mean: mean?.mean ?? null,
-      flagged: raised ? raised.raised : null,
-      flaggedShare: raised ? round1((raised.raised * 100) / raised.ratings) : null,
-    };
-  });
+  // Without question figures (a programme's thousands of rows read means only) every question is
+  // the same hidden result: one shared list instead of one per scope.
+  const questions =
+    scope.figures.length === 0
+      ? hiddenQuestions(framework)
+      : partnerQuestions(framework).map(({ base, hidden }): QuestionResult => {
+          const mean = question.get(base.key);
+          const raised = flag.get(base.key);
+          if (!mean && !raised) return hidden;
+          return {
+            ...base,
+            suppressed: false,
+            n: (mean ?? raised)?.ratings ?? 0,
+            mean: mean?.mean ?? null,
+            flagged: raised ? raised.raised : null,
+            flaggedShare: raised ? round1((raised.raised * 100) / raised.ratings) : null,
+          };
+        });
   return {
     suppressed: false,
     framework: { id: framework.id, version: framework.version, minResponses: framework.minResponses },

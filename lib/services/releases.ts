@@ -323,10 +323,11 @@ async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false 
   // report reads thousands of scopes, and their means with them (bench/changes.md, section 8).
   const scopes = await db().$queryRaw<ScopeRow[]>`
     SELECT s.id, s."scopeKey", s.level::text AS level, s."primeId", s.period, s."contractId",
-           s."commissionerId", s.partners, s.ratings, r."createdAt" AS "releasedAt",
+           s."commissionerId", s.partners, s.ratings,
+           -- Looked up per scope: joined, the planner misjudged a few releases against thousands of scopes.
+           (SELECT r."createdAt" FROM "Release" r WHERE r.id = s."releaseId") AS "releasedAt",
            m.measures, m.tenths, m.based
     FROM "ReleaseScope" s
-    JOIN "Release" r ON r.id = s."releaseId"
     LEFT JOIN LATERAL (
       SELECT array_agg(measure) AS measures, array_agg("meanTenths") AS tenths, array_agg("basedOn") AS based
       FROM "ReleaseMean"
