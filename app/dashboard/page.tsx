@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { CommissionerOverview } from "@/components/dashboard/commissioner-overview";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
 import { currentActor } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { startPath } from "@/lib/questionnaire/start-path";
+import { readOverviewFilter } from "@/lib/reports/overview-filter";
 import { WITHHELD_MESSAGE } from "@/lib/services/answer-access";
+import { getCommissionerOverview } from "@/lib/services/commissioner-overview";
 import { listReceipts, listTasks } from "@/lib/services/tasks";
 
 export const metadata: Metadata = { title: "Your dashboard" };
@@ -16,13 +19,18 @@ export const metadata: Metadata = { title: "Your dashboard" };
 export default async function DashboardPage({
   searchParams,
 }: {
-  searchParams: Promise<{ withheld?: string }>;
+  searchParams: Promise<{ withheld?: string; q?: string; lot?: string; band?: string; page?: string }>;
 }) {
   await connection();
-  const { withheld } = await searchParams;
+  const params = await searchParams;
+  const { withheld } = params;
   const actor = await currentActor();
   if (!actor) redirect("/sign-in?next=/dashboard");
-  const [tasks, receipts] = await Promise.all([listTasks(actor), listReceipts(actor)]);
+  const [tasks, receipts, overview] = await Promise.all([
+    listTasks(actor),
+    listReceipts(actor),
+    actor.organisationType === "COMMISSIONER" ? getCommissionerOverview(actor) : null,
+  ]);
   // One report link per contract and prime the organisation answers about.
   const reports = [...new Map(tasks.map((t) => [`${t.contractId}/${t.primeId}`, t])).values()];
 
@@ -36,6 +44,9 @@ export default async function DashboardPage({
       ) : null}
       <p className="text-xl text-muted">{actor.organisationName}</p>
       <h1 className="mb-6 text-4xl font-bold">Your dashboard</h1>
+      {overview ? (
+        <CommissionerOverview overview={overview} filter={readOverviewFilter(params)} page={params.page} />
+      ) : null}
       {actor.organisationType === "COMMISSIONER" ? (
         <ul className="max-w-3xl space-y-4">
           <li>
@@ -48,7 +59,8 @@ export default async function DashboardPage({
             <Link href="/reports" className="text-xl font-bold">
               Compare every prime
             </Link>
-            : every prime on every contract in one table, by cycle.
+            : every prime on every contract with partners' score for each principle, for any cycle, and as
+            CSV.
           </li>
         </ul>
       ) : tasks.length === 0 ? (

@@ -378,6 +378,47 @@ async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false 
   return { reader, summaries, figures: rowIds.map((id) => figuresOf.get(id) ?? []) };
 }
 
+/**
+ * How many red flags partners raised, per released contract scope of one period that the actor may
+ * read, keyed `contractId/primeId`: flag figures published with at least one partner raising them
+ * (a flag is published only when it cannot single a partner out, ADR 0011). For the commissioner's
+ * overview, which shows a count per row and links to the flags themselves.
+ */
+export async function releasedFlagCounts(
+  actor: Actor,
+  query: { primeIds: readonly string[]; period: string; contractIds: readonly string[] },
+): Promise<Map<string, number>> {
+  requireRecordIds(...query.primeIds, ...query.contractIds);
+  const period = parsePeriod(query.period);
+  const readable = query.primeIds.filter((id) => readerOf(actor, id) !== null);
+  const first = readable[0];
+  if (first === undefined) return new Map();
+  const reader = readerOf(actor, first) as NonNullable<ReturnType<typeof readerOf>>;
+  const audience = reader.view === "prime" ? Prisma.sql`AND f.audience = 'ALL'` : Prisma.empty;
+  const rows = await db().$queryRaw<{ contractId: string; primeId: string; raised: number }[]>`
+    SELECT s."contractId", s."primeId", count(f.*) FILTER (WHERE f.raised > 0)::int AS raised
+    FROM "ReleaseScope" s
+    LEFT JOIN "ReleaseFigure" f ON f."scopeId" = s.id AND f.family = 'FLAG' ${audience}
+    WHERE s."primeId" = ANY(${readable}::text[]) AND s.period = ${period} AND s.level = 'CONTRACT'
+      AND s."contractId" = ANY(${[...query.contractIds]}::text[]) AND ${reader.scopesSql}
+    GROUP BY s."contractId", s."primeId"`;
+  return new Map(rows.map((r) => [`${r.contractId}/${r.primeId}`, r.raised]));
+}
+
+/**
+ * The median of primes' overall means in a period's national release, in the commissioner's view,
+ * or null before it: where each prime sits against primes nationally.
+ */
+export async function nationalMedian(actor: Actor, period: string): Promise<number | null> {
+  if (actor.organisationType !== "COMMISSIONER") return null;
+  const name = parsePeriod(period);
+  const [row] = await db().$queryRaw<{ median: number | null }[]>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m."meanTenths")::float8 AS median
+    FROM "ReleaseScope" s JOIN "ReleaseMean" m ON m."scopeId" = s.id
+    WHERE s.period = ${name} AND s.level = 'NATIONAL' AND m.view = 'COMMISSIONER' AND m.measure = 'overall'`;
+  return row?.median === null || row?.median === undefined ? null : Math.round(row.median) / 10;
+}
+
 /** Principles in the framework's order, then overall. */
 const MEASURE_ORDER = (measure: string) => {
   const i = framework.principles.findIndex((p) => p.key === measure);

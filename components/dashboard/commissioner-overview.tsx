@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { OverviewTable } from "@/components/reports/overview-table";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { CONCERN_RULE } from "@/lib/reports/concern";
+import { scoreOrDash } from "@/lib/reports/format";
+import { filterOverview, type OverviewFilter } from "@/lib/reports/overview-filter";
+import { pageOf } from "@/lib/reports/pages";
+import { BAND_LABELS, BANDS } from "@/lib/scoring/numbers";
+import type { Overview } from "@/lib/services/commissioner-overview";
+
+/** A commissioner's landing view: the latest released figures of every prime, worst first. */
+export function CommissionerOverview({
+  overview,
+  filter,
+  page,
+}: {
+  overview: Overview;
+  filter: OverviewFilter;
+  page: string | undefined;
+}) {
+  if (!overview.period) {
+    return (
+      <section aria-labelledby="overview-heading" className="mb-8 max-w-3xl">
+        <h2 id="overview-heading" className="mb-4 text-2xl font-bold">
+          Primes across your contracts
+        </h2>
+        <p>
+          No partners&apos; figures have been released yet. Figures are released once a rating cycle closes;
+          until then you can see how many partners have answered on each{" "}
+          <Link href="/contracts">contract&apos;s report</Link>.
+        </p>
+      </section>
+    );
+  }
+  const matching = filterOverview(overview.rows, filter);
+  const shown = pageOf(matching, page);
+  const query = new URLSearchParams(
+    Object.entries(filter).filter(([, value]) => value !== "") as [string, string][],
+  );
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(query);
+    if (n > 1) next.set("page", String(n));
+    return `/dashboard?${next.toString()}#overview-heading`;
+  };
+  const filtered = matching.length !== overview.rows.length;
+  return (
+    <section aria-labelledby="overview-heading" className="mb-8">
+      <h2 id="overview-heading" className="mb-4 text-2xl font-bold">
+        Primes across your contracts, worst first
+      </h2>
+      <p className="mb-2 max-w-3xl">{`Partners' figures released for ${overview.period}. ${CONCERN_RULE}`}</p>
+      <p className="mb-6 max-w-3xl">
+        {overview.nationalMedian === null
+          ? "The national release for this period has not been made, so primes are not compared nationally yet."
+          : `The national median of primes' overall scores is ${scoreOrDash(overview.nationalMedian)}.`}
+      </p>
+      <form method="get" action="/dashboard" className="no-print mb-6 flex flex-wrap items-end gap-4">
+        <TextField
+          name="q"
+          label="Prime or contract"
+          hint="Part of a name, title or reference"
+          defaultValue={filter.q}
+          className="sm:w-72"
+        />
+        {overview.lots.length > 0 ? (
+          <SelectField
+            name="lot"
+            label="Lot"
+            value={filter.lot}
+            options={[
+              { value: "", label: "All lots" },
+              ...overview.lots.map((lot) => ({ value: lot, label: lot })),
+            ]}
+          />
+        ) : null}
+        <SelectField
+          name="band"
+          label="Band"
+          value={filter.band}
+          options={[
+            { value: "", label: "All bands" },
+            ...[...BANDS].reverse().map((band) => ({ value: band, label: BAND_LABELS[band] })),
+            { value: "none", label: "Not released" },
+          ]}
+        />
+        <Button variant="secondary" className="mb-0">
+          Show
+        </Button>
+      </form>
+      {filtered ? (
+        <p role="status">
+          {`${matching.length.toLocaleString("en-GB")} of ${overview.rows.length.toLocaleString("en-GB")} rows match. `}
+          <Link href="/dashboard">Show every row</Link>
+        </p>
+      ) : null}
+      {matching.length === 0 ? null : (
+        <OverviewTable rows={shown.rows} period={overview.period} previousPeriod={overview.previousPeriod} />
+      )}
+      {shown.pages > 1 ? (
+        <nav aria-label="Pages of the overview" className="no-print mb-6 flex flex-wrap items-center gap-4">
+          <p className="mb-0">
+            {`Rows ${shown.first.toLocaleString("en-GB")} to ${shown.last.toLocaleString("en-GB")} of ${shown.total.toLocaleString("en-GB")}`}
+          </p>
+          {shown.page > 1 ? <Link href={pageLink(shown.page - 1)}>Previous page</Link> : null}
+          {shown.page < shown.pages ? <Link href={pageLink(shown.page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

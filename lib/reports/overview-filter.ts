@@ -1,0 +1,37 @@
+import { BANDS, type Band } from "@/lib/scoring/numbers";
+import { searchRows } from "./row-search";
+
+/** The overview's filters, as read from its plain GET form: anything unknown is ignored. */
+export interface OverviewFilter {
+  q: string;
+  lot: string;
+  /** A band, "none" for rows without released figures, or "" for every row. */
+  band: Band | "none" | "";
+}
+
+export function readOverviewFilter(params: { q?: unknown; lot?: unknown; band?: unknown }): OverviewFilter {
+  const text = (value: unknown) => (typeof value === "string" ? value.trim().slice(0, 200) : "");
+  const band = text(params.band);
+  return {
+    q: text(params.q),
+    lot: text(params.lot),
+    band: band === "none" || (BANDS as readonly string[]).includes(band) ? (band as Band | "none") : "",
+  };
+}
+
+interface FilterableRow {
+  contract: { title: string; reference: string };
+  prime: { name: string; lot: string | null };
+  band: Band | null;
+}
+
+export function filterOverview<T extends FilterableRow>(
+  rows: readonly T[],
+  filter: OverviewFilter,
+): readonly T[] {
+  return searchRows(rows, filter.q).filter(
+    (row) =>
+      (!filter.lot || row.prime.lot === filter.lot) &&
+      (!filter.band || (filter.band === "none" ? row.band === null : row.band === filter.band)),
+  );
+}

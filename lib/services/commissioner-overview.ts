@@ -1,0 +1,119 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/types";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { worstFirst } from "@/lib/reports/concern";
+import { type Band, bandOf, round1 } from "@/lib/scoring/numbers";
+import { getProgrammeReport, type ProgrammeRow } from "./programme-report";
+import { nationalMedian, releasedFlagCounts } from "./releases";
+
+/**
+ * A commissioner's landing view (issue 17): every prime on its contracts in the latest released
+ * period, worst first, with what a commissioner asks first: band, red flags, the gap between the
+ * prime's claim and its partners, the change since the previous release, the response rate, and
+ * where it sits against primes nationally. Built on the programme report of each period (released
+ * figures only, ADR 0011), so it shows nothing a commissioner could not read there.
+ */
+
+export interface OverviewRow {
+  contract: { id: string; title: string; reference: string };
+  prime: { id: string; name: string; lot: string | null };
+  cycleId: string;
+  /** Partners' overall mean in the release; null when nothing was released for this row. */
+  overall: number | null;
+  band: Band | null;
+  /** Red flags partners raised, among those published. */
+  flags: number | null;
+  /** The prime's own overall minus its partners', when both exist. */
+  gap: number | null;
+  /** Partners' overall now minus in the previous release, when both exist. */
+  change: number | null;
+  /** Partners' overall minus the national median of primes, when both exist. */
+  againstNational: number | null;
+  submitted: number;
+  roster: number;
+  responseRate: number | null;
+}
+
+export interface Overview {
+  commissioner: string;
+  /** The latest period with a release of this programme; null before any. */
+  period: string | null;
+  previousPeriod: string | null;
+  nationalMedian: number | null;
+  /** Lots across the rows, for the filter. */
+  lots: string[];
+  rows: OverviewRow[];
+}
+
+const overallOf = (row: ProgrammeRow): number | null =>
+  row.partners.suppressed || row.partners.overall.suppressed ? null : row.partners.overall.mean;
+
+const key = (row: { contract: { id: string }; prime: { id: string } }) =>
+  `${row.contract.id}/${row.prime.id}`;
+
+export async function getCommissionerOverview(actor: Actor, now = new Date()): Promise<Overview> {
+  if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  const periods = await releasedPeriods(actor.organisationId, now);
+  const [period, previousPeriod] = [periods[0] ?? null, periods[1] ?? null];
+  if (!period) {
+    return {
+      commissioner: actor.organisationName,
+      period,
+      previousPeriod,
+      nationalMedian: null,
+      lots: [],
+      rows: [],
+    };
+  }
+  const [report, previous, median] = await Promise.all([
+    getProgrammeReport(actor, { cycleName: period, now }),
+    previousPeriod ? getProgrammeReport(actor, { cycleName: previousPeriod, now }) : null,
+    nationalMedian(actor, period),
+  ]);
+  const flags = await releasedFlagCounts(actor, {
+    primeIds: [...new Set(report.rows.map((r) => r.prime.id))],
+    period,
+    contractIds: [...new Set(report.rows.map((r) => r.contract.id))],
+  });
+  const before = new Map((previous?.rows ?? []).map((r) => [key(r), overallOf(r)]));
+  const rows = report.rows.map((row): OverviewRow => {
+    const overall = overallOf(row);
+    const self = row.self?.overall ?? null;
+    const earlier = before.get(key(row)) ?? null;
+    return {
+      contract: row.contract,
+      prime: row.prime,
+      cycleId: row.cycleId,
+      overall,
+      band: overall === null ? null : bandOf(overall),
+      flags: overall === null ? null : (flags.get(key(row)) ?? 0),
+      gap: overall !== null && self !== null ? round1(self - overall) : null,
+      change: overall !== null && earlier !== null ? round1(overall - earlier) : null,
+      againstNational: overall !== null && median !== null ? round1(overall - median) : null,
+      submitted: row.submitted,
+      roster: row.roster,
+      responseRate: row.roster > 0 ? round1((row.submitted * 100) / row.roster) : null,
+    };
+  });
+  return {
+    commissioner: actor.organisationName,
+    period,
+    previousPeriod,
+    nationalMedian: median,
+    lots: [...new Set(rows.flatMap((r) => (r.prime.lot ? [r.prime.lot] : [])))].sort(),
+    rows: worstFirst(rows),
+  };
+}
+
+/** The periods this programme has released, latest opening first. */
+async function releasedPeriods(commissionerId: string, now: Date): Promise<string[]> {
+  const rows = await db().$queryRaw<{ name: string }[]>`
+    SELECT c.name FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
+    WHERE k."commissionerId" = ${commissionerId} AND c."opensAt" <= ${now}
+      AND EXISTS (SELECT 1 FROM "Release" r
+                  WHERE r.kind = 'COMMISSIONER' AND r."commissionerId" = ${commissionerId} AND r.period = c.name)
+    GROUP BY c.name
+    ORDER BY max(c."opensAt") DESC`;
+  return rows.map((r) => r.name);
+}
