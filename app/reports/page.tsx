@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageLinks } from "@/components/reports/page-links";
 import { Button } from "@/components/ui/button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { SelectField } from "@/components/ui/select-field";
@@ -150,16 +151,7 @@ export default async function ProgrammePage({
           </ScrollRegion>
         </div>
       )}
-      {shown.pages > 1 ? (
-        <nav aria-label="Pages of the table" className="no-print mb-6 flex flex-wrap items-center gap-4">
-          <p className="mb-0">
-            Rows {shown.first.toLocaleString("en-GB")} to {shown.last.toLocaleString("en-GB")} of{" "}
-            {shown.total.toLocaleString("en-GB")}
-          </p>
-          {shown.page > 1 ? <Link href={pageLink(shown.page - 1)}>Previous page</Link> : null}
-          {shown.page < shown.pages ? <Link href={pageLink(shown.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <PageLinks shown={shown} label="Pages of the table" href={pageLink} />
       <p className="no-print">
         <a href={`/reports/export?${params.toString()}`}>Download this table (CSV)</a>
       </p>

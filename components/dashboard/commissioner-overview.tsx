@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { OverviewTable } from "@/components/reports/overview-table";
+import { PageLinks } from "@/components/reports/page-links";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
@@ -98,15 +99,7 @@ export function CommissionerOverview({
       {matching.length === 0 ? null : (
         <OverviewTable rows={shown.rows} period={overview.period} previousPeriod={overview.previousPeriod} />
       )}
-      {shown.pages > 1 ? (
-        <nav aria-label="Pages of the overview" className="no-print mb-6 flex flex-wrap items-center gap-4">
-          <p className="mb-0">
-            {`Rows ${shown.first.toLocaleString("en-GB")} to ${shown.last.toLocaleString("en-GB")} of ${shown.total.toLocaleString("en-GB")}`}
-          </p>
-          {shown.page > 1 ? <Link href={pageLink(shown.page - 1)}>Previous page</Link> : null}
-          {shown.page < shown.pages ? <Link href={pageLink(shown.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <PageLinks shown={shown} label="Pages of the overview" href={pageLink} />
     </section>
   );
 }

@@ -188,21 +188,14 @@ export interface ReleasedScope {
 const LEVEL = { NATIONAL: "national", COMMISSIONER: "commissioner", CONTRACT: "contract" } as const;
 
 /** A released scope as read, with its means for the reader's view (null arrays: none stored). */
-interface ScopeRow {
+type ScopeRow = Omit<ReleasedScope, "scopeId" | "level" | "figures" | "derived"> & {
   id: string;
   scopeKey: string;
   level: keyof typeof LEVEL;
-  primeId: string;
-  period: string;
-  contractId: string | null;
-  commissionerId: string | null;
-  partners: number;
-  ratings: number;
-  releasedAt: Date;
   measures: string[] | null;
   tenths: number[] | null;
   based: number[] | null;
-}
+};
 
 const figureSelect = {
   scopeId: true,
@@ -259,6 +252,18 @@ function readerOf(actor: Actor, primeId: string) {
   return null;
 }
 
+/**
+ * The primes of `primeIds` the actor may read, and the conditions it reads them under; null when it
+ * may read none. Every such prime gets the same conditions: a prime reads only itself, and a
+ * commissioner's conditions do not depend on the prime.
+ */
+function readersOf(actor: Actor, primeIds: readonly string[]) {
+  const readable = primeIds.filter((id) => readerOf(actor, id) !== null);
+  const first = readable[0];
+  if (first === undefined) return null;
+  return { readable, reader: readerOf(actor, first) as NonNullable<ReturnType<typeof readerOf>> };
+}
+
 /** The released figures about one prime in one period that the actor may read, widest scope first. */
 export async function releasedFigures(
   actor: Actor,
@@ -311,12 +316,9 @@ export async function releasedScopes(actor: Actor, query: ReleasedQuery): Promis
 async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false } = {}) {
   requireRecordIds(...query.primeIds, ...(query.contractIds ?? []));
   const periods = query.periods.map(parsePeriod);
-  const readable = query.primeIds.filter((id) => readerOf(actor, id) !== null);
-  const first = readable[0];
-  if (first === undefined || periods.length === 0) return null;
-  // Every prime the actor may read gets the same conditions: a prime reads only itself, and a
-  // commissioner's conditions do not depend on the prime.
-  const reader = readerOf(actor, first) as NonNullable<ReturnType<typeof readerOf>>;
+  const readers = readersOf(actor, query.primeIds);
+  if (!readers || periods.length === 0) return null;
+  const { readable, reader } = readers;
   const levels = query.levels?.map((l) => LEVEL_OF[l]);
   const contractIds = query.contractIds ? [...query.contractIds] : null;
   // One statement with arrays, not a parameter per prime and contract: a national programme's
@@ -390,10 +392,9 @@ export async function releasedFlagCounts(
 ): Promise<Map<string, number>> {
   requireRecordIds(...query.primeIds, ...query.contractIds);
   const period = parsePeriod(query.period);
-  const readable = query.primeIds.filter((id) => readerOf(actor, id) !== null);
-  const first = readable[0];
-  if (first === undefined) return new Map();
-  const reader = readerOf(actor, first) as NonNullable<ReturnType<typeof readerOf>>;
+  const readers = readersOf(actor, query.primeIds);
+  if (!readers) return new Map();
+  const { readable, reader } = readers;
   const audience = reader.view === "prime" ? Prisma.sql`AND f.audience = 'ALL'` : Prisma.empty;
   const rows = await db().$queryRaw<{ contractId: string; primeId: string; raised: number }[]>`
     SELECT s."contractId", s."primeId", count(f.*) FILTER (WHERE f.raised > 0)::int AS raised

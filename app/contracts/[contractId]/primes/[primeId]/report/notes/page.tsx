@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NotesList } from "@/components/reports/notes-list";
-import { requireActorPage } from "@/lib/contracts/page-access";
-import { NotFoundError } from "@/lib/errors";
-import { type ContractReport, getContractReport } from "@/lib/services/reports";
+import { readPrimeReport } from "../read-report";
 
 export const metadata: Metadata = { title: "What partners wrote" };
 
@@ -16,17 +14,7 @@ type Search = Promise<{ cycle?: string }>;
  * questions, and the report links here with their count (for the prime and its commissioner only).
  */
 export default async function NotesPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const { contractId, primeId } = await params;
-  const { cycle: cycleId } = await searchParams;
-  const report = `/contracts/${contractId}/primes/${primeId}/report`;
-  const actor = await requireActorPage(`${report}/notes`);
-  let read: ContractReport;
-  try {
-    read = await getContractReport(actor, contractId, { primeId, cycleId });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const { report: read, path: report } = await readPrimeReport(params, searchParams, "notes");
   const prime = read.primes[0];
   if (read.viewer === "partner" || !prime || !read.cycle) notFound();
   return (

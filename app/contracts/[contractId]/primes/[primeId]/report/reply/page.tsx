@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReplyForm } from "@/components/reports/reply-form";
-import { requireActorPage } from "@/lib/contracts/page-access";
-import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { scoreOrDash } from "@/lib/reports/format";
 import { measureLines } from "@/lib/reports/lines";
-import { type ContractReport, getContractReport } from "@/lib/services/reports";
+import { readPrimeReport } from "../read-report";
 
 export const metadata: Metadata = { title: "Reply to your partners" };
 
@@ -19,17 +17,7 @@ type Search = Promise<{ cycle?: string }>;
  * figures beside its box. The report shows what was written, to the prime and its commissioner.
  */
 export default async function ReplyPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const { contractId, primeId } = await params;
-  const { cycle: cycleId } = await searchParams;
-  const report = `/contracts/${contractId}/primes/${primeId}/report`;
-  const actor = await requireActorPage(`${report}/reply`);
-  let read: ContractReport;
-  try {
-    read = await getContractReport(actor, contractId, { primeId, cycleId });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const { report: read, path: report } = await readPrimeReport(params, searchParams, "reply");
   const prime = read.primes[0];
   if (read.viewer !== "prime" || !prime || !read.cycle) notFound();
   const lines = new Map(measureLines(prime.partners, prime.self, prime.comparison).map((l) => [l.key, l]));
@@ -48,8 +36,8 @@ export default async function ReplyPage({ params, searchParams }: { params: Para
         your reply beside the figures. Leave a box empty to say nothing on that principle.
       </p>
       <ReplyForm
-        contractId={contractId}
-        primeId={primeId}
+        contractId={read.contract.id}
+        primeId={prime.prime.id}
         cycleId={read.cycle.id}
         principles={framework.principles.map((p) => {
           const line = lines.get(p.key);

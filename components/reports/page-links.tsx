@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { Page } from "@/lib/reports/pages";
+
+/** Where a long table's page is, and links to the pages either side; nothing when it has one page. */
+export function PageLinks({
+  shown,
+  label,
+  href,
+}: {
+  shown: Page<unknown>;
+  /** Names the navigation for screen readers: "Pages of the table". */
+  label: string;
+  href: (page: number) => string;
+}) {
+  if (shown.pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="no-print mb-6 flex flex-wrap items-center gap-4">
+      <p className="mb-0">
+        {`Rows ${shown.first.toLocaleString("en-GB")} to ${shown.last.toLocaleString("en-GB")} of ${shown.total.toLocaleString("en-GB")}`}
+      </p>
+      {shown.page > 1 ? <Link href={href(shown.page - 1)}>Previous page</Link> : null}
+      {shown.page < shown.pages ? <Link href={href(shown.page + 1)}>Next page</Link> : null}
+    </nav>
+  );
+}
