@@ -1,5 +1,5 @@
 import path from "node:path";
-import { budget } from "./support/budget";
+import { BUDGET, budget, extendBudget } from "./support/budget";
 import { councilsNotice, importFile } from "./support/notices";
 import { actAs, errorSummary, expectNoAxeViolations } from "./support/questionnaire";
 import { expect, test } from "./support/test";
@@ -84,9 +84,15 @@ test("a commissioner imports a contract from a Contracts Finder file, and a brok
   await page.goto("/contracts/import");
   await expectNoAxeViolations(page);
 
+  // The file is read in the background: the refusal comes on the import's page, beside its field.
+  extendBudget(BUDGET.job);
   await page.getByLabel("Upload an OCDS file").setInputFiles(path.resolve("lib/ocds/fixtures/not-json.txt"));
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(errorSummary(page)).toBeVisible();
+  await expect(errorSummary(page)).toContainText("there is a problem at line 7, column 1", {
+    timeout: BUDGET.job,
+  });
+  await expect(page.locator("#field-file-error")).toContainText("not valid JSON");
+  await expectNoAxeViolations(page);
   await page.goto("/contracts");
   const before = await page.getByRole("list", { name: "Your contracts" }).getByRole("listitem").count();
 
