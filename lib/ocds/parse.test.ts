@@ -277,9 +277,9 @@ describe("other files that cannot be imported", () => {
   });
 
   it("a file over the size limit, counted in UTF-8 bytes", () => {
-    expect(DEFAULT_MAX_BYTES).toBe(5 * 1024 * 1024);
+    expect(DEFAULT_MAX_BYTES).toBe(50 * 1024 * 1024);
     expect(failure(parseOcds(" ".repeat(DEFAULT_MAX_BYTES + 1)))).toBe(
-      "This file is 5.0 MB, which is over the 5 MB limit. Download fewer notices at a time " +
+      "This file is 50.0 MB, which is over the 50 MB limit. Download fewer notices at a time " +
         "(for example, one contract's release package) and try again.",
     );
     // "£" is two bytes: six of them are 12 bytes, over a 10-byte limit though only 6 characters long.

@@ -3,7 +3,7 @@
  * with its reason. Shared by the reader (parse.ts) and the rules for one release (contract.ts).
  */
 export interface OcdsParseOptions {
-  /** Largest file accepted, in bytes of UTF-8. Default 5 MB. */
+  /** Largest file accepted, in bytes of UTF-8. Default 50 MB (lib/ocds/limits.ts). */
   maxBytes?: number;
 }
 

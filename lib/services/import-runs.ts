@@ -136,7 +136,8 @@ async function readUpload(runId: string): Promise<ImportedContract[] | null> {
   const file = await db().importRun.findUnique({ where: { id: runId }, select: { upload: true } });
   if (!file?.upload) return null;
   const decoded = decodeUpload(file.upload);
-  const parsed = parseOcdsBytes(decoded.utf8);
+  // Its size was checked on upload; converted from Windows-1252 or UTF-16 it may be longer in UTF-8.
+  const parsed = parseOcdsBytes(decoded.utf8, { maxBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) {
     await db().importRun.updateMany({
       where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
