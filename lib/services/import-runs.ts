@@ -89,11 +89,20 @@ const FAILED_PART_WAY = (done: number, total: number) =>
 /**
  * Works one run through to the end, batch by batch. `lastAttempt` says whether the queue will
  * retry if this throws: only then is the run marked failed, so a retry carries on instead.
+ * `shouldStop`, asked before each batch, lets a server that is shutting down stop between batches
+ * ("paused"): everything committed stays, and a new job carries on from there.
  */
-export async function runImport(runId: string, { lastAttempt = true } = {}): Promise<void> {
+export async function runImport(
+  runId: string,
+  {
+    lastAttempt = true,
+    shouldStop = () => false,
+  }: { lastAttempt?: boolean; shouldStop?: () => boolean } = {},
+): Promise<"finished" | "paused"> {
   const contracts = await readUpload(runId);
-  if (!contracts) return;
+  if (!contracts) return "finished";
   for (;;) {
+    if (shouldStop()) return "paused";
     let finished: boolean;
     try {
       finished = await db().$transaction((tx) => runBatch(tx, runId, contracts), { timeout: 120_000 });
@@ -114,7 +123,7 @@ export async function runImport(runId: string, { lastAttempt = true } = {}): Pro
       }
       throw error;
     }
-    if (finished) return;
+    if (finished) return "finished";
     // On the embedded database the batches share the app's one connection: let pages in between.
     await new Promise((resolve) => setImmediate(resolve));
   }

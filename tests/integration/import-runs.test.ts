@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/types";
 import { jobQueue, QUEUES, stopJobQueue } from "@/lib/db/job-queue";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ImportedContract } from "@/lib/ocds/parse";
-import { startBackgroundWork } from "@/lib/services/background-work";
+import { startBackgroundWork, stopBackgroundWork } from "@/lib/services/background-work";
 import { CONTRACTS_PER_BATCH, getImportRun, queueImport, runImport } from "@/lib/services/import-runs";
 import { actorFor, createCommissioner, createPrime, createUser } from "@/tests/support/factories";
 import { releasePackage } from "@/tests/support/ocds-files";
@@ -113,6 +113,40 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
       contracts.length,
     );
   }, 120_000);
+
+  it("a shutdown stops an import between batches, before the queue and the database close; a new job carries on", async () => {
+    await startBackgroundWork();
+    const buyer = await council();
+    // Many one-supplier contracts: many batches, so the shutdown comes part way through.
+    const contracts = Array.from({ length: CONTRACTS_PER_BATCH * 30 }, () => notice(1));
+    const runId = await queueImport(buyer, upload(contracts));
+    for (;;) {
+      const run = await getImportRun(buyer, runId);
+      if (run.done > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await stopBackgroundWork();
+    const paused = await getImportRun(buyer, runId);
+    expect(paused.status).toBe("running");
+    expect(paused.done).toBeLessThan(contracts.length);
+    expect(paused.done % CONTRACTS_PER_BATCH).toBe(0);
+    // Every batch counted is written, and nothing more: no batch was cut off half way.
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(
+      paused.done,
+    );
+    const jobs = await database.client.$queryRaw<{ state: string }[]>`
+      SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.ocdsImport} AND data->>'runId' = ${runId}
+      ORDER BY created_on`;
+    expect(jobs.map((j) => j.state)).toEqual(["completed", "created"]);
+
+    await startBackgroundWork();
+    const run = await finished(buyer, runId);
+    expect(run).toMatchObject({ status: "done", done: contracts.length });
+    expect(run.report.imported).toHaveLength(contracts.length);
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(
+      contracts.length,
+    );
+  }, 300_000);
 
   it("a file the worker cannot read is refused with where it went wrong, its bytes dropped", async () => {
     const buyer = await council();
