@@ -1,9 +1,9 @@
 import { getImportRun, queueImport } from "@/lib/services/import-runs";
+import { largePackage } from "@/tests/support/ocds-files";
 import { checkPage, type PageSpec } from "../http/load";
 import { startServer } from "../http/server";
 import type { BenchDatabase } from "../reports/targets";
 import { BENCH_SESSIONS, sessionCookie } from "../seed/load";
-import { importFile } from "./file";
 
 /**
  * Issue 14's target: while a large OCDS file imports, the rest of the app stays responsive — page
@@ -46,7 +46,7 @@ export async function importBenchmark(
   const { commissioner } = db.actors;
   const actor = { ...commissioner, userId: "bench-user-commissioner", role: "ADMIN" as const };
   const run = `${Date.now()}`;
-  const bytes = importFile({ buyer: commissioner.organisationName, suppliers, run });
+  const bytes = largePackage({ buyer: commissioner.organisationName, suppliers, run });
   const spec: PageSpec = {
     page: "contracts",
     path: "/contracts",

@@ -14,7 +14,7 @@
 import { type Built, buildContract, isoDate, type ReadRelease } from "./contract";
 import { DEFAULT_MAX_BYTES, tooLargeMessage } from "./limits";
 import { releaseSchema, tidy } from "./schema";
-import { type JsonSyntaxProblem, type ListName, streamDocument } from "./stream";
+import { finish, finishInTurns, type JsonSyntaxProblem, type ListName, readDocument } from "./stream";
 import type { ImportedContract, OcdsParseOptions, OcdsParseResult, SkipCode, SkippedItem } from "./types";
 
 export { isoDate, readScale, readVcse } from "./contract";
@@ -41,9 +41,21 @@ export function parseOcds(text: string, options: OcdsParseOptions = {}): OcdsPar
  */
 export function parseOcdsBytes(utf8: Uint8Array, options: OcdsParseOptions = {}): OcdsParseResult {
   try {
-    return parse(utf8, options);
+    return finish(parse(utf8, options));
   } catch {
     // Not expected: the property tests check this message never appears.
+    return { ok: false, error: UNEXPECTED_ERROR };
+  }
+}
+
+/** The same, giving the event loop a turn after each chunk of the file: for the server's worker. */
+export async function parseOcdsBytesInTurns(
+  utf8: Uint8Array,
+  options: OcdsParseOptions = {},
+): Promise<OcdsParseResult> {
+  try {
+    return await finishInTurns(parse(utf8, options));
+  } catch {
     return { ok: false, error: UNEXPECTED_ERROR };
   }
 }
@@ -51,7 +63,7 @@ export function parseOcdsBytes(utf8: Uint8Array, options: OcdsParseOptions = {})
 /** Exposed for tests, which check no input reaches the catch-all above. */
 export const UNEXPECTED_ERROR_MESSAGE = UNEXPECTED_ERROR;
 
-function parse(bytes: Uint8Array, options: OcdsParseOptions): OcdsParseResult {
+function* parse(bytes: Uint8Array, options: OcdsParseOptions): Generator<void, OcdsParseResult> {
   const maxBytes =
     typeof options.maxBytes === "number" && Number.isFinite(options.maxBytes) && options.maxBytes > 0
       ? options.maxBytes
@@ -67,7 +79,7 @@ function parse(bytes: Uint8Array, options: OcdsParseOptions): OcdsParseResult {
   }
 
   const readers = { releases: new ReleaseReader(), records: new ReleaseReader() };
-  const document = streamDocument(body, (list, value, index) => readEntry(readers, list, value, index));
+  const document = yield* readDocument(body, (list, value, index) => readEntry(readers, list, value, index));
   if (!document.ok) return fail(notJsonMessage(first, document.problem));
   const root = document.root;
 

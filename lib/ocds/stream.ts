@@ -26,10 +26,39 @@ export type ListName = "releases" | "records";
 /** Bytes written to the parser at a time: small enough that nothing waits long on one write. */
 const CHUNK = 256 * 1024;
 
+/** Reads the whole document at once: for tests and small files. */
 export function streamDocument(
   utf8: Uint8Array,
   onEntry: (list: ListName, value: unknown, index: number) => void,
 ): StreamedDocument {
+  return finish(readDocument(utf8, onEntry));
+}
+
+/** A generator's result, run straight through. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs a generator, giving the event loop a turn at each step: a server reading a 50 MB file in
+ * the background answers pages between its chunks instead of after the whole file.
+ */
+export async function finishInTurns<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The reading itself, pausing (yield) after each chunk it writes to the parser. */
+export function* readDocument(
+  utf8: Uint8Array,
+  onEntry: (list: ListName, value: unknown, index: number) => void,
+): Generator<void, StreamedDocument> {
   const parser = new JSONParser({ paths: ["$", "$.releases.*", "$.records.*"], keepStack: false });
   let root: unknown;
   let lastToken = 0;
@@ -52,7 +81,10 @@ export function streamDocument(
   };
   let written = 0;
   try {
-    for (; written < utf8.length; written += CHUNK) parser.write(utf8.subarray(written, written + CHUNK));
+    for (; written < utf8.length; written += CHUNK) {
+      parser.write(utf8.subarray(written, written + CHUNK));
+      yield;
+    }
     // The parser ends by itself after a complete top-level value; ending it again is an error.
     if (!parser.isEnded) parser.end();
   } catch (error) {

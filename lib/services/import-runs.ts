@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { decodeUpload } from "@/lib/ocds/decode";
-import { type ImportedContract, parseOcdsBytes } from "@/lib/ocds/parse";
+import { type ImportedContract, parseOcdsBytesInTurns } from "@/lib/ocds/parse";
 import { type ImportReport, importBatch } from "./ocds-import";
 
 /**
@@ -18,6 +18,9 @@ import { type ImportReport, importBatch } from "./ocds-import";
  * run's progress and report, so the page never shows progress that was not committed and a retry
  * carries on from the last batch that was.
  */
+
+/** The longest rest between batches: a slow batch (a lock waited on) does not stall the import. */
+const REST_CAP_MS = 2_000;
 
 /** Contracts per batch, unless their suppliers reach {@link SUPPLIERS_PER_BATCH} first. */
 export const CONTRACTS_PER_BATCH = 25;
@@ -104,6 +107,7 @@ export async function runImport(
   for (;;) {
     if (shouldStop()) return "paused";
     let finished: boolean;
+    const started = performance.now();
     try {
       finished = await db().$transaction((tx) => runBatch(tx, runId, contracts), { timeout: 120_000 });
     } catch (error) {
@@ -124,8 +128,10 @@ export async function runImport(
       throw error;
     }
     if (finished) return "finished";
-    // On the embedded database the batches share the app's one connection: let pages in between.
-    await new Promise((resolve) => setImmediate(resolve));
+    // The worker shares the process (and on the embedded database its one connection) with the
+    // pages: it rests as long as its batch took, so it takes at most about half of the process's
+    // time and a page waits for at most one batch (issue 14: pages within 2× idle during an import).
+    await new Promise((resolve) => setTimeout(resolve, Math.min(performance.now() - started, REST_CAP_MS)));
   }
 }
 
@@ -146,7 +152,7 @@ async function readUpload(runId: string): Promise<ImportedContract[] | null> {
   if (!file?.upload) return null;
   const decoded = decodeUpload(file.upload);
   // Its size was checked on upload; converted from Windows-1252 or UTF-16 it may be longer in UTF-8.
-  const parsed = parseOcdsBytes(decoded.utf8, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const parsed = await parseOcdsBytesInTurns(decoded.utf8, { maxBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) {
     await db().importRun.updateMany({
       where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
