@@ -15,7 +15,7 @@ export function importSection(result: ImportBenchResult): string[] {
     `| idle | ${result.idle.loads} | ${ms(result.idle.p50Ms)} | ${ms(result.idle.p95Ms)} |`,
     `| during the import | ${result.during.loads} | ${ms(result.during.p50Ms)} | ${ms(result.during.p95Ms)} |`,
     "",
-    `Median during the import over idle: **${result.ratio}×** (target: at most 2×). Server memory: ${result.idleRssMb} MB idle, largest during the import ${result.peakRssMb} MB.`,
+    `Median during the import over idle: **${result.ratio}×** (target: at most 2×). Server memory: ${result.idleRssMb} MB idle, largest during the import ${result.peakRssMb} MB.${result.loadAverage ? ` The machine's load average (${result.loadAverage.join(" before, ")} after, on its cores) is other work: it slows the idle and the busy figures alike.` : ""}`,
     "",
   ];
 }

@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { getImportRun, queueImport } from "@/lib/services/import-runs";
 import { largePackage } from "@/tests/support/ocds-files";
 import { checkPage, type PageSpec } from "../http/load";
@@ -30,6 +31,8 @@ export interface ImportBenchResult {
   ratio: number;
   idleRssMb: number;
   peakRssMb: number;
+  /** The machine's 1-minute load average before and after: other work makes every figure slower. */
+  loadAverage?: [number, number];
 }
 
 export interface LoadFigures {
@@ -55,6 +58,7 @@ export async function importBenchmark(
   };
   const server = await startServer(db.target.url, port, nodeOptions);
   try {
+    const loadBefore = Math.round((loadavg()[0] ?? 0) * 10) / 10;
     await checkPage(server, spec);
     for (let i = 0; i < 5; i++) await load(server.url, spec); // warm
     server.resetPeak();
@@ -89,6 +93,7 @@ export async function importBenchmark(
       ratio: Math.round((duringFigures.p50Ms / Math.max(1, idleFigures.p50Ms)) * 100) / 100,
       idleRssMb,
       peakRssMb: server.peakRssMb(),
+      loadAverage: [loadBefore, Math.round((loadavg()[0] ?? 0) * 10) / 10],
     };
   } finally {
     await server.stop();
