@@ -11,6 +11,14 @@ import { actFor, newCommissioner, newPrime } from "./support/world";
  */
 
 const SUPPLIERS = 20_000;
+
+// Browser tests on the embedded database reach it through pglite-socket, which serves every
+// connection as one session (docs/decisions/0017): a 47 MB upload's statement is still being sent
+// when the database's host polls the queue, and PGlite loses the statement's unnamed prepared
+// statement (electric-sql/pglite#1046). The app itself holds PGlite in its own process, with no
+// socket; the harness cannot carry this file, so the test runs with a PostgreSQL server (CI does).
+const onServer =
+  (process.env.E2E_DATABASE ?? (process.env.TEST_DATABASE_URL ? "postgres" : "pglite")) === "postgres";
 /** The slowest import allowed, per supplier, on the slowest machine the suite runs on (two busy cores). */
 const PER_SUPPLIER_MS = 25;
 
@@ -20,6 +28,7 @@ test("a 20,000-supplier file shows progress and completes while another browser 
   baseURL,
   db,
 }) => {
+  test.skip(!onServer, "needs a PostgreSQL server: set TEST_DATABASE_URL (CI does)");
   const work = BUDGET.job + SUPPLIERS * PER_SUPPLIER_MS;
   test.setTimeout(budget({ pages: 8 }) + work);
   const council = await newCommissioner(db);
