@@ -10,6 +10,14 @@ import { formatBytes } from "../format";
  */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Files up to this size are also read in the upload's request, so a wrong one (a web page, a
+ * spreadsheet, JSON that is not OCDS) is refused at once beside the field; a larger one is read
+ * only in the background, and refused on its import's page (docs/decisions/0018). A single notice
+ * is a few kilobytes; reading 1 MB takes milliseconds.
+ */
+export const READ_IN_REQUEST_BYTES = 1024 * 1024;
+
 /** The message for a file over the limit: the same words in the browser, the action and the parser. */
 export function tooLargeMessage(bytes: number | null, maxBytes = DEFAULT_MAX_BYTES): string {
   const size = bytes === null ? "The file was" : `This file is ${formatBytes(bytes)}, which is`;

@@ -69,6 +69,27 @@ test("without JavaScript, the server refuses a file just over the limit, beside 
   await context.close();
 });
 
+test("a large file that turns out not to be readable is refused on its import's page, beside the field", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(budget({ pages: 4 }) + BUDGET.job);
+  await actFor(page, await newCommissioner(db));
+  // Over the size read in the request (1 MB), so the worker reads it: cut short, as a failed download is.
+  const file = test.info().outputPath("cut-short.json");
+  await writeFile(file, `{"releases":[${'{"ocid":"ocds-x","tag":["tender"]},'.repeat(40_000)}{"ocid":"ocds`);
+  await page.goto("/contracts/import");
+  await page.getByLabel("Upload an OCDS file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/contracts\/import\/[a-z0-9]+$/);
+  await expect(errorSummary(page)).toContainText("This file is not valid JSON: it ends too soon, at line 1", {
+    timeout: BUDGET.job,
+  });
+  await expect(page.locator("#field-file-error")).toContainText("cut short while downloading");
+  await expect(page.getByRole("heading", { name: "Nothing was imported" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test("a Windows-1252 file imports with its accents and curly quotes, and the result says how it was read", async ({
   page,
   db,
