@@ -25,10 +25,12 @@ const nextConfig = {
   // `npm test` type-checks the whole project first (`tsc --noEmit`); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   experimental: {
+    // The proxy reads a copy of each request body; past this it would see only the first part.
+    proxyClientMaxBodySize: "51mb",
     serverActions: {
-      // OCDS uploads may be up to 5 MB (lib/ocds); anything larger is refused before it reaches us.
-      // The same limit is lib/http/body-limit.ts's BODY_LIMITS.actions.
-      bodySizeLimit: "6mb",
+      // OCDS uploads may be up to 50 MB (lib/ocds/limits.ts); proxy.ts refuses anything larger
+      // before it reaches us, and other pages' actions at 6 MB (lib/http/body-limit.ts BODY_LIMITS).
+      bodySizeLimit: "51mb",
       ...(appHost() ? { allowedOrigins: [appHost()] } : {}),
     },
   },

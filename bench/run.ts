@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type HttpResult, httpBenchmark } from "./http/run";
+import { type ImportBenchResult, importBenchmark } from "./import/run";
 import { type DatabaseTimings, measureReports } from "./reports/measure";
 import { type BenchDatabase, openBenchDatabase } from "./reports/targets";
 import { environment } from "./results/environment";
@@ -17,11 +18,14 @@ import { DEFAULT_SERVER, resolveTarget, serverAvailable } from "./seed/target";
  * depend on the machine. Exits 1 when a measured target is missed.
  */
 
-const usage = `Usage: npm run bench -- [--large] [--pglite-large] [--scales S,M] [--only reports,http,scoring]
+const usage = `Usage: npm run bench -- [--large] [--pglite-large] [--scales S,M] [--only reports,http,scoring,import]
   --large         add L (2,000 primes, 200,000 assessments) on the PostgreSQL server
   --pglite-large  with --large, L on PGlite too (seeding it takes far longer)
   --scales        the scales to measure (default S,M)
-  --only          the parts to run (default all three)
+  --only          the parts to run (default reports,http,scoring; import only when named: it runs on its
+                  own database, chainwise_bench_import_s, and --only import keeps the last run's other
+                  figures in results.md beside its own)
+  --suppliers     suppliers in the import's generated file (default 20000, about 47 MB)
   --rounds        rounds of the programme report per database (default 5; one prime's report gets 4×)
   --server        the PostgreSQL server (default the CI cluster, ${DEFAULT_SERVER.replace(/:[^:@/]+@/, ":***@")})
   --port          the port for next start (default 3401)
@@ -41,12 +45,15 @@ async function main() {
       port: { type: "string", default: "3401" },
       seconds: { type: "string", default: "10" },
       "node-options": { type: "string", default: "" },
+      suppliers: { type: "string", default: "20000" },
       rewrite: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) return console.info(usage);
   if (values.rewrite) return rewrite();
+  if (values.only === "import")
+    return importOnly(values.server, Number(values.suppliers), values["node-options"]);
   const scales = [
     ...new Set([...values.scales.split(",").map(parseScale), ...(values.large ? (["L"] as Scale[]) : [])]),
   ];
@@ -123,6 +130,50 @@ async function main() {
 }
 
 const dir = new URL(".", import.meta.url);
+
+/**
+ * The import benchmark alone: its figures replace the last run's import section, every other figure
+ * in results.json stays as that run measured it (the large report runs take an hour; this minutes).
+ */
+async function importOnly(server: string, suppliers: number, nodeOptions: string) {
+  if (!(await serverAvailable(server))) throw new Error("the import benchmark needs the PostgreSQL server");
+  // Its own database: the import adds thousands of organisations the report benchmarks must not see.
+  const url = new URL(server);
+  url.pathname = "/chainwise_bench_import_s";
+  console.info("bench: opening S for the import…");
+  const db = await openBenchDatabase("S", resolveTarget(url.toString(), "S", server));
+  let result: ImportBenchResult;
+  try {
+    console.info(`bench: importing ${suppliers} suppliers while loading a page…`);
+    result = await importBenchmark(db, { suppliers, nodeOptions });
+  } finally {
+    await db.close();
+  }
+  const file = new URL("results.json", dir);
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as RunResults) : null;
+  const target = {
+    target: "Page loads during a 50 MB / 20,000-supplier OCDS import within 2× idle (median, issue 14)",
+    figure: `${result.ratio}× (${result.during.p50Ms} ms beside ${result.idle.p50Ms} ms) with ${result.suppliers} suppliers; import ${result.importSeconds} s`,
+    status: result.suppliers >= 20_000 ? (result.ratio <= 2 ? "met" : "not met") : "not measured",
+  } as const;
+  const results: RunResults = {
+    ...(previous ?? {
+      environment: await environment(server),
+      options: {},
+      seeded: [],
+      reports: null,
+      http: null,
+      scoring: null,
+      targets: [],
+      notes: [],
+    }),
+    import: result,
+  };
+  results.targets = [...results.targets.filter((t) => !t.target.includes("OCDS import")), target];
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(new URL("results.md", dir), markdown(results, changes()));
+  console.info(`bench: ${target.status.padEnd(12)} ${target.target}: ${target.figure}`);
+}
 
 function changes(): string {
   const file = new URL("changes.md", dir);

@@ -1,4 +1,6 @@
 import type { HttpResult } from "../http/run";
+import { importSection } from "../import/markdown";
+import type { ImportBenchResult } from "../import/run";
 import type { DatabaseTimings } from "../reports/measure";
 import type { ScoringBenchResult } from "../scoring";
 import type { SeedResult } from "../seed/seed";
@@ -14,6 +16,8 @@ export interface RunResults {
   reports: DatabaseTimings[] | null;
   http: HttpResult | null;
   scoring: ScoringBenchResult | null;
+  /** A large OCDS import beside page loads (issue 14); absent from runs before it existed. */
+  import?: ImportBenchResult | null;
   targets: TargetResult[];
   notes: string[];
 }
@@ -137,6 +141,7 @@ export function markdown(results: RunResults, changes: string): string {
   if (results.reports) lines.push(...reportsSection(results.reports));
   if (results.http) lines.push(...httpSection(results.http));
   if (results.scoring) lines.push(...scoringSection(results.scoring));
+  if (results.import) lines.push(...importSection(results.import));
   lines.push(changes.trim(), "");
   return lines.join("\n");
 }

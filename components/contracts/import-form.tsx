@@ -14,11 +14,12 @@ const fileError = (message: string): ImportState => ({
 });
 
 /**
- * `tooLarge`: the server refused the last upload for its size before reading it (proxy.ts), which
- * happens only without JavaScript; with it, the size is checked here before anything is sent.
+ * `refusal`: why the last upload was refused, shown beside the field: its size, when the server
+ * refused it before reading it (proxy.ts), which happens only without JavaScript (with it, the size
+ * is checked here before anything is sent); or what the worker found when it read the file.
  */
-export function ImportForm({ tooLarge = false }: { tooLarge?: boolean }) {
-  const initial: ImportState = tooLarge ? fileError(tooLargeMessage(null)) : { status: "idle", errors: [] };
+export function ImportForm({ refusal }: { refusal?: string }) {
+  const initial: ImportState = refusal ? fileError(refusal) : { status: "idle", errors: [] };
   const [state, action, pending] = useActionState(importOcdsAction, initial);
   const [refused, setRefused] = useState<ImportState | null>(null);
   const shown = refused ?? state;

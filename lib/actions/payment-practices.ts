@@ -4,7 +4,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { requireForm } from "@/lib/actions/require-form";
 import { runSignedInFormAction } from "@/lib/actions/run";
 import { formatBytes } from "@/lib/format";
-import { decodeUpload } from "@/lib/ocds/decode";
+import { decodedText, decodeUpload } from "@/lib/ocds/decode";
 import { parsePaymentPractices } from "@/lib/payment-practices/parse";
 import { importPaymentPractices, type PaymentPracticesImport } from "@/lib/services/payment-practices";
 
@@ -31,7 +31,7 @@ export async function importPaymentPracticesAction(
         `This file is ${formatBytes(file.size)}, which is over the ${formatBytes(MAX_BYTES)} limit.`,
       );
     }
-    const parsed = parsePaymentPractices(decodeUpload(new Uint8Array(await file.arrayBuffer())).text);
+    const parsed = parsePaymentPractices(decodedText(decodeUpload(new Uint8Array(await file.arrayBuffer()))));
     if (!parsed.ok) {
       return {
         status: "error",

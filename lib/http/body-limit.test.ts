@@ -42,8 +42,13 @@ describe("request body limits", () => {
     expect(await (within as Request).text()).toHaveLength(4096);
   });
 
-  it("allows server actions more than the JSON API", () => {
-    expect(bodyLimitFor("/api/auth/sign-in/email")).toBeLessThan(bodyLimitFor("/contracts/import"));
+  it("allows server actions more than the JSON API, and the OCDS import a 50 MB file", () => {
+    expect(bodyLimitFor("/api/auth/sign-in/email")).toBeLessThan(bodyLimitFor("/contracts/new"));
+    expect(bodyLimitFor("/contracts/new")).toBe(6 * 1024 * 1024);
+    for (const path of ["/contracts/import", "/contracts/import/cm1abc"]) {
+      expect(bodyLimitFor(path)).toBeGreaterThan(50 * 1024 * 1024);
+    }
+    expect(bodyLimitFor("/contracts/imported")).toBe(6 * 1024 * 1024);
   });
 });
 

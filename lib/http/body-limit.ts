@@ -1,10 +1,11 @@
 /**
- * Request body limits. Server actions: up to 6 MB (an OCDS upload is at most 5 MB, lib/ocds; the
- * same figure is next.config.js's serverActions.bodySizeLimit). The JSON API takes small bodies.
- * proxy.ts refuses a larger declared Content-Length before anything reads the body; route handlers
- * also count the bytes they actually read (a body can be sent without a length).
+ * Request body limits. The OCDS import's pages: up to 51 MB (an upload is at most 50 MB, lib/ocds;
+ * the same figure is next.config.js's serverActions.bodySizeLimit and proxyClientMaxBodySize).
+ * Other server actions: 6 MB (evidence files and CSVs are smaller). The JSON API takes small
+ * bodies. proxy.ts refuses a larger declared Content-Length before anything reads the body; route
+ * handlers also count the bytes they actually read (a body can be sent without a length).
  */
-export const BODY_LIMITS = { actions: 6 * 1024 * 1024, api: 64 * 1024 } as const;
+export const BODY_LIMITS = { imports: 51 * 1024 * 1024, actions: 6 * 1024 * 1024, api: 64 * 1024 } as const;
 
 export const TOO_LARGE_MESSAGE = "The request is too large.";
 
@@ -31,9 +32,15 @@ export function tooLargeResponse(): Response {
   });
 }
 
-/** The limit for a path: the JSON API's, or the server actions' for everything else. */
+/**
+ * The limit for a path: the JSON API's; the import's, on the upload page and each run's page (whose
+ * form uploads again); or the server actions' for everything else.
+ */
 export function bodyLimitFor(pathname: string): number {
-  return pathname.startsWith("/api/") ? BODY_LIMITS.api : BODY_LIMITS.actions;
+  if (pathname.startsWith("/api/")) return BODY_LIMITS.api;
+  if (pathname === "/contracts/import" || pathname.startsWith("/contracts/import/"))
+    return BODY_LIMITS.imports;
+  return BODY_LIMITS.actions;
 }
 
 /** True when the request declares a body longer than `limit` bytes. */

@@ -6,127 +6,20 @@
  * One imported contract per contracting process (ocid), from its latest release: Chainwise keeps
  * one Contract per ocid, and a process let in lots has one award per lot, each of whose suppliers
  * becomes a prime on that one contract. See README.md for the rules in brief.
+ *
+ * The file is read as a stream (lib/ocds/stream.ts, docs/decisions/0018): each release is turned
+ * into its contract as soon as it is read, and only the latest contract per ocid is kept, so a
+ * large package is never held whole as objects.
  */
-import { formatMoney } from "../format";
-import { matchName } from "../organisations/names";
-import { locateJsonError } from "./json-syntax";
+import { type Built, buildContract, isoDate, type ReadRelease } from "./contract";
 import { DEFAULT_MAX_BYTES, tooLargeMessage } from "./limits";
-import {
-  type Award,
-  type Contract,
-  type Lot,
-  type OrganisationReference,
-  type Party,
-  type Period,
-  type Release,
-  releaseSchema,
-  tidy,
-  type Value,
-} from "./schema";
+import { releaseSchema, tidy } from "./schema";
+import { finish, finishInTurns, type JsonSyntaxProblem, type ListName, readDocument } from "./stream";
+import type { ImportedContract, OcdsParseOptions, OcdsParseResult, SkipCode, SkippedItem } from "./types";
 
-export interface OcdsParseOptions {
-  /** Largest file accepted, in bytes of UTF-8. Default 5 MB. */
-  maxBytes?: number;
-}
-
-export type SupplierScale = "sme" | "large";
-
-export interface ImportedSupplier {
-  name: string;
-  /** The OCDS party id, e.g. "GB-COH-01234567". */
-  id?: string;
-  /** From parties[].details.scale: micro, small, medium and sme all read as "sme". */
-  scale: SupplierScale | null;
-  /** From parties[].details.vcse: voluntary, community or social enterprise. */
-  vcse: boolean | null;
-  /** The party's registered identifier as scheme-id, e.g. "GB-CHC-1098765" for a charity. */
-  identifier?: string;
-  /** The lots it was awarded, by title ("Lot 2" when the lot has none), in the order published. */
-  lots?: string[];
-}
-
-export interface ImportedContract {
-  ocid: string;
-  /** The id of the release read (the latest for this ocid). */
-  releaseId: string;
-  /** Its date in UTC (ISO 8601), or null when none or not a date: later releases update earlier imports. */
-  releaseDate: string | null;
-  title: string;
-  /** tender.id, else a contract id that is more than a position number, else the ocid. */
-  reference: string;
-  buyer: { name: string; id?: string };
-  value: { amount: number; currency: string } | null;
-  /** See VALUE_BANDS; "Not published" when there is no value, "Not in pounds (EUR)" when not GBP. */
-  valueBand: string;
-  /** 'YYYY-MM-DD' as published (the publisher's local date), or null. */
-  startDate: string | null;
-  endDate: string | null;
-  suppliers: ImportedSupplier[];
-}
-
-/** Why something was left out, or a note about how a value was read. */
-export type SkipCode =
-  // Releases
-  | "not-a-release"
-  | "missing-ocid"
-  | "no-compiled-release"
-  | "older-release"
-  | "no-award-yet"
-  | "no-award-details"
-  | "cancelled"
-  | "award-cancelled"
-  // Awards and suppliers
-  | "award-inactive"
-  | "supplier-no-name"
-  | "supplier-duplicate"
-  | "party-missing"
-  | "suppliers-from-parties"
-  | "no-suppliers"
-  // Buyer, title, value and dates
-  | "buyer-from-procuring-entity"
-  | "title-missing"
-  | "value-from-tender"
-  | "value-total"
-  | "value-not-gbp"
-  | "value-mixed-currency"
-  | "value-invalid"
-  | "currency-missing"
-  | "date-missing"
-  | "date-invalid"
-  | "dates-reversed";
-
-export interface SkippedItem {
-  code: SkipCode;
-  /** The contracting process concerned, when known. */
-  ocid: string | null;
-  releaseId: string | null;
-  /** What was skipped or noted, e.g. 'Release "abc-1"' or 'Supplier "Acme Ltd"'. */
-  item: string;
-  /** A plain-English sentence saying why. */
-  reason: string;
-}
-
-export type OcdsParseResult =
-  | { ok: false; error: string }
-  | { ok: true; contracts: ImportedContract[]; skipped: SkippedItem[] };
-
-/** Value bands for pounds; each includes its lower bound: £100,000 exactly is "£100k–£1m". */
-export const VALUE_BANDS: readonly { label: string; from: number }[] = [
-  { label: "£50m and over", from: 50_000_000 },
-  { label: "£10m–£50m", from: 10_000_000 },
-  { label: "£1m–£10m", from: 1_000_000 },
-  { label: "£100k–£1m", from: 100_000 },
-  { label: "Under £100k", from: 0 },
-];
-export const NOT_PUBLISHED = "Not published";
-export const SEVERAL_CURRENCIES = "Several currencies";
-
-/** The band for a value: pounds are banded; other currencies say so rather than guess a rate. */
-export function valueBand(value: { amount: number; currency: string } | null): string {
-  if (!value || !Number.isFinite(value.amount) || value.amount < 0) return NOT_PUBLISHED;
-  if (value.currency !== "GBP") return `Not in pounds (${value.currency})`;
-  return VALUE_BANDS.find((band) => value.amount >= band.from)?.label ?? NOT_PUBLISHED;
-}
+export { isoDate, readScale, readVcse } from "./contract";
+export { DEFAULT_MAX_BYTES } from "./limits";
+export * from "./types";
 
 const UNEXPECTED_ERROR =
   "Something went wrong reading this file, and nothing was imported. Please try again, and contact support if it keeps happening.";
@@ -134,16 +27,35 @@ const UNEXPECTED_ERROR =
 const DOWNLOAD_HINT =
   "Download the OCDS JSON file again from Contracts Finder or Find a Tender and upload it without editing.";
 
-/**
- * Reads OCDS text into contracts to import. Returns `{ ok: false, error }` with a message a
- * commissioner can act on when the file cannot be used at all, so nothing should be changed;
- * otherwise the contracts and every skipped item or note. Never throws.
- */
+/** Reads OCDS text; see {@link parseOcdsBytes}. */
 export function parseOcds(text: string, options: OcdsParseOptions = {}): OcdsParseResult {
+  if (typeof text !== "string") return fail("No file was received. Choose an OCDS JSON file and try again.");
+  return parseOcdsBytes(Buffer.from(text, "utf8"), options);
+}
+
+/**
+ * Reads OCDS as UTF-8 bytes (lib/ocds/decode.ts makes them) into contracts to import. Returns
+ * `{ ok: false, error }` with a message a commissioner can act on when the file cannot be used at
+ * all, so nothing should be changed; otherwise the contracts and every skipped item or note.
+ * Never throws.
+ */
+export function parseOcdsBytes(utf8: Uint8Array, options: OcdsParseOptions = {}): OcdsParseResult {
   try {
-    return parse(text, options);
+    return finish(parse(utf8, options));
   } catch {
     // Not expected: the property tests check this message never appears.
+    return { ok: false, error: UNEXPECTED_ERROR };
+  }
+}
+
+/** The same, giving the event loop a turn after each chunk of the file: for the server's worker. */
+export async function parseOcdsBytesInTurns(
+  utf8: Uint8Array,
+  options: OcdsParseOptions = {},
+): Promise<OcdsParseResult> {
+  try {
+    return await finishInTurns(parse(utf8, options));
+  } catch {
     return { ok: false, error: UNEXPECTED_ERROR };
   }
 }
@@ -151,34 +63,65 @@ export function parseOcds(text: string, options: OcdsParseOptions = {}): OcdsPar
 /** Exposed for tests, which check no input reaches the catch-all above. */
 export const UNEXPECTED_ERROR_MESSAGE = UNEXPECTED_ERROR;
 
-function parse(text: string, options: OcdsParseOptions): OcdsParseResult {
-  if (typeof text !== "string") return fail("No file was received. Choose an OCDS JSON file and try again.");
+function* parse(bytes: Uint8Array, options: OcdsParseOptions): Generator<void, OcdsParseResult> {
   const maxBytes =
     typeof options.maxBytes === "number" && Number.isFinite(options.maxBytes) && options.maxBytes > 0
       ? options.maxBytes
       : DEFAULT_MAX_BYTES;
-  const bytes = utf8Length(text, maxBytes);
-  if (bytes > maxBytes) {
-    return fail(tooLargeMessage(bytes, maxBytes));
-  }
+  if (bytes.length > maxBytes) return fail(tooLargeMessage(bytes.length, maxBytes));
 
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === "") {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const first = firstNonSpace(body);
+  if (first === undefined) {
     return fail(
       "The file is empty. Upload the OCDS JSON file downloaded from Contracts Finder or Find a Tender.",
     );
   }
 
-  let document: unknown;
-  try {
-    document = JSON.parse(body);
-  } catch {
-    return fail(notJsonMessage(body));
-  }
+  const readers = { releases: new ReleaseReader(), records: new ReleaseReader() };
+  const document = yield* readDocument(body, (list, value, index) => readEntry(readers, list, value, index));
+  if (!document.ok) return fail(notJsonMessage(first, document.problem));
+  const root = document.root;
 
-  const entries = releaseEntries(document);
-  if ("error" in entries) return fail(entries.error);
-  return readReleases(entries.entries, entries.skipped);
+  if (Array.isArray(root)) {
+    return fail(
+      "This file holds a JSON list, not an OCDS release or release package. Upload the file exactly as " +
+        'downloaded from Contracts Finder or Find a Tender: it starts with { and has an "ocid" (a single ' +
+        'release) or a "releases" list (a release package).',
+    );
+  }
+  if (!isObject(root)) return fail(NOT_OCDS);
+  if ("releases" in root) {
+    if (!Array.isArray(root.releases)) {
+      return fail(
+        `This file's "releases" field should be a list of releases but is not, so it cannot be read. ${DOWNLOAD_HINT}`,
+      );
+    }
+    if (document.releases === 0) {
+      return fail(
+        "This release package contains no releases, so there is nothing to import. Check you downloaded " +
+          "the right notice: a search that matched nothing gives an empty package.",
+      );
+    }
+    return readers.releases.finish();
+  }
+  if ("records" in root) {
+    if (!Array.isArray(root.records)) {
+      return fail(
+        `This file's "records" field should be a list of records but is not, so it cannot be read. ${DOWNLOAD_HINT}`,
+      );
+    }
+    if (document.records === 0) {
+      return fail("This record package contains no records, so there is nothing to import.");
+    }
+    return readers.records.finish();
+  }
+  if ("ocid" in root) {
+    const single = new ReleaseReader();
+    single.add(root, 0);
+    return single.finish();
+  }
+  return fail(NOT_OCDS);
 }
 
 const fail = (error: string): OcdsParseResult => ({ ok: false, error });
@@ -186,27 +129,57 @@ const fail = (error: string): OcdsParseResult => ({ ok: false, error });
 // ---------------------------------------------------------------------------------------------
 // The file: JSON, and which kind of OCDS document
 
-function notJsonMessage(body: string): string {
-  if (body.trimStart().startsWith("<")) {
+const NOT_OCDS =
+  'This file is JSON but not open contracting data (OCDS): it has no "ocid" or "releases". ' +
+  "Upload a release or release package downloaded from Contracts Finder or Find a Tender.";
+
+function firstNonSpace(bytes: Uint8Array): number | undefined {
+  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return byte;
+  return undefined;
+}
+
+function notJsonMessage(first: number, problem: JsonSyntaxProblem): string {
+  if (first === 0x3c /* < */) {
     return (
       "This file looks like a web page (HTML), not open contracting data. On Contracts Finder or " +
       "Find a Tender, download the notice as OCDS JSON and upload that file."
     );
   }
-  const problem = locateJsonError(body);
-  if (!problem) return `This file is not valid JSON. ${DOWNLOAD_HINT}`;
   const where = `line ${problem.line}, column ${problem.column}`;
   return problem.endOfInput
     ? `This file is not valid JSON: it ends too soon, at ${where}, so it may have been cut short while downloading. ${DOWNLOAD_HINT}`
     : `This file is not valid JSON: there is a problem at ${where}. ${DOWNLOAD_HINT}`;
 }
 
-interface Entry {
-  /** The release object as parsed from JSON, not yet validated. */
-  value: unknown;
-  /** 0-based position in the file, for labelling releases without an id. */
-  index: number;
+/** A release from the releases list, or a record's compiled release from the records list. */
+function readEntry(
+  readers: Record<ListName, ReleaseReader>,
+  list: ListName,
+  value: unknown,
+  index: number,
+): void {
+  const reader = readers[list];
+  if (list === "releases") {
+    reader.add(value, index);
+    return;
+  }
+  const compiled = isObject(value) ? value.compiledRelease : undefined;
+  if (isObject(compiled)) {
+    reader.add(compiled, index);
+    return;
+  }
+  const ocid = isObject(value) && typeof value.ocid === "string" ? tidy(value.ocid) || null : null;
+  reader.skipAt(index, {
+    code: "no-compiled-release",
+    ocid,
+    releaseId: null,
+    item: ocid ? `Record "${ocid}"` : `Record ${index + 1} in the file`,
+    reason: "This record has no compiled release, so the contract's current state cannot be read.",
+  });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Releases: one per ocid, the latest
 
 /** A skipped release or record, with its position so the report follows the file's order. */
 interface PlacedSkip {
@@ -214,163 +187,98 @@ interface PlacedSkip {
   skip: SkippedItem;
 }
 
-type Entries = { entries: Entry[]; skipped: PlacedSkip[] } | { error: string };
-
-const NOT_OCDS =
-  'This file is JSON but not open contracting data (OCDS): it has no "ocid" or "releases". ' +
-  "Upload a release or release package downloaded from Contracts Finder or Find a Tender.";
-
-function releaseEntries(document: unknown): Entries {
-  if (Array.isArray(document)) {
-    return {
-      error:
-        "This file holds a JSON list, not an OCDS release or release package. Upload the file exactly as " +
-        'downloaded from Contracts Finder or Find a Tender: it starts with { and has an "ocid" (a single ' +
-        'release) or a "releases" list (a release package).',
-    };
-  }
-  if (!isObject(document)) return { error: NOT_OCDS };
-
-  if ("releases" in document) {
-    const releases = document.releases;
-    if (!Array.isArray(releases)) {
-      return {
-        error: `This file's "releases" field should be a list of releases but is not, so it cannot be read. ${DOWNLOAD_HINT}`,
-      };
-    }
-    if (releases.length === 0) {
-      return {
-        error:
-          "This release package contains no releases, so there is nothing to import. Check you downloaded " +
-          "the right notice: a search that matched nothing gives an empty package.",
-      };
-    }
-    return { entries: releases.map((value, index) => ({ value, index })), skipped: [] };
-  }
-
-  if ("records" in document) {
-    const records = document.records;
-    if (!Array.isArray(records)) {
-      return {
-        error: `This file's "records" field should be a list of records but is not, so it cannot be read. ${DOWNLOAD_HINT}`,
-      };
-    }
-    if (records.length === 0) {
-      return { error: "This record package contains no records, so there is nothing to import." };
-    }
-    const entries: Entry[] = [];
-    const skipped: PlacedSkip[] = [];
-    records.forEach((record, index) => {
-      const compiled = isObject(record) ? record.compiledRelease : undefined;
-      if (isObject(compiled)) {
-        entries.push({ value: compiled, index });
-      } else {
-        const ocid = isObject(record) && typeof record.ocid === "string" ? tidy(record.ocid) || null : null;
-        skipped.push({
-          index,
-          skip: {
-            code: "no-compiled-release",
-            ocid,
-            releaseId: null,
-            item: ocid ? `Record "${ocid}"` : `Record ${index + 1} in the file`,
-            reason: "This record has no compiled release, so the contract's current state cannot be read.",
-          },
-        });
-      }
-    });
-    return { entries, skipped };
-  }
-
-  if ("ocid" in document) return { entries: [{ value: document, index: 0 }], skipped: [] };
-  return { error: NOT_OCDS };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Releases: one per ocid, the latest
-
-interface ReadRelease {
-  release: Release & { ocid: string };
+/** The latest release read so far for one ocid, already built into its contract. */
+interface Candidate {
   index: number;
   label: string;
+  releaseId: string | null;
+  date: string | undefined;
   time: number;
+  built: Built;
 }
 
-function readReleases(entries: Entry[], skipped: PlacedSkip[]): OcdsParseResult {
-  const byOcid = new Map<string, ReadRelease[]>();
-  const placed: PlacedSkip[] = [...skipped];
-  const skipAt = (index: number, skip: SkippedItem) => placed.push({ index, skip });
+type Older = Pick<Candidate, "index" | "label" | "releaseId">;
 
-  for (const { value, index } of entries) {
+/**
+ * Takes releases one at a time and keeps, per ocid, only the latest one's contract: the latest by
+ * date, undated releases counting as oldest, a tie going to the one later in the file.
+ */
+class ReleaseReader {
+  private readonly byOcid = new Map<string, { latest: Candidate; older: Older[] }>();
+  private readonly placed: PlacedSkip[] = [];
+
+  skipAt(index: number, skip: SkippedItem): void {
+    this.placed.push({ index, skip });
+  }
+
+  add(value: unknown, index: number): void {
     if (!isObject(value)) {
-      skipAt(index, {
+      this.skipAt(index, {
         code: "not-a-release",
         ocid: null,
         releaseId: null,
         item: `Entry ${index + 1} in the file`,
         reason: "This entry is not a release (it is not a JSON object), so it was skipped.",
       });
-      continue;
+      return;
     }
     const release = releaseSchema.parse(value);
     const label = release.id ? `Release "${release.id}"` : `Release ${index + 1} in the file`;
     if (!release.ocid) {
-      skipAt(index, {
+      this.skipAt(index, {
         code: "missing-ocid",
         ocid: null,
         releaseId: release.id ?? null,
         item: label,
         reason: "This release has no ocid (Open Contracting ID), so it cannot be matched to a contract.",
       });
-      continue;
+      return;
     }
-    const read: ReadRelease = {
-      release: { ...release, ocid: release.ocid },
-      index,
-      label,
-      time: release.date ? Date.parse(release.date) : Number.NaN,
-    };
-    const group = byOcid.get(release.ocid);
-    if (group) group.push(read);
-    else byOcid.set(release.ocid, [read]);
+    const time = release.date ? Date.parse(release.date) : Number.NaN;
+    const group = this.byOcid.get(release.ocid);
+    const rank = (t: number) => (Number.isNaN(t) ? -Infinity : t);
+    const meta = { index, label, releaseId: release.id ?? null };
+    if (group && rank(time) < rank(group.latest.time)) {
+      group.older.push(meta);
+      return;
+    }
+    const read: ReadRelease = { release: { ...release, ocid: release.ocid }, index, label, time };
+    const candidate: Candidate = { ...meta, date: release.date, time, built: buildContract(read) };
+    if (group) {
+      group.older.push(group.latest);
+      group.latest = candidate;
+    } else this.byOcid.set(release.ocid, { latest: candidate, older: [] });
   }
 
-  const contracts: ImportedContract[] = [];
-  const notes: SkippedItem[] = [];
-  for (const [ocid, group] of byOcid) {
-    // Latest by date; undated releases count as oldest; a tie goes to the one later in the file.
-    const latest = group.reduce((best, candidate) =>
-      (Number.isNaN(candidate.time) ? -Infinity : candidate.time) >=
-      (Number.isNaN(best.time) ? -Infinity : best.time)
-        ? candidate
-        : best,
-    );
-    for (const older of group) {
-      if (older === latest) continue;
-      skipAt(older.index, {
-        code: "older-release",
-        ocid,
-        releaseId: older.release.id ?? null,
-        item: older.label,
-        reason:
-          "An older release of the same contract; the latest release " +
-          `(${latest.release.id ? `"${latest.release.id}"` : `number ${latest.index + 1} in the file`}, ` +
-          `${describeDate(latest.release.date)}) was read instead.`,
-      });
+  finish(): OcdsParseResult {
+    const contracts: ImportedContract[] = [];
+    const notes: SkippedItem[] = [];
+    for (const [ocid, { latest, older }] of this.byOcid) {
+      for (const release of older) {
+        this.skipAt(release.index, {
+          code: "older-release",
+          ocid,
+          releaseId: release.releaseId,
+          item: release.label,
+          reason:
+            "An older release of the same contract; the latest release " +
+            `(${latest.releaseId ? `"${latest.releaseId}"` : `number ${latest.index + 1} in the file`}, ` +
+            `${describeDate(latest.date)}) was read instead.`,
+        });
+      }
+      const built = latest.built;
+      if ("error" in built) return fail(built.error);
+      if ("skip" in built) this.skipAt(latest.index, built.skip);
+      else {
+        contracts.push(built.contract);
+        notes.push(...built.notes);
+      }
     }
-
-    const built = buildContract(latest);
-    if ("error" in built) return fail(built.error);
-    if ("skip" in built) skipAt(latest.index, built.skip);
-    else {
-      contracts.push(built.contract);
-      notes.push(...built.notes);
-    }
+    // Release-level skips in file order (a stable sort keeps each release's own order).
+    const releaseSkips = this.placed.sort((a, b) => a.index - b.index).map(({ skip }) => skip);
+    if (contracts.length === 0) return fail(nothingImported(releaseSkips));
+    return { ok: true, contracts, skipped: [...releaseSkips, ...notes] };
   }
-
-  // Release-level skips in file order (a stable sort keeps each release's own order).
-  const releaseSkips = placed.sort((a, b) => a.index - b.index).map(({ skip }) => skip);
-  if (contracts.length === 0) return fail(nothingImported(releaseSkips));
-  return { ok: true, contracts, skipped: [...releaseSkips, ...notes] };
 }
 
 function describeDate(date: string | undefined): string {
@@ -415,547 +323,8 @@ function nothingImported(skips: SkippedItem[]): string {
   return `Nothing in this file could be imported: ${parts.join(", ")}.`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// One contract from one release
-
-type Built = { contract: ImportedContract; notes: SkippedItem[] } | { skip: SkippedItem } | { error: string };
-
-const AWARD_TAGS = new Set([
-  "award",
-  "awardupdate",
-  "awardcancellation",
-  "contract",
-  "contractupdate",
-  "contractamendment",
-  "implementation",
-  "implementationupdate",
-  "contracttermination",
-]);
-
-/** Awards with these statuses never became contracts, so their suppliers are not primes. */
-const INACTIVE_AWARD = new Set(["cancelled", "unsuccessful"]);
-const lower = (value: string | undefined) => value?.toLowerCase() ?? "";
-
-function buildContract({ release, label }: ReadRelease): Built {
-  const { ocid } = release;
-  const releaseId = release.id ?? null;
-  const notes: SkippedItem[] = [];
-  const note = (code: SkipCode, item: string, reason: string) =>
-    notes.push({ code, ocid, releaseId, item, reason });
-  const skip = (code: SkipCode, reason: string): Built => ({
-    skip: { code, ocid, releaseId, item: label, reason },
-  });
-
-  const tags = release.tag.map((tag) => tag.toLowerCase());
-  if (release.awards.length === 0 && release.contracts.length === 0) {
-    if (lower(release.tender?.status) === "cancelled" || tags.includes("tendercancellation")) {
-      return skip("cancelled", "The procurement was cancelled before any contract was awarded.");
-    }
-    if (tags.some((tag) => AWARD_TAGS.has(tag))) {
-      return skip(
-        "no-award-details",
-        "This release is tagged as an award or contract but holds no award or contract details.",
-      );
-    }
-    const stage = tags.some((tag) => tag.startsWith("planning"))
-      ? "planning notice"
-      : tags.some((tag) => tag.startsWith("tender"))
-        ? "tender notice"
-        : "notice from before the award";
-    return skip("no-award-yet", `This is a ${stage}, so no contract has been awarded yet.`);
-  }
-
-  // A record can repeat one award or contract (each release's copy): each id counts once.
-  const awards = lastOfEachId(release.awards).filter((award) => !INACTIVE_AWARD.has(lower(award.status)));
-  const contracts = lastOfEachId(release.contracts).filter(
-    (contract) => lower(contract.status) !== "cancelled",
-  );
-  if (awards.length === 0 && contracts.length === 0) {
-    return skip(
-      "award-cancelled",
-      "Every award in this release is cancelled or unsuccessful, so no contract was let.",
-    );
-  }
-  for (const award of release.awards) {
-    if (awards.includes(award)) continue;
-    note(
-      "award-inactive",
-      award.id ? `Award "${award.id}"` : "An award",
-      `This award is marked "${lower(award.status)}", so its suppliers were not imported.`,
-    );
-  }
-
-  const parties = indexParties(release.parties);
-  const reference = chooseReference(release, contracts);
-  const title = chooseTitle(release);
-
-  const buyer = resolveBuyer(release, parties);
-  if (!buyer) {
-    const named = title ? ` for "${title}"` : "";
-    return {
-      error:
-        `${label}${named} (${ocid}) has an award but names no buyer, so Chainwise cannot tell which ` +
-        "commissioner the contract belongs to. Nothing was imported. Check the file is complete, or download it again.",
-    };
-  }
-  if (buyer.fromProcuringEntity) {
-    note(
-      "buyer-from-procuring-entity",
-      `Buyer "${buyer.name}"`,
-      "No buyer is named, so the procuring entity (the body that ran the procurement) is used as the buyer.",
-    );
-  }
-  if (!title) {
-    note(
-      "title-missing",
-      "Title",
-      `No title is published, so the reference "${reference}" is used as the title. You can rename the contract.`,
-    );
-  }
-
-  const suppliers = readSuppliers(awards, parties, note, release.tender?.lots ?? []);
-  const value = readValue(release, awards, contracts, note);
-  const { startDate, endDate } = readDates(release, awards, contracts, note);
-
-  return {
-    contract: {
-      ocid,
-      releaseId: release.id ?? ocid,
-      releaseDate: instant(release.date),
-      title: title ?? reference,
-      reference,
-      buyer: buyer.id ? { name: buyer.name, id: buyer.id } : { name: buyer.name },
-      value: value.value,
-      valueBand: value.band,
-      startDate,
-      endDate,
-      suppliers,
-    },
-    notes,
-  };
-}
-
-type Note = (code: SkipCode, item: string, reason: string) => void;
-
-/** An OCDS date-time as an ISO 8601 instant in UTC, or null. */
-function instant(value: string | undefined): string | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
-/** Each id's last entry, in the place of its first; entries with no id are all kept. */
-function lastOfEachId<T extends { id?: string | undefined }>(items: T[]): T[] {
-  const last = new Map<string, T>();
-  for (const item of items) if (item.id) last.set(item.id, item);
-  const placed = new Set<string>();
-  return items.flatMap((item) => {
-    if (!item.id) return [item];
-    if (placed.has(item.id)) return [];
-    placed.add(item.id);
-    return [last.get(item.id) ?? item];
-  });
-}
-
-function chooseTitle(release: Release): string | undefined {
-  return (
-    release.tender?.title ??
-    release.contracts.find((contract) => contract.title)?.title ??
-    release.awards.find((award) => award.title)?.title
-  );
-}
-
-/**
- * tender.id is the buyer's or the service's reference (Contracts Finder: "tender_455868/1436274",
- * Find a Tender: the ocid). Contract ids are often just a position ("1"), so one is used only when
- * it is more than a short number; otherwise the ocid, which is always unique.
- */
-function chooseReference(release: Release & { ocid: string }, contracts: Contract[]): string {
-  const contractId = contracts.map((contract) => contract.id).find((id) => id && !/^\d{1,3}$/.test(id));
-  return release.tender?.id ?? contractId ?? release.ocid;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parties: buyer and suppliers
-
-interface PartyIndex {
-  byId: Map<string, Party>;
-  byName: Map<string, Party>;
-  all: Party[];
-}
-
-function indexParties(parties: Party[]): PartyIndex {
-  const byId = new Map<string, Party>();
-  const byName = new Map<string, Party>();
-  for (const party of parties) {
-    if (party.id && !byId.has(party.id)) byId.set(party.id, party);
-    const name = party.name ?? party.identifier?.legalName;
-    if (name && !byName.has(matchName(name))) byName.set(matchName(name), party);
-  }
-  return { byId, byName, all: parties };
-}
-
-const hasRole = (party: Party, role: string) =>
-  party.roles.some((r) => r.toLowerCase() === role.toLowerCase());
-
-/** The party a reference points to: by id, else (when the reference has no id) by name. */
-function lookUp(reference: OrganisationReference, parties: PartyIndex): Party | undefined {
-  if (reference.id) return parties.byId.get(reference.id);
-  return reference.name ? parties.byName.get(matchName(reference.name)) : undefined;
-}
-
-function partyName(party: Party | undefined, reference?: OrganisationReference): string | undefined {
-  return party?.name ?? reference?.name ?? party?.identifier?.legalName;
-}
-
-/**
- * The buyer: release.buyer (named there or in parties), else the party with role "buyer", else
- * tender.procuringEntity or the party with role "procuringEntity", noted as a fallback.
- */
-function resolveBuyer(
-  release: Release,
-  parties: PartyIndex,
-): { name: string; id?: string; fromProcuringEntity: boolean } | null {
-  const fromReference = (reference: OrganisationReference | undefined) => {
-    if (!reference) return null;
-    const party = lookUp(reference, parties);
-    const name = partyName(party, reference);
-    return name ? { name, id: reference.id ?? party?.id } : null;
-  };
-  const fromRole = (role: string) => {
-    const party = parties.all.find((candidate) => hasRole(candidate, role) && partyName(candidate));
-    const name = partyName(party);
-    return party && name ? { name, id: party.id } : null;
-  };
-  const buyer = fromReference(release.buyer) ?? fromRole("buyer");
-  if (buyer) return { ...buyer, fromProcuringEntity: false };
-  const entity = fromReference(release.tender?.procuringEntity) ?? fromRole("procuringEntity");
-  return entity ? { ...entity, fromProcuringEntity: true } : null;
-}
-
-/**
- * Organisation scale, from the OCDS party scale extension (parties[].details.scale, codelist
- * micro / sme / small / medium / selfEmployed / large:
- * https://extensions.open-contracting.org/en/extensions/partyScale/master/). Contracts Finder
- * publishes "sme" or "large" there, e.g. `"details": { "scale": "sme", "vcse": false }` on each
- * supplier party; every size below large is an SME for Chainwise.
- */
-export function readScale(value: unknown): SupplierScale | null {
-  if (typeof value !== "string") return null;
-  const code = value.trim().toLowerCase();
-  if (code === "large") return "large";
-  return ["sme", "micro", "small", "medium", "selfemployed"].includes(code) ? "sme" : null;
-}
-
-/**
- * VCSE status, from parties[].details.vcse: a boolean in the Cabinet Office's UK OCDS extension
- * ("Whether an organization is a voluntary, community or social enterprise (VCSE)",
- * https://github.com/cabinetoffice/ocds_uk_extension, release-schema.json), used by Contracts
- * Finder and Find a Tender. Some exports quote it, so "true" / "false" are accepted too.
- */
-export function readVcse(value: unknown): boolean | null {
-  if (typeof value === "boolean") return value;
-  if (typeof value !== "string") return null;
-  const word = value.trim().toLowerCase();
-  return word === "true" ? true : word === "false" ? false : null;
-}
-
-function formatIdentifier(identifier: Party["identifier"]): string | undefined {
-  if (!identifier?.id) return undefined;
-  return identifier.scheme ? `${identifier.scheme}-${identifier.id}` : identifier.id;
-}
-
-/**
- * Suppliers on the release's live awards, resolved against parties for name, scale and VCSE status.
- * If no award lists any, the parties with role "supplier" are used. Duplicates (same id, same
- * identifier, or the same name by `matchName` without a different identifier) are merged, the
- * first keeping its name.
- */
-function readSuppliers(awards: Award[], parties: PartyIndex, note: Note, lots: Lot[]): ImportedSupplier[] {
-  const lotTitle = (id: string) => lots.find((lot) => lot.id === id)?.title ?? `Lot ${id}`;
-  let references: (OrganisationReference & { lots?: string[] })[] = awards.flatMap((award) =>
-    award.suppliers.map((reference) => ({ ...reference, lots: award.relatedLots.map(lotTitle) })),
-  );
-  if (references.length === 0) {
-    references = parties.all
-      .filter((party) => hasRole(party, "supplier"))
-      .map((party) => ({ id: party.id, name: partyName(party) }));
-    if (references.length > 0) {
-      note(
-        "suppliers-from-parties",
-        "Suppliers",
-        'No award lists its suppliers, so the organisations with the role "supplier" are used.',
-      );
-    }
-  }
-
-  const suppliers: ImportedSupplier[] = [];
-  const seen = new Map<string, ImportedSupplier>();
-  for (const reference of references) {
-    const party = lookUp(reference, parties);
-    const name = partyName(party, reference);
-    if (!name) {
-      note(
-        "supplier-no-name",
-        reference.id ? `Supplier "${reference.id}"` : "A supplier",
-        reference.id && !party
-          ? `Listed on an award by id "${reference.id}" with no name, and no party in the file gives one, so it was skipped.`
-          : "Listed on an award with no name, so it was skipped.",
-      );
-      continue;
-    }
-    if (reference.id && !party) {
-      note(
-        "party-missing",
-        `Supplier "${name}"`,
-        `Listed on an award by id "${reference.id}", but the file has no party with that id, so its size (SME or large) and VCSE status are unknown.`,
-      );
-    }
-
-    const supplier: ImportedSupplier = {
-      name,
-      scale: readScale(party?.details?.scale),
-      vcse: readVcse(party?.details?.vcse),
-    };
-    const id = reference.id ?? party?.id;
-    if (id) supplier.id = id;
-    if (reference.lots?.length) supplier.lots = reference.lots;
-    const identifier = formatIdentifier(party?.identifier);
-    if (identifier) supplier.identifier = identifier;
-
-    const keys = [
-      ...(id ? [`id:${id}`] : []),
-      ...(identifier ? [`identifier:${identifier}`] : []),
-      `name:${matchName(name)}`,
-    ];
-    // The same name with another number in the register is another firm, not a duplicate.
-    const matchKey = keys.find((key) => {
-      const other = seen.get(key);
-      return (
-        other &&
-        !(key.startsWith("name:") && other.identifier && identifier && other.identifier !== identifier)
-      );
-    });
-    const existing = matchKey ? seen.get(matchKey) : undefined;
-    if (existing && matchKey) {
-      existing.scale ??= supplier.scale;
-      existing.vcse ??= supplier.vcse;
-      if (!existing.id && supplier.id) existing.id = supplier.id;
-      if (!existing.identifier && supplier.identifier) existing.identifier = supplier.identifier;
-      const lots = [...new Set([...(existing.lots ?? []), ...(supplier.lots ?? [])])];
-      if (lots.length > 0) existing.lots = lots;
-      for (const key of keys) if (!seen.has(key)) seen.set(key, existing);
-      const why = matchKey.startsWith("name:")
-        ? `the same name as "${existing.name}"`
-        : `the same ${matchKey.startsWith("id:") ? "id" : "identifier"} "${matchKey.slice(matchKey.indexOf(":") + 1)}"`;
-      note(
-        "supplier-duplicate",
-        `Supplier "${name}"`,
-        `Listed more than once (${why}), so the entries were merged into one supplier, "${existing.name}".`,
-      );
-      continue;
-    }
-    for (const key of keys) seen.set(key, supplier);
-    suppliers.push(supplier);
-  }
-
-  if (suppliers.length === 0) {
-    note(
-      "no-suppliers",
-      "Suppliers",
-      "No named supplier is published, so the contract has no primes yet; add them by hand.",
-    );
-  }
-  return suppliers;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Value
-
-const money = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
-const describeMoney = formatMoney;
-
-/**
- * The value: the total of the live contracts' values, else of the live awards' values, else the
- * tender's estimated value (noted). GBP is banded; other currencies are kept but not converted.
- */
-function readValue(
-  release: Release,
-  awards: Award[],
-  contracts: Contract[],
-  note: Note,
-): { value: { amount: number; currency: string } | null; band: string } {
-  const sources: { name: string; values: Value[] }[] = [
-    { name: "contracts", values: contracts.flatMap((contract) => (contract.value ? [contract.value] : [])) },
-    { name: "awards", values: awards.flatMap((award) => (award.value ? [award.value] : [])) },
-    { name: "tender", values: release.tender?.value ? [release.tender.value] : [] },
-  ];
-
-  for (const source of sources) {
-    const usable: { amount: number; currency: string }[] = [];
-    for (const value of source.values) {
-      if (value.amount === undefined) continue;
-      if (value.amount < 0) {
-        note(
-          "value-invalid",
-          "Value",
-          `A negative value (${money.format(value.amount)}) is published, so it was ignored.`,
-        );
-        continue;
-      }
-      const code = value.currency?.toUpperCase();
-      if (code && /^[A-Z]{3}$/.test(code)) {
-        usable.push({ amount: value.amount, currency: code });
-      } else {
-        note(
-          "currency-missing",
-          "Value",
-          `A value of ${money.format(value.amount)} is published with no currency; it is taken to be in pounds (GBP), as on UK notices.`,
-        );
-        usable.push({ amount: value.amount, currency: "GBP" });
-      }
-    }
-    const first = usable[0];
-    if (!first) continue;
-
-    if (usable.some((value) => value.currency !== first.currency)) {
-      const listed = usable.map((value) => describeMoney(value.amount, value.currency)).join(", ");
-      note(
-        "value-mixed-currency",
-        "Value",
-        `The ${source.name} are valued in different currencies (${listed}), so no total or band is given.`,
-      );
-      return { value: null, band: SEVERAL_CURRENCIES };
-    }
-    const total = usable.reduce((sum, value) => sum + value.amount, 0);
-    // A total no real contract could have (beyond what a number holds to the penny) is not a value.
-    if (!Number.isFinite(total * 100)) {
-      note(
-        "value-invalid",
-        "Value",
-        `The ${source.name}' published value is too large to be real, so it was ignored.`,
-      );
-      return { value: null, band: NOT_PUBLISHED };
-    }
-    const amount = Math.round(total * 100) / 100;
-    const value = { amount, currency: first.currency };
-    if (source.name === "tender") {
-      note(
-        "value-from-tender",
-        "Value",
-        `No awarded or contract value is published, so the tender's estimated value (${describeMoney(amount, value.currency)}) is used.`,
-      );
-    } else if (usable.length > 1) {
-      note("value-total", "Value", `The value is the total of ${usable.length} ${source.name}.`);
-    }
-    if (value.currency !== "GBP") {
-      note(
-        "value-not-gbp",
-        "Value",
-        `The value is published in ${value.currency} (${describeMoney(amount, value.currency)}). Only pounds are banded, so it is not converted.`,
-      );
-    }
-    return { value, band: valueBand(value) };
-  }
-  return { value: null, band: NOT_PUBLISHED };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates
-
-/**
- * 'YYYY-MM-DD' from an OCDS date-time, taken as written: "2025-04-01T00:00:00+01:00" is 1 April,
- * the publisher's local date, where converting to UTC would give 31 March. Null if not a real date.
- */
-export function isoDate(value: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(value.trim());
-  if (!match) return null;
-  const [, y, m, d] = match;
-  const year = Number(y);
-  const month = Number(m);
-  const day = Number(d);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-    ? `${y}-${m}-${d}`
-    : null;
-}
-
-/**
- * Start and end, each from the first of: the live contracts' periods, the live awards'
- * contractPeriod, the tender's contractPeriod. Across several contracts or awards, the earliest
- * start and the latest end.
- */
-function readDates(
-  release: Release,
-  awards: Award[],
-  contracts: Contract[],
-  note: Note,
-): { startDate: string | null; endDate: string | null } {
-  const periods: Period[][] = [
-    contracts.flatMap((contract) => (contract.period ? [contract.period] : [])),
-    awards.flatMap((award) => (award.contractPeriod ? [award.contractPeriod] : [])),
-    release.tender?.contractPeriod ? [release.tender.contractPeriod] : [],
-  ];
-  const pick = (field: "startDate" | "endDate", label: string): string | null => {
-    for (const group of periods) {
-      const dates: string[] = [];
-      for (const period of group) {
-        const raw = period[field];
-        if (raw === undefined) continue;
-        const date = isoDate(raw);
-        if (date) dates.push(date);
-        else note("date-invalid", label, `"${raw}" is not a date Chainwise can read, so it was ignored.`);
-      }
-      if (dates.length > 0) {
-        dates.sort();
-        return (field === "startDate" ? dates[0] : dates[dates.length - 1]) ?? null;
-      }
-    }
-    return null;
-  };
-  const startDate = pick("startDate", "Start date");
-  const endDate = pick("endDate", "End date");
-  if (!startDate) {
-    note(
-      "date-missing",
-      "Start date",
-      "No contract start date is published; enter it before the contract is used.",
-    );
-  }
-  if (startDate && endDate && endDate < startDate) {
-    note(
-      "dates-reversed",
-      "End date",
-      `The published end date (${endDate}) is before the start date (${startDate}).`,
-    );
-  }
-  return { startDate, endDate };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
+//
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-
-/** UTF-8 byte length, stopping early once past `limit` so huge strings cost no more than needed. */
-function utf8Length(text: string, limit: number): number {
-  if (text.length > limit) return text.length; // at least one byte per UTF-16 unit
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-export { DEFAULT_MAX_BYTES } from "./limits";

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
 import type { OrganisationIdentifier } from "@/lib/organisations/identifiers";
-import { findOrCreateOrganisation } from "./organisation-identities";
+import { findOrCreateOrganisation } from "./organisation-matching";
 import { assertShareNoMembers } from "./separation";
 
 /**

@@ -6,16 +6,21 @@ import { jobQueue, QUEUES } from "@/lib/db/job-queue";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
-import type { ImportedContract } from "@/lib/ocds/parse";
+import { decodeUpload } from "@/lib/ocds/decode";
+import { type ImportedContract, parseOcdsBytesInTurns } from "@/lib/ocds/parse";
 import { type ImportReport, importBatch } from "./ocds-import";
 
 /**
- * OCDS imports as background work (issue 14, docs/decisions/0017). The upload is parsed in the
- * request, which is quick, and stored with the queue's job in one transaction; a worker then
+ * OCDS imports as background work (issue 14, docs/decisions/0017 and 0018). The request stores the
+ * file's bytes as uploaded, with the queue's job, in one transaction. A worker reads the file
+ * (decodes and parses it as a stream), stores the contracts it found and drops the bytes, then
  * writes the contracts a batch at a time, each batch in its own transaction together with the
  * run's progress and report, so the page never shows progress that was not committed and a retry
  * carries on from the last batch that was.
  */
+
+/** The longest rest between batches: a slow batch (a lock waited on) does not stall the import. */
+const REST_CAP_MS = 2_000;
 
 /** Contracts per batch, unless their suppliers reach {@link SUPPLIERS_PER_BATCH} first. */
 export const CONTRACTS_PER_BATCH = 25;
@@ -23,13 +28,12 @@ export const SUPPLIERS_PER_BATCH = 250;
 
 export interface Upload {
   fileName: string;
-  contracts: readonly ImportedContract[];
-  /** What the parser refused, and its notes (the file's encoding): the report starts with them. */
-  skipped: ImportReport["skipped"];
-  notes: ImportReport["notes"];
+  /** The file as uploaded, in whatever encoding: the worker decodes it. */
+  bytes: Uint8Array;
 }
 
-export type RunStatus = "queued" | "running" | "done" | "failed";
+/** "refused": the file could not be read (not JSON, not OCDS, nothing in it to import). */
+export type RunStatus = "queued" | "running" | "done" | "failed" | "refused";
 
 export interface ImportRunView {
   id: string;
@@ -51,14 +55,13 @@ export async function queueImport(actor: Actor, upload: Upload): Promise<string>
   return db().$transaction(async (tx) => {
     if (!(await importer(tx, actor.organisationId, actor.userId)))
       throw new ForbiddenError("Only a commissioner can import contracts.");
-    const report: ImportReport = { imported: [], updated: [], skipped: upload.skipped, notes: upload.notes };
+    const report: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
     const run = await tx.importRun.create({
       data: {
         commissionerId: actor.organisationId,
         userId: actor.userId,
         fileName: upload.fileName.slice(0, 200),
-        total: upload.contracts.length,
-        contracts: upload.contracts as unknown as Prisma.InputJsonValue,
+        upload: upload.bytes as Uint8Array<ArrayBuffer>,
         report: report as unknown as Prisma.InputJsonValue,
       },
       select: { id: true },
@@ -89,16 +92,22 @@ const FAILED_PART_WAY = (done: number, total: number) =>
 /**
  * Works one run through to the end, batch by batch. `lastAttempt` says whether the queue will
  * retry if this throws: only then is the run marked failed, so a retry carries on instead.
+ * `shouldStop`, asked before each batch, lets a server that is shutting down stop between batches
+ * ("paused"): everything committed stays, and a new job carries on from there.
  */
-export async function runImport(runId: string, { lastAttempt = true } = {}): Promise<void> {
-  const stored = await db().importRun.findUnique({
-    where: { id: runId },
-    select: { contracts: true },
-  });
-  if (!stored) return;
-  const contracts = stored.contracts as unknown as ImportedContract[];
+export async function runImport(
+  runId: string,
+  {
+    lastAttempt = true,
+    shouldStop = () => false,
+  }: { lastAttempt?: boolean; shouldStop?: () => boolean } = {},
+): Promise<"finished" | "paused"> {
+  const contracts = await readUpload(runId);
+  if (!contracts) return "finished";
   for (;;) {
+    if (shouldStop()) return "paused";
     let finished: boolean;
+    const started = performance.now();
     try {
       finished = await db().$transaction((tx) => runBatch(tx, runId, contracts), { timeout: 120_000 });
     } catch (error) {
@@ -118,10 +127,56 @@ export async function runImport(runId: string, { lastAttempt = true } = {}): Pro
       }
       throw error;
     }
-    if (finished) return;
-    // On the embedded database the batches share the app's one connection: let pages in between.
-    await new Promise((resolve) => setImmediate(resolve));
+    if (finished) return "finished";
+    // The worker shares the process (and on the embedded database its one connection) with the
+    // pages: it rests as long as its batch took, so it takes at most about half of the process's
+    // time and a page waits for at most one batch (issue 14: pages within 2× idle during an import).
+    await new Promise((resolve) => setTimeout(resolve, Math.min(performance.now() - started, REST_CAP_MS)));
   }
+}
+
+/**
+ * The run's contracts: read from the stored file the first time (then stored in its place), or as
+ * stored by an earlier attempt. Null when there is nothing to work: no such run, or a file that
+ * could not be read, whose run is then marked refused with the parser's message.
+ */
+async function readUpload(runId: string): Promise<ImportedContract[] | null> {
+  const stored = await db().importRun.findUnique({
+    where: { id: runId },
+    select: { contracts: true, status: true },
+  });
+  if (!stored || !["QUEUED", "RUNNING"].includes(stored.status)) return null;
+  if (stored.contracts !== null) return stored.contracts as unknown as ImportedContract[];
+  // Read apart from the row above: the bytes are the one large value, loaded once.
+  const file = await db().importRun.findUnique({ where: { id: runId }, select: { upload: true } });
+  if (!file?.upload) return null;
+  const decoded = decodeUpload(file.upload);
+  // Its size was checked on upload; converted from Windows-1252 or UTF-16 it may be longer in UTF-8.
+  const parsed = await parseOcdsBytesInTurns(decoded.utf8, { maxBytes: Number.MAX_SAFE_INTEGER });
+  if (!parsed.ok) {
+    await db().importRun.updateMany({
+      where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
+      data: { status: "REFUSED", failure: parsed.error, upload: null, finishedAt: new Date() },
+    });
+    return null;
+  }
+  const report: ImportReport = {
+    imported: [],
+    updated: [],
+    skipped: parsed.skipped.map((s) => ({ item: s.item, reason: s.reason })),
+    notes: decoded.note ? [{ item: "The file", reason: decoded.note }] : [],
+  };
+  await db().importRun.updateMany({
+    // A second worker on the same run read the same file: the first to store it wins.
+    where: { id: runId, upload: { not: null } },
+    data: {
+      contracts: parsed.contracts as unknown as Prisma.InputJsonValue,
+      total: parsed.contracts.length,
+      report: report as unknown as Prisma.InputJsonValue,
+      upload: null,
+    },
+  });
+  return parsed.contracts;
 }
 
 /** One batch in the caller's transaction; true once nothing is left. */
@@ -198,6 +253,7 @@ const STATUS: Record<string, RunStatus> = {
   RUNNING: "running",
   DONE: "done",
   FAILED: "failed",
+  REFUSED: "refused",
 };
 
 /** A run, for members of the commissioner that started it; not found for anyone else. */

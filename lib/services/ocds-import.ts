@@ -1,12 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, RuleError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportedContract, ImportedSupplier } from "@/lib/ocds/parse";
 import { type OrganisationIdentifier, parseIdentifier } from "@/lib/organisations/identifiers";
-import { buyerProblem, findOrCreateOrganisation } from "./organisation-identities";
+import { buyerProblem } from "./organisation-identities";
+import { findOrCreateOrganisations } from "./organisation-matching";
 import { sharedMembersProblem } from "./separation";
 
 export interface ImportReport {
@@ -123,23 +124,26 @@ async function resolvePrimes(
   label: string,
   report: ImportReport,
 ): Promise<Prime[] | null> {
-  const primes: Prime[] = [];
-  for (const supplier of contract.suppliers) {
-    try {
-      const found = await findOrCreateOrganisation(tx, {
-        name: supplier.name,
-        type: "PRIME",
-        identifiers: supplierIdentifiers(supplier),
-        sizeBand: supplier.scale === "large" ? "LARGE" : null,
-        sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
-      });
-      if (found.note) report.notes.push({ item: `${label}: ${supplier.name}`, reason: found.note });
-      primes.push({ primeId: found.id, name: supplier.name, lot: supplier.lots?.join("; ") ?? null });
-    } catch (error) {
-      if (!(error instanceof RuleError)) throw error;
-      report.skipped.push({ item: label, reason: error.message });
-      return null;
-    }
+  // All the contract's suppliers in a few statements, not several each (organisation-matching.ts).
+  const { found, problem } = await findOrCreateOrganisations(
+    tx,
+    contract.suppliers.map((supplier) => ({
+      name: supplier.name,
+      type: "PRIME",
+      identifiers: supplierIdentifiers(supplier),
+      sizeBand: supplier.scale === "large" ? "LARGE" : null,
+      sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
+    })),
+  );
+  const primes: Prime[] = found.map((organisation, i) => {
+    const supplier = contract.suppliers[i] as ImportedSupplier;
+    if (organisation.note)
+      report.notes.push({ item: `${label}: ${supplier.name}`, reason: organisation.note });
+    return { primeId: organisation.id, name: supplier.name, lot: supplier.lots?.join("; ") ?? null };
+  });
+  if (problem) {
+    report.skipped.push({ item: label, reason: problem.message });
+    return null;
   }
   const separation = await sharedMembersProblem(
     tx,
@@ -187,7 +191,8 @@ async function create(
       commissionerId: actor.organisationId,
       reference,
       ocid: contract.ocid,
-      primes: { create: primes.map((p) => ({ primeId: p.primeId, lot: p.lot })) },
+      // One insert for all its award lines, not one each (a framework has hundreds).
+      primes: { createMany: { data: primes.map((p) => ({ primeId: p.primeId, lot: p.lot })) } },
     },
     select: { id: true },
   });

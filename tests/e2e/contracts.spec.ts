@@ -84,9 +84,13 @@ test("a commissioner imports a contract from a Contracts Finder file, and a brok
   await page.goto("/contracts/import");
   await expectNoAxeViolations(page);
 
+  // A small file is read in the request: refused at once, beside its field, with where it goes wrong.
   await page.getByLabel("Upload an OCDS file").setInputFiles(path.resolve("lib/ocds/fixtures/not-json.txt"));
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(errorSummary(page)).toBeVisible();
+  await expect(errorSummary(page)).toContainText("there is a problem at line 7, column 1");
+  await expect(page).toHaveURL(/\/contracts\/import$/);
+  await expect(page.locator("#field-file-error")).toContainText("not valid JSON");
+  await expectNoAxeViolations(page);
   await page.goto("/contracts");
   const before = await page.getByRole("list", { name: "Your contracts" }).getByRole("listitem").count();
 

@@ -24,10 +24,10 @@ test("a file over the limit is refused before it is sent, with the limit named b
   page.on("request", (request) => {
     if (request.method() === "POST") posts.push(request.url());
   });
-  await page.getByLabel("Upload an OCDS file").setInputFiles(await bigFile("seven.json", 7));
+  await page.getByLabel("Upload an OCDS file").setInputFiles(await bigFile("sixty.json", 60));
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(errorSummary(page)).toContainText("This file is 7.0 MB, which is over the 5 MB limit.");
-  await expect(page.locator("#field-file-error")).toContainText("over the 5 MB limit");
+  await expect(errorSummary(page)).toContainText("This file is 60.0 MB, which is over the 50 MB limit.");
+  await expect(page.locator("#field-file-error")).toContainText("over the 50 MB limit");
   expect(posts).toEqual([]);
 });
 
@@ -41,11 +41,53 @@ test("without JavaScript, a file over the limit comes back to the form with the 
   const page = await context.newPage();
   await actFor(page, await newCommissioner(db));
   await page.goto("/contracts/import");
-  await page.getByLabel("Upload an OCDS file").setInputFiles(await bigFile("eight.json", 8));
+  await page.getByLabel("Upload an OCDS file").setInputFiles(await bigFile("sixty.json", 60));
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page).toHaveURL(/\/contracts\/import\?too-large$/);
-  await expect(errorSummary(page)).toContainText("The file was over the 5 MB limit.");
+  await expect(errorSummary(page)).toContainText("The file was over the 50 MB limit.");
+  await expect(page.locator("#field-file-error")).toContainText("over the 50 MB limit");
   await context.close();
+});
+
+test("without JavaScript, the server refuses a file just over the limit, beside the field", async ({
+  browser,
+  baseURL,
+  db,
+}) => {
+  test.setTimeout(budget({ pages: 3 }));
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await actFor(page, await newCommissioner(db));
+  await page.goto("/contracts/import");
+  // Within the request's limit (51 MB, for the form's other fields), over the file's: the action says so.
+  const file = test.info().outputPath("just-over.json");
+  await writeFile(file, `{"releases":[${" ".repeat(50 * 1024 * 1024 + 512 * 1024)}]}`);
+  await page.getByLabel("Upload an OCDS file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(errorSummary(page)).toContainText("This file is 50.5 MB, which is over the 50 MB limit.");
+  await expect(page.locator("#field-file-error")).toContainText("over the 50 MB limit");
+  await context.close();
+});
+
+test("a large file that turns out not to be readable is refused on its import's page, beside the field", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(budget({ pages: 4 }) + BUDGET.job);
+  await actFor(page, await newCommissioner(db));
+  // Over the size read in the request (1 MB), so the worker reads it: cut short, as a failed download is.
+  const file = test.info().outputPath("cut-short.json");
+  await writeFile(file, `{"releases":[${'{"ocid":"ocds-x","tag":["tender"]},'.repeat(40_000)}{"ocid":"ocds`);
+  await page.goto("/contracts/import");
+  await page.getByLabel("Upload an OCDS file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/contracts\/import\/[a-z0-9]+$/);
+  await expect(errorSummary(page)).toContainText("This file is not valid JSON: it ends too soon, at line 1", {
+    timeout: BUDGET.job,
+  });
+  await expect(page.locator("#field-file-error")).toContainText("cut short while downloading");
+  await expect(page.getByRole("heading", { name: "Nothing was imported" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("a Windows-1252 file imports with its accents and curly quotes, and the result says how it was read", async ({

@@ -1,11 +1,13 @@
+import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { jobQueue, QUEUES, stopJobQueue } from "@/lib/db/job-queue";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ImportedContract } from "@/lib/ocds/parse";
-import { startBackgroundWork } from "@/lib/services/background-work";
+import { startBackgroundWork, stopBackgroundWork } from "@/lib/services/background-work";
 import { CONTRACTS_PER_BATCH, getImportRun, queueImport, runImport } from "@/lib/services/import-runs";
 import { actorFor, createCommissioner, createPrime, createUser } from "@/tests/support/factories";
+import { releasePackage } from "@/tests/support/ocds-files";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
@@ -54,18 +56,29 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     return { ...actorFor(org), userId: user.id, role: "ADMIN" };
   }
 
+  /** A release package of the contracts, after a tender notice the parser skips. */
   const upload = (contracts: ImportedContract[]) => ({
     fileName: "award.json",
-    contracts,
-    skipped: [{ item: "Release 9", reason: "A tender notice: nothing was awarded yet." }],
-    notes: [],
+    bytes: releasePackage(contracts, ["tender-9"]),
   });
+  const TENDER_SKIPPED = {
+    item: 'Release "tender-9"',
+    reason: "This is a tender notice, so no contract has been awarded yet.",
+  };
+
+  /** As if a worker had read the file and found these contracts (some a worker cannot import). */
+  async function storeRead(runId: string, contracts: unknown[]) {
+    await database.client.importRun.update({
+      where: { id: runId },
+      data: { contracts: contracts as never, total: contracts.length, upload: null },
+    });
+  }
 
   /** Polls the run until it stops working: the wait is sized to the work, not to the clock. */
   async function finished(actor: Actor, runId: string) {
     for (;;) {
       const run = await getImportRun(actor, runId);
-      if (run.status === "done" || run.status === "failed") return run;
+      if (run.status !== "queued" && run.status !== "running") return run;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -75,7 +88,11 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     const contracts = Array.from({ length: CONTRACTS_PER_BATCH + 5 }, () => notice());
     const runId = await queueImport(buyer, upload(contracts));
     const queued = await getImportRun(buyer, runId);
-    expect(queued).toMatchObject({ status: "queued", done: 0, total: contracts.length });
+    // Stored as uploaded: nothing is read until a worker takes it.
+    expect(queued).toMatchObject({ status: "queued", done: 0, total: 0 });
+    const stored = await database.client.importRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(stored.contracts).toBeNull();
+    expect(Buffer.from(stored.upload ?? []).equals(upload(contracts).bytes)).toBe(true);
     await jobQueue(database.connection);
     const jobs = await database.client.$queryRaw<{ state: string }[]>`
       SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.ocdsImport} AND data->>'runId' = ${runId}`;
@@ -87,12 +104,72 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     expect(run.done).toBe(contracts.length);
     expect(run.report.imported.map((c) => c.title)).toEqual(contracts.map((c) => c.title));
     // What the parser refused comes first in the report, beside what the import refused.
-    expect(run.report.skipped).toEqual([
-      { item: "Release 9", reason: "A tender notice: nothing was awarded yet." },
-    ]);
+    expect(run.report.skipped).toEqual([TENDER_SKIPPED]);
+    // The file is dropped once read: the contracts found in it are kept for the batches.
+    const after = await database.client.importRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(after.upload).toBeNull();
+    expect(after.total).toBe(contracts.length);
     expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(
       contracts.length,
     );
+  }, 120_000);
+
+  it("a shutdown stops an import between batches, before the queue and the database close; a new job carries on", async () => {
+    await startBackgroundWork();
+    const buyer = await council();
+    // Many one-supplier contracts: many batches, so the shutdown comes part way through.
+    const contracts = Array.from({ length: CONTRACTS_PER_BATCH * 30 }, () => notice(1));
+    const runId = await queueImport(buyer, upload(contracts));
+    for (;;) {
+      const run = await getImportRun(buyer, runId);
+      if (run.done > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await stopBackgroundWork();
+    const paused = await getImportRun(buyer, runId);
+    expect(paused.status).toBe("running");
+    expect(paused.done).toBeLessThan(contracts.length);
+    expect(paused.done % CONTRACTS_PER_BATCH).toBe(0);
+    // Every batch counted is written, and nothing more: no batch was cut off half way.
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(
+      paused.done,
+    );
+    const jobs = await database.client.$queryRaw<{ state: string }[]>`
+      SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.ocdsImport} AND data->>'runId' = ${runId}
+      ORDER BY created_on`;
+    expect(jobs.map((j) => j.state)).toEqual(["completed", "created"]);
+
+    await startBackgroundWork();
+    const run = await finished(buyer, runId);
+    expect(run).toMatchObject({ status: "done", done: contracts.length });
+    expect(run.report.imported).toHaveLength(contracts.length);
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(
+      contracts.length,
+    );
+  }, 300_000);
+
+  it("a file the worker cannot read is refused with where it went wrong, its bytes dropped", async () => {
+    const buyer = await council();
+    const text = JSON.stringify({ releases: [notice()] }, null, 1).replace(/}\s*]\s*}\s*$/, "}],");
+    const runId = await queueImport(buyer, { fileName: "cut.json", bytes: Buffer.from(`${text}\n}`) });
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run.status).toBe("refused");
+    expect(run.failure).toMatch(/^This file is not valid JSON: there is a problem at line \d+, column 1\./);
+    const stored = await database.client.importRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(stored).toMatchObject({ upload: null, contracts: null, done: 0 });
+    expect(await database.client.contract.count({ where: { commissionerId: buyer.organisationId } })).toBe(0);
+  }, 120_000);
+
+  it("reads a Windows-1252 file as stored, with the accents right and a note saying so", async () => {
+    const buyer = await council();
+    const cafe = { ...notice(), title: "Café “Early Help” – €5" };
+    const bytes = iconv.encode(releasePackage([cafe]).toString("utf8"), "windows-1252");
+    const runId = await queueImport(buyer, { fileName: "cafe.json", bytes });
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run.report.imported.map((c) => c.title)).toEqual([cafe.title]);
+    expect(run.report.notes.map((n) => n.reason).join(" ")).toContain("read as Windows-1252");
   }, 120_000);
 
   it("keeps the batches written before a failure, says how far it got, and an upload again carries on", async () => {
@@ -104,7 +181,8 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
       { ...notice(), suppliers: null },
       ...good.slice(CONTRACTS_PER_BATCH + 3),
     ];
-    const runId = await queueImport(buyer, upload(broken as ImportedContract[]));
+    const runId = await queueImport(buyer, upload(good));
+    await storeRead(runId, broken);
     await expect(runImport(runId, { lastAttempt: true })).rejects.toThrow();
     const failed = await getImportRun(buyer, runId);
     expect(failed.status).toBe("failed");
@@ -129,17 +207,11 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     const contracts = Array.from({ length: CONTRACTS_PER_BATCH * 2 }, () => notice());
     const runId = await queueImport(buyer, upload(contracts));
     const broken = [...contracts.slice(0, CONTRACTS_PER_BATCH + 1), { ...notice(), suppliers: null }];
-    await database.client.importRun.update({
-      where: { id: runId },
-      data: { contracts: broken as never, total: broken.length },
-    });
+    await storeRead(runId, broken);
     // Not the last attempt: the run is left running for the queue's retry.
     await expect(runImport(runId, { lastAttempt: false })).rejects.toThrow();
     expect(await getImportRun(buyer, runId)).toMatchObject({ status: "running", done: CONTRACTS_PER_BATCH });
-    await database.client.importRun.update({
-      where: { id: runId },
-      data: { contracts: contracts as never, total: contracts.length },
-    });
+    await storeRead(runId, contracts);
     await runImport(runId);
     const run = await getImportRun(buyer, runId);
     expect(run).toMatchObject({ status: "done", done: contracts.length });

@@ -5,7 +5,7 @@ import { ForbiddenError, RuleError } from "@/lib/errors";
 import { type ImportedContract, type ImportedSupplier, parseOcds } from "@/lib/ocds/parse";
 import { addPartner } from "@/lib/services/contract-admin";
 import { fillMatchNames } from "@/lib/services/fill-match-names";
-import { importContracts } from "@/lib/services/ocds-import";
+import { type ImportReport, importBatch, importContracts, type Tx } from "@/lib/services/ocds-import";
 import { addOwnIdentifier } from "@/lib/services/organisation-identities";
 import {
   actorFor,
@@ -142,6 +142,64 @@ describe.each(testDatabaseKinds())("organisation identities on %s", (kind) => {
     expect(await fillMatchNames(client)).toBe(0);
     const filled = await client.organisation.findUniqueOrThrow({ where: { id: old.id } });
     expect(filled.matchName).toBe("old mill trust");
+  });
+
+  it("finds a contract's suppliers in a few statements, not several each, with the same answers", async () => {
+    const buyer = await council();
+    // Known before: one by its number (under another spelling), one by its name, one a partner.
+    await importContracts(buyer, [
+      notice([supplier("Known By Number Ltd", "GB-COH-07770001"), supplier("Known By Name Ltd")]),
+    ]);
+    const partner = await createSubcontractor(database.client, { name: "Partner Not A Prime" });
+    await database.client.organisationIdentifier.create({
+      data: { organisationId: partner.id, scheme: "GB-CHC", value: "7770002" },
+    });
+    const run = notices;
+    const fresh = Array.from({ length: 60 }, (_, i) =>
+      supplier(
+        `Fresh Supplier ${run}-${i} Ltd`,
+        i % 2 ? `GB-COH-0888${String(i).padStart(4, "0")}` : undefined,
+      ),
+    );
+    const big = notice([
+      supplier("KNOWN BY NUMBER LIMITED", "GB-COH-07770001"),
+      supplier("known by name limited"),
+      ...fresh,
+      // Twice in one notice under two spellings and one number: one organisation.
+      supplier("Twice Named Ltd", "GB-COH-07770003"),
+    ]);
+    let statements = 0;
+    const counted = database.client.$extends({
+      query: {
+        $allModels: {
+          $allOperations({ args, query }) {
+            statements++;
+            return query(args);
+          },
+        },
+      },
+    });
+    const report: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
+    await counted.$transaction((tx) => importBatch(tx as Tx, buyer, [big], report));
+    // Once per contract: the existing contract, the buyer, the separation rule, the reference, the
+    // contract. The suppliers: their numbers, their names, new organisations, new numbers.
+    expect(statements).toBeLessThanOrEqual(12);
+    expect(report.imported).toHaveLength(1);
+    const [primes] = [await primesOf([report.imported[0]?.id as string])];
+    expect(primes).toHaveLength(63);
+    const byName = new Map(primes.map((p) => [p.name, p]));
+    expect(byName.get("Known By Number Ltd")?.identifiers).toEqual(["GB-COH-07770001"]);
+    expect(byName.has("Known By Name Ltd")).toBe(true);
+    expect(byName.get(`Fresh Supplier ${run}-1 Ltd`)?.identifiers).toEqual(["GB-COH-08880001"]);
+
+    // A number held by a partner: the contract is refused, named as one-at-a-time refused it.
+    const refused: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
+    await database.client.$transaction((tx) =>
+      importBatch(tx, buyer, [notice([supplier("Partner Under Another Name", "GB-CHC-7770002")])], refused),
+    );
+    expect(refused.skipped.map((s) => s.reason)).toEqual([
+      "GB-CHC-7770002 is Partner Not A Prime, which is on Chainwise as a partner, not a prime.",
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/contracts/import-form";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { tooLargeMessage } from "@/lib/ocds/limits";
 
 export const metadata: Metadata = { title: "Import a contract" };
 
@@ -23,7 +24,7 @@ export default async function ImportPage({
         they are voluntary or community organisations, where published) become a contract here, with the
         suppliers as its primes. Nothing is changed if the file cannot be read.
       </p>
-      <ImportForm tooLarge={tooLarge} />
+      <ImportForm refusal={tooLarge ? tooLargeMessage(null) : undefined} />
     </>
   );
 }

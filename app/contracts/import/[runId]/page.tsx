@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ImportForm } from "@/components/contracts/import-form";
 import { ImportReport } from "@/components/contracts/import-report";
 import { KeepFresh } from "@/components/contracts/keep-fresh";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
@@ -36,11 +37,17 @@ export default async function ImportRunPage({ params }: { params: Promise<{ runI
         <section aria-labelledby="progress" className="mb-10 max-w-2xl">
           <KeepFresh />
           <h2 id="progress" className="mb-3 text-2xl font-bold">
-            {run.status === "queued" ? "Waiting to start" : "Importing"}
+            {run.status === "queued"
+              ? "Waiting to start"
+              : run.total === 0
+                ? "Reading the file"
+                : "Importing"}
           </h2>
           <div role="status">
             <label htmlFor="import-progress" className="mb-2 block">
-              {run.done} of {plural(run.total, "contract", "contracts")} worked through
+              {run.total === 0
+                ? "Reading the file to find its contracts"
+                : `${run.done} of ${plural(run.total, "contract", "contracts")} worked through`}
             </label>
             <progress
               id="import-progress"
@@ -51,6 +58,17 @@ export default async function ImportRunPage({ params }: { params: Promise<{ runI
           </div>
           <p className="mb-4">You can leave this page: the import carries on, and its result will be here.</p>
           <Link href={path}>Check progress again</Link>
+        </section>
+      ) : null}
+      {run.status === "refused" ? (
+        <section aria-labelledby="refused" className="mb-10">
+          <h2 id="refused" className="mb-3 text-2xl font-bold">
+            Nothing was imported
+          </h2>
+          <p className="mb-6 max-w-3xl">
+            The file could not be read, so nothing was changed. Choose another file.
+          </p>
+          <ImportForm refusal={run.failure ?? undefined} />
         </section>
       ) : null}
       {run.status === "failed" ? (
