@@ -135,13 +135,15 @@ export default async function ProgrammePage({
                       <td className="num">{`${row.submitted} of ${row.roster}`}</td>
                       {measureLines(row.partners, null, null).map((line) => (
                         <td key={line.key} className="num">
-                          {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
+                          {line.partners
+                            ? scoreOrDash(line.partners.mean, line.partners.answers)
+                            : "Not shown"}
                           {line.key === "overall" && line.partners && r !== undefined ? (
                             <span className="block text-muted">{`rank ${r}`}</span>
                           ) : null}
                         </td>
                       ))}
-                      <td className="num">{scoreOrDash(row.self?.overall)}</td>
+                      <td className="num">{scoreOrDash(row.self?.overall, "own")}</td>
                     </tr>
                   );
                 })}

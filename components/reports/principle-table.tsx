@@ -34,14 +34,18 @@ export function PrincipleTable({
               <th scope="row" className="font-normal">
                 {measureTitle(line.key)}
               </th>
-              {showSelf ? <td className="num">{scoreOrDash(line.self)}</td> : null}
-              <td className="num">{line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}</td>
-              <td className="num">{line.partners ? scoreOrDash(line.partners.median) : "–"}</td>
+              {showSelf ? <td className="num">{scoreOrDash(line.self, "own")}</td> : null}
+              <td className="num">
+                {line.partners ? scoreOrDash(line.partners.mean, line.partners.answers) : "Not shown"}
+              </td>
+              <td className="num">
+                {line.partners ? scoreOrDash(line.partners.median, line.partners.answers) : "–"}
+              </td>
               <td className="num">{line.partners?.n ?? "–"}</td>
               <td>{line.partners?.band ?? "–"}</td>
               {showSelf ? (
                 <>
-                  <td className="num">{formatGap(line.gap)}</td>
+                  <td className="num">{formatGap(line.gap, line.partners?.answers ?? "own")}</td>
                   <td>{line.view}</td>
                 </>
               ) : null}

@@ -9,7 +9,7 @@ import { PrimesTable } from "@/components/reports/primes-table";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { PRINCIPLE_KEYS } from "@/lib/framework";
-import { formatPercent } from "@/lib/reports/format";
+import { formatPercent, formatScore, PRECISION_RULE } from "@/lib/reports/format";
 import { measureTitle, partnerFlagQuestions } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
 import { type ContractReport, getContractReport, type PrimeReport } from "@/lib/services/reports";
@@ -67,7 +67,7 @@ export default async function ContractReportPage({
             Partners&apos; figures are released once, after a cycle closes, and never change. Each combines
             the answers of at least {report.minResponses} partner organisations, and a figure that could
             narrow down fewer is left out. &ldquo;Not shown&rdquo; means not released: the cycle is still
-            open, the release has not happened yet, or the figure was left out.
+            open, the release has not happened yet, or the figure was left out. {PRECISION_RULE}
           </p>
           <BarChart
             id="primes-chart"
@@ -77,7 +77,10 @@ export default async function ContractReportPage({
                 (p) =>
                   `${label(p)}: ${measureLines(p.partners, null, null)
                     .filter((l) => l.key !== "overall")
-                    .map((l) => `${measureTitle(l.key)} ${l.partners?.mean ?? "not shown"}`)
+                    .map(
+                      (l) =>
+                        `${measureTitle(l.key)} ${l.partners ? formatScore(l.partners.mean, l.partners.answers) : "not shown"}`,
+                    )
                     .join(", ")}`,
               )
               .join("; ")}
@@ -87,6 +90,9 @@ export default async function ContractReportPage({
               values: measureLines(p.partners, null, null)
                 .filter((l) => l.key !== "overall")
                 .map((l) => l.partners?.mean ?? null),
+              answers: measureLines(p.partners, null, null)
+                .filter((l) => l.key !== "overall")
+                .map((l) => l.partners?.answers ?? 0),
             }))}
           />
           <PrimesTable report={report} />
@@ -104,7 +110,7 @@ export default async function ContractReportPage({
                   name: q.redFlag?.label,
                   cell: (p: PrimeReport) => {
                     const line = flagLines(p.partners)[i];
-                    return line?.partners ? formatPercent(line.partners.share) : "Not shown";
+                    return line?.partners ? formatPercent(line.partners.share, line.partners.n) : "Not shown";
                   },
                 })),
                 {
@@ -127,7 +133,10 @@ export default async function ContractReportPage({
               rows={(report.primes[0]?.trend.cycles ?? []).map((cycle, i) => ({
                 key: cycle.id,
                 name: cycle.name,
-                cell: (p: PrimeReport) => p.trend.cycles[i]?.overall?.toFixed(1) ?? "Not shown",
+                cell: (p: PrimeReport) => {
+                  const c = p.trend.cycles[i];
+                  return c && c.overall !== null ? formatScore(c.overall, c.answers) : "Not shown";
+                },
               }))}
             />
           </section>

@@ -18,6 +18,7 @@ import { TrendSection } from "@/components/reports/trend-section";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
+import { formatScore } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
 import { getPrimeReportView, type PrimeReportView } from "@/lib/services/prime-report-view";
@@ -106,13 +107,25 @@ export default async function PrimeReportPage({
             description={principles
               .map(
                 (l) =>
-                  `${measureTitle(l.key)}: ${seesSelf ? `prime ${l.self ?? "no figure"}, ` : ""}partners ${l.partners?.mean ?? "no figure"}`,
+                  `${measureTitle(l.key)}: ${seesSelf ? `prime ${l.self === null ? "no figure" : formatScore(l.self, "own")}, ` : ""}partners ${l.partners ? formatScore(l.partners.mean, l.partners.answers) : "no figure"}`,
               )
               .join("; ")}
             categories={principles.map((l) => measureTitle(l.key))}
             series={[
-              ...(seesSelf ? [{ name: "Prime's own score", values: principles.map((l) => l.self) }] : []),
-              { name: "Partners' mean", values: principles.map((l) => l.partners?.mean ?? null) },
+              ...(seesSelf
+                ? [
+                    {
+                      name: "Prime's own score",
+                      values: principles.map((l) => l.self),
+                      answers: "own" as const,
+                    },
+                  ]
+                : []),
+              {
+                name: "Partners' mean",
+                values: principles.map((l) => l.partners?.mean ?? null),
+                answers: principles.map((l) => l.partners?.answers ?? 0),
+              },
             ]}
           />
           <PrincipleTable
@@ -122,7 +135,7 @@ export default async function PrimeReportPage({
             lines={lines}
             showSelf={seesSelf}
           />
-          {prime.comparison ? <GapList comparison={prime.comparison} /> : null}
+          {prime.comparison ? <GapList comparison={prime.comparison} partners={prime.partners} /> : null}
           <section aria-labelledby="flags-heading" className="mb-8">
             <h2 id="flags-heading" className="mb-4 text-2xl font-bold">
               Red flags
