@@ -43,9 +43,13 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   page,
 }, testInfo) => {
   await openContractReport(page);
-  // The open cycle, as it opens: how many answered, and no partners' figure before its release.
-  const open = page.getByRole("table", { name: /Primes side by side/ });
-  await expect(open.getByRole("row").filter({ hasText: CASTLEGATE })).toContainText("Not shown");
+  // The open cycle, as it opens: how many answered, and no partners' figure before its release,
+  // nor a chart or table of empty cells: what is missing, and the last released cycle to read.
+  await expect(page.getByRole("heading", { name: "No partners' figures yet" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Primes side by side/ })).toHaveCount(0);
+  const answers = page.getByRole("table", { name: "Answers so far, by prime" });
+  await expect(answers.getByRole("row").filter({ hasText: CASTLEGATE })).toContainText(/\d+ of 5/);
+  await expect(page.getByRole("link", { name: `See ${CLOSED}, the last released cycle` })).toBeVisible();
   await expectNoAxeViolations(page);
   await showCycle(page, CLOSED);
   await expect(page).toHaveURL(/\?cycle=/);
@@ -223,6 +227,49 @@ test("a partner reads the released figures its prime reads, never the prime's ow
   await expectNoAxeViolations(page);
 });
 
+test("before its release a prime's report says what is missing, when it comes and what to do now", async ({
+  page,
+  db,
+}) => {
+  // A contract of the test's own: its one cycle is open, two of five partners have answered, and
+  // the prime has not assessed itself.
+  const world = await createWorld(db, { partners: 5, submitted: 2 });
+  await actFor(page, world.prime);
+  await page.getByRole("link", { name: `${world.contract.title}: your view beside your partners'` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(world.prime.name);
+  const missing = page.getByRole("region", { name: "No partners' figures yet" });
+  await expect(missing).toContainText("of 5 partners");
+  await expect(missing).toContainText(/until the cycle closes on \d{1,2} \w+ \d{4}/);
+  await expect(missing).toContainText(/at least \d+ partners have answered/);
+  // No empty chart, no table of "Not shown", no spread of nothing.
+  await expect(page.getByRole("img", { name: /by principle/ })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: /partners'/i })).toHaveCount(0);
+  await expect(page.getByText("Not shown")).toHaveCount(0);
+  await expect(page.getByText("no figure")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // The next step is the prime's own: its self-assessment.
+  await missing.getByRole("link", { name: "Do your self-assessment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/primes/${world.prime.id}/self-assessment$`));
+});
+
+test("with nothing released for the cycle, the programme page says so and links to the cycle before", async ({
+  page,
+}) => {
+  await actAs(page, "Northmoor County Council");
+  await page.getByRole("link", { name: "Compare every prime" }).click();
+  // It opens on the open cycle: partners are still answering, nothing of it is released.
+  const missing = page.getByRole("region", { name: /^No partners' figures for .* yet$/ });
+  await expect(missing).toContainText(/\d+ of \d+ partners/);
+  await expect(page.getByText("Not shown")).toHaveCount(0);
+  await expect(page.getByRole("table", { name: /Partners answering for each prime/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await missing.getByRole("link", { name: `See ${CLOSED}, the cycle before` }).click();
+  await expect(
+    page.getByRole("table", { name: new RegExp(`mean score for each prime on each contract, ${CLOSED}`) }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: /^No partners' figures/ })).toHaveCount(0);
+});
+
 test.describe("who may not see a report", () => {
   test("a prime cannot open another prime's report, nor a partner one it does not rate", async ({ page }) => {
     test.setTimeout(budget({ pages: 12 }));
@@ -232,7 +279,9 @@ test.describe("who may not see a report", () => {
     const contract = href.split("/")[2];
     await openContractReport(page);
     const castlegateHref =
-      (await page.getByRole("link", { name: new RegExp(`^${CASTLEGATE}`) }).getAttribute("href")) ?? "";
+      (await page
+        .getByRole("link", { name: new RegExp(`^${CASTLEGATE} \\(North\\): its claims`) })
+        .getAttribute("href")) ?? "";
 
     await actAs(page, "Meridian Outcomes plc");
     let response = await page.goto(castlegateHref);
