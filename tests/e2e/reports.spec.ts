@@ -57,10 +57,10 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   const primes = page.getByRole("table", { name: /Primes side by side/ });
   const castlegate = primes.getByRole("row").filter({ hasText: CASTLEGATE });
   await expect(castlegate).toContainText("5 of 5");
-  // 65.5 and 29.9 as stored, shown as whole numbers: each rests on 5 partners (lib/reports/format.ts).
+  // 65.8 and 33.3 as stored, shown as whole numbers: each rests on 5 partners (lib/reports/format.ts).
   await expect(castlegate).toContainText("66");
-  await expect(castlegate).not.toContainText("65.5");
-  await expect(primes.getByRole("row").filter({ hasText: "Meridian Outcomes plc" })).toContainText("30");
+  await expect(castlegate).not.toContainText("65.8");
+  await expect(primes.getByRole("row").filter({ hasText: "Meridian Outcomes plc" })).toContainText("33");
   await expect(page.getByRole("img", { name: /Partners' mean score for each prime/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -70,7 +70,7 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   expect(header).toContain("Prime,Cycle,Partners answered,Partners on the rating list,Response rate (%)");
   const row = rows.find((r) => r.startsWith(`${CASTLEGATE} (North)`));
   expect(row?.split(",").slice(1, 5)).toEqual([CLOSED, "5", "5", "100"]);
-  expect(row).toContain(",65.5,");
+  expect(row).toContain(",65.8,");
 
   const pdf = await page.request.get(
     (await page.getByRole("link", { name: "The whole report (PDF)" }).getAttribute("href")) ?? "",
@@ -87,7 +87,7 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   await page.getByRole("link", { name: new RegExp(`^${CASTLEGATE} \\(North\\): its claims`) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${CASTLEGATE} (North)`);
   const principles = page.getByRole("table", { name: /The prime's view and its partners'/ });
-  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("85.6");
+  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("84.3");
   await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("66");
   await expect(page.getByRole("heading", { name: "Blind spots and hidden strengths" })).toBeVisible();
   // The figures are the release's: fixed once the cycle closed, and the page says so.
@@ -131,7 +131,7 @@ test("a commissioner compares every prime across its contracts, filters, and dow
   expect(lines).toHaveLength(3);
   expect(
     lines.find((l) => l.startsWith("NCC-2025-014,Northmoor Working Well: employment support,Meridian")),
-  ).toContain(",29.9,");
+  ).toContain(",33.3,");
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Show" })).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath("programme-report-print.png"), fullPage: true });
@@ -218,8 +218,8 @@ test("a partner reads the released figures its prime reads, never the prime's ow
     overall,
   );
   // The commissioner's figure (with the facts the prime sets per partner) is not the partner's to read.
-  if (overall !== "30")
-    await expect(table.getByRole("row").filter({ hasText: "Overall" })).not.toContainText("30");
+  if (overall !== "33")
+    await expect(table.getByRole("row").filter({ hasText: "Overall" })).not.toContainText("33");
   await expect(page.getByRole("region", { name: /Released figures for/ })).toContainText("On this contract");
   await expect(table).not.toContainText("Prime's own score");
   await expect(page.getByRole("heading", { name: "The prime's reply" })).toHaveCount(0);
