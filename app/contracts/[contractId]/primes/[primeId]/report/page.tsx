@@ -164,6 +164,13 @@ export default async function PrimeReportPage({
                 lines={lines}
                 showSelf={seesSelf}
               />
+              {lines.some((l) => !l.partners) ? (
+                <p className="mb-8 max-w-3xl">
+                  {`${lines.filter((l) => !l.partners).length} of ${lines.length} partners' figures were not released: `}
+                  too few partners answered the questions behind them, or publishing them could identify a
+                  partner. They are marked &ldquo;Not shown&rdquo;.
+                </p>
+              ) : null}
               {prime.comparison ? <GapList comparison={prime.comparison} partners={prime.partners} /> : null}
             </>
           ) : seesSelf && prime.self ? (
