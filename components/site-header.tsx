@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/actions/account";
+import { leaveDemoAction } from "@/lib/actions/demo";
 import { currentActor, currentUser } from "@/lib/auth/actor";
 import { env } from "@/lib/env";
 
@@ -43,12 +44,29 @@ export async function SiteHeader() {
                   </form>
                 </li>
               </>
+            ) : actor ? (
+              // Acting for a demo organisation without an account: "Sign in" here would read as if
+              // the visitor were not in, so they change or leave the demo instead (issue 17).
+              <>
+                <li>
+                  <Link href="/demo" className={navLink}>
+                    Change demo organisation
+                  </Link>
+                </li>
+                <li>
+                  <form action={leaveDemoAction}>
+                    <button type="submit" className="cursor-pointer text-white underline">
+                      Leave the demo
+                    </button>
+                  </form>
+                </li>
+              </>
             ) : (
               <>
                 {env().DEMO_MODE === "on" ? (
                   <li>
                     <Link href="/demo" className={navLink}>
-                      {actor ? "Change demo organisation" : "Try the demo"}
+                      Try the demo
                     </Link>
                   </li>
                 ) : null}

@@ -29,10 +29,41 @@ export const partners: { key: string; name: string; sizeBand: SizeBand }[] = [
   { key: "kingsway", name: "Kingsway Carers Centre", sizeBand: "LARGE" },
 ];
 
-interface ChainEntry {
+export interface ChainEntry {
   partner: string;
   status: ChainStatus;
   namedInBid: boolean;
+}
+
+/** The partners' question whose answer must agree with the roster: bid candy (issue 17). */
+export const INVOLVEMENT_QUESTION = "faith.bid-candy.sub";
+/** The prime's side of it: the share of partners named in its bid now contracted and given work. */
+export const NAMED_DELIVERING_QUESTION = "faith.bid-candy.prime";
+
+/**
+ * What a partner on the roster answers about its involvement, from its place there, never at
+ * random: a partner the list shows delivering never says it was given no work, and one named in
+ * the bid and left without a contract or work always says so.
+ */
+export function involvementAnswer(entry: ChainEntry): string {
+  switch (entry.status) {
+    case "NAMED_IN_BID":
+      return "named-no-contract";
+    case "CONTRACTED":
+      return "contracted-no-work";
+    default:
+      return entry.namedInBid ? "named-delivering" : "not-named-delivering";
+  }
+}
+
+/**
+ * The prime's own answer, the share (per cent) of those named in its bid now delivering, worked
+ * from the same roster. Those who left (EXITED) count as having chosen to, as the question allows.
+ */
+export function namedDeliveringPercent(chain: readonly ChainEntry[]): number {
+  const named = chain.filter((e) => e.namedInBid && e.status !== "EXITED");
+  if (named.length === 0) return 100;
+  return Math.round((named.filter((e) => e.status === "DELIVERING").length * 100) / named.length);
 }
 
 export const contracts: {

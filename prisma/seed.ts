@@ -158,9 +158,8 @@ async function seedResponses(client: PrismaClient, input: ResponsesInput) {
     order++;
     const respondentOrgId = partnerIds.get(partner.partner);
     if (!respondentOrgId) throw new Error(`demo partner ${partner.partner} is missing`);
-    // Partners named in the bid who never got a contract say so; the rest answer to the prime's form.
-    const overrides: Answers =
-      partner.status === "NAMED_IN_BID" ? { "faith.bid-candy.sub": "named-no-contract" } : {};
+    // Their involvement is a fact of the roster, not a matter of how kindly they see the prime.
+    const overrides: Answers = { [demo.INVOLVEMENT_QUESTION]: demo.involvementAnswer(partner) };
     const drift = cycle === "previous" ? -0.08 : 0;
     await createAssessment(client, {
       contractId,
@@ -190,7 +189,9 @@ async function seedResponses(client: PrismaClient, input: ResponsesInput) {
       respondentOrgId: primeId,
       perspective: "prime",
       cycleId: cycle === "previous" ? previous.id : current.id,
-      answers: demoAnswers("prime", tendency.self, `${lot.prime}/self/${cycle}`),
+      answers: demoAnswers("prime", tendency.self, `${lot.prime}/self/${cycle}`, {
+        [demo.NAMED_DELIVERING_QUESTION]: demo.namedDeliveringPercent(lot.chain),
+      }),
       reference: demoReference(`${lot.prime}/self/${cycle}`),
       submittedAt: submitted
         ? day(cycle === "previous" ? previous.closesAt : current.opensAt, cycle === "previous" ? -10 : 20)

@@ -3,6 +3,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
 import { framework, type Perspective } from "@/lib/framework";
 import { describeAnswer, describeFlagCondition, describeScoring } from "@/lib/framework/describe";
+import { PRECISION_RULE } from "@/lib/reports/format";
 import { GAP_THRESHOLD } from "@/lib/scoring";
 import { DEFAULT_THRESHOLDS, MIN_THRESHOLD } from "@/lib/scoring/release";
 
@@ -101,6 +102,10 @@ export default function HowScoringWorksPage() {
           Each answer&apos;s score is rounded to one decimal place when it is submitted. A figure is worked
           from those scores and rounded once more, to one decimal place, halves away from zero (62.25 becomes
           62.3).
+        </li>
+        <li>
+          Figures are shown only as precisely as the number of answers supports. {PRECISION_RULE} The CSV and
+          JSON downloads give every figure as stored, to one decimal place, beside its count.
         </li>
       </ol>
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageLinks } from "@/components/reports/page-links";
+import { ProgrammeNoFigures } from "@/components/reports/programme-no-figures";
 import { Button } from "@/components/ui/button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { SelectField } from "@/components/ui/select-field";
@@ -50,6 +51,8 @@ export default async function ProgrammePage({
     if (n > 1) query.set("page", String(n));
     return `/reports?${query.toString()}`;
   };
+  // Before any release the figure columns would read "Not shown" in every row: say why instead.
+  const figures = report.rows.some((r) => r.released);
   const rank = (id: string) =>
     report.benchmark.find((b) => b.key === "overall")?.ranked.find((r) => r.id === id)?.rank;
 
@@ -88,6 +91,9 @@ export default async function ProgrammePage({
           <Link href={`/reports?${withoutContract(params)}`}>Show all contracts</Link>
         </p>
       ) : null}
+      {report.rows.length > 0 && !figures ? (
+        <ProgrammeNoFigures report={report} admin={actor.role === "ADMIN" && actor.userId !== null} />
+      ) : null}
       {report.rows.length === 0 ? (
         <p>No rating cycle has opened on your contracts yet.</p>
       ) : matching.length === 0 ? (
@@ -104,18 +110,31 @@ export default async function ProgrammePage({
               <Link href={`/reports?${withoutSearch(params)}`}>Show every row</Link>
             </p>
           ) : null}
-          <ScrollRegion label={"Partners' mean score for each prime on each contract"}>
+          <ScrollRegion
+            label={
+              figures
+                ? "Partners' mean score for each prime on each contract"
+                : "Partners answering for each prime on each contract"
+            }
+          >
             <table className="report-table w-full border-collapse text-base">
               <caption className="mb-2 text-left text-xl font-bold">
-                Partners&apos; mean score for each prime on each contract, {report.cycleName}
+                {figures
+                  ? "Partners' mean score for each prime on each contract"
+                  : "Partners answering for each prime on each contract"}
+                , {report.cycleName}
               </caption>
               <TableHead
                 alignBottom
                 columns={[
                   "Prime and contract",
                   { label: "Answered", numeric: true },
-                  ...MEASURE_KEYS.map((key) => ({ key, label: measureTitle(key), numeric: true })),
-                  { label: "Prime's own overall", numeric: true },
+                  ...(figures
+                    ? [
+                        ...MEASURE_KEYS.map((key) => ({ key, label: measureTitle(key), numeric: true })),
+                        { label: "Prime's own overall", numeric: true },
+                      ]
+                    : []),
                 ]}
               />
               <tbody>
@@ -134,15 +153,17 @@ export default async function ProgrammePage({
                         <span className="block font-normal text-muted">{row.contract.title}</span>
                       </th>
                       <td className="num">{`${row.submitted} of ${row.roster}`}</td>
-                      {measureLines(row.partners, null, null).map((line) => (
+                      {(figures ? measureLines(row.partners, null, null) : []).map((line) => (
                         <td key={line.key} className="num">
-                          {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
+                          {line.partners
+                            ? scoreOrDash(line.partners.mean, line.partners.answers)
+                            : "Not shown"}
                           {line.key === "overall" && line.partners && r !== undefined ? (
                             <span className="block text-muted">{`rank ${r}`}</span>
                           ) : null}
                         </td>
                       ))}
-                      <td className="num">{scoreOrDash(row.self?.overall)}</td>
+                      {figures ? <td className="num">{scoreOrDash(row.self?.overall, "own")}</td> : null}
                     </tr>
                   );
                 })}

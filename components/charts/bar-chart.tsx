@@ -1,11 +1,16 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { formatScore } from "@/lib/reports/format";
+import { type Answers, formatScore } from "@/lib/reports/format";
 
 export interface BarSeries {
   name: string;
   /** One value (0–100) per category; null where there is no figure to show. */
   values: readonly (number | null)[];
+  /** How many answers each value rests on, for the precision of its label; one for all, or one each. */
+  answers: Answers | readonly Answers[];
 }
+
+const answersAt = (s: BarSeries, i: number): Answers =>
+  Array.isArray(s.answers) ? (s.answers[i] ?? 0) : (s.answers as Answers);
 
 const FILLS = ["#12344a", "#6fa8c7", "#b58105", "#505a5f"];
 const WIDTH = 720;
@@ -87,7 +92,7 @@ export function BarChart({
                         />
                       )}
                       <text x={value === null ? LABEL + 4 : x(value) + 4} y={y + BAR - 5} fontSize="12">
-                        {value === null ? "no figure" : formatScore(value)}
+                        {value === null ? "no figure" : formatScore(value, answersAt(s, c))}
                       </text>
                     </g>
                   );

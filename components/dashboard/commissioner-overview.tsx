@@ -55,7 +55,7 @@ export function CommissionerOverview({
       <p className="mb-6 max-w-3xl">
         {overview.nationalMedian === null
           ? "The national release for this period has not been made, so primes are not compared nationally yet."
-          : `The national median of primes' overall scores is ${scoreOrDash(overview.nationalMedian)}.`}
+          : `The national median of primes' overall scores is ${scoreOrDash(overview.nationalMedian, overview.nationalPrimes)}, of ${overview.nationalPrimes.toLocaleString("en-GB")} primes.`}
       </p>
       <form method="get" action="/dashboard" className="no-print mb-6 flex flex-wrap items-end gap-4">
         <TextField

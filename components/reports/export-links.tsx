@@ -1,3 +1,5 @@
+import { PRECISION } from "@/lib/reports/format";
+
 const TABLE_LABELS: Record<string, string> = {
   principles: "Scores by principle (CSV)",
   flags: "Red flags (CSV)",
@@ -34,7 +36,9 @@ export function ExportLinks({
         </li>
       </ul>
       <p className="mt-4 text-base text-muted">
-        To print, use your browser&apos;s print command: navigation is left out.
+        The CSV and JSON files give each figure as stored, to one decimal place, beside how many answers it
+        rests on; the page and the PDF round figures from fewer than {PRECISION.wholeBelow} answers to whole
+        numbers. To print, use your browser&apos;s print command: navigation is left out.
       </p>
     </section>
   );

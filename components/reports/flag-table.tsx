@@ -29,7 +29,9 @@ export function FlagTable({ lines }: { lines: readonly FlagLine[] }) {
               <td className="num">
                 {line.partners ? `${line.partners.flagged} of ${line.partners.n}` : "Not shown"}
               </td>
-              <td className="num">{line.partners ? formatPercent(line.partners.share) : "–"}</td>
+              <td className="num">
+                {line.partners ? formatPercent(line.partners.share, line.partners.n) : "–"}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -68,7 +70,7 @@ export function SupplyChainSummary({ facts, names }: { facts: SupplyChainFacts; 
         <dd>{facts.namedInBid}</dd>
         <dt className="font-bold">Of those, delivering now</dt>
         <dd>
-          {facts.namedDelivering} ({formatPercent(share)})
+          {facts.namedDelivering} ({formatPercent(share, facts.namedInBid)})
         </dd>
         <dt className="font-bold">Delivering in all</dt>
         <dd>{facts.delivering}</dd>

@@ -1,9 +1,10 @@
 import { formatGap, scoreOrDash } from "@/lib/reports/format";
 import { measureTitle, principleTitle, questionText } from "@/lib/reports/labels";
-import type { ViewComparison } from "@/lib/scoring";
+import { answersFor } from "@/lib/reports/lines";
+import type { Aggregate, ViewComparison } from "@/lib/scoring";
 
 /** Where the prime's view and its partners' differ by 20 points or more, and disputed claims. */
-export function GapList({ comparison }: { comparison: ViewComparison }) {
+export function GapList({ comparison, partners }: { comparison: ViewComparison; partners: Aggregate }) {
   if (!comparison.comparable) return null;
   const measures = [...comparison.principles, comparison.overall].filter(
     (m) => m.view === "blind-spot" || m.view === "hidden-strength",
@@ -28,15 +29,16 @@ export function GapList({ comparison }: { comparison: ViewComparison }) {
           {measures.map((m) => (
             <li key={m.key}>
               <strong>{m.view === "blind-spot" ? "Blind spot" : "Hidden strength"}:</strong>{" "}
-              {measureTitle(m.key)} (prime {scoreOrDash(m.self)}, partners {scoreOrDash(m.partners)}, gap{" "}
-              {formatGap(m.gap)})
+              {measureTitle(m.key)} (prime {scoreOrDash(m.self, "own")}, partners{" "}
+              {scoreOrDash(m.partners, answersFor(partners, m.key))}, gap{" "}
+              {formatGap(m.gap, answersFor(partners, m.key))})
             </li>
           ))}
           {pairs.map((p) => (
             <li key={p.pairKey}>
               <strong>{p.view === "blind-spot" ? "Blind spot" : "Hidden strength"}:</strong>{" "}
-              {questionText(p.partnerQuestion)} (prime {scoreOrDash(p.self)}, partners{" "}
-              {scoreOrDash(p.partners)})
+              {questionText(p.partnerQuestion)} (prime {scoreOrDash(p.self, "own")}, partners{" "}
+              {scoreOrDash(p.partners, answersFor(partners, p.partnerQuestion))})
             </li>
           ))}
         </ul>

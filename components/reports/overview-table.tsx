@@ -49,14 +49,14 @@ export function OverviewTable({
                   <span className="block font-normal text-muted">{row.contract.title}</span>
                 </th>
                 <td>{row.band ? BAND_LABELS[row.band] : "Not released"}</td>
-                <td className="num">{scoreOrDash(row.overall)}</td>
-                <td className="num">{formatGap(row.againstNational)}</td>
+                <td className="num">{scoreOrDash(row.overall, row.submitted)}</td>
+                <td className="num">{formatGap(row.againstNational, row.submitted)}</td>
                 <td className="num">{row.flags ?? "–"}</td>
-                <td className="num">{formatGap(row.gap)}</td>
-                <td className="num">{formatGap(row.change)}</td>
+                <td className="num">{formatGap(row.gap, row.submitted)}</td>
+                <td className="num">{formatGap(row.change, row.submitted)}</td>
                 <td className="num">
                   {`${row.submitted} of ${row.roster}`}
-                  <span className="block text-muted">{formatPercent(row.responseRate)}</span>
+                  <span className="block text-muted">{formatPercent(row.responseRate, row.roster)}</span>
                 </td>
               </tr>
             ))}

@@ -38,20 +38,22 @@ export function PrimesTable({ report }: { report: ContractReport }) {
                   </th>
                   <td className="num">
                     {p.submitted} of {p.supplyChain.roster}
-                    <span className="block text-muted">{formatPercent(p.responseRate)}</span>
+                    <span className="block text-muted">
+                      {formatPercent(p.responseRate, p.supplyChain.roster)}
+                    </span>
                   </td>
                   {lines.map((line) => {
                     const r = rank(p.prime.id, line.key);
                     return (
                       <td key={line.key} className="num">
-                        {line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}
+                        {line.partners ? scoreOrDash(line.partners.mean, line.partners.answers) : "Not shown"}
                         {line.partners && r !== null && report.primes.length > 1 ? (
                           <span className="block text-muted">{`rank ${r}`}</span>
                         ) : null}
                       </td>
                     );
                   })}
-                  <td className="num">{scoreOrDash(p.self?.score)}</td>
+                  <td className="num">{scoreOrDash(p.self?.score, "own")}</td>
                   <td className="num">
                     {p.supplyChain.namedDelivering} of {p.supplyChain.namedInBid}
                   </td>

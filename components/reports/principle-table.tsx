@@ -8,10 +8,13 @@ export function PrincipleTable({
   caption,
   lines,
   showSelf,
+  partners = true,
 }: {
   caption: string;
   lines: readonly MeasureLine[];
   showSelf: boolean;
+  /** False before partners' figures are released: the prime's own scores alone, no empty columns. */
+  partners?: boolean;
 }) {
   return (
     <ScrollRegion label={caption}>
@@ -21,11 +24,15 @@ export function PrincipleTable({
           columns={[
             "Principle",
             ...(showSelf ? [{ label: "Prime's own score", numeric: true }] : []),
-            { label: "Partners' mean", numeric: true },
-            { label: "Median", numeric: true },
-            { label: "Partners", numeric: true },
-            "Band",
-            ...(showSelf ? [{ label: "Gap", numeric: true }, "View"] : []),
+            ...(partners
+              ? [
+                  { label: "Partners' mean", numeric: true },
+                  { label: "Median", numeric: true },
+                  { label: "Partners", numeric: true },
+                  "Band",
+                  ...(showSelf ? [{ label: "Gap", numeric: true }, "View"] : []),
+                ]
+              : []),
           ]}
         />
         <tbody>
@@ -34,15 +41,23 @@ export function PrincipleTable({
               <th scope="row" className="font-normal">
                 {measureTitle(line.key)}
               </th>
-              {showSelf ? <td className="num">{scoreOrDash(line.self)}</td> : null}
-              <td className="num">{line.partners ? scoreOrDash(line.partners.mean) : "Not shown"}</td>
-              <td className="num">{line.partners ? scoreOrDash(line.partners.median) : "–"}</td>
-              <td className="num">{line.partners?.n ?? "–"}</td>
-              <td>{line.partners?.band ?? "–"}</td>
-              {showSelf ? (
+              {showSelf ? <td className="num">{scoreOrDash(line.self, "own")}</td> : null}
+              {partners ? (
                 <>
-                  <td className="num">{formatGap(line.gap)}</td>
-                  <td>{line.view}</td>
+                  <td className="num">
+                    {line.partners ? scoreOrDash(line.partners.mean, line.partners.answers) : "Not shown"}
+                  </td>
+                  <td className="num">
+                    {line.partners ? scoreOrDash(line.partners.median, line.partners.answers) : "–"}
+                  </td>
+                  <td className="num">{line.partners?.n ?? "–"}</td>
+                  <td>{line.partners?.band ?? "–"}</td>
+                  {showSelf ? (
+                    <>
+                      <td className="num">{formatGap(line.gap, line.partners?.answers ?? "own")}</td>
+                      <td>{line.view}</td>
+                    </>
+                  ) : null}
                 </>
               ) : null}
             </tr>

@@ -4,6 +4,7 @@ import { formatDate } from "@/lib/format";
 import { framework } from "@/lib/framework";
 import { scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
+import { answersFor } from "@/lib/reports/lines";
 import { aggregateOfRelease, type MeasureKey, type MeasureResult } from "@/lib/scoring";
 import type { ScopeLine } from "@/lib/services/release-reads";
 
@@ -39,6 +40,10 @@ export function ReleasedScopes({
     const m: MeasureResult | undefined =
       key === "overall" ? a.overall : a.principles.find((p) => p.key === key);
     return m && !m.suppressed ? m.mean : null;
+  };
+  const answers = (i: number, key: MeasureKey) => {
+    const a = aggregates[i];
+    return a ? answersFor(a, key) : 0;
   };
   return (
     <section aria-labelledby="scopes-heading" className="mb-8">
@@ -90,7 +95,7 @@ export function ReleasedScopes({
                   </th>
                   {published.map((l, i) => (
                     <td key={l.level} className="num">
-                      {mean(i, key) === null ? "Not published" : scoreOrDash(mean(i, key))}
+                      {mean(i, key) === null ? "Not published" : scoreOrDash(mean(i, key), answers(i, key))}
                     </td>
                   ))}
                 </tr>

@@ -1,5 +1,5 @@
 import { formatDate } from "@/lib/format";
-import { formatPercent } from "@/lib/reports/format";
+import { formatPercent, PRECISION_RULE } from "@/lib/reports/format";
 import type { PrimeReport } from "@/lib/services/reports";
 
 /** How many partners have answered, and why figures may not show yet (docs/decisions/0011). */
@@ -25,13 +25,13 @@ export function ResponseSummary({
         </strong>{" "}
         on the rating list{" "}
         {countedTo && !closed ? `had answered by the start of ${formatDate(countedTo)}` : "have answered"} (
-        {formatPercent(responseRate)}).
+        {formatPercent(responseRate, supplyChain.roster)}).
       </p>
       {released ? (
         <p className="border-l-4 border-brand pl-4">
           These figures were released once, after the cycle closed, and never change. Each combines the
           answers of at least {minResponses} partner organisations; a figure that could narrow down fewer is
-          not shown.
+          not shown. {PRECISION_RULE}
         </p>
       ) : (
         <p className="border-l-4 border-brand pl-4">

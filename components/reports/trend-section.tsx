@@ -1,13 +1,18 @@
 import { BarChart } from "@/components/charts/bar-chart";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { formatGap, scoreOrDash } from "@/lib/reports/format";
+import { scoreOrDash } from "@/lib/reports/format";
+import { trendCells, trendRows, trendSeries } from "@/lib/reports/trend-lines";
 import type { PrimeReport } from "@/lib/services/reports";
 
-/** Overall scores cycle by cycle, with the like-for-like change the scoring library works out. */
+/**
+ * Partners' overall score from cycle to cycle, like for like: the chart and the table draw the same
+ * rows (lib/reports/trend-lines.ts), so they cannot disagree.
+ */
 export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf: boolean }) {
-  const { cycles, steps } = prime.trend;
-  if (cycles.length < 2) return null;
+  const rows = trendRows(prime.trend);
+  if (rows.length === 0) return null;
+  const selves = prime.trend.cycles.filter((c) => c.self !== null);
   return (
     <section aria-labelledby="trend-heading" className="mb-8 break-inside-avoid">
       <h2 id="trend-heading" className="mb-4 text-2xl font-bold">
@@ -15,18 +20,15 @@ export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf
       </h2>
       <BarChart
         id="trend-chart"
-        title={`${prime.prime.name}: overall scores by cycle`}
-        description={cycles
-          .map(
-            (c) =>
-              `${c.name}: partners ${c.overall ?? "no figure"}${seesSelf ? `, prime ${c.self ?? "no figure"}` : ""}`,
-          )
+        title={`${prime.prime.name}: partners' overall score from cycle to cycle, like for like`}
+        description={rows
+          .map((r) => {
+            const cells = trendCells(r);
+            return `${r.label}: ${cells.before} then ${cells.after}, change ${cells.change}`;
+          })
           .join("; ")}
-        categories={cycles.map((c) => c.name)}
-        series={[
-          { name: "Partners' mean", values: cycles.map((c) => c.overall) },
-          ...(seesSelf ? [{ name: "Prime's own score", values: cycles.map((c) => c.self) }] : []),
-        ]}
+        categories={rows.map((r) => r.label)}
+        series={trendSeries(rows)}
       />
       <ScrollRegion label={"Change from cycle to cycle"}>
         <table className="report-table mb-4 w-full border-collapse text-base">
@@ -44,22 +46,32 @@ export function TrendSection({ prime, seesSelf }: { prime: PrimeReport; seesSelf
             ]}
           />
           <tbody>
-            {steps.map((step) => (
-              <tr key={`${step.from}-${step.to}`}>
-                <td>{step.from}</td>
-                <td>{step.to}</td>
-                <td className="num">{scoreOrDash(step.overall.from)}</td>
-                <td className="num">{scoreOrDash(step.overall.to)}</td>
-                <td className="num">{formatGap(step.overall.change)}</td>
-                <td className="num">{step.compared.length}</td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const cells = trendCells(row);
+              return (
+                <tr key={row.label}>
+                  <td>{row.from}</td>
+                  <td>{row.to}</td>
+                  <td className="num">{cells.before}</td>
+                  <td className="num">{cells.after}</td>
+                  <td className="num">{cells.change}</td>
+                  <td className="num">{row.compared}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </ScrollRegion>
-      <p className="text-base text-muted">
-        Changes compare only questions asked the same way in both cycles and shown in both.
+      <p className="max-w-3xl text-base text-muted">
+        Both compare only questions asked the same way in both cycles and shown in both, so a figure here can
+        differ from the cycle&apos;s overall score in the table by principle.
       </p>
+      {seesSelf && selves.length > 0 ? (
+        <p className="max-w-3xl">
+          The prime&apos;s own overall score:{" "}
+          {selves.map((c) => `${c.name}, ${scoreOrDash(c.self, "own")}`).join("; ")}.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -40,3 +40,9 @@ export async function chooseOrganisationAction(_previous: FormState, form: FormD
   });
   redirect(safeNext(parsed.data.next), RedirectType.push);
 }
+
+/** Stop acting for a demo organisation: the visitor is back where nobody is acting for anyone. */
+export async function leaveDemoAction(): Promise<void> {
+  (await cookies()).delete(DEMO_ORG_COOKIE);
+  redirect("/", RedirectType.push);
+}

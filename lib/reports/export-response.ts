@@ -6,6 +6,7 @@ import { actorForApiToken } from "@/lib/services/api-tokens";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
 import { listActionPlan } from "@/lib/services/prime-responses";
 import { type ContractReport, getContractReport } from "@/lib/services/reports";
+import { PRECISION_RULE } from "./format";
 import { reportPdf } from "./pdf";
 import { reportTable, TABLES, type TableName, toCsv } from "./tables";
 
@@ -90,6 +91,7 @@ export async function exportReport(
       : await Promise.all(report.primes.map((p) => listActionPlan(actor, contractId, p.prime.id)));
   return Response.json(
     {
+      precision: `Figures are given as stored, to one decimal place, whatever their count. On the page and in the PDF: ${PRECISION_RULE}`,
       ...report,
       primes: report.primes.map((p, i) => ({ ...p, actionPlan: actions[i] ?? [] })),
     },

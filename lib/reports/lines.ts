@@ -17,7 +17,14 @@ import { FLAG_TITLES, partnerFlagQuestions, VIEW_LABELS } from "./labels";
 export interface MeasureLine {
   key: MeasureKey;
   self: number | null;
-  partners: { n: number | null; mean: number; median: number | null; band: string } | null;
+  partners: {
+    n: number | null;
+    /** How many ratings the mean rests on, for its precision: n, or the scope's ratings when n is withheld. */
+    answers: number;
+    mean: number;
+    median: number | null;
+    band: string;
+  } | null;
   gap: number | null;
   view: string;
 }
@@ -49,7 +56,13 @@ export function measureLines(
       self: own,
       partners:
         figure && !figure.suppressed
-          ? { n: figure.n, mean: figure.mean, median: figure.median, band: BAND_LABELS[figure.band] }
+          ? {
+              n: figure.n,
+              answers: figure.n ?? (partners.suppressed ? 0 : partners.ratings),
+              mean: figure.mean,
+              median: figure.median,
+              band: BAND_LABELS[figure.band],
+            }
           : null,
       gap: gap?.gap ?? null,
       view: gap ? VIEW_LABELS[gap.view] : VIEW_LABELS["not-comparable"],
@@ -83,4 +96,17 @@ export function flagLines(partners: Aggregate): FlagLine[] {
           : null,
     };
   });
+}
+
+/**
+ * How many ratings a partners' figure rests on, for its precision (lib/reports/format.ts): the
+ * measure's or question's own count where released, else the scope's ratings.
+ */
+export function answersFor(partners: Aggregate, key: string): number {
+  if (partners.suppressed) return 0;
+  const measure = key === "overall" ? partners.overall : partners.principles.find((p) => p.key === key);
+  if (measure && !measure.suppressed && measure.n !== null) return measure.n;
+  const question = partners.questions.find((q) => q.key === key);
+  if (question && !question.suppressed) return question.n;
+  return partners.ratings;
 }

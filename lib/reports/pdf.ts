@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { ContractReport } from "@/lib/services/reports";
-import { formatScore } from "./format";
+import { PRECISION_RULE } from "./format";
 import { reportTable, type Table, type TableName } from "./tables";
 
 /**
@@ -39,15 +39,17 @@ export async function reportPdf(
     .text(report.cycle ? `Rating cycle: ${report.cycle.name}` : "No rating cycle has opened yet.")
     .text(
       `Partners' figures are released once, after a cycle closes, each combining at least ${report.minResponses} partner organisations; "–" marks a figure not released.`,
-    );
-  for (const name of tables) drawTable(doc, reportTable(report, name));
+    )
+    .text(PRECISION_RULE);
+  for (const name of tables) drawTable(doc, reportTable(report, name, { shown: true }));
   doc.end();
   return done;
 }
 
 function cell(value: string | number | null): string {
   if (value === null) return "–";
-  return typeof value === "number" ? (Number.isInteger(value) ? String(value) : formatScore(value)) : value;
+  // Figures arrive as text already rounded by the rule; what is left as a number is a count.
+  return typeof value === "number" ? String(value) : value;
 }
 
 function drawTable(doc: PDFKit.PDFDocument, table: Table) {

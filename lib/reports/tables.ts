@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { MEASURE_KEYS } from "@/lib/scoring";
 import type { ContractReport } from "@/lib/services/reports";
+import { type Answers, formatGap, formatScore } from "./format";
 import { measureTitle } from "./labels";
 import { flagLines, measureLines } from "./lines";
 
@@ -21,8 +22,16 @@ export interface Table {
 const primeLabel = (p: ContractReport["primes"][number]) =>
   p.prime.name + (p.prime.lot ? ` (${p.prime.lot})` : "");
 
-export function reportTable(report: ContractReport, name: TableName): Table {
+/**
+ * `shown`: figures as a reader sees them, to the precision their count supports (the PDF). Without
+ * it, figures stay numbers at their stored precision, one decimal (the CSV; ADR 0021).
+ */
+export function reportTable(report: ContractReport, name: TableName, { shown = false } = {}): Table {
   const seesSelf = report.viewer !== "partner";
+  const fig = (value: number | null, answers: Answers) =>
+    value === null || !shown ? value : formatScore(value, answers);
+  const gap = (value: number | null, answers: Answers) =>
+    value === null || !shown ? value : formatGap(value, answers);
   const cycle = report.cycle?.name ?? "";
   switch (name) {
     case "principles":
@@ -44,12 +53,12 @@ export function reportTable(report: ContractReport, name: TableName): Table {
             primeLabel(p),
             cycle,
             measureTitle(line.key),
-            ...(seesSelf ? [line.self] : []),
-            line.partners?.mean ?? null,
-            line.partners?.median ?? null,
+            ...(seesSelf ? [fig(line.self, "own")] : []),
+            fig(line.partners?.mean ?? null, line.partners?.answers ?? 0),
+            fig(line.partners?.median ?? null, line.partners?.answers ?? 0),
             line.partners?.n ?? null,
             line.partners?.band ?? null,
-            ...(seesSelf ? [line.gap, line.view] : []),
+            ...(seesSelf ? [gap(line.gap, line.partners?.answers ?? "own"), line.view] : []),
           ]),
         ),
       };
@@ -73,7 +82,7 @@ export function reportTable(report: ContractReport, name: TableName): Table {
             line.label,
             line.partners?.flagged ?? null,
             line.partners?.n ?? null,
-            line.partners?.share ?? null,
+            fig(line.partners?.share ?? null, line.partners?.n ?? 0),
           ]),
         ),
       };
@@ -98,9 +107,9 @@ export function reportTable(report: ContractReport, name: TableName): Table {
             cycle,
             p.submitted,
             p.supplyChain.roster,
-            p.responseRate,
-            ...lines.map((l) => l.partners?.mean ?? null),
-            ...(seesSelf ? [p.self?.score ?? null] : []),
+            fig(p.responseRate, p.supplyChain.roster),
+            ...lines.map((l) => fig(l.partners?.mean ?? null, l.partners?.answers ?? 0)),
+            ...(seesSelf ? [fig(p.self?.score ?? null, "own")] : []),
             p.supplyChain.namedInBid,
             p.supplyChain.namedDelivering,
           ];

@@ -30,6 +30,7 @@ export interface OverviewRow {
   change: number | null;
   /** Partners' overall minus the national median of primes, when both exist. */
   againstNational: number | null;
+  /** Partners' ratings the released figures rest on (how precisely they are shown), else answered so far. */
   submitted: number;
   roster: number;
   responseRate: number | null;
@@ -41,6 +42,8 @@ export interface Overview {
   period: string | null;
   previousPeriod: string | null;
   nationalMedian: number | null;
+  /** How many primes' national figures the median is of. */
+  nationalPrimes: number;
   /** Lots across the rows, for the filter. */
   lots: string[];
   rows: OverviewRow[];
@@ -62,6 +65,7 @@ export async function getCommissionerOverview(actor: Actor, now = new Date()): P
       period,
       previousPeriod,
       nationalMedian: null,
+      nationalPrimes: 0,
       lots: [],
       rows: [],
     };
@@ -90,7 +94,7 @@ export async function getCommissionerOverview(actor: Actor, now = new Date()): P
       flags: overall === null ? null : (flags.get(key(row)) ?? 0),
       gap: overall !== null && self !== null ? round1(self - overall) : null,
       change: overall !== null && earlier !== null ? round1(overall - earlier) : null,
-      againstNational: overall !== null && median !== null ? round1(overall - median) : null,
+      againstNational: overall !== null && median.median !== null ? round1(overall - median.median) : null,
       submitted: row.submitted,
       roster: row.roster,
       responseRate: row.roster > 0 ? round1((row.submitted * 100) / row.roster) : null,
@@ -100,7 +104,8 @@ export async function getCommissionerOverview(actor: Actor, now = new Date()): P
     commissioner: actor.organisationName,
     period,
     previousPeriod,
-    nationalMedian: median,
+    nationalMedian: median.median,
+    nationalPrimes: median.primes,
     lots: [...new Set(rows.flatMap((r) => (r.prime.lot ? [r.prime.lot] : [])))].sort(),
     rows: worstFirst(rows),
   };

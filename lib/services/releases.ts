@@ -408,16 +408,20 @@ export async function releasedFlagCounts(
 
 /**
  * The median of primes' overall means in a period's national release, in the commissioner's view,
- * or null before it: where each prime sits against primes nationally.
+ * and how many primes it is of (null and 0 before that release): where each prime sits nationally.
  */
-export async function nationalMedian(actor: Actor, period: string): Promise<number | null> {
-  if (actor.organisationType !== "COMMISSIONER") return null;
+export async function nationalMedian(
+  actor: Actor,
+  period: string,
+): Promise<{ median: number | null; primes: number }> {
+  if (actor.organisationType !== "COMMISSIONER") return { median: null, primes: 0 };
   const name = parsePeriod(period);
-  const [row] = await db().$queryRaw<{ median: number | null }[]>`
-    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m."meanTenths")::float8 AS median
+  const [row] = await db().$queryRaw<{ median: number | null; primes: number }[]>`
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m."meanTenths")::float8 AS median, count(*)::int AS primes
     FROM "ReleaseScope" s JOIN "ReleaseMean" m ON m."scopeId" = s.id
     WHERE s.period = ${name} AND s.level = 'NATIONAL' AND m.view = 'COMMISSIONER' AND m.measure = 'overall'`;
-  return row?.median === null || row?.median === undefined ? null : Math.round(row.median) / 10;
+  const median = row?.median ?? null;
+  return { median: median === null ? null : Math.round(median) / 10, primes: row?.primes ?? 0 };
 }
 
 /** Principles in the framework's order, then overall. */

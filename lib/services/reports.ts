@@ -78,7 +78,8 @@ export interface PrimeReport {
   replies: Partial<Record<PrincipleKey, string>>;
   /** Change from cycle to cycle over the contract's cycles so far, partners' view. */
   trend: {
-    cycles: { id: string; name: string; overall: number | null; self: number | null }[];
+    /** `answers`: the ratings the cycle's released figures rest on, 0 when none was released. */
+    cycles: { id: string; name: string; overall: number | null; answers: number; self: number | null }[];
     steps: TrendStep[];
   };
 }
@@ -334,6 +335,7 @@ async function contractReport(
             id: s.cycle.id,
             name: s.cycle.name,
             overall: s.figures.suppressed || s.figures.overall.suppressed ? null : s.figures.overall.mean,
+            answers: s.figures.suppressed ? 0 : s.figures.ratings,
             self: seesSelf ? (s.self?.score ?? null) : null,
           })),
           // Between releases only: a cycle without released figures has no step.

@@ -102,9 +102,13 @@ async function workingWell(page: Page) {
   const contract = new URL(page.url()).pathname.split("/")[2] ?? "";
   await page.goto(`/contracts/${contract}/report`);
   const prime = async (name: string) =>
-    ((await page.getByRole("link", { name: new RegExp(`^${name}`) }).getAttribute("href")) ?? "").split(
-      "/",
-    )[4] ?? "";
+    // Each prime is linked twice when no figure is out yet (its answers so far, and its detail): same href.
+    (
+      (await page
+        .getByRole("link", { name: new RegExp(`^${name}`) })
+        .first()
+        .getAttribute("href")) ?? ""
+    ).split("/")[4] ?? "";
   return { contract, castlegate: await prime("Castlegate"), meridian: await prime("Meridian") };
 }
 

@@ -1,4 +1,4 @@
-import { expectNoAxeViolations } from "./support/questionnaire";
+import { actAs, expectNoAxeViolations } from "./support/questionnaire";
 import { expect, test } from "./support/test";
 
 test("the home page says what Chainwise is for and lists the demo contracts", async ({ page }) => {
@@ -16,6 +16,22 @@ test("the home page says what Chainwise is for and lists the demo contracts", as
   await expect(working).toContainText("Castlegate Employment Services Ltd (North)");
   await expect(working).toContainText("Meridian Outcomes plc (South)");
   await expect(working).toContainText("1 April 2025 to 31 March 2029");
+});
+
+test("acting for a demo organisation, the header offers to change or leave the demo, not to sign in", async ({
+  page,
+}) => {
+  const header = page.getByRole("navigation", { name: "Account" });
+  await page.goto("/demo");
+  await expect(page.getByText("until sign-in")).toHaveCount(0);
+  await actAs(page, "Riverside Community Trust");
+  await expect(header).toContainText("Riverside Community Trust");
+  await expect(header.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  await expect(header.getByRole("link", { name: "Change demo organisation" })).toBeVisible();
+  await header.getByRole("button", { name: "Leave the demo" }).click();
+  await expect(header.getByRole("link", { name: "Try the demo" })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(header).not.toContainText("Riverside Community Trust");
 });
 
 test("the home page has no accessibility violations", async ({ page }) => {

@@ -98,9 +98,11 @@ test("a commissioner invites a prime and three partners; the prime sees partners
       new Date().toISOString().slice(0, 10) === today ? "0 of 3 partners" : /of 3/,
     );
     await expect(primePage.getByText(/had answered by the start of/)).toBeVisible();
-    // While the cycle is open the prime reads counts only: no figure before the release.
-    await expect(primePage.getByText(/released once the cycle has closed/)).toBeVisible();
-    await expect(partnersFigure()).toContainText("Not shown");
+    // While the cycle is open the prime reads counts only: no figure before the release, and no
+    // table of empty cells, but what is missing and when it comes.
+    await expect(primePage.getByRole("heading", { name: "No partners' figures yet" })).toBeVisible();
+    await expect(primePage.getByText(/never while partners are still answering/)).toBeVisible();
+    await expect(primePage.getByRole("table", { name: /The prime's view and its partners'/ })).toHaveCount(0);
   }
   // The cycle closes and its figures are released: a combined figure over 3, never one partner's answers.
   await releaseWorld(db, world);

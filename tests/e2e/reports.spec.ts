@@ -43,9 +43,13 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   page,
 }, testInfo) => {
   await openContractReport(page);
-  // The open cycle, as it opens: how many answered, and no partners' figure before its release.
-  const open = page.getByRole("table", { name: /Primes side by side/ });
-  await expect(open.getByRole("row").filter({ hasText: CASTLEGATE })).toContainText("Not shown");
+  // The open cycle, as it opens: how many answered, and no partners' figure before its release,
+  // nor a chart or table of empty cells: what is missing, and the last released cycle to read.
+  await expect(page.getByRole("heading", { name: "No partners' figures yet" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Primes side by side/ })).toHaveCount(0);
+  const answers = page.getByRole("table", { name: "Answers so far, by prime" });
+  await expect(answers.getByRole("row").filter({ hasText: CASTLEGATE })).toContainText(/\d+ of 5/);
+  await expect(page.getByRole("link", { name: `See ${CLOSED}, the last released cycle` })).toBeVisible();
   await expectNoAxeViolations(page);
   await showCycle(page, CLOSED);
   await expect(page).toHaveURL(/\?cycle=/);
@@ -53,8 +57,10 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   const primes = page.getByRole("table", { name: /Primes side by side/ });
   const castlegate = primes.getByRole("row").filter({ hasText: CASTLEGATE });
   await expect(castlegate).toContainText("5 of 5");
-  await expect(castlegate).toContainText("65.5");
-  await expect(primes.getByRole("row").filter({ hasText: "Meridian Outcomes plc" })).toContainText("29.9");
+  // 65.8 and 33.3 as stored, shown as whole numbers: each rests on 5 partners (lib/reports/format.ts).
+  await expect(castlegate).toContainText("66");
+  await expect(castlegate).not.toContainText("65.8");
+  await expect(primes.getByRole("row").filter({ hasText: "Meridian Outcomes plc" })).toContainText("33");
   await expect(page.getByRole("img", { name: /Partners' mean score for each prime/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -64,7 +70,7 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   expect(header).toContain("Prime,Cycle,Partners answered,Partners on the rating list,Response rate (%)");
   const row = rows.find((r) => r.startsWith(`${CASTLEGATE} (North)`));
   expect(row?.split(",").slice(1, 5)).toEqual([CLOSED, "5", "5", "100"]);
-  expect(row).toContain(",65.5,");
+  expect(row).toContain(",65.8,");
 
   const pdf = await page.request.get(
     (await page.getByRole("link", { name: "The whole report (PDF)" }).getAttribute("href")) ?? "",
@@ -81,8 +87,8 @@ test("a commissioner reads a contract report, filters by cycle, downloads its CS
   await page.getByRole("link", { name: new RegExp(`^${CASTLEGATE} \\(North\\): its claims`) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${CASTLEGATE} (North)`);
   const principles = page.getByRole("table", { name: /The prime's view and its partners'/ });
-  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("85.6");
-  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("65.5");
+  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("84.3");
+  await expect(principles.getByRole("row").filter({ hasText: "Overall" })).toContainText("66");
   await expect(page.getByRole("heading", { name: "Blind spots and hidden strengths" })).toBeVisible();
   // The figures are the release's: fixed once the cycle closed, and the page says so.
   await expect(page.getByText("These figures were released once, after the cycle closed")).toBeVisible();
@@ -125,7 +131,7 @@ test("a commissioner compares every prime across its contracts, filters, and dow
   expect(lines).toHaveLength(3);
   expect(
     lines.find((l) => l.startsWith("NCC-2025-014,Northmoor Working Well: employment support,Meridian")),
-  ).toContain(",29.9,");
+  ).toContain(",33.3,");
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Show" })).toBeHidden();
   await page.screenshot({ path: testInfo.outputPath("programme-report-print.png"), fullPage: true });
@@ -197,7 +203,8 @@ test("a partner reads the released figures its prime reads, never the prime's ow
   const primeTable = page.getByRole("table", { name: "The prime's view and its partners', by principle" });
   const primeOverall = primeTable.getByRole("row").filter({ hasText: "Overall" }).getByRole("cell").nth(1);
   const overall = (await primeOverall.textContent())?.trim() ?? "";
-  expect(overall).toMatch(/^\d+\.\d$/);
+  // Five partners: a whole number.
+  expect(overall).toMatch(/^\d+$/);
 
   await actAs(page, "Hillside Recovery Network");
   await page.getByRole("link", { name: /^Meridian Outcomes plc on .*: what partners say, combined/ }).click();
@@ -211,12 +218,56 @@ test("a partner reads the released figures its prime reads, never the prime's ow
     overall,
   );
   // The commissioner's figure (with the facts the prime sets per partner) is not the partner's to read.
-  if (overall !== "29.9") await expect(table).not.toContainText("29.9");
+  if (overall !== "33")
+    await expect(table.getByRole("row").filter({ hasText: "Overall" })).not.toContainText("33");
   await expect(page.getByRole("region", { name: /Released figures for/ })).toContainText("On this contract");
   await expect(table).not.toContainText("Prime's own score");
   await expect(page.getByRole("heading", { name: "The prime's reply" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "What partners wrote" })).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+test("before its release a prime's report says what is missing, when it comes and what to do now", async ({
+  page,
+  db,
+}) => {
+  // A contract of the test's own: its one cycle is open, two of five partners have answered, and
+  // the prime has not assessed itself.
+  const world = await createWorld(db, { partners: 5, submitted: 2 });
+  await actFor(page, world.prime);
+  await page.getByRole("link", { name: `${world.contract.title}: your view beside your partners'` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(world.prime.name);
+  const missing = page.getByRole("region", { name: "No partners' figures yet" });
+  await expect(missing).toContainText("of 5 partners");
+  await expect(missing).toContainText(/until the cycle closes on \d{1,2} \w+ \d{4}/);
+  await expect(missing).toContainText(/at least \d+ partners have answered/);
+  // No empty chart, no table of "Not shown", no spread of nothing.
+  await expect(page.getByRole("img", { name: /by principle/ })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: /partners'/i })).toHaveCount(0);
+  await expect(page.getByText("Not shown")).toHaveCount(0);
+  await expect(page.getByText("no figure")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // The next step is the prime's own: its self-assessment.
+  await missing.getByRole("link", { name: "Do your self-assessment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/primes/${world.prime.id}/self-assessment$`));
+});
+
+test("with nothing released for the cycle, the programme page says so and links to the cycle before", async ({
+  page,
+}) => {
+  await actAs(page, "Northmoor County Council");
+  await page.getByRole("link", { name: "Compare every prime" }).click();
+  // It opens on the open cycle: partners are still answering, nothing of it is released.
+  const missing = page.getByRole("region", { name: /^No partners' figures for .* yet$/ });
+  await expect(missing).toContainText(/\d+ of \d+ partners/);
+  await expect(page.getByText("Not shown")).toHaveCount(0);
+  await expect(page.getByRole("table", { name: /Partners answering for each prime/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await missing.getByRole("link", { name: `See ${CLOSED}, the cycle before` }).click();
+  await expect(
+    page.getByRole("table", { name: new RegExp(`mean score for each prime on each contract, ${CLOSED}`) }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: /^No partners' figures/ })).toHaveCount(0);
 });
 
 test.describe("who may not see a report", () => {
@@ -228,7 +279,9 @@ test.describe("who may not see a report", () => {
     const contract = href.split("/")[2];
     await openContractReport(page);
     const castlegateHref =
-      (await page.getByRole("link", { name: new RegExp(`^${CASTLEGATE}`) }).getAttribute("href")) ?? "";
+      (await page
+        .getByRole("link", { name: new RegExp(`^${CASTLEGATE} \\(North\\): its claims`) })
+        .getAttribute("href")) ?? "";
 
     await actAs(page, "Meridian Outcomes plc");
     let response = await page.goto(castlegateHref);

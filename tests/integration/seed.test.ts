@@ -126,6 +126,44 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
     }
   });
 
+  it("agrees with itself: every partner's bid-candy answer matches its place on the roster", async () => {
+    // Issue 17: every partner of one prime flagged "given no work" while the roster showed them delivering.
+    const rows = await first.client.$queryRaw<
+      { partner: string; status: string; namedInBid: boolean; value: unknown; flagged: boolean }[]
+    >`
+      SELECT o.name AS partner, m.status::text AS status, m."namedInBid", ans.value, ans.flagged
+      FROM "Answer" ans
+      JOIN "Assessment" a ON a.id = ans."assessmentId"
+      JOIN "Organisation" o ON o.id = a."respondentOrgId"
+      JOIN "SupplyChainMember" m
+        ON m."contractId" = a."contractId" AND m."primeId" = a."primeId" AND m."organisationId" = a."respondentOrgId"
+      WHERE ans."questionKey" = ${demo.INVOLVEMENT_QUESTION} AND a.perspective = 'SUBCONTRACTOR'`;
+    for (const row of nonEmpty(rows, "partners' answers on their involvement")) {
+      const noWork = row.status === "NAMED_IN_BID" || row.status === "CONTRACTED";
+      expect({ partner: row.partner, flagged: row.flagged }).toEqual({
+        partner: row.partner,
+        flagged: noWork,
+      });
+      if (row.status === "DELIVERING")
+        expect(row.value).toBe(row.namedInBid ? "named-delivering" : "not-named-delivering");
+    }
+    // Both kinds are there: the demo shows a prime with bid candy and partners who deliver.
+    expect(rows.some((r) => r.flagged)).toBe(true);
+    expect(rows.some((r) => !r.flagged)).toBe(true);
+
+    // Each prime's own claim is the share its roster gives.
+    const claims = await first.client.$queryRaw<{ prime: string; value: unknown }[]>`
+      SELECT p.name AS prime, ans.value
+      FROM "Answer" ans
+      JOIN "Assessment" a ON a.id = ans."assessmentId"
+      JOIN "Organisation" p ON p.id = a."primeId"
+      WHERE ans."questionKey" = ${demo.NAMED_DELIVERING_QUESTION} AND a.perspective = 'PRIME'`;
+    for (const claim of nonEmpty(claims, "primes' claims")) {
+      const lot = demo.contracts.flatMap((c) => c.lots).find((l) => demo.primes[l.prime] === claim.prime);
+      expect(Number(claim.value)).toBe(demo.namedDeliveringPercent(lot?.chain ?? []));
+    }
+  });
+
   it("is deterministic: two runs write the same data", async () => {
     expect(await snapshot(second)).toEqual(await snapshot(first));
   });

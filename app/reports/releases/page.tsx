@@ -64,7 +64,12 @@ export default async function ReleasesPage({
           the cycles that have closed before then.
         </p>
       </div>
-      {periods.length === 0 ? <p>Your contracts have no rating cycles yet.</p> : null}
+      {periods.length === 0 ? (
+        <p>
+          Your contracts have no rating cycles yet, so there is nothing to release.{" "}
+          <Link href="/contracts">Open a contract</Link> to add its first rating cycle.
+        </p>
+      ) : null}
       {periods.map((p, index) => (
         <section key={p.period} aria-labelledby={`period-${index}`} className="mb-10">
           <h2 id={`period-${index}`} className="mb-4 text-2xl font-bold">
@@ -109,7 +114,7 @@ export default async function ReleasesPage({
               {p.nationalAt ? <li>Released nationally on {formatDate(p.nationalAt)}</li> : null}
             </ul>
           ) : (
-            <p>Nothing of {p.period} has been released yet.</p>
+            <p className="max-w-3xl">{notReleasedYet(p)}</p>
           )}
         </section>
       ))}
@@ -141,4 +146,13 @@ export default async function ReleasesPage({
       </section>
     </>
   );
+}
+
+/** When a period with no release yet will be released, or how to release it now. */
+function notReleasedYet(p: PeriodOverview): string {
+  const open = p.cycles.filter((c) => !c.closed);
+  if (open.length === 0)
+    return `Nothing of ${p.period} has been released yet. Its cycles have all closed: it is released automatically within a day, or you can release it now, below.`;
+  const last = new Date(Math.max(...open.map((c) => c.closesAt.getTime())));
+  return `Nothing of ${p.period} has been released yet. It is released automatically after its last cycle closes on ${formatDate(last)}${p.releasable > 0 ? "; you can release the cycles that have closed now, below" : ""}.`;
 }

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ByPrimeTable } from "@/components/reports/by-prime-table";
+import { ContractNoFigures } from "@/components/reports/contract-no-figures";
 import { CycleFilter } from "@/components/reports/cycle-filter";
 import { ExportLinks } from "@/components/reports/export-links";
 import { PrimesTable } from "@/components/reports/primes-table";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { PRINCIPLE_KEYS } from "@/lib/framework";
-import { formatPercent } from "@/lib/reports/format";
+import { formatPercent, formatScore, PRECISION_RULE } from "@/lib/reports/format";
 import { measureTitle, partnerFlagQuestions } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
 import { type ContractReport, getContractReport, type PrimeReport } from "@/lib/services/reports";
@@ -67,70 +68,91 @@ export default async function ContractReportPage({
             Partners&apos; figures are released once, after a cycle closes, and never change. Each combines
             the answers of at least {report.minResponses} partner organisations, and a figure that could
             narrow down fewer is left out. &ldquo;Not shown&rdquo; means not released: the cycle is still
-            open, the release has not happened yet, or the figure was left out.
+            open, the release has not happened yet, or the figure was left out. {PRECISION_RULE}
           </p>
-          <BarChart
-            id="primes-chart"
-            title="Partners' mean score for each prime, by principle"
-            description={report.primes
-              .map(
-                (p) =>
-                  `${label(p)}: ${measureLines(p.partners, null, null)
+          {report.primes.some((p) => p.released) ? (
+            <>
+              <BarChart
+                id="primes-chart"
+                title="Partners' mean score for each prime, by principle"
+                description={report.primes
+                  .map(
+                    (p) =>
+                      `${label(p)}: ${measureLines(p.partners, null, null)
+                        .filter((l) => l.key !== "overall")
+                        .map(
+                          (l) =>
+                            `${measureTitle(l.key)} ${l.partners ? formatScore(l.partners.mean, l.partners.answers) : "not shown"}`,
+                        )
+                        .join(", ")}`,
+                  )
+                  .join("; ")}
+                categories={PRINCIPLE_KEYS.map((key) => measureTitle(key))}
+                series={report.primes.map((p) => ({
+                  name: label(p),
+                  values: measureLines(p.partners, null, null)
                     .filter((l) => l.key !== "overall")
-                    .map((l) => `${measureTitle(l.key)} ${l.partners?.mean ?? "not shown"}`)
-                    .join(", ")}`,
-              )
-              .join("; ")}
-            categories={PRINCIPLE_KEYS.map((key) => measureTitle(key))}
-            series={report.primes.map((p) => ({
-              name: label(p),
-              values: measureLines(p.partners, null, null)
-                .filter((l) => l.key !== "overall")
-                .map((l) => l.partners?.mean ?? null),
-            }))}
-          />
-          <PrimesTable report={report} />
-          <section aria-labelledby="flags-heading" className="mb-8">
-            <h2 id="flags-heading" className="mb-4 text-2xl font-bold">
-              Red flags
-            </h2>
-            <ByPrimeTable
-              caption="Share of partners raising each red flag, by prime"
-              first="Flag"
-              primes={report.primes}
-              rows={[
-                ...partnerFlagQuestions.map((q, i) => ({
-                  key: q.key,
-                  name: q.redFlag?.label,
+                    .map((l) => l.partners?.mean ?? null),
+                  answers: measureLines(p.partners, null, null)
+                    .filter((l) => l.key !== "overall")
+                    .map((l) => l.partners?.answers ?? 0),
+                }))}
+              />
+              <PrimesTable report={report} />
+              <section aria-labelledby="flags-heading" className="mb-8">
+                <h2 id="flags-heading" className="mb-4 text-2xl font-bold">
+                  Red flags
+                </h2>
+                <ByPrimeTable
+                  caption="Share of partners raising each red flag, by prime"
+                  first="Flag"
+                  primes={report.primes}
+                  rows={[
+                    ...partnerFlagQuestions.map((q, i) => ({
+                      key: q.key,
+                      name: q.redFlag?.label,
+                      cell: (p: PrimeReport) => {
+                        const line = flagLines(p.partners)[i];
+                        return line?.partners
+                          ? formatPercent(line.partners.share, line.partners.n)
+                          : "Not shown";
+                      },
+                    })),
+                    {
+                      key: "named-no-work",
+                      name: "Named in the bid but never contracted",
+                      cell: (p: PrimeReport) =>
+                        p.supplyChain.namedNoWork.length === 0
+                          ? "None"
+                          : p.supplyChain.namedNoWork.join(", "),
+                    },
+                  ]}
+                />
+              </section>
+            </>
+          ) : (
+            <ContractNoFigures report={report} path={path} />
+          )}
+          {report.primes.some((p) => p.trend.cycles.some((c) => c.answers > 0)) ? (
+            <section aria-labelledby="trend-heading" className="mb-8">
+              <h2 id="trend-heading" className="mb-4 text-2xl font-bold">
+                Trend
+              </h2>
+              <ByPrimeTable
+                caption="Partners' overall mean, by cycle"
+                first="Cycle"
+                primes={report.primes}
+                rows={(report.primes[0]?.trend.cycles ?? []).map((cycle, i) => ({
+                  key: cycle.id,
+                  name: cycle.name,
                   cell: (p: PrimeReport) => {
-                    const line = flagLines(p.partners)[i];
-                    return line?.partners ? formatPercent(line.partners.share) : "Not shown";
+                    const c = p.trend.cycles[i];
+                    return c && c.overall !== null ? formatScore(c.overall, c.answers) : "Not shown";
                   },
-                })),
-                {
-                  key: "named-no-work",
-                  name: "Named in the bid but never contracted",
-                  cell: (p: PrimeReport) =>
-                    p.supplyChain.namedNoWork.length === 0 ? "None" : p.supplyChain.namedNoWork.join(", "),
-                },
-              ]}
-            />
-          </section>
-          <section aria-labelledby="trend-heading" className="mb-8">
-            <h2 id="trend-heading" className="mb-4 text-2xl font-bold">
-              Trend
-            </h2>
-            <ByPrimeTable
-              caption="Partners' overall mean, by cycle"
-              first="Cycle"
-              primes={report.primes}
-              rows={(report.primes[0]?.trend.cycles ?? []).map((cycle, i) => ({
-                key: cycle.id,
-                name: cycle.name,
-                cell: (p: PrimeReport) => p.trend.cycles[i]?.overall?.toFixed(1) ?? "Not shown",
-              }))}
-            />
-          </section>
+                }))}
+              />
+            </section>
+          ) : null}
           <section aria-labelledby="drill-heading" className="no-print mb-8">
             <h2 id="drill-heading" className="mb-4 text-2xl font-bold">
               Each prime in detail

@@ -7,6 +7,7 @@ import { CycleFilter } from "@/components/reports/cycle-filter";
 import { ExportLinks } from "@/components/reports/export-links";
 import { FlagTable, SelfFlags, SupplyChainSummary } from "@/components/reports/flag-table";
 import { GapList } from "@/components/reports/gap-list";
+import { type NextStep, NoFiguresYet } from "@/components/reports/no-figures-yet";
 import { NotesSummary } from "@/components/reports/notes-list";
 import { PaymentRecord } from "@/components/reports/payment-record";
 import { PrincipleTable } from "@/components/reports/principle-table";
@@ -18,6 +19,8 @@ import { TrendSection } from "@/components/reports/trend-section";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
+import { type FiguresState, figuresState, lastReleasedCycle } from "@/lib/reports/figures-state";
+import { formatScore } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
 import { getPrimeReportView, type PrimeReportView } from "@/lib/services/prime-report-view";
@@ -63,6 +66,17 @@ export default async function PrimeReportPage({
   const lines = measureLines(prime.partners, prime.self, prime.comparison);
   const principles = lines.filter((l) => l.key !== "overall");
   const query = cycle ? `?cycle=${cycle.id}` : "";
+  const state = cycle
+    ? figuresState({
+        released: prime.released,
+        submitted: prime.submitted,
+        minResponses: report.minResponses,
+        cycle,
+        contractScope: prime.scopes.find((s) => s.level === "contract"),
+        now: new Date(),
+      })
+    : null;
+  const steps = cycle && state ? nextSteps({ view, state, path, contractId, cycleId: cycle.id }) : [];
 
   return (
     <>
@@ -89,52 +103,104 @@ export default async function PrimeReportPage({
         <p>No rating cycle has opened on this contract yet.</p>
       ) : (
         <>
-          <ResponseSummary
-            prime={prime}
-            minResponses={report.minResponses}
-            closed={cycle.closesAt < new Date()}
-            countedTo={report.countedTo}
-          />
+          {state && state.kind !== "released" ? (
+            <NoFiguresYet
+              state={state}
+              subject={viewer === "prime" ? "you on this contract" : `${prime.prime.name} on this contract`}
+              submitted={prime.submitted}
+              roster={prime.supplyChain.roster}
+              minResponses={report.minResponses}
+              countedTo={report.countedTo}
+              steps={steps}
+            />
+          ) : (
+            <ResponseSummary
+              prime={prime}
+              minResponses={report.minResponses}
+              closed={cycle.closesAt < new Date()}
+              countedTo={report.countedTo}
+            />
+          )}
           <ReleasedScopes primeName={prime.prime.name} period={cycle.name} lines={prime.scopes} />
-          <BarChart
-            id="gap-chart"
-            title={
-              seesSelf
-                ? `${prime.prime.name}: its own scores beside its partners', by principle`
-                : `${prime.prime.name}: partners' mean scores, by principle`
-            }
-            description={principles
-              .map(
-                (l) =>
-                  `${measureTitle(l.key)}: ${seesSelf ? `prime ${l.self ?? "no figure"}, ` : ""}partners ${l.partners?.mean ?? "no figure"}`,
-              )
-              .join("; ")}
-            categories={principles.map((l) => measureTitle(l.key))}
-            series={[
-              ...(seesSelf ? [{ name: "Prime's own score", values: principles.map((l) => l.self) }] : []),
-              { name: "Partners' mean", values: principles.map((l) => l.partners?.mean ?? null) },
-            ]}
-          />
-          <PrincipleTable
-            caption={
-              seesSelf ? "The prime's view and its partners', by principle" : "Partners' view, by principle"
-            }
-            lines={lines}
-            showSelf={seesSelf}
-          />
-          {prime.comparison ? <GapList comparison={prime.comparison} /> : null}
+          {prime.released ? (
+            <>
+              <BarChart
+                id="gap-chart"
+                title={
+                  seesSelf
+                    ? `${prime.prime.name}: its own scores beside its partners', by principle`
+                    : `${prime.prime.name}: partners' mean scores, by principle`
+                }
+                description={principles
+                  .map(
+                    (l) =>
+                      `${measureTitle(l.key)}: ${seesSelf ? `prime ${l.self === null ? "no figure" : formatScore(l.self, "own")}, ` : ""}partners ${l.partners ? formatScore(l.partners.mean, l.partners.answers) : "no figure"}`,
+                  )
+                  .join("; ")}
+                categories={principles.map((l) => measureTitle(l.key))}
+                series={[
+                  ...(seesSelf
+                    ? [
+                        {
+                          name: "Prime's own score",
+                          values: principles.map((l) => l.self),
+                          answers: "own" as const,
+                        },
+                      ]
+                    : []),
+                  {
+                    name: "Partners' mean",
+                    values: principles.map((l) => l.partners?.mean ?? null),
+                    answers: principles.map((l) => l.partners?.answers ?? 0),
+                  },
+                ]}
+              />
+              <PrincipleTable
+                caption={
+                  seesSelf
+                    ? "The prime's view and its partners', by principle"
+                    : "Partners' view, by principle"
+                }
+                lines={lines}
+                showSelf={seesSelf}
+              />
+              {lines.some((l) => !l.partners) ? (
+                <p className="mb-8 max-w-3xl">
+                  {`${lines.filter((l) => !l.partners).length} of ${lines.length} partners' figures were not released: `}
+                  too few partners answered the questions behind them, or publishing them could identify a
+                  partner. They are marked &ldquo;Not shown&rdquo;.
+                </p>
+              ) : null}
+              {prime.comparison ? <GapList comparison={prime.comparison} partners={prime.partners} /> : null}
+            </>
+          ) : seesSelf && prime.self ? (
+            <PrincipleTable
+              caption="The prime's own scores, by principle"
+              lines={lines}
+              showSelf
+              partners={false}
+            />
+          ) : null}
           <section aria-labelledby="flags-heading" className="mb-8">
             <h2 id="flags-heading" className="mb-4 text-2xl font-bold">
               Red flags
             </h2>
-            <FlagTable lines={flagLines(prime.partners)} />
+            {prime.released ? (
+              <FlagTable lines={flagLines(prime.partners)} />
+            ) : (
+              <p className="mb-6">
+                Partners&apos; red flags are shown with their other figures, once released.
+              </p>
+            )}
             {seesSelf && prime.self ? <SelfFlags flags={prime.self.redFlags} /> : null}
             {seesSelf ? (
               <SupplyChainSummary facts={prime.supplyChain} names={viewer === "commissioner"} />
             ) : null}
           </section>
           {payment ? <PaymentRecord primeName={prime.prime.name} record={payment} /> : null}
-          <SpreadTable partners={prime.partners} caption="How partners' scores spread across the bands" />
+          {prime.released ? (
+            <SpreadTable partners={prime.partners} caption="How partners' scores spread across the bands" />
+          ) : null}
           <TrendSection prime={prime} seesSelf={seesSelf} />
           {seesSelf ? (
             <>
@@ -162,4 +228,45 @@ export default async function PrimeReportPage({
       )}
     </>
   );
+}
+
+/** What a reader can do while this cycle has no partners' figures: the prime's own part, or an earlier release. */
+function nextSteps({
+  view,
+  state,
+  path,
+  contractId,
+  cycleId,
+}: {
+  view: PrimeReportView;
+  state: FiguresState;
+  path: string;
+  contractId: string;
+  cycleId: string;
+}): NextStep[] {
+  if (state.kind === "released") return [];
+  const { viewer, primes } = view.report;
+  const prime = primes[0];
+  if (!prime) return [];
+  const steps: NextStep[] = [];
+  const open = state.kind === "open";
+  if (viewer === "prime" && open && !prime.self) {
+    steps.push({
+      href: path.replace(/\/report$/, "/self-assessment"),
+      label: "Do your self-assessment",
+      why: "your own answers, shown here beside your partners' figures once they are released",
+    });
+  }
+  if (viewer !== "partner" && open) {
+    steps.push({
+      href: `/contracts/${contractId}/invitations`,
+      label: viewer === "prime" ? "Invite your partners to rate you" : "Invite partners to rate this prime",
+      why: "the more answer, the sooner figures can be released",
+    });
+  }
+  const last = lastReleasedCycle(prime.trend.cycles, cycleId);
+  if (last) {
+    steps.push({ href: `${path}?cycle=${last.id}`, label: `See ${last.name}, the last released cycle` });
+  }
+  return steps;
 }

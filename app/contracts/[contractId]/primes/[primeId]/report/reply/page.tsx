@@ -41,12 +41,14 @@ export default async function ReplyPage({ params, searchParams }: { params: Para
         cycleId={read.cycle.id}
         principles={framework.principles.map((p) => {
           const line = lines.get(p.key);
-          const partners = line?.partners ? scoreOrDash(line.partners.mean) : "not shown";
+          const partners = line?.partners
+            ? scoreOrDash(line.partners.mean, line.partners.answers)
+            : "not shown";
           return {
             key: p.key,
             title: p.title,
             reply: prime.replies[p.key] ?? "",
-            figures: `Partners' mean ${partners}; your own score ${scoreOrDash(line?.self)}.`,
+            figures: `Partners' mean ${partners}; your own score ${scoreOrDash(line?.self, "own")}.`,
           };
         })}
       />
