@@ -8,6 +8,7 @@ import {
   type AnswerValue,
   framework as currentFramework,
   type Framework,
+  frameworkFor,
   type Perspective,
   type PrincipleKey,
   principleQuestions,
@@ -29,12 +30,6 @@ export const CLOSED_MESSAGE =
 export const toDbPerspective = (p: Perspective): DbPerspective => (p === "prime" ? "PRIME" : "SUBCONTRACTOR");
 export const fromDbPerspective = (p: DbPerspective): Perspective =>
   p === "PRIME" ? "prime" : "subcontractor";
-
-/** The framework an assessment was answered against. Only one version exists so far. */
-export function frameworkFor(id: string, version: string): Framework {
-  if (id === currentFramework.id && version === currentFramework.version) return currentFramework;
-  throw new Error(`framework ${id} ${version} is not available`);
-}
 
 const assessmentSelect = {
   id: true,
