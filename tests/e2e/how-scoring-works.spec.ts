@@ -27,7 +27,7 @@ test("the method is public: rules, thresholds, every question and its flags", as
     page.getByText(/not on its size; a fee over the stated level still raises a red flag/),
   ).toBeVisible();
   // Version 1 stays readable for the rounds that used it.
-  await page.getByText("Version 1.0").click();
+  await page.locator("summary", { hasText: "Version 1.0" }).click();
   const v1Payment = page.getByRole("table", {
     name: /Version 1\.0, Paying fairly and on time: questions partners are asked/,
   });

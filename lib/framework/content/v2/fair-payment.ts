@@ -139,7 +139,7 @@ export const fairPaymentV2: PrincipleInput = {
       perspective: "subcontractor",
       pairKey: "pay.within-30",
       text: "Of the invoices you sent your prime in the last 6 months, what percentage did it pay within 30 days?",
-      help: "The Procurement Act 2023 writes a 30-day payment term into public subcontracts, and the Fair Payment Code's gold standard is 95% of invoices paid within 30 days. Shares of invoices show late payments that an average hides. If you do not know, choose Don't know.",
+      help: "The Procurement Act 2023 writes a 30-day payment term into public subcontracts, and the Fair Payment Code's gold standard is 95% of invoices paid within 30 days. Shares of invoices show late payments that an average hides. If you do not know, tick Don't know.",
       evidencePrompt: "Which invoices were paid late, and by how long?",
       answer: SHARE,
       scoring: WITHIN_30_SCORING,
