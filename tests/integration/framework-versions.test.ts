@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
-import { frameworkV2, questionsFor, framework as version1 } from "@/lib/framework";
+import { findQuestion, frameworkV2, questionsFor, framework as version1 } from "@/lib/framework";
+import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
 import { openCycle } from "@/lib/services/contract-admin";
 import { releasePeriod } from "@/lib/services/releases";
 import { getContractReport } from "@/lib/services/reports";
@@ -83,6 +84,15 @@ describe.each(testDatabaseKinds())("framework versions on %s", (kind) => {
     // Worst everywhere, then best everywhere, over the same questions.
     expect(step.overall.change).toBeGreaterThan(80);
     expect(step.principles.reduce((n, p) => n + p.questions, 0)).toBe(step.compared.length);
+
+    // The prime never reads version 2's figures about facts it sets per partner (ADR 0011).
+    const own = await getContractReport(w.prime, w.contractId, { now: AFTER });
+    const seen = own.primes[0]?.partners;
+    if (!seen || seen.suppressed) throw new Error("the prime reads no released figures");
+    for (const key of nonEmpty(PRIME_KNOWN_QUESTIONS.filter((k) => findQuestion(frameworkV2, k)?.scoring))) {
+      expect(seen.questions.find((q) => q.key === key)?.suppressed ?? true, key).toBe(true);
+    }
+    expect(seen.questions.find((q) => q.key === "risk.creaming.sub")?.suppressed).toBe(false);
   });
 
   it("records the version the commissioner chose on the cycle, and keeps one version per period", async () => {
