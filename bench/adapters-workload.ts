@@ -93,8 +93,8 @@ async function writeRating(db: PrismaClient, i: number, commissionerId: string, 
     return tx.assessment.create({
       data: {
         reference: `B${String(i).padStart(6, "0")}`,
-        frameworkId: "ncvo-serco",
-        frameworkVersion: "1",
+        frameworkId: "ncvo-serco-code",
+        frameworkVersion: "1.0",
         perspective: "SUBCONTRACTOR",
         contractId: contract.id,
         cycleId: cycle.id,
@@ -132,7 +132,7 @@ async function aggregate(db: PrismaClient) {
            sum(CASE WHEN an.flagged THEN 1 ELSE 0 END)::int AS flags,
            count(DISTINCT a."respondentOrgId")::int AS partners
     FROM "Answer" an JOIN "Assessment" a ON a.id = an."assessmentId"
-    WHERE a.perspective = 'SUBCONTRACTOR' AND a.status = 'SUBMITTED' AND a."frameworkId" = ${"ncvo-serco"}
+    WHERE a.perspective = 'SUBCONTRACTOR' AND a.status = 'SUBMITTED' AND a."frameworkId" = ${"ncvo-serco-code"}
     GROUP BY a."primeId", an."principleKey"
     HAVING count(DISTINCT a."respondentOrgId") >= 3
     ORDER BY 1, 2`;

@@ -1,22 +1,16 @@
 import type { Metadata } from "next";
-import { ScrollRegion } from "@/components/ui/scroll-region";
-import { TableHead } from "@/components/ui/table-head";
-import { framework, type Perspective } from "@/lib/framework";
-import { describeAnswer, describeFlagCondition, describeScoring } from "@/lib/framework/describe";
+import { FrameworkQuestions } from "@/components/method/framework-questions";
+import { FRAMEWORK_VERSIONS, latestFramework as latest } from "@/lib/framework";
 import { PRECISION_RULE } from "@/lib/reports/format";
 import { GAP_THRESHOLD } from "@/lib/scoring";
 import { DEFAULT_THRESHOLDS, MIN_THRESHOLD } from "@/lib/scoring/release";
 
 export const metadata: Metadata = { title: "How scoring works" };
 
-const PERSPECTIVE_LABEL: Record<Perspective, string> = {
-  subcontractor: "Partners are asked",
-  prime: "Primes are asked",
-};
-
 /** The whole method, generated from the framework itself: nothing about scoring is secret. */
 export default function HowScoringWorksPage() {
-  const k = framework.minResponses;
+  const framework = latest;
+  const k = Math.max(...FRAMEWORK_VERSIONS.map((f) => f.minResponses));
   const weights = framework.principles.map((p) => p.weight);
   const equalWeights = weights.every((w) => w === weights[0]);
 
@@ -25,9 +19,9 @@ export default function HowScoringWorksPage() {
       <h1 className="mb-6 text-4xl font-bold">How scoring works</h1>
       <div className="max-w-3xl space-y-4">
         <p>
-          Chainwise scores answers against the {framework.title} (version {framework.version}). Every rule,
-          weight and threshold is on this page, generated from the same data the questionnaire and the reports
-          use.
+          Chainwise scores answers against the {framework.title} (version {framework.version}, and earlier
+          versions for the rounds that used them). Every rule, weight and threshold is on this page, generated
+          from the same data the questionnaire and the reports use.
         </p>
         <p className="text-muted">
           Source: <a href={framework.source.url}>{framework.source.title}</a>, {framework.source.publisher}.{" "}
@@ -55,6 +49,14 @@ export default function HowScoringWorksPage() {
         <li>
           Bands: <strong>Strong</strong> from 80, <strong>Good</strong> from 60, <strong>Developing</strong>{" "}
           from 40, <strong>Concern</strong> below 40.
+        </li>
+        <li>
+          From version 2, a management fee is scored on whether it is explained, agreed with the partner and
+          in proportion to what it pays for, not on its size; a fee over the stated level still raises a red
+          flag. A way of being paid is scored on whether the partner has the one it needs and chose it with
+          the prime, not on how many ways are offered. Payment is measured as public payment reports measure
+          it: the shares of invoices paid within 30 days, in 31 to 60 days, after 60 days, and not within
+          agreed terms, with the line each flag follows cited beside it.
         </li>
         <li>
           Red flags come from indicator questions (for example, being paid more than 30 days after an
@@ -96,7 +98,9 @@ export default function HowScoringWorksPage() {
           and never against its own other contracts.
         </li>
         <li>
-          Trends are shown between released rounds only, over the questions asked in the same way in both.
+          Trends are shown between released rounds only, over the questions asked in the same way in both, and
+          say how many questions were compared. Between rounds on different versions, that is the questions
+          unchanged from one version to the next.
         </li>
         <li>
           Each answer&apos;s score is rounded to one decimal place when it is submitted. A figure is worked
@@ -110,50 +114,28 @@ export default function HowScoringWorksPage() {
       </ol>
 
       <h2 className="mt-10 mb-4 text-3xl font-bold">The principles and questions</h2>
-      {framework.principles.map((principle, index) => (
-        <section key={principle.key} className="mb-12" aria-labelledby={`principle-${principle.key}`}>
-          <h3 id={`principle-${principle.key}`} className="mb-2 text-2xl font-bold">
-            {index + 1}. {principle.title}
-          </h3>
-          <p className="mb-2 max-w-3xl">{principle.commitment}</p>
-          <p className="mb-4 text-muted">Weight in the overall score: {principle.weight}.</p>
-          {(["subcontractor", "prime"] as const).map((perspective) => (
-            <div key={perspective} className="mb-6">
-              <h4 className="mb-2 text-xl font-bold">{PERSPECTIVE_LABEL[perspective]}</h4>
-              <ScrollRegion
-                label={`${principle.title}: questions ${perspective === "prime" ? "primes" : "partners"} are asked`}
-              >
-                <table className="w-full border-collapse text-base">
-                  <caption className="sr-only">
-                    {principle.title}: questions {perspective === "prime" ? "primes" : "partners"} are asked,
-                    how each is scored, its weight and any red flag
-                  </caption>
-                  <TableHead columns={["Question", "Answers and scores", "Weight", "Red flag"]} />
-                  <tbody>
-                    {principle.questions
-                      .filter((q) => q.perspective === perspective)
-                      .map((q) => (
-                        <tr key={q.key} className="border-b border-gray-300 align-top">
-                          <td className="py-2 pr-4">{q.text}</td>
-                          <td className="py-2 pr-4">
-                            <p>{describeAnswer(q.answer)}.</p>
-                            <p className="text-muted">{describeScoring(q)}</p>
-                          </td>
-                          <td className="py-2 pr-4">{q.scoring ? q.weight : "–"}</td>
-                          <td className="py-2">
-                            {q.redFlag
-                              ? `${q.redFlag.label}: raised by ${describeFlagCondition(q, q.redFlag.when)}.`
-                              : "–"}
-                          </td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-            </div>
-          ))}
-        </section>
-      ))}
+      <p className="mb-6 max-w-3xl">
+        Each rating round uses one version of the questions, chosen by the commissioner when it opens the
+        round. Version {latest.version} is offered for new rounds; earlier versions stay here because rounds
+        that used them are still read by them.
+      </p>
+      {[...FRAMEWORK_VERSIONS].reverse().map((version) =>
+        version === latest ? (
+          <section key={version.version} aria-labelledby={`version-${version.version}`}>
+            <h2 id={`version-${version.version}`} className="mb-4 text-2xl font-bold">
+              Version {version.version}
+            </h2>
+            <FrameworkQuestions framework={version} />
+          </section>
+        ) : (
+          <details key={version.version} className="mb-10">
+            <summary className="cursor-pointer">
+              <h2 className="inline text-2xl font-bold">Version {version.version}</h2>
+            </summary>
+            <FrameworkQuestions framework={version} />
+          </details>
+        ),
+      )}
     </>
   );
 }

@@ -3,11 +3,18 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
 import { openCycleAction } from "@/lib/actions/contracts";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
 
-export function CycleForm({ contractId }: { contractId: string }) {
+interface Props {
+  contractId: string;
+  /** The framework versions a new cycle can use, newest first; the first is chosen unless changed. */
+  versions: readonly { value: string; label: string }[];
+}
+
+export function CycleForm({ contractId, versions }: Props) {
   const [state, action, pending] = useActionState(openCycleAction, initialFormState);
   const { error, typed } = fieldsOf(state);
   return (
@@ -39,6 +46,15 @@ export function CycleForm({ contractId }: { contractId: string }) {
           type="date"
           defaultValue={typed("closesAt")}
           error={error("closesAt")}
+        />
+        <RadioGroup
+          key={`frameworkVersion-${typed("frameworkVersion")}`}
+          name="frameworkVersion"
+          legend="Questions"
+          hint="Every rating in the cycle answers the same version. Cycles of one period, on any contract, use one version so their figures can be combined. How scoring works lists each version's questions."
+          options={versions}
+          value={typed("frameworkVersion") || versions[0]?.value}
+          error={error("frameworkVersion")}
         />
         <Button disabled={pending}>Open cycle</Button>
       </form>

@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { savePrincipleAction } from "@/lib/actions/assessments";
 import { initialFormState } from "@/lib/actions/form-state";
 import type { PrincipleKey, Question } from "@/lib/framework";
+import type { AnswerOrder } from "@/lib/framework/answer-order";
 import type { TypedValues } from "@/lib/questionnaire/form";
 import { QuestionField } from "./question-field";
 
@@ -14,11 +15,12 @@ interface Props {
   principle: PrincipleKey;
   revision: number;
   questions: Question[];
+  answerOrder: AnswerOrder;
   stored: TypedValues;
 }
 
 /** One principle's questions. Works without JavaScript: the action re-renders this page with its state. */
-export function PrincipleForm({ assessmentId, principle, revision, questions, stored }: Props) {
+export function PrincipleForm({ assessmentId, principle, revision, questions, answerOrder, stored }: Props) {
   const [state, action, pending] = useActionState(savePrincipleAction, initialFormState);
   const typed = state.typed ?? stored;
   const errorFor = (key: string) => state.errors.find((e) => e.questionKey === key)?.message;
@@ -34,6 +36,7 @@ export function PrincipleForm({ assessmentId, principle, revision, questions, st
           <QuestionField
             key={question.key}
             question={question}
+            answerOrder={answerOrder}
             number={index + 1}
             typed={typed}
             error={errorFor(question.key)}

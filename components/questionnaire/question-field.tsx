@@ -1,5 +1,6 @@
 import type { Question } from "@/lib/framework";
-import { DONT_KNOW, NOT_APPLICABLE, SCALES } from "@/lib/framework/constants";
+import { type AnswerOrder, displayOptions } from "@/lib/framework/answer-order";
+import { DONT_KNOW, NOT_APPLICABLE } from "@/lib/framework/constants";
 import { EVIDENCE_MAX, fieldId, fieldName } from "@/lib/questionnaire/fields";
 import type { TypedValues } from "@/lib/questionnaire/form";
 
@@ -7,24 +8,11 @@ const UNIT_SUFFIX = { days: "days", percent: "%", count: "", gbp: "" } as const;
 
 interface Props {
   question: Question;
+  /** The framework's answer order (docs/decisions/0020). */
+  answerOrder: AnswerOrder;
   number: number;
   typed: TypedValues;
   error?: string;
-}
-
-function optionsOf(question: Question): { value: string; label: string }[] {
-  const spec = question.answer;
-  switch (spec.type) {
-    case "scale":
-      return [...SCALES[spec.scale]];
-    case "yes-partly-no":
-      return [...SCALES["yes-partly-no"]].reverse();
-    case "single":
-    case "multiple":
-      return spec.options;
-    case "number":
-      return [];
-  }
 }
 
 function nonAnswers(question: Question) {
@@ -38,7 +26,7 @@ const asList = (value: string | string[] | undefined) =>
   Array.isArray(value) ? value : value ? [value] : [];
 
 /** One question as a GOV.UK fieldset: legend, why it matters, error, answers, optional note. */
-export function QuestionField({ question, number, typed, error }: Props) {
+export function QuestionField({ question, answerOrder, number, typed, error }: Props) {
   const id = fieldId(question.key);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -126,7 +114,7 @@ export function QuestionField({ question, number, typed, error }: Props) {
         ) : (
           <div className="space-y-2">
             {spec.type === "multiple" ? <p className="text-base text-muted">Select all that apply.</p> : null}
-            {optionsOf(question).map((o, i) =>
+            {displayOptions(question, answerOrder).map((o, i) =>
               choice(
                 o.value,
                 o.label,

@@ -70,7 +70,12 @@ export async function openCycleAction(_previous: FormState, form: FormData): Pro
     keep(read.typed);
     // A cycle closes at the end of its closing day.
     const closesAt = new Date(read.data.closesAt.getTime() + 86_400_000 - 1000);
-    await openCycle(actor, contractId, { name: read.data.cycleName, opensAt: read.data.opensAt, closesAt });
+    await openCycle(actor, contractId, {
+      name: read.data.cycleName,
+      opensAt: read.data.opensAt,
+      closesAt,
+      frameworkVersion: read.data.frameworkVersion,
+    });
     redirect(`/contracts/${contractId}?cycle=1#cycles`, RedirectType.push);
   });
 }

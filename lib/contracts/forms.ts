@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { date, optionalDate, optionalText, text } from "@/lib/forms/fields";
+import { FRAMEWORK_VERSIONS } from "@/lib/framework";
 import { checkIdentifier, type OrganisationIdentifier } from "@/lib/organisations/identifiers";
 import { CHAIN_STATUSES, REGISTERS, SIZE_BANDS, VALUE_BANDS } from "./options";
 
@@ -85,13 +86,17 @@ export const cycleSchema = z
     cycleName: text("a name for the cycle, like 2026–27", 40),
     opensAt: date("the opening date"),
     closesAt: date("the closing date"),
+    frameworkVersion: z.enum(
+      FRAMEWORK_VERSIONS.map((f) => f.version),
+      { error: "Choose the version of the questions the cycle uses" },
+    ),
   })
   .refine((v) => v.closesAt > v.opensAt, {
     path: ["closesAt"],
     message: "The closing date must be after the opening date",
   });
 // Field names are unique across the contract page, whose forms share it (ids come from names).
-export const CYCLE_FIELDS = ["cycleName", "opensAt", "closesAt"];
+export const CYCLE_FIELDS = ["cycleName", "opensAt", "closesAt", "frameworkVersion"];
 
 export const memberUpdateSchema = z.object({
   memberId: z.string().min(1).max(64),

@@ -3,6 +3,7 @@ import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
 import { nonEmpty } from "@/tests/support/non-empty";
 import {
   FLAG_KINDS,
+  FRAMEWORK_VERSIONS,
   FrameworkError,
   type FrameworkInput,
   findQuestion,
@@ -57,6 +58,7 @@ function expectIssue(issues: string[], path: string, message: string | RegExp) {
 }
 
 const allQuestions = framework.principles.flatMap((p) => p.questions);
+const everyVersionsQuestions = FRAMEWORK_VERSIONS.flatMap((f) => f.principles.flatMap((p) => p.questions));
 
 describe("the shipped framework", () => {
   it("loads and validates", () => {
@@ -164,9 +166,9 @@ describe("the shipped framework", () => {
     expect(flaggedPairs).toBeGreaterThanOrEqual(FLAG_KINDS.length);
   });
 
-  it("never scores a flagged answer above an unflagged one", () => {
+  it("never scores a flagged answer above an unflagged one, in any version", () => {
     for (const q of nonEmpty(
-      allQuestions.filter((question) => question.redFlag && question.scoring),
+      everyVersionsQuestions.filter((question) => question.redFlag && question.scoring),
       "scored questions with a red flag",
     )) {
       const { flagged, clear } = scoresBySide(q);
@@ -176,10 +178,10 @@ describe("the shipped framework", () => {
     }
   });
 
-  it("marks exactly the partners' questions about facts the prime sets per partner (ADR 0011)", () => {
-    const marked = allQuestions.filter((q) => q.primeKnown).map((q) => q.key);
-    expect(marked.sort()).toEqual([...PRIME_KNOWN_QUESTIONS].sort());
-    for (const key of marked) expect(findQuestion(framework, key)?.scoring, key).toBeDefined();
+  it("marks exactly the partners' questions about facts the prime sets per partner, in every version (ADR 0011)", () => {
+    const marked = new Set(everyVersionsQuestions.filter((q) => q.primeKnown).map((q) => q.key));
+    expect([...marked].sort()).toEqual([...PRIME_KNOWN_QUESTIONS].sort());
+    for (const q of allQuestions.filter((x) => x.primeKnown)) expect(q.scoring, q.key).toBeDefined();
   });
 
   it("has help for every question in plain words", () => {

@@ -1,6 +1,7 @@
 export * from "./answers";
 export { framework } from "./current";
 export { ncvoSercoFramework } from "./ncvo-serco";
+export { ncvoSercoFrameworkV2 } from "./ncvo-serco-v2";
 export { FrameworkError, optionValues, parseFramework } from "./parse";
 export {
   findQuestion,
@@ -11,3 +12,4 @@ export {
   questionsFor,
 } from "./queries";
 export * from "./schema";
+export { FRAMEWORK_VERSIONS, findFramework, frameworkFor, frameworkV2, latestFramework } from "./versions";

@@ -92,11 +92,16 @@ const flagCondition = z.union([
 ]);
 export type FlagCondition = z.infer<typeof flagCondition>;
 
+/** A public rule a flag's line is taken from, and where it is written. */
+const lineSource = z.object({ text, url: z.url() });
+
 const redFlag = z.object({
   kind: z.enum(FLAG_KINDS),
   /** What the flag says when raised, in plain words ("Paid more than 30 days after invoice"). */
   label: text,
   when: flagCondition,
+  /** Where the law or a public code sets the line the flag follows (version 2 onwards). */
+  basis: z.array(lineSource).min(1).optional(),
 });
 export type RedFlag = z.infer<typeof redFlag>;
 
@@ -148,6 +153,13 @@ export const frameworkSchema = z.object({
    */
   minResponses: z.number().int().min(3, "anonymity threshold must be at least 3").default(3),
   principles: z.array(principle).length(5, "must have exactly 5 principles"),
+  /**
+   * The order a questionnaire shows each question's answers in. `as-shipped` (version 1): fixed
+   * scales worst first, yes/partly/no with "Yes" first, choices as listed. `best-first` (version 2
+   * onwards, docs/decisions/0020): every scored question's answers from the best-scoring to the
+   * worst. Display only: scores never depend on it.
+   */
+  answerOrder: z.enum(["as-shipped", "best-first"]).default("as-shipped"),
 });
 export type Framework = z.infer<typeof frameworkSchema>;
 export type FrameworkInput = z.input<typeof frameworkSchema>;

@@ -8,6 +8,7 @@ import {
   type AnswerValue,
   framework as currentFramework,
   type Framework,
+  frameworkFor,
   type Perspective,
   type PrincipleKey,
   principleQuestions,
@@ -29,12 +30,6 @@ export const CLOSED_MESSAGE =
 export const toDbPerspective = (p: Perspective): DbPerspective => (p === "prime" ? "PRIME" : "SUBCONTRACTOR");
 export const fromDbPerspective = (p: DbPerspective): Perspective =>
   p === "PRIME" ? "prime" : "subcontractor";
-
-/** The framework an assessment was answered against. Only one version exists so far. */
-export function frameworkFor(id: string, version: string): Framework {
-  if (id === currentFramework.id && version === currentFramework.version) return currentFramework;
-  throw new Error(`framework ${id} ${version} is not available`);
-}
 
 const assessmentSelect = {
   id: true,
@@ -179,7 +174,7 @@ export async function getStartContext(actor: Actor, input: StartInput, now = new
   const cycle = await db().cycle.findFirst({
     where: { contractId: input.contractId, opensAt: { lte: now }, closesAt: { gte: now } },
     orderBy: { opensAt: "desc" },
-    select: { id: true, name: true, closesAt: true },
+    select: { id: true, name: true, closesAt: true, frameworkId: true, frameworkVersion: true },
   });
   const existing = cycle
     ? await db().assessment.findFirst({
@@ -211,8 +206,9 @@ export async function startOrResume(actor: Actor, input: StartInput, now = new D
   const created = await db().assessment.create({
     data: {
       reference: newReference(),
-      frameworkId: currentFramework.id,
-      frameworkVersion: currentFramework.version,
+      // A cycle uses one version, chosen when it was opened (the database refuses any other).
+      frameworkId: context.cycle.frameworkId,
+      frameworkVersion: context.cycle.frameworkVersion,
       perspective: toDbPerspective(input.perspective),
       contractId: input.contractId,
       cycleId: context.cycle.id,

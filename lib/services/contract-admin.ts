@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { framework as currentFramework, findFramework } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
@@ -97,7 +98,10 @@ const detailSelect = {
     },
     orderBy: { organisation: { name: "asc" } },
   },
-  cycles: { select: { id: true, name: true, opensAt: true, closesAt: true }, orderBy: { opensAt: "desc" } },
+  cycles: {
+    select: { id: true, name: true, opensAt: true, closesAt: true, frameworkVersion: true },
+    orderBy: { opensAt: "desc" },
+  },
 } satisfies Prisma.ContractSelect;
 
 type ContractRow = Prisma.ContractGetPayload<{ select: typeof detailSelect }>;
@@ -194,12 +198,16 @@ export async function updatePartner(
 export async function openCycle(
   actor: Actor,
   contractId: string,
-  input: { name: string; opensAt: Date; closesAt: Date },
+  input: { name: string; opensAt: Date; closesAt: Date; frameworkVersion?: string },
 ): Promise<void> {
   requireCommissioner(actor);
   requireRecordIds(contractId);
   if (input.closesAt <= input.opensAt)
     throw new RuleError("The closing date must be after the opening date.");
+  const { frameworkVersion, ...cycle } = input;
+  // Without a choice, the version cycles have always used (the database's default too).
+  const framework = findFramework(currentFramework.id, frameworkVersion ?? currentFramework.version);
+  if (!framework) throw new RuleError("Choose a version of the questions that Chainwise offers.");
   await db().$transaction(async (tx) => {
     const contract = await tx.contract.findFirst({
       where: ownContract(actor, contractId),
@@ -220,6 +228,21 @@ export async function openCycle(
     });
     if (overlap)
       throw new RuleError(`This overlaps the ${overlap.name} cycle. Cycles on a contract cannot overlap.`);
-    await tx.cycle.create({ data: { contractId, ...input } });
+    // A period's figures are pooled across contracts and nationally, so its cycles ask the same
+    // questions: one framework version per period (lib/framework/README.md).
+    const period = await tx.cycle.findFirst({
+      where: {
+        name: { equals: input.name, mode: "insensitive" },
+        NOT: { frameworkId: framework.id, frameworkVersion: framework.version },
+      },
+      select: { name: true, frameworkVersion: true },
+    });
+    if (period)
+      throw new RuleError(
+        `Cycles of the ${period.name} period use version ${period.frameworkVersion} of the questions, so their figures can be combined. Choose version ${period.frameworkVersion}, or another name.`,
+      );
+    await tx.cycle.create({
+      data: { contractId, ...cycle, frameworkId: framework.id, frameworkVersion: framework.version },
+    });
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { framework, type Perspective } from "@/lib/framework";
+import { frameworkFor, type Perspective } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { type InvitationState, stateOf } from "@/lib/invitations/tokens";
@@ -125,7 +125,7 @@ export async function chainInvitations(
     db().cycle.findFirst({
       where: { contractId, opensAt: { lte: now }, closesAt: { gte: now } },
       orderBy: { opensAt: "desc" },
-      select: { id: true, closesAt: true },
+      select: { id: true, closesAt: true, frameworkId: true, frameworkVersion: true },
     }),
   ]);
   const onRoster = new Set(roster.map((r) => r.organisationId));
@@ -133,7 +133,7 @@ export async function chainInvitations(
   // who had sent any version by the start of today.
   const answered = cycle
     ? ((
-        await answeredCounts(framework, {
+        await answeredCounts(frameworkFor(cycle.frameworkId, cycle.frameworkVersion), {
           contractId,
           primeIds: [primeId],
           cycleIds: [cycle.id],

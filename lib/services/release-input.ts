@@ -1,4 +1,4 @@
-import { framework } from "@/lib/framework";
+import type { Framework } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { contributes, type Previous, type ReleaseRow, type ReleaseStructure } from "@/lib/scoring/release";
 
@@ -26,7 +26,7 @@ interface RatingRecord {
 
 /**
  * The current submitted partners' ratings of these primes in cycles of the period closed before
- * `now`, of the current framework version: a correction replaces what it corrects once submitted,
+ * `now`, of the period's framework version: a correction replaces what it corrects once submitted,
  * and one still being drafted does not.
  */
 export async function ratingsOf(
@@ -35,6 +35,7 @@ export async function ratingsOf(
   period: string,
   now: Date,
   structure: ReleaseStructure,
+  framework: Framework,
 ): Promise<ReleaseRow[]> {
   const records = await tx.$queryRaw<RatingRecord[]>`
     SELECT a.id, a."respondentOrgId" AS respondent, a."primeId" AS prime, a."contractId" AS contract,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { framework } from "@/lib/framework";
+import { type Framework, framework, frameworkFor } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReleaseFamily, ReleaseLevel } from "@/lib/generated/prisma/enums";
 import { BANDS, toTenths } from "@/lib/scoring/numbers";
@@ -67,8 +67,23 @@ const LEVEL_OF_SCOPE = {
   contract: "CONTRACT",
 } as const satisfies Record<ScopeLevel, ReleaseLevel>;
 
-/** The partners' questionnaire as the release check sees it; one framework version is current. */
-export const currentStructure = (): ReleaseStructure => releaseStructure(framework);
+/**
+ * The framework version a period's cycles asked: one per period (openCycle refuses a second), so
+ * its figures pool across contracts and nationally. A period with no cycles yet has the current one.
+ */
+export async function periodFramework(tx: Tx, period: string): Promise<Framework> {
+  const versions = await tx.cycle.findMany({
+    where: { name: period },
+    distinct: ["frameworkId", "frameworkVersion"],
+    select: { frameworkId: true, frameworkVersion: true },
+  });
+  if (versions.length > 1)
+    throw new Error(
+      `the ${period} period's cycles use ${versions.length} framework versions; a period uses one`,
+    );
+  const only = versions[0];
+  return only ? frameworkFor(only.frameworkId, only.frameworkVersion) : framework;
+}
 
 /**
  * Releases of one period wait for each other, so each is checked against everything before it.
@@ -96,7 +111,8 @@ const PRIMES_AT_ONCE = 25;
  */
 export async function storeRelease(tx: Tx, spec: ReleaseSpec): Promise<ReleaseOutcome> {
   await prepare(tx, spec.period);
-  const structure = currentStructure();
+  const periodVersion = await periodFramework(tx, spec.period);
+  const structure: ReleaseStructure = releaseStructure(periodVersion);
   const primes = await tx.$queryRaw<{ primeId: string }[]>`
     SELECT DISTINCT a."primeId" FROM "Assessment" a
     JOIN "Cycle" c ON c.id = a."cycleId" JOIN "Contract" k ON k.id = a."contractId"
@@ -125,13 +141,13 @@ export async function storeRelease(tx: Tx, spec: ReleaseSpec): Promise<ReleaseOu
     // Every rating of these primes in the period, other programmes' too: earlier releases' scopes
     // and figures hold them, and the groups this release must keep at the threshold are built from
     // all. computeRelease works per prime; taking several at once only saves round trips.
-    const rows = await ratingsOf(tx, primeIds, spec.period, spec.now, structure);
+    const rows = await ratingsOf(tx, primeIds, spec.period, spec.now, structure, periodVersion);
     const thresholds = await thresholdsOf(tx, rows);
     const previous = await previousOf(tx, primeIds, spec.period, rows);
     const release = computeRelease({ rows, structure, thresholds, previous, only });
     outcome.hidden += release.suppressed.length;
     if (release.scopes.length === 0) continue;
-    if (outcome.releaseId === null) outcome.releaseId = await createRelease(tx, spec);
+    if (outcome.releaseId === null) outcome.releaseId = await createRelease(tx, spec, periodVersion);
     const scopeRows = await writeScopes(tx, outcome.releaseId, spec.period, release.scopes);
     await writeFigures(tx, outcome.releaseId, release, scopeRows);
     await writeMeans(tx, outcome.releaseId, release, scopeRows);
@@ -168,7 +184,7 @@ async function thresholdsOf(tx: Tx, rows: readonly ReleaseRow[]): Promise<Map<st
   );
 }
 
-async function createRelease(tx: Tx, spec: ReleaseSpec): Promise<string> {
+async function createRelease(tx: Tx, spec: ReleaseSpec, framework: Framework): Promise<string> {
   const created = await tx.release.create({
     data: {
       kind: spec.kind,

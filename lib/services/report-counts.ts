@@ -67,6 +67,26 @@ export async function answeredCounts(framework: Framework, scope: CountScope): P
 }
 
 /**
+ * {@link answeredCounts} over cycles that may use different framework versions: each cycle's
+ * ratings are counted against the version it asked (a cycle uses one; the database holds it so).
+ */
+export async function answeredCountsByVersion<C extends { id: string }>(
+  cycles: readonly C[],
+  frameworkOf: (cycle: C) => Framework,
+  scope: Omit<CountScope, "cycleIds">,
+): Promise<Map<string, number>> {
+  const byVersion = new Map<Framework, string[]>();
+  for (const cycle of cycles) {
+    const framework = frameworkOf(cycle);
+    byVersion.set(framework, [...(byVersion.get(framework) ?? []), cycle.id]);
+  }
+  const maps = await Promise.all(
+    [...byVersion].map(([framework, cycleIds]) => answeredCounts(framework, { ...scope, cycleIds })),
+  );
+  return new Map(maps.flatMap((m) => [...m]));
+}
+
+/**
  * Partners who had submitted by `before`, by any version of their rating: a correction sent today
  * must not take a partner out of the count until tomorrow, which would tell the prime that someone
  * corrected.

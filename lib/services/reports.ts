@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { type Answers, type AnswerValue, framework, type PrincipleKey } from "@/lib/framework";
+import { type Answers, type AnswerValue, frameworkFor, type PrincipleKey } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import {
@@ -22,7 +22,7 @@ import {
 import { createSharedRuns } from "./gate";
 import { readableScopes, type ScopeLine, scopeLines } from "./release-reads";
 import { releasedNotes } from "./releases";
-import { answeredCounts, countedTo, countKey } from "./report-counts";
+import { answeredCountsByVersion, countedTo, countKey } from "./report-counts";
 
 /**
  * Reports on one contract, for whoever may see them, decided here where the data is read:
@@ -46,6 +46,13 @@ export interface CycleSummary {
   opensAt: Date;
   closesAt: Date;
 }
+
+const summary = ({ id, name, opensAt, closesAt }: CycleSummary): CycleSummary => ({
+  id,
+  name,
+  opensAt,
+  closesAt,
+});
 
 export interface SupplyChainFacts {
   /** Partners on the rating roster: who could answer. */
@@ -140,7 +147,17 @@ const contractSelect = {
     select: { lot: true, prime: { select: { id: true, name: true } } },
     orderBy: [{ lot: "asc" }, { prime: { name: "asc" } }],
   },
-  cycles: { select: { id: true, name: true, opensAt: true, closesAt: true }, orderBy: { opensAt: "asc" } },
+  cycles: {
+    select: {
+      id: true,
+      name: true,
+      opensAt: true,
+      closesAt: true,
+      frameworkId: true,
+      frameworkVersion: true,
+    },
+    orderBy: { opensAt: "asc" },
+  },
 } satisfies Prisma.ContractSelect;
 type ContractRow = Prisma.ContractGetPayload<{ select: typeof contractSelect }>;
 
@@ -155,8 +172,6 @@ async function selfAssessments(
       primeId: { in: primeIds },
       perspective: "PRIME",
       status: "SUBMITTED",
-      frameworkId: framework.id,
-      frameworkVersion: framework.version,
       // The current version: a correction still being drafted does not replace it yet.
       OR: [{ correction: { is: null } }, { correction: { is: { status: "DRAFT" } } }],
     },
@@ -164,6 +179,9 @@ async function selfAssessments(
       cycleId: true,
       primeId: true,
       version: true,
+      // Scored by the version its cycle asked (lib/framework/versions.ts).
+      frameworkId: true,
+      frameworkVersion: true,
       answers: { select: { questionKey: true, value: true } },
     },
     orderBy: { version: "asc" },
@@ -173,7 +191,10 @@ async function selfAssessments(
     const answers: Answers = Object.fromEntries(
       row.answers.map((a) => [a.questionKey, a.value as AnswerValue]),
     );
-    result.set(countKey(row.cycleId, row.primeId), scoreAssessment(framework, answers, "prime"));
+    result.set(
+      countKey(row.cycleId, row.primeId),
+      scoreAssessment(frameworkFor(row.frameworkId, row.frameworkVersion), answers, "prime"),
+    );
   }
   return result;
 }
@@ -258,11 +279,12 @@ async function contractReport(
   const countsTo = cycle ? countedTo(viewer, now, cycle.closesAt) : null;
   const opened = cycles.filter((c) => c.opensAt <= now);
   const periods = [...new Set([...opened, ...(cycle ? [cycle] : [])].map((c) => c.name))];
+  const frameworkOf = (c: { frameworkId: string; frameworkVersion: string }) =>
+    frameworkFor(c.frameworkId, c.frameworkVersion);
   const [counts, released, selves, chains, replies] = await Promise.all([
-    answeredCounts(framework, {
+    answeredCountsByVersion(cycles, frameworkOf, {
       contractId,
       primeIds,
-      cycleIds: cycles.map((c) => c.id),
       submittedBefore: countsTo ?? undefined,
     }),
     readableScopes(actor, { primeIds, periods, contractIds: [contractId] }),
@@ -294,8 +316,8 @@ async function contractReport(
       );
     }
   }
-  const partnersIn = (c: CycleSummary, primeId: string): Aggregate =>
-    aggregateOfRelease(framework, scopeOf.get(`${c.name}/${primeId}`));
+  const partnersIn = (c: (typeof cycles)[number], primeId: string): Aggregate =>
+    aggregateOfRelease(frameworkOf(c), scopeOf.get(`${c.name}/${primeId}`));
   const notes = new Map<string, { questionKey: string; evidence: string }[]>();
   if (cycle && viewer !== "partner") {
     for (const id of primeIds) {
@@ -344,7 +366,7 @@ async function contractReport(
               .filter((s) => !s.figures.suppressed)
               .map((s) => ({
                 cycle: s.cycle.name,
-                framework,
+                framework: frameworkOf(s.cycle),
                 perspective: "subcontractor" as const,
                 questionScores: questionScores(s.figures),
               })),
@@ -363,8 +385,8 @@ async function contractReport(
     },
     minResponses: contract.commissioner.releaseScoreThreshold,
     countedTo: countsTo,
-    cycles,
-    cycle,
+    cycles: cycles.map(summary),
+    cycle: cycle && summary(cycle),
     primes,
     benchmark:
       viewer === "commissioner"

@@ -310,8 +310,8 @@ describe.each(testDatabaseKinds())("invitations on %s", (kind) => {
     const beacon = await database.client.assessment.create({
       data: {
         reference: "CW-REM-0001",
-        frameworkId: "x",
-        frameworkVersion: "1",
+        frameworkId: "ncvo-serco-code",
+        frameworkVersion: "1.0",
         perspective: "PRIME",
         contractId,
         cycleId,

@@ -235,7 +235,7 @@ describe.each(testDatabaseKinds())("release tables on %s", (kind) => {
     const insert = (status: string, reference: string) =>
       `INSERT INTO "Assessment" (id, reference, "frameworkId", "frameworkVersion", perspective, "contractId",
          "cycleId", "primeId", "respondentOrgId", status, "updatedAt")
-       VALUES (${q(`late-${reference}`)}, ${q(reference)}, 'ncvo-serco', '1.0', 'SUBCONTRACTOR', ${q(contractId)},
+       VALUES (${q(`late-${reference}`)}, ${q(reference)}, 'ncvo-serco-code', '1.0', 'SUBCONTRACTOR', ${q(contractId)},
          ${q(cycleId)}, ${q(prime.organisationId)}, ${q(late.id)}, '${status}', now())`;
     const closed = /have been released/;
     await refused(insert("SUBMITTED", `CW-LATE-${late.id}`), closed);

@@ -1,6 +1,7 @@
 import {
   type Answers,
   type AnswerValue,
+  type Framework,
   framework,
   type Perspective,
   type Question,
@@ -34,17 +35,22 @@ function candidates(q: Question): AnswerValue[] {
   }
 }
 
-function scoreOf(q: Question, perspective: Perspective, value: AnswerValue): number {
-  const scored = scoreAssessment(framework, { [q.key]: value }, perspective);
+function scoreOf(q: Question, perspective: Perspective, value: AnswerValue, version: Framework): number {
+  const scored = scoreAssessment(version, { [q.key]: value }, perspective);
   return scored.questions.find((s) => s.key === q.key)?.score ?? 0;
 }
 
 /** The answer to one question that scores highest ("best") or lowest ("worst"). */
-export function extremeAnswer(q: Question, perspective: Perspective, which: "best" | "worst"): AnswerValue {
+export function extremeAnswer(
+  q: Question,
+  perspective: Perspective,
+  which: "best" | "worst",
+  version: Framework = framework,
+): AnswerValue {
   let chosen: AnswerValue | undefined;
   let chosenScore = which === "best" ? -1 : 101;
   for (const value of candidates(q)) {
-    const score = scoreOf(q, perspective, value);
+    const score = scoreOf(q, perspective, value, version);
     if (which === "best" ? score > chosenScore : score < chosenScore) {
       chosen = value;
       chosenScore = score;
@@ -59,10 +65,11 @@ export function answersAt(
   perspective: Perspective,
   which: "best" | "worst",
   overrides: Answers = {},
+  version: Framework = framework,
 ): Answers {
   return {
     ...Object.fromEntries(
-      questionsFor(framework, perspective).map((q) => [q.key, extremeAnswer(q, perspective, which)]),
+      questionsFor(version, perspective).map((q) => [q.key, extremeAnswer(q, perspective, which, version)]),
     ),
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/types";
-import { type Answers, framework, type Perspective } from "@/lib/framework";
+import { type Answers, type Framework, type Perspective, framework as version1 } from "@/lib/framework";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ChainStatus, OrganisationType, SizeBand } from "@/lib/generated/prisma/enums";
 import { matchName } from "@/lib/organisations/names";
@@ -83,14 +83,17 @@ export async function addToSupplyChain(
 
 export async function createCycle(
   db: PrismaClient,
-  input: { contractId: string; name?: string; opensAt?: Date; closesAt?: Date },
+  input: { contractId: string; name?: string; opensAt?: Date; closesAt?: Date; framework?: Framework },
 ) {
+  const framework = input.framework ?? version1;
   return db.cycle.create({
     data: {
       contractId: input.contractId,
       name: input.name ?? "2026–27",
       opensAt: input.opensAt ?? new Date("2026-10-01T00:00:00Z"),
       closesAt: input.closesAt ?? new Date("2027-01-31T23:59:59Z"),
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
     },
   });
 }
@@ -111,6 +114,8 @@ export interface AssessmentInput {
   /** A correction: the version it is, and the assessment it corrects. */
   version?: number;
   supersedesId?: string;
+  /** The cycle's framework version; version 1 by default. */
+  framework?: Framework;
 }
 
 /**
@@ -118,6 +123,7 @@ export interface AssessmentInput {
  * principle, score and red flag worked out by lib/scoring.
  */
 export async function createAssessment(db: PrismaClient, input: AssessmentInput) {
+  const framework = input.framework ?? version1;
   const scored = scoreAssessment(framework, input.answers, input.perspective);
   const n = next();
   return db.assessment.create({

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/auth/types";
-import type { Answers, Perspective } from "@/lib/framework";
+import type { Answers, Framework, Perspective } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ChainStatus } from "@/lib/generated/prisma/enums";
 import {
@@ -39,7 +39,7 @@ export interface RatingScenarioInput {
   /** Partners on a roster: that many numbered ones on the first prime's, or each described; one by default. */
   partners?: number | PartnerInput[];
   /** The open cycle; 2026–27 by default, open from 1 October 2026 to 31 January 2027. */
-  cycle?: { name?: string; opensAt?: Date; closesAt?: Date };
+  cycle?: { name?: string; opensAt?: Date; closesAt?: Date; framework?: Framework };
 }
 
 export interface RatingOptions {
@@ -51,6 +51,8 @@ export interface RatingOptions {
   submittedAt?: Date | null;
   evidence?: Record<string, string>;
   notesSharedWithPrime?: boolean;
+  /** The cycle's framework version; version 1 by default. */
+  framework?: Framework;
 }
 
 export type RatingScenario = Awaited<ReturnType<typeof createRatingScenario>>;
@@ -114,6 +116,7 @@ export async function createRatingScenario(client: PrismaClient, input: RatingSc
       submittedAt: submittedAt ?? undefined,
       evidence: options.evidence,
       notesSharedWithPrime: options.notesSharedWithPrime,
+      framework: options.framework,
     });
   };
 

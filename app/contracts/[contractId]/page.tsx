@@ -8,11 +8,18 @@ import { SIZE_BANDS } from "@/lib/contracts/forms";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
+import { FRAMEWORK_VERSIONS, latestFramework } from "@/lib/framework";
 import { type ContractDetail, getOwnContract } from "@/lib/services/contract-admin";
 
 export const metadata: Metadata = { title: "Contract" };
 
 const SIZE_LABEL = Object.fromEntries(SIZE_BANDS.map((s) => [s.value, s.label.split(" (")[0]]));
+
+/** Newest first: the version a new cycle uses unless the commissioner chooses an older one. */
+const CYCLE_VERSIONS = [...FRAMEWORK_VERSIONS].reverse().map((f) => ({
+  value: f.version,
+  label: f === latestFramework ? `Version ${f.version} (newest)` : `Version ${f.version}`,
+}));
 
 type Search = { created?: string; added?: string; updated?: string; cycle?: string };
 
@@ -138,7 +145,8 @@ export default async function ContractPage({
         <ul className="mb-6 max-w-2xl border-t border-gray-300" aria-label="Rating cycles">
           {contract.cycles.map((c) => (
             <li key={c.id} className="border-b border-gray-300 py-2">
-              <strong>{c.name}</strong>: {formatDate(c.opensAt)} to {formatDate(c.closesAt)}
+              <strong>{c.name}</strong>: {formatDate(c.opensAt)} to {formatDate(c.closesAt)}, questions
+              version {c.frameworkVersion}
             </li>
           ))}
         </ul>
@@ -146,7 +154,7 @@ export default async function ContractPage({
       <details>
         <summary className="cursor-pointer text-xl text-brand underline">Open a new cycle</summary>
         <div className="mt-4">
-          <CycleForm contractId={contract.id} />
+          <CycleForm contractId={contract.id} versions={CYCLE_VERSIONS} />
         </div>
       </details>
     </>

@@ -8,7 +8,9 @@ import type { ReleaseRow, ReleaseStructure } from "./types";
  * share it pays only on results, the ways of being paid it offers, whether it named the partner in
  * its bid and sent it work, the referrals it sent, how often it shares data with it. A count or mean
  * of these over partners who answered tells the prime which partners answered, so their figures go
- * to the commissioner only (docs/decisions/0011). Marked `primeKnown` in the framework; this list
+ * to the commissioner only (docs/decisions/0011). Version 2 adds its shares of invoices by days to
+ * pay, how the fee was set, the way of being paid, who carries TUPE costs, consent to be named and
+ * the subcontract's length. Marked `primeKnown` in the framework; this list, over every version,
  * is what the framework's test checks it against.
  */
 export const PRIME_KNOWN_QUESTIONS: readonly string[] = [
@@ -19,6 +21,16 @@ export const PRIME_KNOWN_QUESTIONS: readonly string[] = [
   "faith.bid-candy.sub",
   "faith.referrals.sub",
   "data.frequency.sub",
+  // Version 2.
+  "pay.within-30.sub",
+  "pay.31-60.sub",
+  "pay.over-60.sub",
+  "pay.not-in-terms.sub",
+  "pay.fee-terms.sub",
+  "pay.method-fit.sub",
+  "risk.tupe.sub",
+  "faith.consent.sub",
+  "capacity.length.sub",
 ];
 
 /** The partners' questionnaire as a release needs it: scored questions, weights, flags. */

@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { createAuth } from "@/lib/auth/auth";
 import { DEMO_ORG_COOKIE } from "@/lib/auth/demo-cookie";
+import type { Framework } from "@/lib/framework";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MemberRole, OrganisationType } from "@/lib/generated/prisma/enums";
 import { type ReleaseOutcome, storeRelease } from "@/lib/services/release-store";
@@ -72,6 +73,7 @@ export async function createWorld(
     drafts = 0,
     council,
     evidence,
+    framework,
   }: {
     partners?: number;
     lot?: string | null;
@@ -80,6 +82,8 @@ export async function createWorld(
     council?: Org;
     /** Notes by question key, on every submitted rating (a submitted rating never changes afterwards). */
     evidence?: Record<string, string>;
+    /** The cycle's framework version; version 1 by default (no submitted or draft ratings with another). */
+    framework?: Framework;
   } = {},
 ): Promise<World> {
   const n = nextNumber();
@@ -107,7 +111,9 @@ export async function createWorld(
     name: cycleName,
     opensAt: new Date(Date.now() - 30 * DAY),
     closesAt: new Date(Date.now() + 60 * DAY),
+    framework,
   });
+  if (framework && submitted + drafts > 0) throw new Error("a world's ratings are written in version 1");
   for (const [i, partner] of onList.entries()) {
     if (i >= submitted + drafts) break;
     const answers = answersAt("subcontractor", "best");

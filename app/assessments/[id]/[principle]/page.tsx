@@ -56,6 +56,7 @@ export default async function PrinciplePage({ params }: { params: Promise<Params
         principle={key}
         revision={assessment.revision}
         questions={questions}
+        answerOrder={assessment.framework.answerOrder}
         stored={storedToTyped(questions, assessment.answers)}
       />
     </>

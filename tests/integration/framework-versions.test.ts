@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/types";
+import { findQuestion, frameworkV2, questionsFor, framework as version1 } from "@/lib/framework";
+import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
+import { openCycle } from "@/lib/services/contract-admin";
+import { releasePeriod } from "@/lib/services/releases";
+import { getContractReport } from "@/lib/services/reports";
+import { answersAt } from "@/tests/support/answers";
+import { createCycle, createUser } from "@/tests/support/factories";
+import { nonEmpty } from "@/tests/support/non-empty";
+import { createRatingScenario } from "@/tests/support/scenarios";
+import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
+
+const AFTER = new Date("2027-02-15T12:00:00Z");
+
+/** Version 1's partner questions that version 2 replaced or stopped scoring (lib/framework/README.md). */
+const REPLACED = [
+  "pay.days.sub",
+  "pay.fee.sub",
+  "pay.fee-explained.sub",
+  "pay.methods.sub",
+  "pay.method-choice.sub",
+];
+
+describe.each(testDatabaseKinds())("framework versions on %s", (kind) => {
+  const database = useTestDatabase(kind);
+
+  async function world() {
+    const { client } = database;
+    const scenario = await createRatingScenario(client, {
+      partners: 4,
+      cycle: { name: "2026–27", framework: frameworkV2 },
+    });
+    const council = scenario.commissioner;
+    await client.organisation.update({
+      where: { id: council.organisationId },
+      data: { releaseScoreThreshold: 3, releaseCategoryThreshold: 3 },
+    });
+    const user = await createUser(client);
+    await client.membership.create({
+      data: { userId: user.id, organisationId: council.organisationId, role: "ADMIN" },
+    });
+    const councilAdmin: Actor = { ...council, userId: user.id, role: "ADMIN" };
+    const previous = await createCycle(client, {
+      contractId: scenario.contractId,
+      name: "2025–26",
+      opensAt: new Date("2025-10-01"),
+      closesAt: new Date("2026-01-31"),
+      framework: version1,
+    });
+    return { ...scenario, councilAdmin, previous: previous.id, current: scenario.cycleId };
+  }
+
+  it("gives a trend from a version 1 cycle to a version 2 cycle over the unchanged questions only, and says how many", async () => {
+    const w = await world();
+    for (const partner of w.partners) {
+      await w.rate(partner, answersAt("subcontractor", "worst"), {
+        cycleId: w.previous,
+        submittedAt: new Date("2026-01-10T09:00:00Z"),
+      });
+      await w.rate(partner, answersAt("subcontractor", "best", {}, frameworkV2), { framework: frameworkV2 });
+    }
+    await releasePeriod(w.councilAdmin, w.commissioner.organisationId, "2025–26", AFTER);
+    await releasePeriod(w.councilAdmin, w.commissioner.organisationId, "2026–27", AFTER);
+
+    const report = await getContractReport(w.commissioner, w.contractId, { now: AFTER });
+    const prime = report.primes[0];
+    if (!prime || prime.partners.suppressed) throw new Error("no released figures");
+    // The version 2 cycle's figures are read by version 2: its new questions are released.
+    const within30 = prime.partners.questions.find((q) => q.key === "pay.within-30.sub");
+    expect(within30 && !within30.suppressed && within30.mean).toBe(100);
+
+    const [step] = prime.trend.steps;
+    if (!step) throw new Error("no trend step");
+    const unchanged = questionsFor(version1, "subcontractor")
+      .filter((q) => q.scoring && !REPLACED.includes(q.key))
+      .map((q) => q.key);
+    expect([...step.compared].sort()).toEqual(nonEmpty(unchanged).sort());
+    expect(step.compared).toHaveLength(25);
+    const leftOut = new Map(step.leftOut.map((l) => [l.key, l.reason]));
+    for (const key of [...REPLACED, "pay.within-30.sub", "risk.tupe.sub", "faith.consent.sub"]) {
+      expect(leftOut.get(key), key).toBe("not-in-both");
+    }
+    // Worst everywhere, then best everywhere, over the same questions.
+    expect(step.overall.change).toBeGreaterThan(80);
+    expect(step.principles.reduce((n, p) => n + p.questions, 0)).toBe(step.compared.length);
+
+    // The prime never reads version 2's figures about facts it sets per partner (ADR 0011).
+    const own = await getContractReport(w.prime, w.contractId, { now: AFTER });
+    const seen = own.primes[0]?.partners;
+    if (!seen || seen.suppressed) throw new Error("the prime reads no released figures");
+    for (const key of nonEmpty(PRIME_KNOWN_QUESTIONS.filter((k) => findQuestion(frameworkV2, k)?.scoring))) {
+      expect(seen.questions.find((q) => q.key === key)?.suppressed ?? true, key).toBe(true);
+    }
+    expect(seen.questions.find((q) => q.key === "risk.creaming.sub")?.suppressed).toBe(false);
+  });
+
+  it("records the version the commissioner chose on the cycle, and keeps one version per period", async () => {
+    const w = await world();
+    const { client } = database;
+    await openCycle(w.commissioner, w.contractId, {
+      name: "2027–28",
+      opensAt: new Date("2027-10-01"),
+      closesAt: new Date("2028-01-31"),
+      frameworkVersion: "2.0",
+    });
+    const opened = await client.cycle.findFirstOrThrow({
+      where: { contractId: w.contractId, name: "2027–28" },
+      select: { frameworkVersion: true },
+    });
+    expect(opened.frameworkVersion).toBe("2.0");
+    const other = await createRatingScenario(client, { cycle: { name: "2024–25" } });
+    await expect(
+      openCycle(other.commissioner, other.contractId, {
+        name: "2027–28",
+        opensAt: new Date("2027-10-01"),
+        closesAt: new Date("2028-01-31"),
+        frameworkVersion: "1.0",
+      }),
+    ).rejects.toThrow(/use version 2\.0/);
+  });
+
+  it("refuses, in the database, an assessment on another version than its cycle's", async () => {
+    const w = await world();
+    await expect(
+      w.rate(w.partner, answersAt("subcontractor", "best"), { framework: version1 }),
+    ).rejects.toThrow(/cycle's framework version/);
+  });
+});
