@@ -82,20 +82,21 @@ export async function getProgrammeReport(
 
 /**
  * How long a closed period's report answers further readers. Once every cycle of the period has
- * closed, nothing partners or primes submit can change it, and a new release changes the key; what
- * is left to change is the programme's own lists (rosters, lots, names), which a reader then sees
- * up to this late. Under 50 readers of a national programme, putting it together for each was the
- * whole cost of the page (bench, issue 13).
+ * closed, nothing partners or primes submit can change it (no rating or self-assessment is taken
+ * after a cycle closes), and a new release changes the key; what is left to change is the
+ * programme's own lists (rosters, lots, names), which a reader then sees up to this late. Under 50
+ * readers of a national programme, putting it together again every 5 s was a tenth of the page's
+ * cost and most of its garbage (bench/changes.md, section 8).
  */
-const KEEP_CLOSED_MS = 5_000;
+const KEEP_CLOSED_MS = 60_000;
 
 /**
  * After that, up to this long, the kept report still answers at once while one reader's request
  * puts a new one together: under load, readers queueing behind each refresh were most of the
  * programme page's latency (bench/changes.md, section 8). So what the programme's own lists say
- * reaches readers within 30 s at most; released figures, never late.
+ * reaches readers within a few minutes at most; released figures, never late.
  */
-const STALE_CLOSED_MS = 30_000;
+const STALE_CLOSED_MS = 5 * 60_000;
 
 /** The period the report is of, whether all its cycles have closed, and its latest release. */
 async function periodOf(actor: Actor, cycleName: string | undefined, now: Date) {
