@@ -321,24 +321,12 @@ async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false 
   const { readable, reader } = readers;
   const levels = query.levels?.map((l) => LEVEL_OF[l]);
   const contractIds = query.contractIds ? [...query.contractIds] : null;
-  // One statement with arrays, not a parameter per prime and contract: a national programme's
-  // report reads thousands of scopes, and their means with them (bench/changes.md, section 8).
-  const scopes = await db().$queryRaw<ScopeRow[]>`
-    SELECT s.id, s."scopeKey", s.level::text AS level, s."primeId", s.period, s."contractId",
-           s."commissionerId", s.partners, s.ratings,
-           -- Looked up per scope: joined, the planner misjudged a few releases against thousands of scopes.
-           (SELECT r."createdAt" FROM "Release" r WHERE r.id = s."releaseId") AS "releasedAt",
-           m.measures, m.tenths, m.based
-    FROM "ReleaseScope" s
-    LEFT JOIN LATERAL (
-      SELECT array_agg(measure) AS measures, array_agg("meanTenths") AS tenths, array_agg("basedOn") AS based
-      FROM "ReleaseMean"
-      WHERE "scopeId" = s.id AND view = ${VIEW[reader.view]}::"ReleaseView") m ON TRUE
-    WHERE s."primeId" = ANY(${readable}::text[]) AND s.period = ANY(${periods}::text[])
-      AND ${reader.scopesSql}
+  const scopes = await scopeRows(
+    reader,
+    Prisma.sql`s."primeId" = ANY(${readable}::text[]) AND s.period = ANY(${periods}::text[])
       AND ${levels ? Prisma.sql`s.level::text = ANY(${levels}::text[])` : Prisma.sql`TRUE`}
-      AND ${contractIds ? Prisma.sql`(s.level <> 'CONTRACT' OR s."contractId" = ANY(${contractIds}::text[]))` : Prisma.sql`TRUE`}
-    ORDER BY s.period, s."primeId", s.level, s."scopeKey"`;
+      AND ${contractIds ? Prisma.sql`(s.level <> 'CONTRACT' OR s."contractId" = ANY(${contractIds}::text[]))` : Prisma.sql`TRUE`}`,
+  );
   if (scopes.length === 0) return { reader, summaries: [], figures: [] };
   const rowIds = scopes.map((s) => s.id);
   const figureRows = figures
@@ -354,30 +342,76 @@ async function readScopes(actor: Actor, query: ReleasedQuery, { figures = false 
     if (list) list.push(toFigure(f));
     else figuresOf.set(f.scopeId, [toFigure(f)]);
   }
-  const meansOf = (scope: ScopeRow) =>
-    (scope.measures ?? [])
+  return {
+    reader,
+    summaries: scopes.map((scope) => summaryOf(scope, reader.view)),
+    figures: rowIds.map((id) => figuresOf.get(id) ?? []),
+  };
+}
+
+/**
+ * The contract scopes of a commissioner's own contracts released for one period (or of one of
+ * them), with their means in its view: the programme report's figures. Found through the
+ * commissioner's contracts rather than a list of every prime and contract, which at national scale
+ * cost more to plan than to run. Anyone else reads none.
+ */
+export async function programmeScopes(
+  actor: Actor,
+  query: { period: string; contractId?: string },
+): Promise<ReleasedSummary[]> {
+  if (query.contractId !== undefined) requireRecordIds(query.contractId);
+  if (actor.organisationType !== "COMMISSIONER") return [];
+  const reader = readerOf(actor, actor.organisationId) as NonNullable<ReturnType<typeof readerOf>>;
+  const period = parsePeriod(query.period);
+  const scopes = await scopeRows(
+    reader,
+    Prisma.sql`s.level = 'CONTRACT' AND s.period = ${period}
+      AND s."contractId" IN (SELECT k.id FROM "Contract" k WHERE k."commissionerId" = ${actor.organisationId}
+        ${query.contractId ? Prisma.sql`AND k.id = ${query.contractId}` : Prisma.empty})`,
+  );
+  return scopes.map((scope) => summaryOf(scope, reader.view));
+}
+
+/**
+ * Released scopes matching `where` (over "ReleaseScope" s) that the reader may read, each with its
+ * principle and overall means for the reader's view: one statement, the means beside each scope.
+ */
+function scopeRows(reader: NonNullable<ReturnType<typeof readerOf>>, where: Prisma.Sql) {
+  return db().$queryRaw<ScopeRow[]>`
+    SELECT s.id, s."scopeKey", s.level::text AS level, s."primeId", s.period, s."contractId",
+           s."commissionerId", s.partners, s.ratings,
+           -- Looked up per scope: joined, the planner misjudged a few releases against thousands of scopes.
+           (SELECT r."createdAt" FROM "Release" r WHERE r.id = s."releaseId") AS "releasedAt",
+           m.measures, m.tenths, m.based
+    FROM "ReleaseScope" s
+    LEFT JOIN LATERAL (
+      SELECT array_agg(measure) AS measures, array_agg("meanTenths") AS tenths, array_agg("basedOn") AS based
+      FROM "ReleaseMean"
+      WHERE "scopeId" = s.id AND view = ${VIEW[reader.view]}::"ReleaseView") m ON TRUE
+    WHERE ${where} AND ${reader.scopesSql}
+    ORDER BY s.period, s."primeId", s.level, s."scopeKey"`;
+}
+
+function summaryOf(scope: ScopeRow, view: "prime" | "commissioner"): ReleasedSummary {
+  return {
+    scopeId: scope.scopeKey,
+    level: LEVEL[scope.level],
+    primeId: scope.primeId,
+    period: scope.period,
+    contractId: scope.contractId,
+    commissionerId: scope.commissionerId,
+    partners: scope.partners,
+    ratings: scope.ratings,
+    releasedAt: scope.releasedAt,
+    derived: (scope.measures ?? [])
       .map((measure, i) => ({
         measure,
-        view: reader.view,
+        view,
         mean: (scope.tenths?.[i] as number) / 10,
         from: scope.based?.[i] as number,
       }))
-      .sort((a, b) => MEASURE_ORDER(a.measure) - MEASURE_ORDER(b.measure));
-  const summaries = scopes.map(
-    (scope): ReleasedSummary => ({
-      scopeId: scope.scopeKey,
-      level: LEVEL[scope.level],
-      primeId: scope.primeId,
-      period: scope.period,
-      contractId: scope.contractId,
-      commissionerId: scope.commissionerId,
-      partners: scope.partners,
-      ratings: scope.ratings,
-      releasedAt: scope.releasedAt,
-      derived: meansOf(scope),
-    }),
-  );
-  return { reader, summaries, figures: rowIds.map((id) => figuresOf.get(id) ?? []) };
+      .sort((a, b) => MEASURE_ORDER(a.measure) - MEASURE_ORDER(b.measure)),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Framework } from "@/lib/framework";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * What reports read besides released figures: how many partners have answered (a response count,
@@ -159,11 +160,15 @@ export interface ProgrammeAward {
  */
 export async function programmeAwards(
   framework: Framework,
-  cycleIds: readonly string[],
+  scope: { commissionerId: string; period: string; contractId?: string; openedBy: Date },
 ): Promise<ProgrammeAward[]> {
-  if (cycleIds.length === 0) return [];
+  // The programme's cycles of the period found here, not passed in as a list of hundreds of ids.
   return db().$queryRaw<ProgrammeAward[]>`
-    WITH cy AS (SELECT id, "contractId", name FROM "Cycle" WHERE id = ANY(${[...cycleIds]}::text[])),
+    WITH cy AS (
+      SELECT c.id, c."contractId", c.name FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
+      WHERE k."commissionerId" = ${scope.commissionerId} AND c.name = ${scope.period}
+        AND c."opensAt" <= ${scope.openedBy}
+        ${scope.contractId ? Prisma.sql`AND c."contractId" = ${scope.contractId}` : Prisma.empty}),
     awarded AS (
       SELECT cy.id AS "cycleId", cy.name AS period, cp."contractId", cp."primeId", o.name AS "primeName", cp.lot
       FROM cy JOIN "ContractPrime" cp ON cp."contractId" = cy."contractId"
