@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { date, optionalDate, optionalText, text } from "@/lib/forms/fields";
-import { FRAMEWORK_VERSIONS } from "@/lib/framework";
+import { FRAMEWORK_VERSIONS, PERIOD_VERSION } from "@/lib/framework";
 import { checkIdentifier, type OrganisationIdentifier } from "@/lib/organisations/identifiers";
 import { CHAIN_STATUSES, REGISTERS, SIZE_BANDS, VALUE_BANDS } from "./options";
 
@@ -86,10 +86,9 @@ export const cycleSchema = z
     cycleName: text("a name for the cycle, like 2026–27", 40),
     opensAt: date("the opening date"),
     closesAt: date("the closing date"),
-    frameworkVersion: z.enum(
-      FRAMEWORK_VERSIONS.map((f) => f.version),
-      { error: "Choose the version of the questions the cycle uses" },
-    ),
+    frameworkVersion: z.enum([PERIOD_VERSION, ...FRAMEWORK_VERSIONS.map((f) => f.version)], {
+      error: "Choose the version of the questions the cycle uses",
+    }),
   })
   .refine((v) => v.closesAt > v.opensAt, {
     path: ["closesAt"],

@@ -12,4 +12,11 @@ export {
   questionsFor,
 } from "./queries";
 export * from "./schema";
-export { FRAMEWORK_VERSIONS, findFramework, frameworkFor, frameworkV2, latestFramework } from "./versions";
+export {
+  FRAMEWORK_VERSIONS,
+  findFramework,
+  frameworkFor,
+  frameworkV2,
+  latestFramework,
+  PERIOD_VERSION,
+} from "./versions";

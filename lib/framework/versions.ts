@@ -12,6 +12,12 @@ export const FRAMEWORK_VERSIONS: readonly Framework[] = [version1, frameworkV2];
 /** The newest version: what a commissioner is offered first for a new cycle. */
 export const latestFramework = frameworkV2;
 
+/**
+ * A new cycle's version chosen as "its period's": the version other cycles of that period already
+ * use, on any contract, so its figures can be pooled with theirs; the newest for a new period.
+ */
+export const PERIOD_VERSION = "period";
+
 /** The framework version with this id and version, or undefined. */
 export function findFramework(id: string, version: string): Framework | undefined {
   return FRAMEWORK_VERSIONS.find((f) => f.id === id && f.version === version);

@@ -2,7 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
-import { framework as currentFramework, findFramework } from "@/lib/framework";
+import {
+  framework as currentFramework,
+  findFramework,
+  latestFramework,
+  PERIOD_VERSION,
+} from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
@@ -198,17 +203,30 @@ export async function updatePartner(
 export async function openCycle(
   actor: Actor,
   contractId: string,
-  input: { name: string; opensAt: Date; closesAt: Date; frameworkVersion?: string },
+  input: { name: string; opensAt: Date; closesAt: Date; frameworkVersion?: string | typeof PERIOD_VERSION },
 ): Promise<void> {
   requireCommissioner(actor);
   requireRecordIds(contractId);
   if (input.closesAt <= input.opensAt)
     throw new RuleError("The closing date must be after the opening date.");
   const { frameworkVersion, ...cycle } = input;
-  // Without a choice, the version cycles have always used (the database's default too).
-  const framework = findFramework(currentFramework.id, frameworkVersion ?? currentFramework.version);
-  if (!framework) throw new RuleError("Choose a version of the questions that Chainwise offers.");
   await db().$transaction(async (tx) => {
+    // "The period's version": the one its cycles already use, on any contract, else the newest.
+    // Without a choice, the version cycles have always used (the database's default too).
+    const used =
+      frameworkVersion === PERIOD_VERSION
+        ? await tx.cycle.findFirst({
+            where: { name: { equals: input.name, mode: "insensitive" } },
+            select: { frameworkId: true, frameworkVersion: true },
+          })
+        : null;
+    const framework =
+      frameworkVersion === PERIOD_VERSION
+        ? used
+          ? findFramework(used.frameworkId, used.frameworkVersion)
+          : latestFramework
+        : findFramework(currentFramework.id, frameworkVersion ?? currentFramework.version);
+    if (!framework) throw new RuleError("Choose a version of the questions that Chainwise offers.");
     const contract = await tx.contract.findFirst({
       where: ownContract(actor, contractId),
       select: { id: true },

@@ -80,9 +80,12 @@ async function findIds(browser: Browser): Promise<Ids> {
   const contract = new URL(page.url()).pathname.split("/")[2] ?? "";
   await page.goto(`/contracts/${contract}/report`);
   const primeId = async (name: string) =>
-    ((await page.getByRole("link", { name: new RegExp(`^${name}`) }).getAttribute("href")) ?? "").split(
-      "/",
-    )[4] ?? "";
+    (
+      (await page
+        .getByRole("link", { name: new RegExp(`^${name}`) })
+        .first()
+        .getAttribute("href")) ?? ""
+    ).split("/")[4] ?? "";
   const castlegate = await primeId("Castlegate");
   const meridian = await primeId("Meridian");
   await page.goto("/demo");

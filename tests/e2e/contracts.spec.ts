@@ -63,16 +63,18 @@ test("a commissioner creates a contract, adds a partner to the roster and opens 
   await expect(partners).toContainText(partner);
   await expect(partners.getByLabel(/Rates the prime/)).toBeChecked();
 
+  // A period no other test uses: its cycles on every contract share one version.
+  const period = `2027–28 ${Date.now().toString(36)}`;
   await page.getByText("Open a new cycle").click();
-  await page.getByLabel("Cycle name").fill("2027–28");
+  await page.getByLabel("Cycle name").fill(period);
   await page.getByLabel("Opens on").fill("2027-10-01");
   await page.getByLabel("Closes at the end of").fill("2028-01-31");
-  // The commissioner chooses the version of the questions; the newest is offered first.
-  await expect(page.getByRole("radio", { name: "Version 2.0 (newest)" })).toBeChecked();
-  await expect(page.getByRole("radio", { name: "Version 1.0" })).not.toBeChecked();
+  // The period's version is offered first: the newest, for a period no cycle uses yet.
+  await expect(page.getByRole("radio", { name: /^The version its period already uses/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Version 2.0 (newest)" })).not.toBeChecked();
   await page.getByRole("button", { name: "Open cycle" }).click();
   await expect(page.getByRole("list", { name: "Rating cycles" })).toContainText(
-    "2027–28: 1 October 2027 to 31 January 2028, questions version 2.0",
+    `${period}: 1 October 2027 to 31 January 2028, questions version 2.0`,
   );
   await expectNoAxeViolations(page);
 });

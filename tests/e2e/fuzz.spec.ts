@@ -441,8 +441,9 @@ test.describe("bad input to every form", () => {
     {
       name: "reply to partners' view",
       request: () => prime,
-      url: () => primeReport,
-      form: () => formOn(prime, primeReport, "cycleId"),
+      // The reply has a page of its own beside the report.
+      url: () => replyPage(primeReport),
+      form: () => formOn(prime, replyPage(primeReport), "cycleId"),
       breaker: () => ["reply-fair-payment", tooLong(2000)],
       watch: () => [primeReport],
     },
@@ -708,3 +709,9 @@ test.describe("bad input to the API", () => {
     );
   });
 });
+
+/** The page where a prime writes its reply, beside the report at `report` (with any query kept). */
+function replyPage(report: string): string {
+  const [path, query] = report.split("?");
+  return query ? `${path}/reply?${query}` : `${path}/reply`;
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
-import { findQuestion, frameworkV2, questionsFor, framework as version1 } from "@/lib/framework";
+import {
+  findQuestion,
+  frameworkV2,
+  latestFramework,
+  PERIOD_VERSION,
+  questionsFor,
+  framework as version1,
+} from "@/lib/framework";
 import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
 import { openCycle } from "@/lib/services/contract-admin";
 import { releasePeriod } from "@/lib/services/releases";
@@ -118,6 +125,33 @@ describe.each(testDatabaseKinds())("framework versions on %s", (kind) => {
         frameworkVersion: "1.0",
       }),
     ).rejects.toThrow(/use version 2\.0/);
+  });
+
+  it("opens a cycle on its period's version when asked to: the one its period uses, the newest for a new one", async () => {
+    const w = await world();
+    const { client } = database;
+    const period = `2028–29 ${w.contractId.slice(-6)}`;
+    await openCycle(w.commissioner, w.contractId, {
+      name: period,
+      opensAt: new Date("2028-10-01"),
+      closesAt: new Date("2029-01-31"),
+      frameworkVersion: "1.0",
+    });
+    const other = await createRatingScenario(client, { cycle: { name: "2024–25" } });
+    const fresh = `2029–30 ${w.contractId.slice(-6)}`;
+    for (const name of [period.toUpperCase(), fresh])
+      await openCycle(other.commissioner, other.contractId, {
+        name,
+        opensAt: new Date(name === fresh ? "2029-10-01" : "2028-10-01"),
+        closesAt: new Date(name === fresh ? "2030-01-31" : "2029-01-31"),
+        frameworkVersion: PERIOD_VERSION,
+      });
+    const opened = await client.cycle.findMany({
+      where: { contractId: other.contractId, opensAt: { gte: new Date("2028-01-01") } },
+      select: { name: true, frameworkVersion: true },
+      orderBy: { opensAt: "asc" },
+    });
+    expect(opened.map((c) => c.frameworkVersion)).toEqual(["1.0", latestFramework.version]);
   });
 
   it("refuses, in the database, an assessment on another version than its cycle's", async () => {

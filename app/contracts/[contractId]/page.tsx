@@ -8,18 +8,24 @@ import { SIZE_BANDS } from "@/lib/contracts/forms";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
-import { FRAMEWORK_VERSIONS, latestFramework } from "@/lib/framework";
+import { FRAMEWORK_VERSIONS, latestFramework, PERIOD_VERSION } from "@/lib/framework";
 import { type ContractDetail, getOwnContract } from "@/lib/services/contract-admin";
 
 export const metadata: Metadata = { title: "Contract" };
 
 const SIZE_LABEL = Object.fromEntries(SIZE_BANDS.map((s) => [s.value, s.label.split(" (")[0]]));
 
-/** Newest first: the version a new cycle uses unless the commissioner chooses an older one. */
-const CYCLE_VERSIONS = [...FRAMEWORK_VERSIONS].reverse().map((f) => ({
-  value: f.version,
-  label: f === latestFramework ? `Version ${f.version} (newest)` : `Version ${f.version}`,
-}));
+/**
+ * The period's version first, chosen unless changed: a period's cycles on every contract answer
+ * one version, so a commissioner need not know which; then each version, newest first.
+ */
+const CYCLE_VERSIONS = [
+  { value: PERIOD_VERSION, label: "The version its period already uses; for a new period, the newest" },
+  ...[...FRAMEWORK_VERSIONS].reverse().map((f) => ({
+    value: f.version,
+    label: f === latestFramework ? `Version ${f.version} (newest)` : `Version ${f.version}`,
+  })),
+];
 
 type Search = { created?: string; added?: string; updated?: string; cycle?: string };
 
