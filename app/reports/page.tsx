@@ -45,7 +45,7 @@ export default async function ProgrammePage({
   if (search) params.set("q", search);
   const matching = searchRows(report.rows, search);
   const shown = pageOf(matching, requestedPage);
-  const onlyContract = report.contracts.find((c) => c.id === report.contractId);
+  const onlyContract = report.contract;
   const pageLink = (n: number) => {
     const query = new URLSearchParams(params);
     if (n > 1) query.set("page", String(n));

@@ -43,7 +43,8 @@ export interface ProgrammeReport {
   /** Cycle names across the commissioner's contracts, latest opening first. */
   cycleNames: string[];
   cycleName: string | null;
-  contracts: { id: string; title: string; reference: string }[];
+  /** The contract the report is narrowed to, when it is. */
+  contract: { id: string; title: string; reference: string } | null;
   contractId: string | null;
   rows: ProgrammeRow[];
   /** Primes ranked by partners' figures across the rows shown. */
@@ -66,7 +67,7 @@ export async function getProgrammeReport(
   if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
   if (options.contractId !== undefined) requireRecordIds(options.contractId);
   const now = options.now ?? new Date();
-  const period = await periodOf(actor, options.cycleName, now);
+  const { period, names } = await periodOf(actor, options.cycleName, now);
   // A name no cycle of the programme has opened under is never queried with.
   if (options.cycleName !== undefined && period === null) throw new NotFoundError();
   const key = JSON.stringify([
@@ -78,7 +79,8 @@ export async function getProgrammeReport(
     period?.released ?? null,
   ]);
   // Without a moment given, the run reads as of when it starts, after every caller sharing it asked.
-  const work = () => assemble(() => programmeReport(actor, { ...options, now: options.now ?? new Date() }));
+  const work = () =>
+    assemble(() => programmeReport(actor, { ...options, cycleNames: names, now: options.now ?? new Date() }));
   return shared(key, work, period?.closed ? { keepMs: KEEP_CLOSED_MS, staleMs: STALE_CLOSED_MS } : {});
 }
 
@@ -110,17 +112,13 @@ async function periodOf(actor: Actor, cycleName: string | undefined, now: Date) 
     GROUP BY c.name
     ORDER BY max(c."opensAt") DESC`;
   const period = cycleName === undefined ? periods[0] : periods.find((p) => p.name === cycleName);
-  return period ? { closed: period.closed, released: period.released?.toISOString() ?? null } : null;
-}
-
-/** The period of the programme's cycle that opened last by `now`, if any has. */
-async function latestPeriod(commissionerId: string, now: Date): Promise<string | undefined> {
-  const latest = await db().cycle.findFirst({
-    where: { contract: { commissionerId }, opensAt: { lte: now } },
-    select: { name: true },
-    orderBy: { opensAt: "desc" },
-  });
-  return latest?.name;
+  return {
+    period: period
+      ? { name: period.name, closed: period.closed, released: period.released?.toISOString() ?? null }
+      : null,
+    /** Every period the programme's cycles have opened in, latest opening first. */
+    names: periods.map((p) => p.name),
+  };
 }
 
 /** For the benchmark's cold timings: no report is kept. */
@@ -128,26 +126,27 @@ export const forgetProgrammeReports = () => shared.forget();
 
 async function programmeReport(
   actor: Actor,
-  { cycleName, contractId, now = new Date() }: { cycleName?: string; contractId?: string; now?: Date },
+  {
+    cycleName,
+    contractId,
+    cycleNames,
+    now = new Date(),
+  }: { cycleName?: string; contractId?: string; cycleNames: string[]; now?: Date },
 ): Promise<ProgrammeReport> {
-  const period = cycleName ?? (await latestPeriod(actor.organisationId, now));
+  const period = cycleName ?? cycleNames[0];
   // Everything at once: the rows and the released scopes find the programme's cycles and contracts
-  // of the period themselves, so nothing waits for the lists (bench/changes.md, section 8).
-  const [programme, contracts, cycles, awards, released] = await Promise.all([
+  // of the period themselves, so nothing waits for lists of them (bench/changes.md, section 8).
+  const [programme, contract, awards, released] = await Promise.all([
     db().organisation.findUniqueOrThrow({
       where: { id: actor.organisationId },
       select: { releaseScoreThreshold: true },
     }),
-    db().contract.findMany({
-      where: { commissionerId: actor.organisationId },
-      select: { id: true, title: true, reference: true },
-      orderBy: [{ startDate: "desc" }, { reference: "asc" }],
-    }),
-    db().cycle.findMany({
-      where: { contract: { commissionerId: actor.organisationId }, opensAt: { lte: now } },
-      select: { name: true },
-      orderBy: { opensAt: "desc" },
-    }),
+    contractId
+      ? db().contract.findFirst({
+          where: { id: contractId, commissionerId: actor.organisationId },
+          select: { id: true, title: true, reference: true },
+        })
+      : null,
     period
       ? programmeAwards(framework, {
           commissionerId: actor.organisationId,
@@ -158,30 +157,31 @@ async function programmeReport(
       : [],
     period ? programmeScopes(actor, { period, contractId }) : [],
   ]);
-  if (contractId && !contracts.some((c) => c.id === contractId)) throw new NotFoundError();
-  const cycleNames = [...new Set(cycles.map((c) => c.name))];
-  const chosen = period ?? null;
+  if (contractId && !contract) throw new NotFoundError();
   if (cycleName && !cycleNames.includes(cycleName)) throw new NotFoundError();
-  const byContract = new Map(contracts.map((c) => [c.id, c]));
+  const chosen = period ?? null;
   // Looked up once per row: a national programme has thousands of rows, so no scanning per row.
   const releasedOf = new Map(released.map((s) => [`${s.contractId}/${s.primeId}`, s]));
-  const rows = awards.flatMap((award): ProgrammeRow[] => {
-    const contract = byContract.get(award.contractId);
-    if (!contract) return [];
+  // One object per contract, shared by its rows.
+  const contracts = new Map<string, ProgrammeRow["contract"]>();
+  const rows = awards.map((award): ProgrammeRow => {
+    let contract = contracts.get(award.contractId);
+    if (!contract) {
+      contract = { id: award.contractId, title: award.contractTitle, reference: award.contractReference };
+      contracts.set(award.contractId, contract);
+    }
     const figure = releasedOf.get(`${award.contractId}/${award.primeId}`);
-    return [
-      {
-        contract,
-        prime: { id: award.primeId, name: award.primeName, lot: award.lot },
-        cycleId: award.cycleId,
-        roster: award.roster,
-        submitted: award.submitted,
-        released: figure !== undefined,
-        partners: aggregateOfRelease(framework, figure && { ...figure, figures: [] }),
-        // Stored under the measures' own keys, "overall" among them.
-        self: award.self as ProgrammeRow["self"],
-      },
-    ];
+    return {
+      contract,
+      prime: { id: award.primeId, name: award.primeName, lot: award.lot },
+      cycleId: award.cycleId,
+      roster: award.roster,
+      submitted: award.submitted,
+      released: figure !== undefined,
+      partners: aggregateOfRelease(framework, figure && { ...figure, figures: [] }),
+      // Stored under the measures' own keys, "overall" among them.
+      self: award.self as ProgrammeRow["self"],
+    };
   });
   const rowId = (r: ProgrammeRow) => `${r.contract.id}/${r.prime.id}`;
   return {
@@ -189,7 +189,7 @@ async function programmeReport(
     minResponses: programme.releaseScoreThreshold,
     cycleNames,
     cycleName: chosen,
-    contracts,
+    contract,
     contractId: contractId ?? null,
     rows,
     benchmark: benchmark(

@@ -137,6 +137,8 @@ export async function selfScoreRows(framework: Framework, scope: CountScope): Pr
 export interface ProgrammeAward {
   cycleId: string;
   contractId: string;
+  contractTitle: string;
+  contractReference: string;
   primeId: string;
   primeName: string;
   lot: string | null;
@@ -165,12 +167,13 @@ export async function programmeAwards(
   // The programme's cycles of the period found here, not passed in as a list of hundreds of ids.
   return db().$queryRaw<ProgrammeAward[]>`
     WITH cy AS (
-      SELECT c.id, c."contractId", c.name FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
+      SELECT c.id, c."contractId", c.name, k.title, k.reference FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
       WHERE k."commissionerId" = ${scope.commissionerId} AND c.name = ${scope.period}
         AND c."opensAt" <= ${scope.openedBy}
         ${scope.contractId ? Prisma.sql`AND c."contractId" = ${scope.contractId}` : Prisma.empty}),
     awarded AS (
-      SELECT cy.id AS "cycleId", cy.name AS period, cp."contractId", cp."primeId", o.name AS "primeName", cp.lot
+      SELECT cy.id AS "cycleId", cy.name AS period, cp."contractId", cy.title AS "contractTitle",
+             cy.reference AS "contractReference", cp."primeId", o.name AS "primeName", cp.lot
       FROM cy JOIN "ContractPrime" cp ON cp."contractId" = cy."contractId"
       JOIN "Organisation" o ON o.id = cp."primeId"
     )
