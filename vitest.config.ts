@@ -29,6 +29,7 @@ export default defineConfig({
             "app/**/*.test.ts?(x)",
             "prisma/**/*.test.ts",
             "tests/lint/**/*.test.ts",
+            "tests/e2e/support/**/*.test.ts",
           ],
           environment: "node",
         },

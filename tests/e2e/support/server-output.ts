@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { EXPECTED_SERVER_OUTPUT, type ExpectedOutput } from "./expected-output";
+import { EXPECTED_SERVER_OUTPUT, type ExpectedOutput, OUTSIDE_TESTS } from "./expected-output";
 import { LOG_DIR } from "./run-settings";
 
 /**
@@ -38,8 +38,7 @@ export function entriesOf(text: string): string[] {
 export function ruleFor(entry: string, spec: string | null): ExpectedOutput | undefined {
   const head = entry.split("\n")[0] ?? "";
   return EXPECTED_SERVER_OUTPUT.find(
-    (rule) =>
-      rule.message.test(head) && (rule.specs === "any" || (spec !== null && rule.specs.includes(spec))),
+    (rule) => rule.message.test(head) && (rule.specs === "any" || rule.specs.includes(spec ?? OUTSIDE_TESTS)),
   );
 }
 
@@ -84,7 +83,7 @@ export class ServerLog {
         unexpected.push(entry);
         continue;
       }
-      const key = `${rule.name} [${spec ?? "outside tests"}]`;
+      const key = `${rule.name} [${spec ?? OUTSIDE_TESTS}]`;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }
     return unexpected;
