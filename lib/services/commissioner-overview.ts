@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { worstFirst } from "@/lib/reports/concern";
 import { type Band, bandOf, round1 } from "@/lib/scoring/numbers";
+import { createSharedRuns } from "./gate";
 import { getProgrammeReport, type ProgrammeRow } from "./programme-report";
 import { nationalMedian, releasedFlagCounts } from "./releases";
 
@@ -55,10 +56,31 @@ const overallOf = (row: ProgrammeRow): number | null =>
 const key = (row: { contract: { id: string }; prime: { id: string } }) =>
   `${row.contract.id}/${row.prime.id}`;
 
-export async function getCommissionerOverview(actor: Actor, now = new Date()): Promise<Overview> {
+/** Readers of the same overview share its runs; it is kept while no release changes it. */
+const shared = createSharedRuns<Overview>();
+
+/**
+ * How long an overview answers further readers: its figures change only with a release (which
+ * changes its key), its rows' rosters and names as the programme report's may (ADR 0008). It is
+ * the commissioner's landing page, read on every visit.
+ */
+const KEEP_MS = 60_000;
+
+/** `now` is for tests: given, nothing is kept or shared across moments. */
+export async function getCommissionerOverview(actor: Actor, now?: Date): Promise<Overview> {
   if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
-  const periods = await releasedPeriods(actor.organisationId, now);
-  const [period, previousPeriod] = [periods[0] ?? null, periods[1] ?? null];
+  const periods = await releasedPeriods(actor.organisationId, now ?? new Date());
+  const key = JSON.stringify([
+    actor.organisationId,
+    actor.organisationName,
+    periods.slice(0, 2),
+    now ?? null,
+  ]);
+  return shared(key, () => overview(actor, periods, now), { keepMs: now ? 0 : KEEP_MS });
+}
+
+async function overview(actor: Actor, periods: ReleasedPeriod[], now: Date | undefined): Promise<Overview> {
+  const [period, previousPeriod] = [periods[0]?.name ?? null, periods[1]?.name ?? null];
   if (!period) {
     return {
       commissioner: actor.organisationName,
@@ -71,8 +93,9 @@ export async function getCommissionerOverview(actor: Actor, now = new Date()): P
     };
   }
   const [report, previous, median] = await Promise.all([
-    getProgrammeReport(actor, { cycleName: period, now }),
-    previousPeriod ? getProgrammeReport(actor, { cycleName: previousPeriod, now }) : null,
+    // Without a moment, so the programme's kept reports serve it (a moment would make a new key).
+    getProgrammeReport(actor, { cycleName: period, ...(now ? { now } : {}) }),
+    previousPeriod ? getProgrammeReport(actor, { cycleName: previousPeriod, ...(now ? { now } : {}) }) : null,
     nationalMedian(actor, period),
   ]);
   const flags = await releasedFlagCounts(actor, {
@@ -111,14 +134,20 @@ export async function getCommissionerOverview(actor: Actor, now = new Date()): P
   };
 }
 
+/** A period this programme has released, and when anything of it was last released (its key). */
+interface ReleasedPeriod {
+  name: string;
+  released: Date;
+}
+
 /** The periods this programme has released, latest opening first. */
-async function releasedPeriods(commissionerId: string, now: Date): Promise<string[]> {
-  const rows = await db().$queryRaw<{ name: string }[]>`
-    SELECT c.name FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
+async function releasedPeriods(commissionerId: string, now: Date): Promise<ReleasedPeriod[]> {
+  return db().$queryRaw<ReleasedPeriod[]>`
+    SELECT c.name, (SELECT max(r."createdAt") FROM "Release" r WHERE r.period = c.name) AS released
+    FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
     WHERE k."commissionerId" = ${commissionerId} AND c."opensAt" <= ${now}
       AND EXISTS (SELECT 1 FROM "Release" r
                   WHERE r.kind = 'COMMISSIONER' AND r."commissionerId" = ${commissionerId} AND r.period = c.name)
     GROUP BY c.name
     ORDER BY max(c."opensAt") DESC`;
-  return rows.map((r) => r.name);
 }
