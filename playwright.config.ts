@@ -17,6 +17,8 @@ const workers = Math.min(
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Browser tests are *.spec.ts; *.test.ts beside the harness are unit tests run by Vitest.
+  testMatch: "**/*.spec.ts",
   globalSetup: "./tests/e2e/global-setup.ts",
   // A spec's tests run in order in one worker; specs are spread over the workers.
   fullyParallel: false,
