@@ -27,7 +27,7 @@ export interface OverviewRow {
   flags: number | null;
   /** The prime's own overall minus its partners', when both exist. */
   gap: number | null;
-  /** Partners' overall now minus in the previous release, when both exist. */
+  /** Partners' overall now minus in the previous release, when both exist on the same framework version. */
   change: number | null;
   /** Partners' overall minus the national median of primes, when both exist. */
   againstNational: number | null;
@@ -103,11 +103,16 @@ async function overview(actor: Actor, periods: ReleasedPeriod[], now: Date | und
     period,
     contractIds: [...new Set(report.rows.map((r) => r.contract.id))],
   });
-  const before = new Map((previous?.rows ?? []).map((r) => [key(r), overallOf(r)]));
+  // A change is read only between periods of the same framework version: across versions the
+  // overall means are of different questions (trends compare only the unchanged ones).
+  const before = new Map(
+    (previous?.rows ?? []).map((r) => [key(r), { overall: overallOf(r), version: r.frameworkVersion }]),
+  );
   const rows = report.rows.map((row): OverviewRow => {
     const overall = overallOf(row);
     const self = row.self?.overall ?? null;
-    const earlier = before.get(key(row)) ?? null;
+    const prior = before.get(key(row));
+    const earlier = prior && prior.version === row.frameworkVersion ? prior.overall : null;
     return {
       contract: row.contract,
       prime: row.prime,
