@@ -151,8 +151,10 @@ export function PaymentRecord({ primeName, record }: { primeName: string; record
       )}
       <p className="mb-4 text-muted">
         Flagged when the statutory figure and {primeName}&apos;s own answer are more than{" "}
-        {marginText(record.margin, unit)} apart, or when partners&apos; mean score and the score either figure
-        gets by the same rule are more than {record.scoreMargin} points apart.
+        {marginText(record.margin, unit)} apart
+        {showPartners
+          ? `, or when partners' mean score and the score either figure gets by the same rule are more than ${record.scoreMargin} points apart.`
+          : "."}
       </p>
       {disagreements.length > 0 ? (
         <ul className="border-l-4 border-error pl-4 font-bold">
