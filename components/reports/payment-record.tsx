@@ -88,11 +88,14 @@ export function PaymentRecord({ primeName, record }: { primeName: string; record
           : "No statutory report held: Chainwise matches the government's payment practices reports by Companies House number."}
         {record.selfAssessed ? null : ` ${primeName} has not submitted a self-assessment for this cycle.`}
       </p>
-      {measures.length > 0 ? (
+      {/* No table of nothing: with no figure from any source the sentences above say it all. */}
+      {measures.some((m) => m.statutory !== null || m.claimed !== null || m.partners !== null) ? (
         <div className="mb-4 overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption className="mb-2 text-left">
-              Statutory, self-reported and partners&apos; payment figures
+              {showPartners
+                ? "Statutory, self-reported and partners' payment figures"
+                : "Statutory and self-reported payment figures"}
             </caption>
             <thead>
               <tr className="border-b">
