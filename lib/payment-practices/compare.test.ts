@@ -114,6 +114,26 @@ describe("a prime's payment record, version 2", () => {
   });
 });
 
+describe("scoring a statutory figure", () => {
+  it("scores a figure with decimals as the nearest whole answer, and none outside the question's range", () => {
+    const rows = comparePaymentRecord({
+      framework: version1,
+      statutory: { ...STATUTORY, averageDaysToPay: 30.4 },
+      claims: new Map(),
+      scopes: [],
+    });
+    // 30 days scores 70 by version 1's rule; 31 would score 30.
+    expect(rows[0]).toMatchObject({ statutory: 30.4, statutoryScore: 70 });
+    const [late] = comparePaymentRecord({
+      framework: version1,
+      statutory: { ...STATUTORY, averageDaysToPay: 400.5 },
+      claims: new Map(),
+      scopes: [],
+    });
+    expect(late).toMatchObject({ statutory: 400.5, statutoryScore: null });
+  });
+});
+
 describe("a prime's payment record, version 1", () => {
   it("compares average days to pay, as before, with its margin of 10 days", () => {
     const rows = comparePaymentRecord({

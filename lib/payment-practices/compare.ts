@@ -64,11 +64,16 @@ function pairOf(framework: Framework, pairKey: string, perspective: Perspective)
   return q;
 }
 
-/** A figure scored as an answer to `question` would be; null when unscored or outside its range. */
+/**
+ * A figure scored as an answer to `question` would be; null when unscored or outside its range.
+ * Statutory figures have two decimals: for a question taking whole numbers they are rounded to the
+ * nearest, as someone answering it would.
+ */
 export function scoreAs(framework: Framework, question: Question, value: number | null): number | null {
   if (value === null || !question.scoring || question.answer.type !== "number") return null;
-  if (value < question.answer.min || value > question.answer.max) return null;
-  const scored = scoreAssessment(framework, { [question.key]: value }, question.perspective);
+  const answer = question.answer.integer ? Math.round(value) : value;
+  if (answer < question.answer.min || answer > question.answer.max) return null;
+  const scored = scoreAssessment(framework, { [question.key]: answer }, question.perspective);
   return scored.questions.find((q) => q.key === question.key)?.score ?? null;
 }
 
