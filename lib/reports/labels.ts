@@ -1,4 +1,10 @@
-import { type FlagKind, findQuestion, framework, type PrincipleKey } from "@/lib/framework";
+import {
+  type FlagKind,
+  FRAMEWORK_VERSIONS,
+  findQuestion,
+  framework,
+  type PrincipleKey,
+} from "@/lib/framework";
 import type { MeasureKey, View } from "@/lib/scoring";
 
 /** Words for report figures, shared by pages and exports so both say the same. */
@@ -8,7 +14,12 @@ export const principleTitle = (key: PrincipleKey) =>
 
 export const measureTitle = (key: MeasureKey) => (key === "overall" ? "Overall" : principleTitle(key));
 
-export const questionText = (key: string) => findQuestion(framework, key)?.text ?? key;
+/** Newest version first: a key is one question in every version that has it (lib/framework/README.md). */
+const newestFirst = [...FRAMEWORK_VERSIONS].reverse();
+
+/** A question's words, from whichever version asked it: a version 2 report names its new questions. */
+export const questionText = (key: string) =>
+  newestFirst.map((f) => findQuestion(f, key)?.text).find((text) => text !== undefined) ?? key;
 
 export const VIEW_LABELS: Record<View, string> = {
   "blind-spot": "Blind spot",
