@@ -2,11 +2,13 @@ import type { FlagKind } from "@/lib/framework";
 import {
   type Aggregate,
   BAND_LABELS,
+  benchmarkScores,
   MEASURE_KEYS,
   type MeasureKey,
   type ScoredAssessment,
   type ViewComparison,
 } from "@/lib/scoring";
+import { shownValue } from "./format";
 import { FLAG_TITLES, partnerFlagQuestions, VIEW_LABELS } from "./labels";
 
 /**
@@ -109,4 +111,17 @@ export function answersFor(partners: Aggregate, key: string): number {
   const question = partners.questions.find((q) => q.key === key);
   if (question && !question.suppressed) return question.n;
   return partners.ratings;
+}
+
+/**
+ * Partners' figures to rank primes on, as shown (lib/reports/format.ts): a figure shown as a whole
+ * number ranks as one, so two primes both shown as "66" share a rank (issue 17).
+ */
+export function shownScores(partners: Aggregate): Partial<Record<MeasureKey, number | null>> {
+  const scores = benchmarkScores(partners);
+  for (const key of MEASURE_KEYS) {
+    const score = scores[key];
+    if (score !== null && score !== undefined) scores[key] = shownValue(score, answersFor(partners, key));
+  }
+  return scores;
 }

@@ -15,7 +15,7 @@ import { type ReleasedScope, releasedScopes } from "./releases";
  * self-assessment for the cycle, and what its partners report, as released figures only
  * (docs/decisions/0011): never a partner's answer. The measures and the margins they may be apart
  * are the cycle's framework version's (`paymentRecord`); lib/payment-practices/compare.ts compares
- * (docs/decisions/0022).
+ * (docs/decisions/0023).
  *
  * Partners' answers about how the prime pays them are facts the prime sets per partner, so their
  * released figures are its commissioner's to read, never the prime's: the prime is told so, for

@@ -4,11 +4,11 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { frameworkFor } from "@/lib/framework";
 import { requireRecordIds } from "@/lib/ids";
+import { shownScores } from "@/lib/reports/lines";
 import {
   type Aggregate,
   aggregateOfRelease,
   benchmark,
-  benchmarkScores,
   type MeasureBenchmark,
   type MeasureKey,
 } from "@/lib/scoring";
@@ -201,7 +201,7 @@ async function programmeReport(
     contractId: contractId ?? null,
     rows,
     benchmark: benchmark(
-      rows.map((r) => ({ id: rowId(r), group: r.prime.id, scores: benchmarkScores(r.partners) })),
+      rows.map((r) => ({ id: rowId(r), group: r.prime.id, scores: shownScores(r.partners) })),
     ),
   };
 }

@@ -5,11 +5,11 @@ import { NotFoundError } from "@/lib/errors";
 import { type Answers, type AnswerValue, frameworkFor, type PrincipleKey } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
+import { shownScores } from "@/lib/reports/lines";
 import {
   type Aggregate,
   aggregateOfRelease,
   benchmark,
-  benchmarkScores,
   compareViews,
   type MeasureBenchmark,
   questionScores,
@@ -390,7 +390,7 @@ async function contractReport(
     primes,
     benchmark:
       viewer === "commissioner"
-        ? benchmark(primes.map((p) => ({ id: p.prime.id, scores: benchmarkScores(p.partners) })))
+        ? benchmark(primes.map((p) => ({ id: p.prime.id, scores: shownScores(p.partners) })))
         : null,
   };
 }

@@ -13,16 +13,19 @@ import { PaymentRecord } from "@/components/reports/payment-record";
 import { PrincipleTable } from "@/components/reports/principle-table";
 import { ReleasedScopes } from "@/components/reports/released-scopes";
 import { Replies } from "@/components/reports/replies";
+import { ReportSummaryPanel } from "@/components/reports/report-summary";
 import { ResponseSummary } from "@/components/reports/response-summary";
 import { SpreadTable } from "@/components/reports/spread-table";
 import { TrendSection } from "@/components/reports/trend-section";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
+import { gapCategories, gapSeries } from "@/lib/reports/chart-series";
 import { type FiguresState, figuresState, lastReleasedCycle } from "@/lib/reports/figures-state";
 import { formatScore } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
+import { reportSummary } from "@/lib/reports/report-summary";
 import { getPrimeReportView, type PrimeReportView } from "@/lib/services/prime-report-view";
 
 export const metadata: Metadata = { title: "Prime report" };
@@ -103,6 +106,12 @@ export default async function PrimeReportPage({
         <p>No rating cycle has opened on this contract yet.</p>
       ) : (
         <>
+          {prime.released ? (
+            <ReportSummaryPanel
+              summary={reportSummary(prime, seesSelf)}
+              whose={viewer === "prime" ? "your" : `${prime.prime.name}'s`}
+            />
+          ) : null}
           {state && state.kind !== "released" ? (
             <NoFiguresYet
               state={state}
@@ -137,23 +146,8 @@ export default async function PrimeReportPage({
                       `${measureTitle(l.key)}: ${seesSelf ? `prime ${l.self === null ? "no figure" : formatScore(l.self, "own")}, ` : ""}partners ${l.partners ? formatScore(l.partners.mean, l.partners.answers) : "no figure"}`,
                   )
                   .join("; ")}
-                categories={principles.map((l) => measureTitle(l.key))}
-                series={[
-                  ...(seesSelf
-                    ? [
-                        {
-                          name: "Prime's own score",
-                          values: principles.map((l) => l.self),
-                          answers: "own" as const,
-                        },
-                      ]
-                    : []),
-                  {
-                    name: "Partners' mean",
-                    values: principles.map((l) => l.partners?.mean ?? null),
-                    answers: principles.map((l) => l.partners?.answers ?? 0),
-                  },
-                ]}
+                categories={gapCategories(principles)}
+                series={gapSeries(principles, seesSelf)}
               />
               <PrincipleTable
                 caption={
