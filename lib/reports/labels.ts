@@ -1,9 +1,11 @@
 import {
   type FlagKind,
   FRAMEWORK_VERSIONS,
+  type Framework,
   findQuestion,
   framework,
   type PrincipleKey,
+  type Question,
 } from "@/lib/framework";
 import type { MeasureKey, View } from "@/lib/scoring";
 
@@ -36,7 +38,19 @@ export const FLAG_TITLES: Record<FlagKind, string> = {
   "no-data-sharing": "No data shared",
 };
 
-/** The partners' questions that can raise a red flag, in framework order. */
-export const partnerFlagQuestions = framework.principles.flatMap((p) =>
-  p.questions.filter((q) => q.perspective === "subcontractor" && q.redFlag),
-);
+const flagQuestions = new WeakMap<Framework, Question[]>();
+
+/** The partners' questions of a framework version that can raise a red flag, in its order. */
+export function partnerFlagQuestionsOf(version: Framework): readonly Question[] {
+  let found = flagQuestions.get(version);
+  if (!found) {
+    found = version.principles.flatMap((p) =>
+      p.questions.filter((q) => q.perspective === "subcontractor" && q.redFlag),
+    );
+    flagQuestions.set(version, found);
+  }
+  return found;
+}
+
+/** Version 1's, for readers with no cycle to go by. */
+export const partnerFlagQuestions = partnerFlagQuestionsOf(framework);

@@ -1,4 +1,5 @@
-import type { FlagKind } from "@/lib/framework";
+import { type FlagKind, framework } from "@/lib/framework";
+import { findFramework } from "@/lib/framework/versions";
 import {
   type Aggregate,
   BAND_LABELS,
@@ -9,7 +10,7 @@ import {
   type ViewComparison,
 } from "@/lib/scoring";
 import { shownValue } from "./format";
-import { FLAG_TITLES, partnerFlagQuestions, VIEW_LABELS } from "./labels";
+import { FLAG_TITLES, partnerFlagQuestionsOf, VIEW_LABELS } from "./labels";
 
 /**
  * A report's figures as rows, shared by the pages, the charts and the CSV and PDF exports, so every
@@ -82,9 +83,14 @@ export interface FlagLine {
   partners: { flagged: number; n: number; share: number } | null;
 }
 
-/** Each red flag partners can raise, with how many raised it where that may be shown. */
-export function flagLines(partners: Aggregate): FlagLine[] {
-  return partnerFlagQuestions.map((q) => {
+/**
+ * Each red flag partners can raise in the figures' framework version (else `version`, else version
+ * 1), with how many raised it where that may be shown.
+ */
+export function flagLines(partners: Aggregate, version?: { id: string; version: string }): FlagLine[] {
+  const info = partners.suppressed ? version : partners.framework;
+  const used = (info && findFramework(info.id, info.version)) ?? framework;
+  return partnerFlagQuestionsOf(used).map((q) => {
     const figure = partners.suppressed ? undefined : partners.questions.find((x) => x.key === q.key);
     const kind = q.redFlag?.kind as FlagKind;
     return {

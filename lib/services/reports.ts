@@ -45,13 +45,16 @@ export interface CycleSummary {
   name: string;
   opensAt: Date;
   closesAt: Date;
+  /** The framework version its questionnaire was answered against. */
+  framework: { id: string; version: string };
 }
 
-const summary = ({ id, name, opensAt, closesAt }: CycleSummary): CycleSummary => ({
-  id,
-  name,
-  opensAt,
-  closesAt,
+const summary = (c: ContractRow["cycles"][number]): CycleSummary => ({
+  id: c.id,
+  name: c.name,
+  opensAt: c.opensAt,
+  closesAt: c.closesAt,
+  framework: { id: c.frameworkId, version: c.frameworkVersion },
 });
 
 export interface SupplyChainFacts {

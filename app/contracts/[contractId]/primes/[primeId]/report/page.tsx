@@ -180,7 +180,7 @@ export default async function PrimeReportPage({
               Red flags
             </h2>
             {prime.released ? (
-              <FlagTable lines={flagLines(prime.partners)} />
+              <FlagTable lines={flagLines(prime.partners, cycle.framework)} />
             ) : (
               <p className="mb-6">
                 Partners&apos; red flags are shown with their other figures, once released.
