@@ -1,4 +1,5 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { chartFill } from "@/lib/reports/chart-colours";
 import { type Answers, formatScore } from "@/lib/reports/format";
 
 export interface BarSeries {
@@ -12,7 +13,6 @@ export interface BarSeries {
 const answersAt = (s: BarSeries, i: number): Answers =>
   Array.isArray(s.answers) ? (s.answers[i] ?? 0) : (s.answers as Answers);
 
-const FILLS = ["#12344a", "#6fa8c7", "#b58105", "#505a5f"];
 const WIDTH = 720;
 const LABEL = 230;
 const BAR = 18;
@@ -56,7 +56,7 @@ export function BarChart({
           <desc id={`${id}-desc`}>{description}</desc>
           {series.map((s, i) => (
             <g key={s.name} transform={`translate(${LABEL}, ${4 + i * 20})`}>
-              <rect width="14" height="14" fill={FILLS[i % FILLS.length]} />
+              <rect width="14" height="14" fill={chartFill(i)} />
               <text x="20" y="12" fontSize="13">
                 {s.name}
               </text>
@@ -88,7 +88,7 @@ export function BarChart({
                           y={y + 2}
                           width={Math.max(1, x(value) - LABEL)}
                           height={BAR - 4}
-                          fill={FILLS[i % FILLS.length]}
+                          fill={chartFill(i)}
                         />
                       )}
                       <text x={value === null ? LABEL + 4 : x(value) + 4} y={y + BAR - 5} fontSize="12">
