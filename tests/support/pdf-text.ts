@@ -1,0 +1,36 @@
+import { inflateSync } from "node:zlib";
+
+/**
+ * The text a PDF draws, read back without a PDF library: each content stream inflated (PDFKit
+ * compresses them with Flate) and the strings of its text operators decoded. Enough for PDFKit's
+ * own output with its standard fonts, whose strings are hex in WinAnsi, split only for kerning;
+ * the pieces of one line are joined, lines by a space, and runs of white space collapsed.
+ */
+export function pdfText(pdf: Uint8Array): string {
+  const bytes = Buffer.from(pdf);
+  const lines: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = bytes.indexOf("stream", at, "latin1");
+    if (start < 0) break;
+    const bodyStart = start + (bytes[start + 6] === 0x0d ? 8 : 7);
+    const end = bytes.indexOf("endstream", bodyStart, "latin1");
+    if (end < 0) break;
+    const raw = bytes.subarray(bodyStart, end);
+    let content: string;
+    try {
+      content = inflateSync(raw).toString("latin1");
+    } catch {
+      content = raw.toString("latin1");
+    }
+    for (const match of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      const hexes =
+        match[1] !== undefined
+          ? [...match[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1] ?? "")
+          : [match[2] ?? ""];
+      lines.push(hexes.map((hex) => Buffer.from(hex, "hex").toString("latin1")).join(""));
+    }
+    at = end + 9;
+  }
+  return lines.join(" ").replace(/\s+/g, " ");
+}
