@@ -119,7 +119,7 @@ function summary(prime: PrimeReport, lines: readonly MeasureLine[], seesSelf: bo
   return rows;
 }
 
-function packAction(item: ActionItem, commissioner: string): PackAction {
+export function packAction(item: ActionItem, commissioner: string): PackAction {
   return {
     id: item.id,
     action: item.action,
