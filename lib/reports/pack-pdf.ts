@@ -4,6 +4,7 @@ import { formatGap, PRECISION_RULE, scoreOrDash } from "./format";
 import { measureTitle } from "./labels";
 import type { MeetingPack, PackSeries } from "./meeting-pack";
 import { trendCells, trendSeries } from "./trend-lines";
+import { toWinAnsi } from "./win-ansi";
 
 /**
  * The meeting pack as an A4 PDF, from the same pack as the print view: its charts drawn as vector
@@ -48,7 +49,7 @@ export async function meetingPackPdf(pack: MeetingPack, minResponses: number): P
   for (const row of pack.summary) {
     keepRoom(doc, 28);
     doc.font("Helvetica-Bold").fontSize(10).text(`${row.label}: `, { continued: true });
-    doc.font("Helvetica").text(row.value);
+    doc.font("Helvetica").text(toWinAnsi(row.value));
   }
 
   if (pack.chart) {
@@ -95,14 +96,14 @@ export async function meetingPackPdf(pack: MeetingPack, minResponses: number): P
     for (const reply of pack.replies) {
       keepRoom(doc, 40);
       doc.font("Helvetica-Bold").fontSize(10).text(reply.title);
-      doc.font("Helvetica").fontSize(10).text(reply.text).moveDown(0.4);
+      doc.font("Helvetica").fontSize(10).text(toWinAnsi(reply.text)).moveDown(0.4);
     }
 
     heading(doc, "Action plan");
     if (pack.actions.length === 0) doc.font("Helvetica").fontSize(10).text("No actions yet.");
     for (const action of pack.actions) {
       keepRoom(doc, 60);
-      doc.font("Helvetica-Bold").fontSize(10).text(action.action);
+      doc.font("Helvetica-Bold").fontSize(10).text(toWinAnsi(action.action));
       doc
         .font("Helvetica")
         .fontSize(SMALLEST)
@@ -193,11 +194,12 @@ function table(doc: Doc, header: readonly string[], rows: readonly (readonly str
       .font(bold ? "Helvetica-Bold" : "Helvetica")
       .fontSize(SMALLEST)
       .fillColor(INK);
-    const height = Math.max(...cells.map((text) => doc.heightOfString(text, { width: column - 4 }))) + 4;
+    const height =
+      Math.max(...cells.map((text) => doc.heightOfString(toWinAnsi(text), { width: column - 4 }))) + 4;
     keepRoom(doc, height);
     const top = doc.y;
     cells.forEach((text, i) => {
-      doc.text(text, left + i * column, top, { width: column - 4 });
+      doc.text(toWinAnsi(text), left + i * column, top, { width: column - 4 });
     });
     doc.x = left;
     doc.y = top + height;

@@ -28,9 +28,23 @@ export function pdfText(pdf: Uint8Array): string {
         match[1] !== undefined
           ? [...match[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1] ?? "")
           : [match[2] ?? ""];
-      lines.push(hexes.map((hex) => Buffer.from(hex, "hex").toString("latin1")).join(""));
+      lines.push(hexes.map((hex) => fromWinAnsi(Buffer.from(hex, "hex"))).join(""));
     }
     at = end + 9;
   }
   return lines.join(" ").replace(/\s+/g, " ");
 }
+
+/** WinAnsi is Latin-1 but for 0x80–0x9F, where PDFKit's fonts put these (and a few more). */
+const WIN_ANSI: Record<number, string> = {
+  133: "…",
+  145: "‘",
+  146: "’",
+  147: "“",
+  148: "”",
+  150: "–",
+  151: "—",
+};
+
+const fromWinAnsi = (bytes: Buffer): string =>
+  Array.from(bytes, (b) => WIN_ANSI[b] ?? String.fromCharCode(b)).join("");
