@@ -34,7 +34,7 @@ export function AgreeActionForm(target: Target) {
       <ErrorSummary errors={state.errors} message={state.message} />
       <Hidden {...target} />
       <Button disabled={pending} className="mb-0">
-        Mark agreed<span className="sr-only">: “{target.label}”</span>
+        Mark agreed<span className="sr-only"> for “{target.label}”</span>
       </Button>
     </form>
   );
@@ -48,7 +48,7 @@ export function MarkDoneForm(target: Target) {
       <ErrorSummary errors={state.errors} message={state.message} />
       <Hidden {...target} />
       <Button variant="secondary" disabled={pending} className="mb-0">
-        Mark done<span className="sr-only">: “{target.label}”</span>
+        Mark done<span className="sr-only"> for “{target.label}”</span>
       </Button>
     </form>
   );

@@ -59,7 +59,7 @@ test("the council agrees an action in the meeting pack, the prime sees it, and t
   const action = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: ACTION }) });
   await expect(action).toContainText("Not agreed yet.");
 
-  await action.getByRole("button", { name: `Mark agreed: “${ACTION}”` }).click();
+  await action.getByRole("button", { name: `Mark agreed for “${ACTION}”` }).click();
   await expect(page.getByRole("status")).toHaveText("Action marked agreed.");
   const agreed = `Agreed by Alex Rowe on ${formatDate(new Date())}`;
   await expect(action).toContainText(agreed);
@@ -114,7 +114,7 @@ test.describe("with JavaScript turned off", () => {
     const world = await packWorld(db);
     await actFor(page, world.council);
     await page.goto(packUrl(world));
-    await page.getByRole("button", { name: `Mark done: “${ACTION}”` }).click();
+    await page.getByRole("button", { name: `Mark done for “${ACTION}”` }).click();
     await expect(page.getByRole("status")).toHaveText("Action marked done.");
     const action = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: ACTION }) });
     await expect(action.getByText("Done", { exact: true })).toBeVisible();
@@ -125,8 +125,9 @@ test.describe("with JavaScript turned off", () => {
 test("another council reads neither the pack nor its PDF", async ({ page, db }) => {
   const world = await packWorld(db);
   await actFor(page, await newCommissioner(db));
-  const view = await page.goto(packUrl(world));
-  expect(view?.status()).toBe(404);
+  const view = await page.request.get(packUrl(world));
+  expect(view.status()).toBe(404);
+  expect(await view.text()).not.toContain(ACTION);
   const pdf = await page.request.get(`${packUrl(world)}/pdf`);
   expect(pdf.status()).toBe(404);
   expect(await pdf.text()).not.toContain(ACTION);
