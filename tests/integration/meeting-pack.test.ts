@@ -9,7 +9,7 @@ import { addActionItem, listActionPlan, saveReplies, setActionStatus } from "@/l
 import * as demo from "@/prisma/demo-data";
 import { seedDemo } from "@/prisma/seed";
 import { actorFor, createCommissioner, createSubcontractor, createUser } from "@/tests/support/factories";
-import { pdfText } from "@/tests/support/pdf-text";
+import { pdfDrawing, pdfText } from "@/tests/support/pdf-text";
 import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -224,6 +224,12 @@ describe.each(testDatabaseKinds())("meeting pack and agreed actions on %s", (kin
       expect(text).toContain(`Agreed by Sam Okafor on ${formatDate(AGREED_AT)}`);
       expect(text).toContain("We moved every partner to 14-day terms in March.");
       expect(text).toContain(summary["Partners' overall score"]);
+      // The chart is drawn, not pictured: a bar per figure shown, plus the legend's keys; no text below 9 pt.
+      const drawing = pdfDrawing(pdf);
+      const bars = (pack.chart?.series ?? []).flatMap((s) => s.values).filter((v) => v !== null).length;
+      expect(bars).toBeGreaterThan(0);
+      expect(drawing.filledRectangles).toBeGreaterThanOrEqual(bars + (pack.chart?.series.length ?? 0));
+      expect(Math.min(...drawing.fontSizes)).toBeGreaterThanOrEqual(9);
     });
 
     it("shows no partners' figure before the release, though partners have answered", async () => {

@@ -7,8 +7,23 @@ import { inflateSync } from "node:zlib";
  * the pieces of one line are joined, lines by a space, and runs of white space collapsed.
  */
 export function pdfText(pdf: Uint8Array): string {
-  const bytes = Buffer.from(pdf);
   const lines: string[] = [];
+  for (const content of contentStreams(pdf)) {
+    for (const match of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      const hexes =
+        match[1] !== undefined
+          ? [...match[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1] ?? "")
+          : [match[2] ?? ""];
+      lines.push(hexes.map((hex) => fromWinAnsi(Buffer.from(hex, "hex"))).join(""));
+    }
+  }
+  return lines.join(" ").replace(/\s+/g, " ");
+}
+
+/** Every stream of the file, inflated where it is compressed. */
+function contentStreams(pdf: Uint8Array): string[] {
+  const bytes = Buffer.from(pdf);
+  const streams: string[] = [];
   let at = 0;
   for (;;) {
     const start = bytes.indexOf("stream", at, "latin1");
@@ -17,22 +32,25 @@ export function pdfText(pdf: Uint8Array): string {
     const end = bytes.indexOf("endstream", bodyStart, "latin1");
     if (end < 0) break;
     const raw = bytes.subarray(bodyStart, end);
-    let content: string;
     try {
-      content = inflateSync(raw).toString("latin1");
+      streams.push(inflateSync(raw).toString("latin1"));
     } catch {
-      content = raw.toString("latin1");
-    }
-    for (const match of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-      const hexes =
-        match[1] !== undefined
-          ? [...match[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1] ?? "")
-          : [match[2] ?? ""];
-      lines.push(hexes.map((hex) => fromWinAnsi(Buffer.from(hex, "hex"))).join(""));
+      streams.push(raw.toString("latin1"));
     }
     at = end + 9;
   }
-  return lines.join(" ").replace(/\s+/g, " ");
+  return streams;
+}
+
+/** What the pages draw: each font size text is set in, and how many filled rectangles (chart bars, legend keys). */
+export function pdfDrawing(pdf: Uint8Array): { fontSizes: number[]; filledRectangles: number } {
+  const fontSizes = new Set<number>();
+  let filledRectangles = 0;
+  for (const content of contentStreams(pdf)) {
+    for (const m of content.matchAll(/\/\S+ ([\d.]+) Tf/g)) fontSizes.add(Number(m[1]));
+    filledRectangles += [...content.matchAll(/ re\n(?:[^\n]*(?:cs|scn)\n)*f\n/g)].length;
+  }
+  return { fontSizes: [...fontSizes].sort((a, b) => a - b), filledRectangles };
 }
 
 /** WinAnsi is Latin-1 but for 0x80–0x9F, where PDFKit's fonts put these (and a few more). */
