@@ -77,6 +77,16 @@ test("the council agrees an action in the meeting pack, the prime sees it, and t
   await expect(action.getByRole("button", { name: /Mark done/ })).toBeHidden();
   await expect(page.getByRole("link", { name: "Download the meeting pack (PDF)" })).toBeHidden();
   await expect(action.getByText(agreed)).toBeVisible();
+  // An A4 page's printable width, about 680 CSS px: each chart fits it, not cut off at its edge.
+  await page.setViewportSize({ width: 680, height: 900 });
+  const charts = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("figure.chart svg")).map(
+      (svg) => svg.getBoundingClientRect().width - (svg.closest("main")?.getBoundingClientRect().width ?? 0),
+    ),
+  );
+  expect(charts.length).toBeGreaterThan(0);
+  for (const over of charts) expect(over).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.emulateMedia({ media: "screen" });
 
   const [download] = await Promise.all([
