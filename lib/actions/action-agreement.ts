@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
-import { NotFoundError } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/types";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { agreeAction, markActionDone } from "@/lib/services/action-agreement";
 
 const id = z.string().min(1).max(64);
@@ -27,20 +28,35 @@ function read(form: unknown) {
 const packPath = (t: { contractId: string; primeId: string; cycleId?: string }, saved: string) =>
   `/contracts/${t.contractId}/primes/${t.primeId}/report/pack?${t.cycleId ? `cycle=${t.cycleId}&` : ""}saved=${saved}#actions`;
 
-/** "Mark agreed": the commissioner agrees one of the prime's actions (the service checks who). */
-export async function agreeActionAction(_previous: FormState, form: FormData): Promise<FormState> {
+/**
+ * Runs one change, then shows the pack again. When a colleague got there first (another tab, another
+ * person), nothing is overwritten and the pack says so: it shows who did it and when, which is what
+ * the person wanted to see, so it is a notice rather than an error beside a form that has gone.
+ */
+async function change(
+  form: FormData,
+  work: (actor: Actor, itemId: string) => Promise<void>,
+  saved: string,
+): Promise<FormState> {
   return runFormAction(async (actor) => {
     const t = read(form);
-    await agreeAction(actor, t.itemId);
-    redirect(packPath(t, "agreed"), RedirectType.push);
+    let outcome = saved;
+    try {
+      await work(actor, t.itemId);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      outcome = `already-${saved}`;
+    }
+    redirect(packPath(t, outcome), RedirectType.push);
   });
+}
+
+/** "Mark agreed": the commissioner agrees one of the prime's actions (the service checks who). */
+export async function agreeActionAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return change(form, (actor, itemId) => agreeAction(actor, itemId), "agreed");
 }
 
 /** "Mark done": the commissioner confirms one of the prime's actions was carried out. */
 export async function markActionDoneAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runFormAction(async (actor) => {
-    const t = read(form);
-    await markActionDone(actor, t.itemId);
-    redirect(packPath(t, "done"), RedirectType.push);
-  });
+  return change(form, (actor, itemId) => markActionDone(actor, itemId), "done");
 }

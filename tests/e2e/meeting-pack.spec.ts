@@ -120,10 +120,22 @@ test.describe("with JavaScript turned off", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the council marks an action done from the print view", async ({ page, db }) => {
-    test.setTimeout(budget({ pages: 4 }));
+    test.setTimeout(budget({ pages: 6 }));
     const world = await packWorld(db);
     await actFor(page, world.council);
     await page.goto(packUrl(world));
+    // A colleague agrees the action while this page is open: nothing is overwritten, and it says so.
+    await db.actionPlanItem.updateMany({
+      where: { primeId: world.prime.id },
+      data: { agreedAt: new Date() },
+    });
+    await page.getByRole("button", { name: `Mark agreed for “${ACTION}”` }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      "This action had already been agreed: below is who agreed it, and when.",
+    );
+    await expect(
+      page.getByText(`Agreed by ${world.council.name} on ${formatDate(new Date())}`),
+    ).toBeVisible();
     await page.getByRole("button", { name: `Mark done for “${ACTION}”` }).click();
     await expect(page.getByRole("status")).toHaveText("Action marked done.");
     const action = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: ACTION }) });

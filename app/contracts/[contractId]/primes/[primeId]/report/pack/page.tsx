@@ -23,6 +23,8 @@ type Search = Promise<{ cycle?: string; saved?: string }>;
 const SAVED: Record<string, string> = {
   agreed: "Action marked agreed.",
   done: "Action marked done.",
+  "already-agreed": "This action had already been agreed: below is who agreed it, and when.",
+  "already-done": "This action had already been marked done: below is who marked it, and when.",
 };
 
 /**
