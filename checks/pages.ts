@@ -42,8 +42,8 @@ async function demoCookie(base: string, organisation: string): Promise<string> {
 
 /**
  * Home, sign-in, a questionnaire page and its check page (Moorland's seeded draft rating of
- * Harbourline), the council's report on Working Well and Castlegate's own report on it, how scoring
- * works, and the privacy notice.
+ * Harbourline), the council's report on Working Well and Castlegate's own report on it and its
+ * meeting pack, how scoring works, and the privacy notice.
  */
 export async function keyPages(base: string): Promise<KeyPage[]> {
   const partner = await demoCookie(base, "Moorland Mental Health Alliance");
@@ -76,6 +76,11 @@ export async function keyPages(base: string): Promise<KeyPage[]> {
     { name: "check-answers", path: `${assessment}/check`, cookie: partner },
     { name: "contract-report", path: `${contract}/report`, cookie: council },
     { name: "prime-report", path: primeReport, cookie: prime },
+    {
+      name: "meeting-pack",
+      path: linkTo(await fetchPage(base, primeReport, prime), "The meeting pack", "the prime's report"),
+      cookie: prime,
+    },
     { name: "how-scoring-works", path: "/how-scoring-works" },
     { name: "privacy", path: "/privacy" },
   ];

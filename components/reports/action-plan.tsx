@@ -34,7 +34,9 @@ export function ActionPlan({
         <ScrollRegion label={"The prime's actions"}>
           <table className="report-table mb-6 w-full border-collapse text-base">
             <caption className="sr-only">The prime&apos;s actions, earliest due first</caption>
-            <TableHead columns={["Action", "Principle", "Owner", "Due", "Status"]} />
+            <TableHead
+              columns={["Action", "Principle", "Owner", "Due", "Status", "Agreed with the council"]}
+            />
             <tbody>
               {items.map((item) => (
                 <tr key={item.id}>
@@ -54,6 +56,16 @@ export function ActionPlan({
                     ) : (
                       STATUS_LABEL[item.status]
                     )}
+                    {item.doneAt ? (
+                      <p className="text-base text-muted">
+                        Marked done{item.doneBy ? ` by ${item.doneBy}` : ""} on {formatDate(item.doneAt)}
+                      </p>
+                    ) : null}
+                  </td>
+                  <td>
+                    {item.agreedAt
+                      ? `Agreed${item.agreedBy ? ` by ${item.agreedBy}` : ""} on ${formatDate(item.agreedAt)}`
+                      : "Not yet"}
                   </td>
                 </tr>
               ))}

@@ -21,6 +21,7 @@ describe("personalDataCategories", () => {
       "join-requests",
       "account-requests",
       "activity",
+      "agreed-actions",
       "emails",
       "answers",
     ]);

@@ -99,6 +99,15 @@ export function personalDataCategories(settings: PrivacySettings): DataCategory[
       whoSees: "The administrators of the organisation the entry belongs to.",
     },
     {
+      id: "agreed-actions",
+      title: "Actions you agreed with a prime",
+      what: "When you, for a council, mark a prime's action agreed or done: that it was you, and when.",
+      why: "So the council and the prime share one record of what was agreed at their contract-management meetings.",
+      howLong:
+        "As long as the contract's action plan is kept. If you delete your account the record stays, but no longer names you.",
+      whoSees: "The council that let the contract, and the prime.",
+    },
+    {
       id: "emails",
       title: "Emails we send you",
       what: "Password-reset links, invitations and reminders, sent to your email address.",

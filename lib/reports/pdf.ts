@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit";
 import type { ContractReport } from "@/lib/services/reports";
 import { PRECISION_RULE } from "./format";
 import { reportTable, type Table, type TableName } from "./tables";
+import { toWinAnsi } from "./win-ansi";
 
 /**
  * The report as an A4 PDF: its tables, in the same words and figures as the page and the CSV.
@@ -49,7 +50,7 @@ export async function reportPdf(
 function cell(value: string | number | null): string {
   if (value === null) return "–";
   // Figures arrive as text already rounded by the rule; what is left as a number is a count.
-  return typeof value === "number" ? String(value) : value;
+  return typeof value === "number" ? String(value) : toWinAnsi(value);
 }
 
 function drawTable(doc: PDFKit.PDFDocument, table: Table) {

@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = {
   released: "release.published",
   thresholdsRaised: "release.thresholds-raised",
   identifierAdded: "organisation.identifier-added",
+  actionStatus: "action.status-changed",
+  actionAgreed: "action.agreed",
+  actionDone: "action.done",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

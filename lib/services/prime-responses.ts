@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { PrincipleKey } from "@/lib/framework";
 import type { ActionStatus } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
+import { AUDIT_ACTIONS, recordAudit } from "./audit";
 
 /**
  * What a prime says back about its report: a reply per principle, and an action plan. Only the
@@ -64,6 +65,12 @@ export interface ActionItem {
   dueDate: Date;
   status: ActionStatus;
   updatedAt: Date;
+  /** When the commissioner agreed it, and the name of the person who did (null: a demo visitor or a deleted account). */
+  agreedAt: Date | null;
+  agreedBy: string | null;
+  /** When it was marked done, and by whom (the prime's or the commissioner's person). */
+  doneAt: Date | null;
+  doneBy: string | null;
 }
 
 /** The prime's action plan on a contract, for the prime and the contract's commissioner. */
@@ -92,10 +99,19 @@ export async function listActionPlan(
       dueDate: true,
       status: true,
       updatedAt: true,
+      agreedAt: true,
+      agreedBy: { select: { name: true } },
+      doneAt: true,
+      doneBy: { select: { name: true } },
     },
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
   });
-  return rows.map((row) => ({ ...row, principleKey: row.principleKey as PrincipleKey | null }));
+  return rows.map((row) => ({
+    ...row,
+    principleKey: row.principleKey as PrincipleKey | null,
+    agreedBy: row.agreedBy?.name ?? null,
+    doneBy: row.doneBy?.name ?? null,
+  }));
 }
 
 export async function addActionItem(
@@ -113,11 +129,41 @@ export async function addActionItem(
   await db().actionPlanItem.create({ data: input });
 }
 
-export async function setActionStatus(actor: Actor, id: string, status: ActionStatus): Promise<void> {
+/**
+ * The prime moves one of its actions on. Moving it to done records when and by whom; moving it back
+ * clears that, so "done" always says who said so last.
+ */
+export async function setActionStatus(
+  actor: Actor,
+  id: string,
+  status: ActionStatus,
+  now = new Date(),
+): Promise<void> {
   requireRecordIds(id);
-  const updated = await db().actionPlanItem.updateMany({
-    where: { id, primeId: actor.organisationId },
-    data: { status },
+  await db().$transaction(async (tx) => {
+    const item = await tx.actionPlanItem.findFirst({
+      where: { id, primeId: actor.organisationId },
+      select: { status: true, action: true },
+    });
+    if (!item) throw new NotFoundError();
+    if (item.status === status) return;
+    const done =
+      status === "DONE" ? { doneAt: now, doneById: actor.userId } : { doneAt: null, doneById: null };
+    await tx.actionPlanItem.update({ where: { id }, data: { status, ...done } });
+    await recordAudit(
+      {
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        action: AUDIT_ACTIONS.actionStatus,
+        summary: `Moved the action "${item.action}" to ${STATUS_WORDS[status]}`,
+      },
+      tx,
+    );
   });
-  if (updated.count === 0) throw new NotFoundError();
 }
+
+const STATUS_WORDS: Record<ActionStatus, string> = {
+  PLANNED: "planned",
+  IN_PROGRESS: "in progress",
+  DONE: "done",
+};

@@ -237,7 +237,7 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
   });
 
   test("a prime: dashboard, self-assessment start page, its report, invitations", async ({ page }) => {
-    test.setTimeout(budget({ pages: 16 }));
+    test.setTimeout(budget({ pages: 18 }));
     const { check, expectNone } = checker();
     const ids = await workingWell(page);
     await actAs(page, CASTLEGATE);
@@ -252,6 +252,9 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await check(page, "prime report as the prime, with the action form");
     await page.getByRole("link", { name: "Reply to your partners" }).click();
     await check(page, "the prime's reply page");
+    await visit(page, `/contracts/${ids.contract}/primes/${ids.castlegate}/report/pack`);
+    await showCycle(page, CLOSED);
+    await check(page, "meeting pack report as the prime");
     await visit(page, `/contracts/${ids.contract}/primes/${ids.castlegate}/report/notes`);
     await check(page, "partners' notes as the prime");
     await visit(page, `/contracts/${ids.contract}/invitations`);
@@ -260,7 +263,7 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
   });
 
   test("a commissioner: dashboard, contracts, a contract, reports", async ({ page }) => {
-    test.setTimeout(budget({ pages: 26 }));
+    test.setTimeout(budget({ pages: 28 }));
     const { check, expectNone } = checker();
     const ids = await workingWell(page);
     await visit(page, "/dashboard");
@@ -293,6 +296,9 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await visit(page, `/contracts/${ids.contract}/primes/${ids.meridian}/report`);
     await showCycle(page, CLOSED);
     await check(page, "prime report as the commissioner");
+    await visit(page, `/contracts/${ids.contract}/primes/${ids.meridian}/report/pack`);
+    await showCycle(page, CLOSED);
+    await check(page, "meeting pack report as the commissioner");
     await visit(page, `/contracts/${ids.contract}/primes/${ids.meridian}/report/notes`);
     await check(page, "partners' notes as the commissioner");
     await visit(page, "/reports");

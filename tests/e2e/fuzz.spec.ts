@@ -598,6 +598,8 @@ test.describe("bad input to server actions called directly", () => {
           "/primes/x/report",
           "/report/export?format=csv",
           "/primes/x/report/export?format=pdf",
+          "/primes/x/report/pack",
+          "/primes/x/report/pack/pdf",
         ),
         async (id, at, suffix) => {
           const url = `${at}${encodeURIComponent(wellFormed(id.slice(0, 2_000)))}${suffix}`;

@@ -11,7 +11,7 @@ import { expect, test } from "./support/test";
  * `npm run check:html`; the markup it accepts from Next.js itself is listed in checks/html.ts.
  */
 test("the key pages are valid HTML by the Nu HTML Checker", async ({ baseURL }) => {
-  test.setTimeout(budget({ requests: 12 }) + BUDGET.htmlChecker);
+  test.setTimeout(budget({ requests: 14 }) + BUDGET.htmlChecker);
   const folder = mkdtempSync(path.join(tmpdir(), "chainwise-html-"));
   try {
     const files = await saveKeyPages(baseURL ?? "", folder);

@@ -213,6 +213,10 @@ export default async function PrimeReportPage({
               />
             </>
           ) : null}
+          <p className="no-print mb-8">
+            <Link href={`${path}/pack${query}`}>The meeting pack</Link>: this report on one page to print or
+            download as a PDF{seesSelf ? ", with the action plan and who agreed each action" : ""}.
+          </p>
           <ExportLinks
             base={`${path}/export`}
             query={query}
