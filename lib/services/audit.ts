@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = {
   released: "release.published",
   thresholdsRaised: "release.thresholds-raised",
   identifierAdded: "organisation.identifier-added",
+  verdict: "verification.verdict",
+  reviewResponse: "verification.response",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
