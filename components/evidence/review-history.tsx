@@ -3,7 +3,7 @@ import { VERDICT_LABEL, VERDICT_TONE } from "@/lib/evidence/verdicts";
 import { formatDate } from "@/lib/format";
 import type { ReviewEntry } from "@/lib/services/verification";
 
-/** A principle's review, oldest first: each verdict and response as written, never changed. */
+/** A principle's review, oldest first: each verdict and response as written, never changed. Labelled by the page's "history" heading. */
 export function ReviewHistory({
   entries,
   commissionerName,
@@ -15,7 +15,7 @@ export function ReviewHistory({
 }) {
   if (entries.length === 0) return <p className="mb-8">Nothing has been recorded on this principle yet.</p>;
   return (
-    <ol className="mb-8 max-w-3xl space-y-4">
+    <ol aria-labelledby="history" className="mb-8 max-w-3xl space-y-4">
       {entries.map((entry) => (
         <li key={entry.id} className="border-l-4 border-rule pl-4">
           <p className="mb-1">

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = {
   identifierAdded: "organisation.identifier-added",
   verdict: "verification.verdict",
   reviewResponse: "verification.response",
+  levelConfirmed: "level.confirmed",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

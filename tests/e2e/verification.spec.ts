@@ -7,7 +7,7 @@ import { createAssessment } from "../support/factories";
 import { budget } from "./support/budget";
 import { errorSummary } from "./support/questionnaire";
 import { expect, test } from "./support/test";
-import { createPerson, createWorld, type Org, signInAs, type World } from "./support/world";
+import { createPerson, createWorld, type Org, releaseWorld, signInAs, type World } from "./support/world";
 
 const fixture = (name: string) => path.resolve("tests/fixtures/evidence", name);
 const PAYING = "Paying fairly and on time";
@@ -37,14 +37,15 @@ async function signedIn(browser: Browser, db: PrismaClient, url: string, organis
 
 const reportPath = (world: World) => `/contracts/${world.contract.id}/primes/${world.prime.id}/report`;
 
-test("the commissioner downloads the evidence, asks for more on one principle, the prime responds with a file, then it is verified", async ({
+test("the commissioner downloads the evidence, asks for more on one principle, the prime responds with a file, it is verified, and the level is confirmed and published", async ({
   browser,
   baseURL,
   db,
 }) => {
-  test.setTimeout(budget({ pages: 16 }));
+  test.setTimeout(budget({ pages: 26 }));
   const url = baseURL ?? "";
-  const { world, assessmentId } = await reviewedWorld(db);
+  // Three partners have rated the prime, so their figures can be released (at the lowest threshold, 3).
+  const { world, assessmentId } = await reviewedWorld(db, { partners: 3, submitted: 3 });
   const council = await signedIn(browser, db, url, world.council);
   const prime = await signedIn(browser, db, url, world.prime);
 
@@ -71,7 +72,9 @@ test("the commissioner downloads the evidence, asks for more on one principle, t
 
   // The prime reads the request beside its evidence, and responds with another file.
   await prime.page.goto(`/evidence/${assessmentId}`);
-  const row = prime.page.getByRole("row", { name: new RegExp(PAYING) });
+  const row = prime.page
+    .getByRole("table", { name: "Verification by principle" })
+    .getByRole("row", { name: new RegExp(PAYING) });
   await expect(row).toContainText("More evidence needed");
   await row.getByRole("link", { name: PAYING }).click();
   await expect(prime.page.getByText("Send the payment-run report for March too.")).toBeVisible();
@@ -85,23 +88,71 @@ test("the commissioner downloads the evidence, asks for more on one principle, t
 
   // The council reads the response and the new file, then verifies the principle.
   await council.page.goto(`/evidence/${assessmentId}`);
-  await expect(council.page.getByRole("row", { name: new RegExp(PAYING) })).toContainText(
-    "The prime has responded",
-  );
-  await council.page.getByRole("link", { name: PAYING }).first().click();
+  const councilRow = council.page
+    .getByRole("table", { name: "Verification by principle" })
+    .getByRole("row", { name: new RegExp(PAYING) });
+  await expect(councilRow).toContainText("The prime has responded");
+  await councilRow.getByRole("link", { name: PAYING }).click();
   await expect(council.page.getByText("March's run is attached")).toBeVisible();
   await expect(council.page.getByRole("link", { name: "invoices.csv" })).toBeVisible();
   await council.page.getByLabel(/^Verified/).check();
   await council.page.getByRole("button", { name: "Record verdict" }).click();
   await expect(council.page.getByRole("status")).toContainText("Your verdict has been recorded");
   // The whole history stays, in order.
-  await expect(
-    council.page.getByRole("listitem").filter({ hasText: /More evidence needed|response|Verified/ }),
-  ).toHaveText([/More evidence needed/, /response/, /Verified/]);
+  await expect(council.page.getByRole("list", { name: "History" }).getByRole("listitem")).toHaveText([
+    /More evidence needed/,
+    /response/,
+    /Verified/,
+  ]);
 
   await prime.page.goto(`/evidence/${assessmentId}`);
-  await expect(prime.page.getByRole("row", { name: new RegExp(PAYING) })).toContainText("Verified");
+  await expect(row).toContainText("Verified");
+
+  // The other four principles were verified the same way; the cycle closes and partners' figures are released.
+  await db.verificationEntry.createMany({
+    data: ["risk-sharing", "capacity-building", "good-faith", "data-sharing"].map((principleKey) => ({
+      assessmentId,
+      principleKey,
+      verdict: "VERIFIED" as const,
+      text: "",
+    })),
+  });
+  await releaseWorld(db, world);
+
+  // The council sees the level the published rule gives, confirms it and publishes it.
+  await council.page.goto(`/evidence/${assessmentId}`);
+  const councilLevel = council.page.getByRole("region", { name: `Level for ${world.cycle.name}` });
+  await expect(councilLevel).toContainText("The published rule gives now: Meets the code");
+  await councilLevel.getByLabel("Publish it on the public register").check();
+  await councilLevel.getByRole("button", { name: "Confirm “Meets the code”" }).click();
+  await expect(councilLevel).toContainText("Confirmed level: Meets the code");
+  await expect(councilLevel).toContainText("Published on the public register.");
+
+  // The prime sees it too, and downloads its dated statement.
+  await prime.page.goto(`/evidence/${assessmentId}`);
+  const primeLevel = prime.page.getByRole("region", { name: `Level for ${world.cycle.name}` });
+  await expect(primeLevel).toContainText("Confirmed level: Meets the code");
+  await expect(primeLevel.getByRole("button", { name: /^Confirm/ })).toHaveCount(0);
+  const statementHref = await primeLevel
+    .getByRole("link", { name: "Download the statement of this level (PDF)" })
+    .getAttribute("href");
+  const statement = await prime.page.request.get(statementHref ?? "");
+  expect(statement.status()).toBe(200);
+  expect(statement.headers()["content-type"]).toBe("application/pdf");
+  expect(statement.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="level-statement-.*\d{4}-\d{2}-\d{2}\.pdf"/,
+  );
+  expect((await statement.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // Anyone, signed in or not, reads it on the register: the level and its date, no figure.
+  const visitor = await browser.newContext({ baseURL: url });
+  const register = await visitor.newPage();
+  await register.goto("/register");
+  const line = register.getByRole("row", { name: new RegExp(world.prime.name) });
+  await expect(line).toContainText(world.contract.title);
+  await expect(line).toContainText("Meets the code");
   for (const p of [council, prime]) await p.context.close();
+  await visitor.close();
 });
 
 test("a partner, another prime and another council find neither the review nor its forms", async ({
@@ -119,7 +170,8 @@ test("a partner, another prime and another council find neither the review nor i
       `/evidence/${assessmentId}/principles/fair-payment`,
       `/contracts/${world.contract.id}/primes/${world.prime.id}/evidence?cycle=${world.cycle.id}`,
     ]) {
-      expect((await stranger.page.goto(where))?.status(), `${org.name} at ${where}`).toBe(404);
+      // Asked for directly (the browser would log the refusal as a console error).
+      expect((await stranger.page.request.get(where)).status(), `${org.name} at ${where}`).toBe(404);
     }
     await stranger.context.close();
   }
