@@ -8,6 +8,7 @@ import { requireRecordIds } from "@/lib/ids";
 import { LEVEL_LABEL, LEVEL_RULE, type Level, type LevelOutcome, workLevel } from "@/lib/scoring/levels";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 import { readable } from "./evidence";
+import { primeView } from "./release-reads";
 import { releasedScopes } from "./releases";
 import type { ReviewSide } from "./verification";
 
@@ -76,19 +77,10 @@ function confirmedSelect() {
 
 type AssessmentRow = Prisma.AssessmentGetPayload<{ select: typeof assessmentSelect }>;
 
-/** The prime's own reading of its released figures: the view the level is worked from. */
-const asThePrime = (primeId: string): Actor => ({
-  organisationId: primeId,
-  organisationName: "",
-  organisationType: "PRIME",
-  userId: null,
-  role: null,
-});
-
 /** The rule's inputs for a self-assessment, gathered from its review, its release and the action plan. */
 async function work(row: AssessmentRow) {
   const framework = frameworkFor(row.frameworkId, row.frameworkVersion);
-  const [scope] = await releasedScopes(asThePrime(row.primeId), {
+  const [scope] = await releasedScopes(primeView(row.primeId), {
     primeIds: [row.primeId],
     periods: [row.cycle.name],
     levels: ["contract"],

@@ -127,6 +127,11 @@ test("the commissioner downloads the evidence, asks for more on one principle, t
   await councilLevel.getByRole("button", { name: "Confirm “Meets the code”" }).click();
   await expect(councilLevel).toContainText("Confirmed level: Meets the code");
   await expect(councilLevel).toContainText("Published on the public register.");
+  // The rule it was worked by is published, with its minimum per principle.
+  await councilLevel.getByRole("link", { name: "published rule" }).click();
+  await expect(council.page.getByRole("region", { name: "Levels" })).toContainText(
+    "the minimum for a principle is 60 to meet the code and 40 to meet it with conditions",
+  );
 
   // The prime sees it too, and downloads its dated statement.
   await prime.page.goto(`/evidence/${assessmentId}`);
