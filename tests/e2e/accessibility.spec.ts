@@ -264,7 +264,7 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
   });
 
   test("evidence, verification and levels: as the commissioner and as the prime", async ({ page, db }) => {
-    test.setTimeout(budget({ pages: 12 }));
+    test.setTimeout(budget({ pages: 16 }));
     const { check, expectNone } = checker();
     const world = await createWorld(db);
     const selfAssessment = await createAssessment(db, {
@@ -292,6 +292,14 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await page.getByRole("button", { name: "Record verdict" }).click();
     await expect(page.getByRole("status")).toBeVisible();
     await check(page, "a principle's verification, with its history");
+    await visit(page, evidence);
+    await page.getByLabel("Publish it on the public register").check();
+    await page.getByRole("button", { name: /^Confirm “/ }).click();
+    await expect(page.getByText("Confirmed level:")).toBeVisible();
+    await check(page, "evidence with a confirmed level");
+    await visit(page, "/register");
+    await expect(page.getByRole("row", { name: new RegExp(world.prime.name) })).toBeVisible();
+    await check(page, "register of levels, with a level");
 
     await actFor(page, world.prime);
     await visit(page, `${evidence}/principles/fair-payment`);
