@@ -11,6 +11,11 @@ export function SiteFooter() {
             </li>
             {/* Rendered per request and rarely followed: not worth a prefetch from every page view. */}
             <li>
+              <Link href="/register" prefetch={false}>
+                Register of levels
+              </Link>
+            </li>
+            <li>
               <Link href="/privacy" prefetch={false}>
                 Privacy
               </Link>

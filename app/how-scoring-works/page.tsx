@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FrameworkQuestions } from "@/components/method/framework-questions";
+import { LevelsRule } from "@/components/method/levels-rule";
 import { FRAMEWORK_VERSIONS, latestFramework as latest } from "@/lib/framework";
 import { PRECISION_RULE } from "@/lib/reports/format";
 import { GAP_THRESHOLD } from "@/lib/scoring";
@@ -126,6 +127,8 @@ export default function HowScoringWorksPage() {
           JSON downloads give every figure as stored, to one decimal place, beside its count.
         </li>
       </ol>
+
+      <LevelsRule />
 
       <h2 className="mt-10 mb-4 text-3xl font-bold">The principles and questions</h2>
       <p className="mb-6 max-w-3xl">

@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = {
   actionStatus: "action.status-changed",
   actionAgreed: "action.agreed",
   actionDone: "action.done",
+  verdict: "verification.verdict",
+  reviewResponse: "verification.response",
+  levelConfirmed: "level.confirmed",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

@@ -18,8 +18,8 @@ import { type ReleasedQuery, type ReleasedScope, releasedScopes } from "./releas
  * prime does not. Figures exist only once released, so before a release it reads nothing.
  */
 
-/** The prime's own reading of its figures: the view a partner is given, and no wider. */
-function primeView(primeId: string): Actor {
+/** The prime's own reading of its figures: the view a partner is given, and no wider (and a level's, lib/services/levels.ts). */
+export function primeView(primeId: string): Actor {
   return {
     organisationId: primeId,
     organisationName: "",

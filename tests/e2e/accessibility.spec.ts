@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import { demoCycles } from "../../prisma/demo-data";
+import { answersAt } from "../support/answers";
+import { createEvidence } from "../support/evidence-factory";
+import { createAssessment } from "../support/factories";
 import { budget } from "./support/budget";
 import { COUNCIL } from "./support/contracts";
 import { actAs, answerPage, axeViolations, errorSummary, saveAndContinue } from "./support/questionnaire";
@@ -125,7 +128,7 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
   // Each axe check brings its own time (support/budget.ts); these budgets are for the pages around them.
 
   test("public pages, signing in and up, and pages for nobody in particular", async ({ page }) => {
-    test.setTimeout(budget({ pages: 22 }));
+    test.setTimeout(budget({ pages: 23 }));
     const { check, expectNone } = checker();
     for (const [name, url] of [
       ["home", "/"],
@@ -137,6 +140,7 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
       ["new password", "/reset-password?token=not-checked-until-posted"],
       ["new password, bad link", "/reset-password"],
       ["how scoring works", "/how-scoring-works"],
+      ["register of levels", "/register"],
       ["privacy notice", "/privacy"],
       ["cookies", "/cookies"],
       ["email outbox", "/dev/outbox"],
@@ -259,6 +263,60 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await check(page, "partners' notes as the prime");
     await visit(page, `/contracts/${ids.contract}/invitations`);
     await check(page, "invitations as the prime");
+    expectNone();
+  });
+
+  test("evidence, verification and levels: as the commissioner and as the prime", async ({ page, db }) => {
+    test.setTimeout(budget({ pages: 16 }));
+    const { check, expectNone } = checker();
+    const world = await createWorld(db);
+    const selfAssessment = await createAssessment(db, {
+      contractId: world.contract.id,
+      cycleId: world.cycle.id,
+      primeId: world.prime.id,
+      respondentOrgId: world.prime.id,
+      perspective: "prime",
+      answers: answersAt("prime", "best"),
+      submittedAt: new Date(),
+    });
+    await createEvidence(db, { assessmentId: selfAssessment.id, principleKey: "fair-payment", kind: "pdf" });
+    const evidence = `/evidence/${selfAssessment.id}`;
+
+    await actFor(page, world.council);
+    await visit(page, evidence);
+    await check(page, "evidence, verification and level as the commissioner");
+    await visit(page, `${evidence}/principles/fair-payment`);
+    await check(page, "a principle's verification as the commissioner");
+    await page.getByLabel(/^More evidence needed/).check();
+    await page.getByRole("button", { name: "Record verdict" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "a principle's verification as the commissioner, with an error");
+    await page.getByLabel("Comment for the prime").fill("Send the March payment run.");
+    await page.getByRole("button", { name: "Record verdict" }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    await check(page, "a principle's verification, with its history");
+    await visit(page, evidence);
+    await page.getByLabel("Publish it on the public register").check();
+    await page.getByRole("button", { name: /^Confirm “/ }).click();
+    await expect(page.getByText("Confirmed level:")).toBeVisible();
+    await check(page, "evidence with a confirmed level");
+    await visit(page, "/register");
+    await expect(page.getByRole("row", { name: new RegExp(world.prime.name) })).toBeVisible();
+    await check(page, "register of levels, with a level");
+
+    await actFor(page, world.prime);
+    await visit(page, `${evidence}/principles/fair-payment`);
+    await check(page, "a principle's verification as the prime");
+    await page.getByRole("button", { name: "Send response" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "a principle's verification as the prime, with an error");
+    const other = await createWorld(db);
+    await actFor(page, other.prime);
+    await visit(
+      page,
+      `/contracts/${other.contract.id}/primes/${other.prime.id}/evidence?cycle=${other.cycle.id}`,
+    );
+    await check(page, "evidence and verification before a self-assessment");
     expectNone();
   });
 

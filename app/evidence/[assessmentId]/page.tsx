@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
+import { ReviewSummary } from "@/components/evidence/review-summary";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
 import { currentActor } from "@/lib/auth/actor";
@@ -80,6 +81,7 @@ export default async function EvidencePage({
           </table>
         </ScrollRegion>
       )}
+      <ReviewSummary actor={actor} assessmentId={listing.assessmentId} />
       {listing.canAdd ? (
         <>
           <h2 className="mb-4 text-2xl font-bold">Add evidence</h2>

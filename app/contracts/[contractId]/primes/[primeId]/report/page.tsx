@@ -93,6 +93,14 @@ export default async function PrimeReportPage({
           Back to the contract report
         </Link>
       ) : null}
+      {viewer !== "partner" && cycle ? (
+        <Link
+          href={`${path.replace(/report$/, "evidence")}?cycle=${cycle.id}`}
+          className="no-print mb-6 block w-fit"
+        >
+          Evidence and verification
+        </Link>
+      ) : null}
       <p className="text-xl text-muted">
         {report.contract.title}
         {cycle ? `, ${cycle.name}` : ""}

@@ -1,0 +1,26 @@
+import { createHash } from "node:crypto";
+import { evidenceFixture } from "@/lib/evidence/test-fixtures";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+const KINDS = {
+  pdf: { fileName: "payment-run.pdf", mediaType: "application/pdf" },
+  csv: { fileName: "invoices.csv", mediaType: "text/csv" },
+} as const;
+
+/** A file of evidence on a self-assessment, stored as an upload stores it (lib/services/evidence.ts). */
+export async function createEvidence(
+  db: PrismaClient,
+  input: { assessmentId: string; principleKey: string; kind: keyof typeof KINDS },
+) {
+  const bytes = evidenceFixture(input.kind);
+  return db.evidenceFile.create({
+    data: {
+      assessmentId: input.assessmentId,
+      principleKey: input.principleKey,
+      ...KINDS[input.kind],
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      content: { create: { bytes: Buffer.from(bytes) } },
+    },
+  });
+}
