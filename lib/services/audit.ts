@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = {
   thresholdsRaised: "release.thresholds-raised",
   identifierAdded: "organisation.identifier-added",
   organisationMerged: "organisation.merged",
+  likelyMatchDecided: "organisation.likely-match-decided",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

@@ -189,7 +189,7 @@ async function runBatch(tx: Prisma.TransactionClient, runId: string, contracts: 
   if (locked.count === 0) return true;
   const run = await tx.importRun.findUniqueOrThrow({
     where: { id: runId },
-    select: { done: true, total: true, report: true, commissionerId: true, userId: true },
+    select: { done: true, total: true, report: true, commissionerId: true, userId: true, createdAt: true },
   });
   // Whoever started it must still be able to: fail closed.
   const actor = await importer(tx, run.commissionerId, run.userId);
@@ -207,7 +207,7 @@ async function runBatch(tx: Prisma.TransactionClient, runId: string, contracts: 
   }
   const report = run.report as unknown as ImportReport;
   const batch = nextBatch(contracts, run.done);
-  await importBatch(tx, actor, batch, report);
+  await importBatch(tx, actor, batch, report, { runId, startedAt: run.createdAt });
   const done = run.done + batch.length;
   const finished = done >= run.total;
   await tx.importRun.update({

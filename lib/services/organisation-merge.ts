@@ -74,6 +74,12 @@ export async function mergeInTransaction(
   await tx.supplyChainMember.updateMany({ where: from, data: to });
   await tx.auditEvent.updateMany({ where: from, data: to });
   await tx.accountRequest.updateMany({ where: from, data: to });
+  await tx.likelyMatch.updateMany({ where: { madeId: duplicate.id }, data: { madeId: kept.id } });
+  await tx.likelyMatch.updateMany({ where: { existingId: duplicate.id }, data: { existingId: kept.id } });
+  await tx.likelyMatch.updateMany({
+    where: { commissionerId: duplicate.id },
+    data: { commissionerId: kept.id },
+  });
   await tx.importRun.updateMany({
     where: { commissionerId: duplicate.id },
     data: { commissionerId: kept.id },
