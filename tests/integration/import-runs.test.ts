@@ -7,7 +7,7 @@ import type { ImportedContract } from "@/lib/ocds/parse";
 import { startBackgroundWork, stopBackgroundWork } from "@/lib/services/background-work";
 import { CONTRACTS_PER_BATCH, getImportRun, queueImport, runImport } from "@/lib/services/import-runs";
 import { actorFor, createCommissioner, createPrime, createUser } from "@/tests/support/factories";
-import { releasePackage } from "@/tests/support/ocds-files";
+import { releaseLines, releasePackage } from "@/tests/support/ocds-files";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
@@ -170,6 +170,31 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     const run = await getImportRun(buyer, runId);
     expect(run.report.imported.map((c) => c.title)).toEqual([cafe.title]);
     expect(run.report.notes.map((n) => n.reason).join(" ")).toContain("read as Windows-1252");
+  }, 120_000);
+
+  it("reads a JSON Lines file, one release a line, and names the line a refusal is about", async () => {
+    const buyer = await council();
+    const contracts = [notice(), notice(), notice()];
+    const runId = await queueImport(buyer, { fileName: "releases.jsonl", bytes: releaseLines(contracts) });
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run.status).toBe("done");
+    expect(run.report.imported.map((c) => c.title)).toEqual(contracts.map((c) => c.title));
+    expect(run.report.skipped).toEqual([
+      {
+        item: 'Release "tender-lines" on line 1',
+        reason: "This is a tender notice, so no contract has been awarded yet.",
+      },
+    ]);
+
+    const broken = Buffer.concat([releaseLines([notice()]), Buffer.from('{"ocid": "x", "tag": [award]}\n')]);
+    const refusedId = await queueImport(buyer, { fileName: "broken.jsonl", bytes: broken });
+    await runImport(refusedId);
+    const refused = await getImportRun(buyer, refusedId);
+    expect(refused.status).toBe("refused");
+    expect(refused.failure).toMatch(
+      /^Line 4 of this file is not valid JSON: there is a problem at column 23\./,
+    );
   }, 120_000);
 
   it("keeps the batches written before a failure, says how far it got, and an upload again carries on", async () => {
