@@ -89,6 +89,17 @@ const FAILED_PART_WAY = (done: number, total: number) =>
   `The import stopped after ${done} of ${total} contracts because of an error on our side. ` +
   "Those already written are kept; upload the file again to carry on (contracts already imported are skipped).";
 
+const FAILED_READING =
+  "The file could not be read because of an error on our side, so nothing was imported. Upload it again in a while.";
+
+/** Ends a run that is still working as failed, with the reason for the commissioner. */
+async function markFailed(runId: string, failure: string) {
+  await db().importRun.updateMany({
+    where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "FAILED", failure, upload: null, finishedAt: new Date() },
+  });
+}
+
 /**
  * Works one run through to the end, batch by batch. `lastAttempt` says whether the queue will
  * retry if this throws: only then is the run marked failed, so a retry carries on instead.
@@ -102,7 +113,14 @@ export async function runImport(
     shouldStop = () => false,
   }: { lastAttempt?: boolean; shouldStop?: () => boolean } = {},
 ): Promise<"finished" | "paused"> {
-  const contracts = await readUpload(runId);
+  let contracts: ImportedContract[] | null;
+  try {
+    contracts = await readUpload(runId);
+  } catch (error) {
+    // Left as it was for the queue's retry, unless this was its last: then the page must say so.
+    if (lastAttempt) await markFailed(runId, FAILED_READING);
+    throw error;
+  }
   if (!contracts) return "finished";
   for (;;) {
     if (shouldStop()) return "paused";
@@ -116,14 +134,7 @@ export async function runImport(
           where: { id: runId },
           select: { done: true, total: true },
         });
-        await db().importRun.updateMany({
-          where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
-          data: {
-            status: "FAILED",
-            failure: FAILED_PART_WAY(run?.done ?? 0, run?.total ?? 0),
-            finishedAt: new Date(),
-          },
-        });
+        await markFailed(runId, FAILED_PART_WAY(run?.done ?? 0, run?.total ?? 0));
       }
       throw error;
     }

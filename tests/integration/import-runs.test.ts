@@ -197,6 +197,33 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     );
   }, 120_000);
 
+  it("a run whose file cannot be read on the last attempt is marked failed with the reason; an earlier attempt leaves it for the retry", async () => {
+    const buyer = await council();
+    const { client } = database;
+    // The database refuses to store what the worker read, as a lost connection or a full disk would.
+    await client.$executeRawUnsafe(
+      `CREATE FUNCTION chainwise_test_read_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`,
+    );
+    await client.$executeRawUnsafe(
+      `CREATE TRIGGER chainwise_test_read_fault BEFORE UPDATE OF "contracts" ON "ImportRun" FOR EACH ROW EXECUTE FUNCTION chainwise_test_read_fault()`,
+    );
+    try {
+      const runId = await queueImport(buyer, upload([notice()]));
+      await expect(runImport(runId, { lastAttempt: false })).rejects.toThrow();
+      expect(await getImportRun(buyer, runId)).toMatchObject({ status: "queued", failure: null });
+      await expect(runImport(runId, { lastAttempt: true })).rejects.toThrow();
+      const run = await getImportRun(buyer, runId);
+      expect(run.status).toBe("failed");
+      expect(run.failure).toBe(
+        "The file could not be read because of an error on our side, so nothing was imported. Upload it again in a while.",
+      );
+      expect((await client.importRun.findUniqueOrThrow({ where: { id: runId } })).upload).toBeNull();
+    } finally {
+      await client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS chainwise_test_read_fault ON "ImportRun"`);
+      await client.$executeRawUnsafe(`DROP FUNCTION IF EXISTS chainwise_test_read_fault()`);
+    }
+  }, 120_000);
+
   it("keeps the batches written before a failure, says how far it got, and an upload again carries on", async () => {
     const buyer = await council();
     const good = Array.from({ length: CONTRACTS_PER_BATCH + 10 }, () => notice());
