@@ -70,6 +70,10 @@ export async function mergeInTransaction(
   const to = { organisationId: kept.id };
   await tx.organisationIdentifier.updateMany({ where: from, data: to });
   await tx.invitation.updateMany({ where: from, data: to });
+  await tx.invitation.updateMany({
+    where: { invitedByOrgId: duplicate.id },
+    data: { invitedByOrgId: kept.id },
+  });
   await tx.apiToken.updateMany({ where: from, data: to });
   await tx.supplyChainMember.updateMany({ where: from, data: to });
   await tx.auditEvent.updateMany({ where: from, data: to });

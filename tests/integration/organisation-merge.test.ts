@@ -88,6 +88,19 @@ describe.each(testDatabaseKinds())("merging organisations on %s", (kind) => {
       where: { id: onlyDup.sessionId },
       data: { activeOrganisationId: dup.prime.id },
     });
+    // The prime invited its partner to rate it: the invitation is the kept one's, sent by it.
+    const invitation = await client.invitation.create({
+      data: {
+        tokenHash: `merge-test-${dup.prime.id}`,
+        email: "partner@example.org",
+        organisationId: dup.partner.id,
+        contractId: dup.contract.id,
+        primeId: dup.prime.id,
+        perspective: "SUBCONTRACTOR",
+        invitedByOrgId: dup.prime.id,
+        expiresAt: new Date("2099-01-01T00:00:00Z"),
+      },
+    });
     const answersBefore = await client.answer.findMany({
       where: { assessmentId: dup.rating.id },
       orderBy: { questionKey: "asc" },
@@ -110,6 +123,8 @@ describe.each(testDatabaseKinds())("merging organisations on %s", (kind) => {
     ]);
     const self = await client.assessment.findUniqueOrThrow({ where: { id: dup.self.id } });
     expect([self.primeId, self.respondentOrgId]).toEqual([kept.id, kept.id]);
+    const invited = await client.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect([invited.primeId, invited.invitedByOrgId]).toEqual([kept.id, kept.id]);
     // The rating's content is untouched.
     expect(
       await client.answer.findMany({
