@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { decodeUpload } from "@/lib/ocds/decode";
 import { type ImportedContract, parseOcdsBytesInTurns } from "@/lib/ocds/parse";
+import { appendToReport, emptyReport, readReport } from "./import-report";
 import { type ImportReport, importBatch } from "./ocds-import";
 
 /**
@@ -200,7 +201,7 @@ async function runBatch(tx: Prisma.TransactionClient, runId: string, contracts: 
   if (locked.count === 0) return true;
   const run = await tx.importRun.findUniqueOrThrow({
     where: { id: runId },
-    select: { done: true, total: true, report: true, commissionerId: true, userId: true, createdAt: true },
+    select: { done: true, total: true, commissionerId: true, userId: true, createdAt: true },
   });
   // Whoever started it must still be able to: fail closed.
   const actor = await importer(tx, run.commissionerId, run.userId);
@@ -216,18 +217,16 @@ async function runBatch(tx: Prisma.TransactionClient, runId: string, contracts: 
     });
     return true;
   }
-  const report = run.report as unknown as ImportReport;
   const batch = nextBatch(contracts, run.done);
+  // This batch's own report, appended: the run's report so far is neither read nor rewritten.
+  const report = emptyReport();
   await importBatch(tx, actor, batch, report, { runId, startedAt: run.createdAt });
+  await appendToReport(tx, runId, report);
   const done = run.done + batch.length;
   const finished = done >= run.total;
   await tx.importRun.update({
     where: { id: runId },
-    data: {
-      done,
-      report: report as unknown as Prisma.InputJsonValue,
-      ...(finished ? { status: "DONE", finishedAt: new Date() } : {}),
-    },
+    data: { done, ...(finished ? { status: "DONE", finishedAt: new Date() } : {}) },
   });
   return finished;
 }
@@ -285,5 +284,9 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
     },
   });
   if (!run || actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
-  return { ...run, status: STATUS[run.status] as RunStatus, report: run.report as unknown as ImportReport };
+  return {
+    ...run,
+    status: STATUS[run.status] as RunStatus,
+    report: await readReport(db(), run.id, run.report),
+  };
 }

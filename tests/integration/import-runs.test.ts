@@ -114,6 +114,29 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     );
   }, 120_000);
 
+  it("appends what each batch did to the report rather than rewriting it, and reads the same report back", async () => {
+    const buyer = await council();
+    const contracts = Array.from({ length: CONTRACTS_PER_BATCH * 2 + 3 }, () => notice());
+    // One contract refused by the import itself, in the last batch: its reason is in the report too.
+    const others = { ...notice(), buyer: { name: "Another Council Entirely" } };
+    const runId = await queueImport(buyer, upload([...contracts, others]));
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run.status).toBe("done");
+    expect(run.report.imported.map((c) => c.title)).toEqual(contracts.map((c) => c.title));
+    expect(run.report.skipped.map((s) => s.item)).toEqual([
+      TENDER_SKIPPED.item,
+      `“${others.title}” (${others.ocid})`,
+    ]);
+    // Kept on the run: only what the parser said. Each batch's entries are rows of their own.
+    const stored = await database.client.importRun.findUniqueOrThrow({
+      where: { id: runId },
+      select: { report: true },
+    });
+    expect(stored.report).toEqual({ imported: [], updated: [], skipped: [TENDER_SKIPPED], notes: [] });
+    expect(await database.client.importRunEntry.count({ where: { runId } })).toBe(contracts.length + 1);
+  }, 120_000);
+
   it("a shutdown stops an import between batches, before the queue and the database close; a new job carries on", async () => {
     await startBackgroundWork();
     const buyer = await council();
