@@ -252,6 +252,41 @@ describe.each(testDatabaseKinds())("merging organisations on %s", (kind) => {
     await refused(a.id, b.id, "two numbers in one register are two organisations");
   });
 
+  it("refuses merging away an organisation released figures rest on, and merges the other way round", async () => {
+    const { client } = database;
+    const released = await primeWithEverything("Released Prime Services");
+    const release = await client.release.create({
+      data: {
+        kind: "COMMISSIONER",
+        commissionerId: released.council.id,
+        period: "2026–27",
+        cutOff: new Date("2027-02-01T00:00:00Z"),
+        frameworkId: "ncvo-serco-code",
+        frameworkVersion: "1.0",
+      },
+    });
+    await client.releaseScope.create({
+      data: {
+        releaseId: release.id,
+        period: "2026–27",
+        scopeKey: `contract:${released.contract.id}:${released.prime.id}`,
+        level: "CONTRACT",
+        primeId: released.prime.id,
+        contractId: released.contract.id,
+        partners: 3,
+        ratings: 3,
+      },
+    });
+    const typedAgain = await createPrime(client, "Released Prime Services Ltd");
+    await refused(
+      typedAgain.id,
+      released.prime.id,
+      `Released figures rest on ${released.prime.name}, and a release never changes. Keep ${released.prime.name} and merge the other one into it instead.`,
+    );
+    await mergeOrganisations(await operator(), { keptId: released.prime.id, duplicateId: typedAgain.id });
+    expect(await client.organisation.count({ where: { id: typedAgain.id } })).toBe(0);
+  });
+
   it("lets only an operator merge", async () => {
     const { client } = database;
     const a = await createPrime(client);
