@@ -10,6 +10,7 @@ import { decodeUpload } from "@/lib/ocds/decode";
 import { type ImportedContract, parseOcdsBytesInTurns } from "@/lib/ocds/parse";
 import { appendToReport, emptyReport, readReport } from "./import-report";
 import { type ImportReport, importBatch } from "./ocds-import";
+import { readStoredUpload } from "./upload-store";
 
 /**
  * OCDS imports as background work (issue 14, docs/decisions/0017 and 0018). The request stores the
@@ -159,10 +160,14 @@ async function readUpload(runId: string): Promise<ImportedContract[] | null> {
   });
   if (!stored || !["QUEUED", "RUNNING"].includes(stored.status)) return null;
   if (stored.contracts !== null) return stored.contracts as unknown as ImportedContract[];
-  // Read apart from the row above: the bytes are the one large value, loaded once.
-  const file = await db().importRun.findUnique({ where: { id: runId }, select: { upload: true } });
-  if (!file?.upload) return null;
-  const decoded = decodeUpload(file.upload);
+  // Read apart from the row above, a piece at a time: the bytes are the one large value.
+  const upload = await readStoredUpload(runId);
+  if (!upload) {
+    // Another worker read it first and stored its contracts in its place.
+    const again = await db().importRun.findUnique({ where: { id: runId }, select: { contracts: true } });
+    return (again?.contracts as unknown as ImportedContract[] | null) ?? null;
+  }
+  const decoded = decodeUpload(upload);
   // Its size was checked on upload; converted from Windows-1252 or UTF-16 it may be longer in UTF-8.
   const parsed = await parseOcdsBytesInTurns(decoded.utf8, { maxBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) {

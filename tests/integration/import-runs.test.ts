@@ -3,11 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { jobQueue, QUEUES, stopJobQueue } from "@/lib/db/job-queue";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { ImportedContract } from "@/lib/ocds/parse";
+import { type ImportedContract, parseOcdsBytes } from "@/lib/ocds/parse";
 import { startBackgroundWork, stopBackgroundWork } from "@/lib/services/background-work";
 import { CONTRACTS_PER_BATCH, getImportRun, queueImport, runImport } from "@/lib/services/import-runs";
+import { UPLOAD_PIECE_BYTES } from "@/lib/services/upload-store";
 import { actorFor, createCommissioner, createPrime, createUser } from "@/tests/support/factories";
-import { releaseLines, releasePackage } from "@/tests/support/ocds-files";
+import { largePackage, releaseLines, releasePackage } from "@/tests/support/ocds-files";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
@@ -136,6 +137,27 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     expect(stored.report).toEqual({ imported: [], updated: [], skipped: [TENDER_SKIPPED], notes: [] });
     expect(await database.client.importRunEntry.count({ where: { runId } })).toBe(contracts.length + 1);
   }, 120_000);
+
+  it("reads a stored file of several pieces a piece at a time, finding what reading it whole finds", async () => {
+    const buyer = await council();
+    // About 2.5 MB: three pieces, the last one short.
+    const bytes = largePackage({ buyer: COUNCIL, suppliers: 1_000, run: `pieces-${notices}` });
+    expect(bytes.length).toBeGreaterThan(2 * UPLOAD_PIECE_BYTES);
+    const whole = parseOcdsBytes(bytes);
+    if (!whole.ok) throw new Error(whole.error);
+    const runId = await queueImport(buyer, { fileName: "framework.json", bytes });
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run).toMatchObject({
+      status: "done",
+      total: whole.contracts.length,
+      done: whole.contracts.length,
+    });
+    expect(run.report.imported.map((c) => c.title)).toEqual(whole.contracts.map((c) => c.title));
+    expect(run.report.imported.flatMap((c) => c.primes)).toEqual(
+      whole.contracts.flatMap((c) => c.suppliers.map((s) => s.name)),
+    );
+  }, 300_000);
 
   it("a shutdown stops an import between batches, before the queue and the database close; a new job carries on", async () => {
     await startBackgroundWork();
