@@ -14,7 +14,7 @@
 import { DEFAULT_MAX_BYTES, tooLargeMessage } from "./limits";
 import { isJsonLines } from "./lines";
 import { readLines } from "./read-lines";
-import { DOWNLOAD_HINT, fail, isObject, ReleaseReader, readEntry } from "./reader";
+import { DOWNLOAD_HINT, fail, isObject, isRecord, ReleaseReader, readEntry } from "./reader";
 import { finish, finishInTurns, type JsonSyntaxProblem, readDocument } from "./stream";
 import type { OcdsParseOptions, OcdsParseResult } from "./types";
 
@@ -91,6 +91,12 @@ function* parse(bytes: Uint8Array, options: OcdsParseOptions): Generator<void, O
     );
   }
   if (!isObject(root)) return fail(NOT_OCDS);
+  // A single record: its "releases" are links to the releases it compiles, not releases to read.
+  if (isRecord(root)) {
+    const reader = new ReleaseReader();
+    readEntry({ releases: reader, records: reader }, "records", root, 0);
+    return reader.finish();
+  }
   if ("releases" in root) {
     if (!Array.isArray(root.releases)) {
       return fail(

@@ -1,12 +1,12 @@
 /**
- * Reads a JSON Lines file (lines.ts): each line a release, a release package or a record package,
+ * Reads a JSON Lines file (lines.ts): each line a release, a record, a release package or a record package,
  * every release of every line going to one reader, so one contract per ocid across the file. A
  * line that is not JSON refuses the file, naming the line and column; a line that is JSON but not
  * OCDS is skipped, named by its line.
  */
 import { type Line, lines } from "./lines";
-import { DOWNLOAD_HINT, fail, isObject, ReleaseReader, readEntry } from "./reader";
-import { readDocument } from "./stream";
+import { DOWNLOAD_HINT, fail, isObject, isRecord, ReleaseReader, readEntry } from "./reader";
+import { type ListName, readDocument } from "./stream";
 import type { OcdsParseResult } from "./types";
 
 export function* readLines(utf8: Uint8Array): Generator<void, OcdsParseResult> {
@@ -18,9 +18,11 @@ export function* readLines(utf8: Uint8Array): Generator<void, OcdsParseResult> {
   for (const line of lines(utf8)) {
     if (line.bytes.every((b) => b === 0x20 || b === 0x09)) continue;
     const base = next;
+    // Held to the end of the line: a line that is a single record lists links, not releases.
+    const entries: { list: ListName; value: unknown; index: number }[] = [];
     const document = yield* readDocument(line.bytes, (list, value, i) => {
       lineOfEntry[base + i] = line.number;
-      readEntry(readers, list, value, base + i);
+      entries.push({ list, value, index: base + i });
     });
     if (!document.ok) {
       const { column, endOfInput } = document.problem;
@@ -30,11 +32,15 @@ export function* readLines(utf8: Uint8Array): Generator<void, OcdsParseResult> {
           : `Line ${line.number} of this file is not valid JSON: there is a problem at column ${column}. ${DOWNLOAD_HINT}`,
       );
     }
-    const entries = document.releases + document.records;
-    next = base + Math.max(entries, 1);
+    next = base + Math.max(entries.length, 1);
     const root = document.root;
-    if (isObject(root) && (Array.isArray(root.releases) || Array.isArray(root.records))) continue;
     lineOfEntry[base] = line.number;
+    if (isObject(root) && isRecord(root)) {
+      readEntry(readers, "records", root, base);
+      continue;
+    }
+    for (const entry of entries) readEntry(readers, entry.list, entry.value, entry.index);
+    if (isObject(root) && (Array.isArray(root.releases) || Array.isArray(root.records))) continue;
     if (isObject(root) && "ocid" in root) reader.add(root, base);
     else skipLine(reader, line, base);
   }

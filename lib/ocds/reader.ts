@@ -17,6 +17,11 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** An OCDS record on its own (not in a record package): an ocid with its compiled release. */
+export function isRecord(value: Record<string, unknown>): boolean {
+  return "ocid" in value && isObject(value.compiledRelease);
+}
+
 /** A skipped release or record, with its position so the report follows the file's order. */
 interface PlacedSkip {
   index: number;
