@@ -79,6 +79,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <li>
               <Link href="/operator/payment-practices">Import payment practices reports</Link>
             </li>
+            <li>
+              <Link href="/operator/organisations">Merge organisations that are the same</Link>
+            </li>
           </ul>
         </>
       ) : null}

@@ -39,9 +39,9 @@ export function ImportForm({ refusal }: { refusal?: string }) {
         <FileField
           name="file"
           label="Upload an OCDS file"
-          hint={`A release or release package in JSON, as downloaded from Contracts Finder or Find a Tender. Up to ${formatBytes(DEFAULT_MAX_BYTES)}.`}
+          hint={`A release, release package or record package in JSON, as downloaded from Contracts Finder or Find a Tender, or JSON Lines (one of them a line). Up to ${formatBytes(DEFAULT_MAX_BYTES)}.`}
           error={error}
-          accept=".json,application/json"
+          accept=".json,.jsonl,application/json,application/jsonl"
         />
         <Button disabled={pending}>Import</Button>
       </form>

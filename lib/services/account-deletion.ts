@@ -102,6 +102,7 @@ export async function erasePerson(userId: string): Promise<void> {
     await tx.accountRequest.deleteMany({ where: { email: address } });
     await tx.accountRequest.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     await tx.joinRequest.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
+    await tx.likelyMatch.updateMany({ where: { decidedById: userId }, data: { decidedById: null } });
     // Sessions, sign-in methods, memberships and requests to join go with the person (ON DELETE CASCADE).
     await tx.user.delete({ where: { id: userId } });
   });

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = {
   verdict: "verification.verdict",
   reviewResponse: "verification.response",
   levelConfirmed: "level.confirmed",
+  organisationMerged: "organisation.merged",
+  likelyMatchDecided: "organisation.likely-match-decided",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

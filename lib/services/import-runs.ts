@@ -8,7 +8,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { decodeUpload } from "@/lib/ocds/decode";
 import { type ImportedContract, parseOcdsBytesInTurns } from "@/lib/ocds/parse";
+import { appendToReport, emptyReport, readReport } from "./import-report";
 import { type ImportReport, importBatch } from "./ocds-import";
+import { readStoredUpload } from "./upload-store";
 
 /**
  * OCDS imports as background work (issue 14, docs/decisions/0017 and 0018). The request stores the
@@ -89,6 +91,17 @@ const FAILED_PART_WAY = (done: number, total: number) =>
   `The import stopped after ${done} of ${total} contracts because of an error on our side. ` +
   "Those already written are kept; upload the file again to carry on (contracts already imported are skipped).";
 
+const FAILED_READING =
+  "The file could not be read because of an error on our side, so nothing was imported. Upload it again in a while.";
+
+/** Ends a run that is still working as failed, with the reason for the commissioner. */
+async function markFailed(runId: string, failure: string) {
+  await db().importRun.updateMany({
+    where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "FAILED", failure, upload: null, finishedAt: new Date() },
+  });
+}
+
 /**
  * Works one run through to the end, batch by batch. `lastAttempt` says whether the queue will
  * retry if this throws: only then is the run marked failed, so a retry carries on instead.
@@ -102,7 +115,14 @@ export async function runImport(
     shouldStop = () => false,
   }: { lastAttempt?: boolean; shouldStop?: () => boolean } = {},
 ): Promise<"finished" | "paused"> {
-  const contracts = await readUpload(runId);
+  let contracts: ImportedContract[] | null;
+  try {
+    contracts = await readUpload(runId);
+  } catch (error) {
+    // Left as it was for the queue's retry, unless this was its last: then the page must say so.
+    if (lastAttempt) await markFailed(runId, FAILED_READING);
+    throw error;
+  }
   if (!contracts) return "finished";
   for (;;) {
     if (shouldStop()) return "paused";
@@ -116,14 +136,7 @@ export async function runImport(
           where: { id: runId },
           select: { done: true, total: true },
         });
-        await db().importRun.updateMany({
-          where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
-          data: {
-            status: "FAILED",
-            failure: FAILED_PART_WAY(run?.done ?? 0, run?.total ?? 0),
-            finishedAt: new Date(),
-          },
-        });
+        await markFailed(runId, FAILED_PART_WAY(run?.done ?? 0, run?.total ?? 0));
       }
       throw error;
     }
@@ -147,10 +160,14 @@ async function readUpload(runId: string): Promise<ImportedContract[] | null> {
   });
   if (!stored || !["QUEUED", "RUNNING"].includes(stored.status)) return null;
   if (stored.contracts !== null) return stored.contracts as unknown as ImportedContract[];
-  // Read apart from the row above: the bytes are the one large value, loaded once.
-  const file = await db().importRun.findUnique({ where: { id: runId }, select: { upload: true } });
-  if (!file?.upload) return null;
-  const decoded = decodeUpload(file.upload);
+  // Read apart from the row above, a piece at a time: the bytes are the one large value.
+  const upload = await readStoredUpload(runId);
+  if (!upload) {
+    // Another worker read it first and stored its contracts in its place.
+    const again = await db().importRun.findUnique({ where: { id: runId }, select: { contracts: true } });
+    return (again?.contracts as unknown as ImportedContract[] | null) ?? null;
+  }
+  const decoded = decodeUpload(upload);
   // Its size was checked on upload; converted from Windows-1252 or UTF-16 it may be longer in UTF-8.
   const parsed = await parseOcdsBytesInTurns(decoded.utf8, { maxBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) {
@@ -189,7 +206,7 @@ async function runBatch(tx: Prisma.TransactionClient, runId: string, contracts: 
   if (locked.count === 0) return true;
   const run = await tx.importRun.findUniqueOrThrow({
     where: { id: runId },
-    select: { done: true, total: true, report: true, commissionerId: true, userId: true },
+    select: { done: true, total: true, commissionerId: true, userId: true, createdAt: true },
   });
   // Whoever started it must still be able to: fail closed.
   const actor = await importer(tx, run.commissionerId, run.userId);
@@ -205,18 +222,16 @@ async function runBatch(tx: Prisma.TransactionClient, runId: string, contracts: 
     });
     return true;
   }
-  const report = run.report as unknown as ImportReport;
   const batch = nextBatch(contracts, run.done);
-  await importBatch(tx, actor, batch, report);
+  // This batch's own report, appended: the run's report so far is neither read nor rewritten.
+  const report = emptyReport();
+  await importBatch(tx, actor, batch, report, { runId, startedAt: run.createdAt });
+  await appendToReport(tx, runId, report);
   const done = run.done + batch.length;
   const finished = done >= run.total;
   await tx.importRun.update({
     where: { id: runId },
-    data: {
-      done,
-      report: report as unknown as Prisma.InputJsonValue,
-      ...(finished ? { status: "DONE", finishedAt: new Date() } : {}),
-    },
+    data: { done, ...(finished ? { status: "DONE", finishedAt: new Date() } : {}) },
   });
   return finished;
 }
@@ -274,5 +289,9 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
     },
   });
   if (!run || actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
-  return { ...run, status: STATUS[run.status] as RunStatus, report: run.report as unknown as ImportReport };
+  return {
+    ...run,
+    status: STATUS[run.status] as RunStatus,
+    report: await readReport(db(), run.id, run.report),
+  };
 }

@@ -30,8 +30,16 @@ export async function importContracts(
   contracts: readonly ImportedContract[],
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
-  await db().$transaction((tx) => importBatch(tx, actor, contracts, report));
+  const options = { runId: null, startedAt: new Date() };
+  await db().$transaction((tx) => importBatch(tx, actor, contracts, report, options));
   return report;
+}
+
+export interface BatchOptions {
+  /** The background import the batch belongs to, which its likely matches are listed under. */
+  runId: string | null;
+  /** When the import started: organisations made before it are matched by name only by a person. */
+  startedAt: Date;
 }
 
 /**
@@ -47,6 +55,7 @@ export async function importBatch(
   actor: Actor,
   contracts: readonly ImportedContract[],
   report: ImportReport,
+  options: BatchOptions,
 ): Promise<void> {
   if (actor.organisationType !== "COMMISSIONER")
     throw new ForbiddenError("Only a commissioner can import contracts.");
@@ -84,7 +93,7 @@ export async function importBatch(
         reason: `${buyer.recorded}, the buyer's identifier in this notice, is now recorded as your organisation's, so later notices are matched by it.`,
       });
     }
-    const primes = await resolvePrimes(tx, actor, contract, label, report);
+    const primes = await resolvePrimes(tx, actor, contract, label, report, options);
     if (!primes) continue;
     if (existing) await update(tx, existing, contract, primes, report);
     else await create(tx, actor, contract, primes, report);
@@ -123,6 +132,7 @@ async function resolvePrimes(
   contract: ImportedContract,
   label: string,
   report: ImportReport,
+  options: BatchOptions,
 ): Promise<Prime[] | null> {
   // All the contract's suppliers in a few statements, not several each (organisation-matching.ts).
   const { found, problem } = await findOrCreateOrganisations(
@@ -134,6 +144,7 @@ async function resolvePrimes(
       sizeBand: supplier.scale === "large" ? "LARGE" : null,
       sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
     })),
+    { offerNameMatchesMadeBefore: options.startedAt },
   );
   const primes: Prime[] = found.map((organisation, i) => {
     const supplier = contract.suppliers[i] as ImportedSupplier;
@@ -154,6 +165,23 @@ async function resolvePrimes(
     report.skipped.push({ item: label, reason: separation });
     return null;
   }
+  // Found by name only: made new, and offered to the commissioner to decide (likely-matches.ts).
+  const likely = found.flatMap((organisation, i) =>
+    organisation.likely
+      ? [
+          {
+            commissionerId: actor.organisationId,
+            importRunId: options.runId,
+            supplierName: (contract.suppliers[i] as ImportedSupplier).name,
+            contractLabel: label,
+            madeId: organisation.id,
+            existingId: organisation.likely.id,
+            existingName: organisation.likely.name,
+          },
+        ]
+      : [],
+  );
+  if (likely.length > 0) await tx.likelyMatch.createMany({ data: likely });
   return primes;
 }
 

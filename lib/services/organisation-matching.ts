@@ -27,6 +27,18 @@ export interface FoundOrganisation {
   how: "identifier" | "name" | "created";
   /** What a person should know: a match by name, or a name shared with another firm. */
   note: string | null;
+  /** Made new although one already on Chainwise has its name: offered to a person to decide. */
+  likely?: { id: string; name: string };
+}
+
+export interface MatchingOptions {
+  /**
+   * Organisations made before this time are matched on their name only by a person: a supplier
+   * that only its name ties to one is made new, and the match offered (`likely`) rather than
+   * taken. Those made since (earlier in the same file) are taken by name, as the parser takes two
+   * spellings in one notice. Without it (a commissioner's own form) a name is taken, and noted.
+   */
+  offerNameMatchesMadeBefore?: Date;
 }
 
 const TYPE_WORDS: Record<Type, string> = {
@@ -57,6 +69,7 @@ export async function findOrCreateOrganisation(
 export async function findOrCreateOrganisations(
   tx: Prisma.TransactionClient,
   inputs: readonly OrganisationToFind[],
+  { offerNameMatchesMadeBefore: before }: MatchingOptions = {},
 ): Promise<{ found: FoundOrganisation[]; problem: RuleError | null }> {
   const known = await readKnown(tx, inputs);
   const newOrganisations: Prisma.OrganisationCreateManyInput[] = [];
@@ -109,8 +122,14 @@ export async function findOrCreateOrganisations(
           identifiers.some((given) => given.scheme === held.scheme && given.id !== held.value),
         ),
     );
-    const [only] = candidates;
-    if (only && candidates.length === 1) {
+    // With `before`: one made since (earlier in this file) is taken by name; one made before only
+    // offered (ADR 0028), since identifiers do not confirm it; the first made is offered.
+    const sinceFile = before
+      ? candidates.filter((org) => org.createdAt === null || org.createdAt >= before)
+      : candidates;
+    const offered = before && sinceFile.length === 0 ? candidates[0] : undefined;
+    const [only] = sinceFile;
+    if (only && sinceFile.length === 1) {
       addIdentifiers(only, identifiers);
       found.push({
         id: only.id,
@@ -123,7 +142,13 @@ export async function findOrCreateOrganisations(
       continue;
     }
 
-    const created: Known = { id: newId(), name: input.name, type: input.type, identifiers: [] };
+    const created: Known = {
+      id: newId(),
+      name: input.name,
+      type: input.type,
+      identifiers: [],
+      createdAt: null,
+    };
     newOrganisations.push({
       id: created.id,
       name: input.name,
@@ -137,6 +162,15 @@ export async function findOrCreateOrganisations(
       newIdentifiers.push({ organisationId: created.id, scheme: identifier.scheme, value: identifier.id });
     }
     known.byName.set(`${input.type}|${nameKey}`, [...sameName, created]);
+    if (offered) {
+      found.push({
+        id: created.id,
+        how: "created",
+        note: null,
+        likely: { id: offered.id, name: offered.name },
+      });
+      continue;
+    }
     const note =
       sameName.length > 0
         ? `${sameName.length === 1 ? "Another organisation is" : `${sameName.length} other organisations are`} called ${input.name} on Chainwise${candidates.length > 1 ? "; which one was meant is not clear, so a new one was made" : " with a different registered number"}.`
@@ -154,6 +188,8 @@ interface Known {
   name: string;
   type: Type;
   identifiers: { scheme: string; value: string }[];
+  /** Null for one made in this call. */
+  createdAt: Date | null;
 }
 
 const key = (identifier: OrganisationIdentifier) => `${identifier.scheme}|${identifier.id}`;
@@ -162,6 +198,7 @@ const knownSelect = {
   id: true,
   name: true,
   type: true,
+  createdAt: true,
   identifiers: { select: { scheme: true, value: true } },
 } satisfies Prisma.OrganisationSelect;
 

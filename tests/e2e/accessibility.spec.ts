@@ -12,7 +12,7 @@ import { COUNCIL } from "./support/contracts";
 import { actAs, answerPage, axeViolations, errorSummary, saveAndContinue } from "./support/questionnaire";
 import { secondPort, startSecondServer } from "./support/second-server";
 import { expect, newClientAddress, test } from "./support/test";
-import { actFor, createPerson, createWorld, signInAs } from "./support/world";
+import { actFor, createPerson, createWorld, newPrime, signInAs } from "./support/world";
 
 /**
  * Every page of the app (app/**\/page.tsx), as the actor who can open it and in its main states
@@ -420,6 +420,26 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await check(page, "release partners' figures, released");
     await visit(page, `/contracts/${world.contract.id}/primes/${world.prime.id}/report`);
     await check(page, "prime report with its released scopes");
+    expectNone();
+  });
+
+  test("an operator: merging organisations, found and with errors", async ({ page, db, baseURL }) => {
+    test.setTimeout(budget({ pages: 4 }));
+    const { check, expectNone } = checker();
+    const url = baseURL ?? "";
+    const operator = await createPerson(db, url);
+    await db.user.update({ where: { id: operator.id }, data: { operator: true } });
+    const tag = `Crawlmerge ${Date.now().toString(36)}`;
+    await newPrime(db, `${tag} Ltd`);
+    await newPrime(db, `${tag} Limited`);
+    await signInAs(page, operator, url);
+    await visit(page, "/operator/organisations");
+    await check(page, "merge organisations");
+    await visit(page, `/operator/organisations?q=${encodeURIComponent(tag)}`);
+    await check(page, "merge organisations, found");
+    await page.getByRole("button", { name: "Merge" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "merge organisations, with errors");
     expectNone();
   });
 

@@ -6,10 +6,11 @@ import { createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
 import { savePrinciple, startCorrection, startOrResume, submit } from "@/lib/services/assessments";
 import { addPartner, createContract, openCycle, updatePartner } from "@/lib/services/contract-admin";
 import { createInvitation } from "@/lib/services/invitations";
+import { decideLikelyMatch } from "@/lib/services/likely-matches";
 import { importContracts } from "@/lib/services/ocds-import";
 import { addActionItem, saveReplies, setActionStatus } from "@/lib/services/prime-responses";
 import { answersAt } from "@/tests/support/answers";
-import { actorFor, createCommissioner, createSubcontractor } from "@/tests/support/factories";
+import { actorFor, createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
 import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -49,6 +50,7 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
       c.actionPlanItem.findMany({ orderBy: { id: "asc" } }),
       c.apiToken.findMany({ orderBy: { id: "asc" } }),
       c.organisation.count(),
+      c.likelyMatch.findMany({ orderBy: { id: "asc" } }),
     ]);
   };
 
@@ -73,8 +75,22 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     const answers = answersAt("subcontractor", "best");
     const draft = await scenario.rate(scenario.partner, answers, { submittedAt: null });
     const submitted = await scenario.rate(scenario.partner, answers, { prime: otherPrime, submittedAt: NOW });
+    // A supplier the commissioner's import found by its name only (docs/decisions/0028).
+    const existing = await createPrime(client);
+    const made = await createPrime(client);
+    const likely = await client.likelyMatch.create({
+      data: {
+        commissionerId: scenario.commissioner.organisationId,
+        supplierName: made.name,
+        contractLabel: "a notice",
+        madeId: made.id,
+        existingId: existing.id,
+        existingName: existing.name,
+      },
+    });
     return {
       as,
+      likelyMatchId: likely.id,
       contractId: scenario.contractId,
       memberId: scenario.memberIds[0] as string,
       cycleId: scenario.cycleId,
@@ -111,6 +127,11 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
       name: "import contracts from OCDS",
       allowed: ["commissioner", "other commissioner"],
       run: (actor) => importContracts(actor, []),
+    },
+    {
+      name: "decide a likely match its import found",
+      allowed: ["commissioner"],
+      run: (actor, { likelyMatchId }) => decideLikelyMatch(actor, { matchId: likelyMatchId, same: true }),
     },
     {
       name: "add a partner to the supply chain",

@@ -3,11 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { jobQueue, QUEUES, stopJobQueue } from "@/lib/db/job-queue";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { ImportedContract } from "@/lib/ocds/parse";
+import { type ImportedContract, parseOcdsBytes } from "@/lib/ocds/parse";
 import { startBackgroundWork, stopBackgroundWork } from "@/lib/services/background-work";
 import { CONTRACTS_PER_BATCH, getImportRun, queueImport, runImport } from "@/lib/services/import-runs";
+import { UPLOAD_PIECE_BYTES } from "@/lib/services/upload-store";
 import { actorFor, createCommissioner, createPrime, createUser } from "@/tests/support/factories";
-import { releasePackage } from "@/tests/support/ocds-files";
+import { largePackage, releaseLines, releasePackage } from "@/tests/support/ocds-files";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
@@ -114,6 +115,50 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     );
   }, 120_000);
 
+  it("appends what each batch did to the report rather than rewriting it, and reads the same report back", async () => {
+    const buyer = await council();
+    const contracts = Array.from({ length: CONTRACTS_PER_BATCH * 2 + 3 }, () => notice());
+    // One contract refused by the import itself, in the last batch: its reason is in the report too.
+    const others = { ...notice(), buyer: { name: "Another Council Entirely" } };
+    const runId = await queueImport(buyer, upload([...contracts, others]));
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run.status).toBe("done");
+    expect(run.report.imported.map((c) => c.title)).toEqual(contracts.map((c) => c.title));
+    expect(run.report.skipped.map((s) => s.item)).toEqual([
+      TENDER_SKIPPED.item,
+      `“${others.title}” (${others.ocid})`,
+    ]);
+    // Kept on the run: only what the parser said. Each batch's entries are rows of their own.
+    const stored = await database.client.importRun.findUniqueOrThrow({
+      where: { id: runId },
+      select: { report: true },
+    });
+    expect(stored.report).toEqual({ imported: [], updated: [], skipped: [TENDER_SKIPPED], notes: [] });
+    expect(await database.client.importRunEntry.count({ where: { runId } })).toBe(contracts.length + 1);
+  }, 120_000);
+
+  it("reads a stored file of several pieces a piece at a time, finding what reading it whole finds", async () => {
+    const buyer = await council();
+    // About 2.5 MB: three pieces, the last one short.
+    const bytes = largePackage({ buyer: COUNCIL, suppliers: 1_000, run: `pieces-${notices}` });
+    expect(bytes.length).toBeGreaterThan(2 * UPLOAD_PIECE_BYTES);
+    const whole = parseOcdsBytes(bytes);
+    if (!whole.ok) throw new Error(whole.error);
+    const runId = await queueImport(buyer, { fileName: "framework.json", bytes });
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run).toMatchObject({
+      status: "done",
+      total: whole.contracts.length,
+      done: whole.contracts.length,
+    });
+    expect(run.report.imported.map((c) => c.title)).toEqual(whole.contracts.map((c) => c.title));
+    expect(run.report.imported.flatMap((c) => c.primes)).toEqual(
+      whole.contracts.flatMap((c) => c.suppliers.map((s) => s.name)),
+    );
+  }, 300_000);
+
   it("a shutdown stops an import between batches, before the queue and the database close; a new job carries on", async () => {
     await startBackgroundWork();
     const buyer = await council();
@@ -170,6 +215,58 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     const run = await getImportRun(buyer, runId);
     expect(run.report.imported.map((c) => c.title)).toEqual([cafe.title]);
     expect(run.report.notes.map((n) => n.reason).join(" ")).toContain("read as Windows-1252");
+  }, 120_000);
+
+  it("reads a JSON Lines file, one release a line, and names the line a refusal is about", async () => {
+    const buyer = await council();
+    const contracts = [notice(), notice(), notice()];
+    const runId = await queueImport(buyer, { fileName: "releases.jsonl", bytes: releaseLines(contracts) });
+    await runImport(runId);
+    const run = await getImportRun(buyer, runId);
+    expect(run.status).toBe("done");
+    expect(run.report.imported.map((c) => c.title)).toEqual(contracts.map((c) => c.title));
+    expect(run.report.skipped).toEqual([
+      {
+        item: 'Release "tender-lines" on line 1',
+        reason: "This is a tender notice, so no contract has been awarded yet.",
+      },
+    ]);
+
+    const broken = Buffer.concat([releaseLines([notice()]), Buffer.from('{"ocid": "x", "tag": [award]}\n')]);
+    const refusedId = await queueImport(buyer, { fileName: "broken.jsonl", bytes: broken });
+    await runImport(refusedId);
+    const refused = await getImportRun(buyer, refusedId);
+    expect(refused.status).toBe("refused");
+    expect(refused.failure).toMatch(
+      /^Line 4 of this file is not valid JSON: there is a problem at column 23\./,
+    );
+  }, 120_000);
+
+  it("a run whose file cannot be read on the last attempt is marked failed with the reason; an earlier attempt leaves it for the retry", async () => {
+    const buyer = await council();
+    const { client } = database;
+    // The database refuses to store what the worker read, as a lost connection or a full disk would.
+    await client.$executeRawUnsafe(
+      `CREATE FUNCTION chainwise_test_read_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`,
+    );
+    await client.$executeRawUnsafe(
+      `CREATE TRIGGER chainwise_test_read_fault BEFORE UPDATE OF "contracts" ON "ImportRun" FOR EACH ROW EXECUTE FUNCTION chainwise_test_read_fault()`,
+    );
+    try {
+      const runId = await queueImport(buyer, upload([notice()]));
+      await expect(runImport(runId, { lastAttempt: false })).rejects.toThrow();
+      expect(await getImportRun(buyer, runId)).toMatchObject({ status: "queued", failure: null });
+      await expect(runImport(runId, { lastAttempt: true })).rejects.toThrow();
+      const run = await getImportRun(buyer, runId);
+      expect(run.status).toBe("failed");
+      expect(run.failure).toBe(
+        "The file could not be read because of an error on our side, so nothing was imported. Upload it again in a while.",
+      );
+      expect((await client.importRun.findUniqueOrThrow({ where: { id: runId } })).upload).toBeNull();
+    } finally {
+      await client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS chainwise_test_read_fault ON "ImportRun"`);
+      await client.$executeRawUnsafe(`DROP FUNCTION IF EXISTS chainwise_test_read_fault()`);
+    }
   }, 120_000);
 
   it("keeps the batches written before a failure, says how far it got, and an upload again carries on", async () => {

@@ -106,17 +106,27 @@ describe.each(testDatabaseKinds())("organisation identities on %s", (kind) => {
     ]);
   });
 
-  it("takes a supplier with no number to be the one organisation of its name, and gives it the number when a notice does", async () => {
+  it("offers a supplier that only its name ties to an organisation already on Chainwise, rather than taking it", async () => {
     const buyer = await council();
     const byHand = await importContracts(buyer, [notice([supplier("Tarn Valley Employment")])]);
     const numbered = await importContracts(buyer, [
       notice([supplier("Tarn Valley Employment Ltd", "GB-COH-03333333")]),
     ]);
     const primes = await primesOf([...byHand.imported, ...numbered.imported].map((c) => c.id));
-    expect(new Set(primes.map((p) => p.id)).size).toBe(1);
-    expect(primes.at(-1)?.identifiers).toEqual(["GB-COH-03333333"]);
-    expect(numbered.notes.map((n) => n.reason)).toEqual([
-      "Taken to be Tarn Valley Employment, already on Chainwise, by its name. If they are different organisations, add each one's registered number.",
+    // Two organisations until a person says they are one (tests/integration/likely-matches.test.ts).
+    expect(new Set(primes.map((p) => p.id)).size).toBe(2);
+    expect(primes.map((p) => p.identifiers)).toEqual([[], ["GB-COH-03333333"]]);
+    const offered = await database.client.likelyMatch.findMany({
+      where: { madeId: primes[1]?.id },
+      select: { supplierName: true, existingId: true, existingName: true, decision: true },
+    });
+    expect(offered).toEqual([
+      {
+        supplierName: "Tarn Valley Employment Ltd",
+        existingId: primes[0]?.id,
+        existingName: "Tarn Valley Employment",
+        decision: null,
+      },
     ]);
   });
 
@@ -146,7 +156,7 @@ describe.each(testDatabaseKinds())("organisation identities on %s", (kind) => {
 
   it("finds a contract's suppliers in a few statements, not several each, with the same answers", async () => {
     const buyer = await council();
-    // Known before: one by its number (under another spelling), one by its name, one a partner.
+    // Known before: one by its number (under another spelling), one by its name only, one a partner.
     await importContracts(buyer, [
       notice([supplier("Known By Number Ltd", "GB-COH-07770001"), supplier("Known By Name Ltd")]),
     ]);
@@ -180,22 +190,33 @@ describe.each(testDatabaseKinds())("organisation identities on %s", (kind) => {
       },
     });
     const report: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
-    await counted.$transaction((tx) => importBatch(tx as Tx, buyer, [big], report));
+    await counted.$transaction((tx) =>
+      importBatch(tx as Tx, buyer, [big], report, { runId: null, startedAt: new Date() }),
+    );
     // Once per contract: the existing contract, the buyer, the separation rule, the reference, the
-    // contract. The suppliers: their numbers, their names, new organisations, new numbers.
+    // contract. The suppliers: their numbers, their names, new organisations, new numbers, likely matches.
     expect(statements).toBeLessThanOrEqual(12);
     expect(report.imported).toHaveLength(1);
     const [primes] = [await primesOf([report.imported[0]?.id as string])];
     expect(primes).toHaveLength(63);
     const byName = new Map(primes.map((p) => [p.name, p]));
     expect(byName.get("Known By Number Ltd")?.identifiers).toEqual(["GB-COH-07770001"]);
-    expect(byName.has("Known By Name Ltd")).toBe(true);
+    // Tied by its name only to one made before: made new, and offered to the commissioner (ADR 0028).
+    expect(byName.has("known by name limited")).toBe(true);
+    expect(
+      await database.client.likelyMatch.count({
+        where: { supplierName: "known by name limited", existingName: "Known By Name Ltd" },
+      }),
+    ).toBe(1);
     expect(byName.get(`Fresh Supplier ${run}-1 Ltd`)?.identifiers).toEqual(["GB-COH-08880001"]);
 
     // A number held by a partner: the contract is refused, named as one-at-a-time refused it.
     const refused: ImportReport = { imported: [], updated: [], skipped: [], notes: [] };
     await database.client.$transaction((tx) =>
-      importBatch(tx, buyer, [notice([supplier("Partner Under Another Name", "GB-CHC-7770002")])], refused),
+      importBatch(tx, buyer, [notice([supplier("Partner Under Another Name", "GB-CHC-7770002")])], refused, {
+        runId: null,
+        startedAt: new Date(),
+      }),
     );
     expect(refused.skipped.map((s) => s.reason)).toEqual([
       "GB-CHC-7770002 is Partner Not A Prime, which is on Chainwise as a partner, not a prime.",

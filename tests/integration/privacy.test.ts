@@ -477,6 +477,18 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
         createdById: asha.id,
       },
     });
+    // A likely match from an import, decided by her for the council (she is not a member: only the link is tested).
+    await client.likelyMatch.create({
+      data: {
+        commissionerId: council.organisationId,
+        supplierName: "Harbour Supplies Ltd",
+        contractLabel: "a notice",
+        existingName: "Harbour Supplies",
+        decision: "DIFFERENT",
+        decidedAt: new Date(),
+        decidedById: asha.id,
+      },
+    });
 
     const deleted = await post(auth, "/delete-user", { password: PASSWORD }, asha);
     expect(deleted.status).toBe(200);
@@ -497,6 +509,7 @@ describe.each(testDatabaseKinds())("personal data on %s", (kind) => {
       client.outboxMessage.count({ where: { to: asha.email } }),
       client.auditEvent.count({ where: { userId: asha.id } }),
       client.apiToken.count({ where: { createdById: asha.id } }),
+      client.likelyMatch.count({ where: { decidedById: asha.id } }),
     ]) {
       expect(await count).toBe(0);
     }

@@ -24,6 +24,18 @@ export function releasePackage(
   );
 }
 
+/** The same releases as JSON Lines: one release a line, a blank line and a tender among them. */
+export function releaseLines(contracts: readonly ImportedContract[]): Buffer {
+  const tender = {
+    ocid: "ocds-tender-lines",
+    id: "tender-lines",
+    date: "2026-01-01T00:00:00Z",
+    tag: ["tender"],
+  };
+  const lines = [JSON.stringify(tender), "", ...contracts.map((c) => JSON.stringify(awardRelease(c)))];
+  return Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8");
+}
+
 function awardRelease(contract: ImportedContract) {
   const buyer = { ...(contract.buyer.id ? { id: contract.buyer.id } : {}), name: contract.buyer.name };
   const suppliers = contract.suppliers.map((supplier, i) => ({

@@ -85,6 +85,7 @@ const REFUSED_PAGES = [
   "database-down.spec.ts",
   "evidence.spec.ts",
   "payment-practices.spec.ts",
+  "organisation-merge.spec.ts",
   "demo-mode-off.spec.ts",
   "privacy.spec.ts",
   "production-mode.spec.ts",

@@ -4,17 +4,26 @@ import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/contracts/import-form";
 import { ImportReport } from "@/components/contracts/import-report";
 import { KeepFresh } from "@/components/contracts/keep-fresh";
+import { LikelyMatches } from "@/components/contracts/likely-matches";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { getImportRun, type ImportRunView } from "@/lib/services/import-runs";
+import { likelyMatchesOf } from "@/lib/services/likely-matches";
 
 export const metadata: Metadata = { title: "Import" };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export default async function ImportRunPage({ params }: { params: Promise<{ runId: string }> }) {
+export default async function ImportRunPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ runId: string }>;
+  searchParams: Promise<{ decided?: string }>;
+}) {
   const { runId } = await params;
+  const { decided } = await searchParams;
   const path = `/contracts/import/${runId}`;
   const actor = await requireCommissionerPage(path);
   let run: ImportRunView;
@@ -24,6 +33,7 @@ export default async function ImportRunPage({ params }: { params: Promise<{ runI
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+  const likely = await likelyMatchesOf(actor, run.id);
   const working = run.status === "queued" || run.status === "running";
   const imported = run.report.imported.length;
   return (
@@ -31,6 +41,13 @@ export default async function ImportRunPage({ params }: { params: Promise<{ runI
       <Link href="/contracts" className="mb-6 inline-block">
         Back to your contracts
       </Link>
+      {decided === "same" || decided === "different" ? (
+        <div role="status" className="mb-8 max-w-3xl border-4 border-success p-4">
+          {decided === "same"
+            ? "Merged: the supplier and the organisation already on Chainwise are one now."
+            : "Kept apart: they stay two organisations."}
+        </div>
+      ) : null}
       <h1 className="mb-2 text-4xl font-bold">Import of {run.fileName}</h1>
       <p className="mb-6 text-muted">Uploaded {formatDate(run.createdAt)}.</p>
       {working ? (
@@ -83,6 +100,7 @@ export default async function ImportRunPage({ params }: { params: Promise<{ runI
           heading={`${plural(imported, "contract", "contracts")} imported${working ? " so far" : ""}`}
         />
       ) : null}
+      {likely.length > 0 ? <LikelyMatches matches={likely} /> : null}
       <p>
         <Link href="/contracts/import">Import another file</Link>
       </p>
