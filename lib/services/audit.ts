@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   released: "release.published",
   thresholdsRaised: "release.thresholds-raised",
   identifierAdded: "organisation.identifier-added",
+  evidenceRemoved: "evidence.removed",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

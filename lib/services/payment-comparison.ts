@@ -6,6 +6,7 @@ import { framework } from "@/lib/framework";
 import { requireRecordIds } from "@/lib/ids";
 import { PAYMENT_MARGIN_DAYS } from "@/lib/payment-practices/margin";
 import { type StatutoryPaymentFigures, statutoryPaymentReports } from "./payment-practices";
+import { CURRENT_VERSION } from "./report-counts";
 
 /**
  * A prime's payment record three ways (issue 16): what it reported to the government by law (its
@@ -49,10 +50,9 @@ export async function paymentComparison(
             cycleId,
             primeId,
             perspective: "PRIME",
-            status: "SUBMITTED",
+            ...CURRENT_VERSION,
             frameworkId: framework.id,
             frameworkVersion: framework.version,
-            OR: [{ correction: { is: null } }, { correction: { is: { status: "DRAFT" } } }],
           },
         },
         select: { value: true },
