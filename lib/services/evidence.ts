@@ -22,7 +22,7 @@ export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 20;
 
 /** Who may see a self-assessment's evidence: the prime that answered it, and its contract's commissioner. */
-function readable(actor: Actor): Prisma.AssessmentWhereInput {
+export function readable(actor: Actor): Prisma.AssessmentWhereInput {
   if (actor.organisationType === "PRIME") {
     return { perspective: "PRIME", respondentOrgId: actor.organisationId };
   }
