@@ -23,6 +23,7 @@ describe("personalDataCategories", () => {
       "activity",
       "emails",
       "answers",
+      "evidence",
     ]);
     for (const category of categories) {
       expect(category.what && category.why && category.howLong && category.whoSees).toBeTruthy();
