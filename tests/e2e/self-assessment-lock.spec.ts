@@ -62,7 +62,7 @@ test("after release a prime's self-assessment cannot be edited, and a correction
   await expectNoAxeViolations(page);
   await page.goto(`/assessments/${original.id}/fair-payment`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("These answers have been submitted");
-  await expect(page.locator("form")).toHaveCount(0);
+  await expect(page.getByRole("main").locator("form")).toHaveCount(0);
   await page.goto(`/evidence/${original.id}`);
   await expect(page.getByText(/Partners' figures for this cycle were released on/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Remove a file" })).toHaveCount(0);
@@ -78,6 +78,7 @@ test("after release a prime's self-assessment cannot be edited, and a correction
   await page.getByRole("link", { name: "Paying fairly and on time" }).click();
   await answerPage(page, { number: "75" });
   await saveAndContinue(page);
+  await expect(page.getByText("Principle 3 of 5")).toBeVisible();
   await page.goto(`/assessments/${v2}/check`);
   await page.getByRole("button", { name: "Submit your answers" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers submitted");
