@@ -37,6 +37,10 @@ export interface SelfAssessmentRead {
   answers: Map<string, { value: AnswerValue; evidence: string | null }>;
 }
 
+/** What reports read (CURRENT_VERSION, report-counts.ts): the newest submitted before any release. */
+const reportedVersion = (versions: readonly SelfAssessmentVersion[]) =>
+  versions.filter((v) => v.submittedAt !== null && !v.afterRelease).at(-1);
+
 export async function readSelfAssessment(actor: Actor, id: string): Promise<SelfAssessmentRead> {
   requireRecordIds(id);
   const own = actor.organisationType === "PRIME";
@@ -67,7 +71,7 @@ export async function readSelfAssessment(actor: Actor, id: string): Promise<Self
   });
   const version = versions.find((v) => v.id === row.id);
   if (!version) throw new NotFoundError();
-  const reported = versions.filter((v) => v.submittedAt !== null && !v.afterRelease).at(-1);
+  const reported = reportedVersion(versions);
   return {
     id: row.id,
     primeName: row.respondent.name,
@@ -81,5 +85,35 @@ export async function readSelfAssessment(actor: Actor, id: string): Promise<Self
     answers: new Map(
       row.answers.map((a) => [a.questionKey, { value: a.value as AnswerValue, evidence: a.evidence }]),
     ),
+  };
+}
+
+export interface SelfAssessmentVersions {
+  versions: SelfAssessmentVersion[];
+  releasedOn: Date | null;
+  reportedId: string | null;
+}
+
+/**
+ * The versions of a prime's self-assessment for one cycle of one contract that the reader may see,
+ * so a report can say which one it compares with partners' figures. Empty for anyone else.
+ */
+export async function selfAssessmentVersionsOf(
+  actor: Actor,
+  key: { contractId: string; primeId: string; cycleId: string },
+): Promise<SelfAssessmentVersions> {
+  requireRecordIds(key.contractId, key.primeId, key.cycleId);
+  const own = actor.organisationType === "PRIME";
+  const versions = await db().assessment.findMany({
+    where: { ...key, ...readable(actor), ...(own ? {} : { status: "SUBMITTED" }) },
+    select: { id: true, version: true, submittedAt: true, afterRelease: true },
+    orderBy: { version: "asc" },
+  });
+  if (versions.length === 0) return { versions, releasedOn: null, reportedId: null };
+  const reported = reportedVersion(versions);
+  return {
+    versions,
+    releasedOn: await releasedOn(db(), key),
+    reportedId: reported?.id ?? null,
   };
 }

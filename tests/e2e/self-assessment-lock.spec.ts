@@ -78,8 +78,8 @@ test("after release a prime's self-assessment cannot be edited, and a correction
   await page.getByRole("link", { name: "Paying fairly and on time" }).click();
   await answerPage(page, { number: "75" });
   await saveAndContinue(page);
-  await expect(page.getByText("Principle 3 of 5")).toBeVisible();
-  await page.goto(`/assessments/${v2}/check`);
+  // Every principle is answered already, so saving leads straight to the check page.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your answers before you submit");
   await page.getByRole("button", { name: "Submit your answers" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Answers submitted");
 
@@ -98,6 +98,12 @@ test("after release a prime's self-assessment cannot be edited, and a correction
   await page.getByRole("link", { name: /^Version 2, changed on .+ after release$/ }).click();
   await expect(page.getByText(/^Version 2, changed on .+ after release$/)).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The report says which version it compares with partners' figures: the locked one.
+  await page.goto(`/contracts/${world.contract.id}/primes/${prime.id}/report`);
+  await expect(page.getByText("Self-assessment in this report:")).toContainText(
+    /Version 1, as it was when partners' figures were released on .+\. Not used here: Version 2, changed on .+ after release\./,
+  );
 
   // The locked version is as it was: same answers, same submission time.
   const versions = await db.assessment.findMany({

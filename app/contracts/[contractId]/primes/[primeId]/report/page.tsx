@@ -14,6 +14,7 @@ import { PrincipleTable } from "@/components/reports/principle-table";
 import { ReleasedScopes } from "@/components/reports/released-scopes";
 import { Replies } from "@/components/reports/replies";
 import { ResponseSummary } from "@/components/reports/response-summary";
+import { SelfAssessmentUsed } from "@/components/reports/self-assessment-used";
 import { SpreadTable } from "@/components/reports/spread-table";
 import { TrendSection } from "@/components/reports/trend-section";
 import { requireActorPage } from "@/lib/contracts/page-access";
@@ -24,6 +25,7 @@ import { formatScore } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
 import { getPrimeReportView, type PrimeReportView } from "@/lib/services/prime-report-view";
+import { selfAssessmentVersionsOf } from "@/lib/services/self-assessment-versions";
 
 export const metadata: Metadata = { title: "Prime report" };
 
@@ -63,6 +65,10 @@ export default async function PrimeReportPage({
   if (!prime) notFound();
   const { viewer, cycle } = report;
   const seesSelf = viewer !== "partner";
+  const selfVersions =
+    seesSelf && cycle
+      ? await selfAssessmentVersionsOf(actor, { contractId, primeId, cycleId: cycle.id })
+      : null;
   const lines = measureLines(prime.partners, prime.self, prime.comparison);
   const principles = lines.filter((l) => l.key !== "overall");
   const query = cycle ? `?cycle=${cycle.id}` : "";
@@ -122,6 +128,7 @@ export default async function PrimeReportPage({
             />
           )}
           <ReleasedScopes primeName={prime.prime.name} period={cycle.name} lines={prime.scopes} />
+          {selfVersions ? <SelfAssessmentUsed {...selfVersions} /> : null}
           {prime.released ? (
             <>
               <BarChart
