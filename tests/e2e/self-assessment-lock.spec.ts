@@ -105,6 +105,11 @@ test("after release a prime's self-assessment cannot be edited, and a correction
     /Version 1, as it was when partners' figures were released on .+\. Not used here: Version 2, changed on .+ after release\./,
   );
 
+  // A partner of the prime finds no version at all.
+  await actFor(page, world.partner);
+  expect((await page.goto(`/self-assessments/${original.id}`))?.status()).toBe(404);
+  expect((await page.goto(`/self-assessments/${v2}`))?.status()).toBe(404);
+
   // The locked version is as it was: same answers, same submission time.
   const versions = await db.assessment.findMany({
     where: { cycleId: world.cycle.id, respondentOrgId: prime.id },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
-import { RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { evidenceFixture } from "@/lib/evidence/test-fixtures";
 import { framework, principleQuestions } from "@/lib/framework";
 import type { PageAnswer } from "@/lib/questionnaire/form";
@@ -14,9 +14,10 @@ import {
 import { addEvidence, listEvidence, removeEvidence } from "@/lib/services/evidence";
 import { releasePeriod } from "@/lib/services/releases";
 import { getContractReport } from "@/lib/services/reports";
+import { readSelfAssessment } from "@/lib/services/self-assessment-versions";
 import { answersAt } from "@/tests/support/answers";
 import { AFTER, chain, DURING, programme } from "@/tests/support/disclosure";
-import { actorFor, createAssessment, createPrime } from "@/tests/support/factories";
+import { actorFor, createAssessment, createCommissioner, createPrime } from "@/tests/support/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
@@ -56,6 +57,7 @@ describe.each(testDatabaseKinds())("a self-assessment locked at release on %s", 
     return {
       prime,
       commissioner,
+      partners: c.partners,
       contractId: c.contractId,
       selfId: self.id,
       release: () => releasePeriod(admin, commissionerId, period, AFTER),
@@ -153,6 +155,30 @@ describe.each(testDatabaseKinds())("a self-assessment locked at release on %s", 
     const listing = await listEvidence(prime, selfId);
     expect([listing.canAdd, listing.canRemove, listing.lockedOn !== null]).toEqual([true, false, true]);
     expect(listing.files.map((f) => f.id)).toEqual([kept.id, later.id]);
+  });
+
+  it("shows the versions to the prime and its commissioner only, and a draft to the prime only", async () => {
+    const { prime, commissioner, partners, selfId, release } = await world();
+    await release();
+    const v2 = await startCorrection(prime, selfId, AFTER);
+    const asPrime = await readSelfAssessment(prime, selfId);
+    expect(asPrime.versions.map((v) => [v.version, v.afterRelease, v.submittedAt !== null])).toEqual([
+      [1, false, true],
+      [2, true, false],
+    ]);
+    expect(asPrime.reportedId).toBe(selfId);
+    expect(asPrime.releasedOn).not.toBeNull();
+    expect((await readSelfAssessment(commissioner, selfId)).versions.map((v) => v.version)).toEqual([1]);
+    await expect(readSelfAssessment(commissioner, v2)).rejects.toBeInstanceOf(NotFoundError);
+    // The prime's own partners, another prime and another commissioner find nothing.
+    const strangers: Actor[] = [
+      actorFor(await createPrime(database.client)),
+      actorFor(await createCommissioner(database.client)),
+      ...partners,
+    ];
+    for (const stranger of strangers) {
+      await expect(readSelfAssessment(stranger, selfId)).rejects.toBeInstanceOf(NotFoundError);
+    }
   });
 
   describe("the database refuses the same, whatever code sends it", () => {
