@@ -1,3 +1,4 @@
+import type { ServiceArea } from "@/lib/contracts/options";
 import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 
 /**
@@ -70,6 +71,7 @@ export const contracts: {
   title: string;
   reference: string;
   valueBand: string;
+  serviceArea: ServiceArea;
   startDate: string;
   endDate: string;
   lots: { prime: PrimeKey; lot: string; chain: ChainEntry[] }[];
@@ -78,6 +80,7 @@ export const contracts: {
     title: "Northmoor Working Well: employment support",
     reference: "NCC-2025-014",
     valueBand: "£10m–£50m",
+    serviceArea: "employment",
     startDate: "2025-04-01",
     endDate: "2029-03-31",
     lots: [
@@ -109,6 +112,7 @@ export const contracts: {
     title: "Northmoor Community Health Connectors",
     reference: "NCC-2025-027",
     valueBand: "£1m–£10m",
+    serviceArea: "health",
     startDate: "2025-10-01",
     endDate: "2028-09-30",
     lots: [

@@ -68,6 +68,7 @@ export async function seedDemo(client: PrismaClient, today = new Date()) {
       title: spec.title,
       reference: spec.reference,
       valueBand: spec.valueBand,
+      serviceArea: spec.serviceArea,
       startDate: new Date(spec.startDate),
       endDate: new Date(spec.endDate),
       primes: spec.lots.map((lot) => ({ primeId: id(primeIds, lot.prime), lot: lot.lot })),

@@ -13,6 +13,8 @@ export default function HowScoringWorksPage() {
   const k = Math.max(...FRAMEWORK_VERSIONS.map((f) => f.minResponses));
   const weights = framework.principles.map((p) => p.weight);
   const equalWeights = weights.every((w) => w === weights[0]);
+  const { paymentRecord } = framework;
+  const v1Record = FRAMEWORK_VERSIONS.find((f) => f.version === "1.0")?.paymentRecord;
 
   return (
     <>
@@ -58,6 +60,18 @@ export default function HowScoringWorksPage() {
           it: the shares of invoices paid within 30 days, in 31 to 60 days, after 60 days, and not within
           agreed terms, with the line each flag follows cited beside it.
         </li>
+        {paymentRecord ? (
+          <li>
+            A prime&apos;s report sets its payment figures beside the payment practices report its company
+            files with the government and, for its commissioner, its partners&apos; released figures. They are
+            marked as disagreeing when the statutory figure and the prime&apos;s own answer are more than{" "}
+            <strong>{paymentRecord.margin} percentage points</strong> apart
+            {v1Record ? ` (version 1: ${v1Record.margin} days of average time to pay)` : ""}, or when
+            partners&apos; average score and the score the prime&apos;s or the statutory figure gets by the
+            same question&apos;s rule are more than <strong>{paymentRecord.scoreMargin} points</strong> apart.
+            The statutory figures cover all the company&apos;s suppliers, so some distance is expected.
+          </li>
+        ) : null}
         <li>
           Red flags come from indicator questions (for example, being paid more than 30 days after an
           invoice). They are shown beside the score and never change it.

@@ -174,7 +174,9 @@ export default async function ProgrammePage({
       )}
       <PageLinks shown={shown} label="Pages of the table" href={pageLink} />
       <p className="no-print">
-        <a href={`/reports/export?${params.toString()}`}>Download this table (CSV)</a>
+        <a href={`/reports/export?${params.toString()}`}>Download this table (CSV)</a>. It gives each figure
+        as stored, to one decimal place, beside how many answers it rests on, so it can be more precise than
+        the page.
       </p>
     </>
   );

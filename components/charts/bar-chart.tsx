@@ -1,4 +1,5 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { PRIME_FILLS } from "@/lib/reports/chart-series";
 import { type Answers, formatScore } from "@/lib/reports/format";
 
 export interface BarSeries {
@@ -7,12 +8,14 @@ export interface BarSeries {
   values: readonly (number | null)[];
   /** How many answers each value rests on, for the precision of its label; one for all, or one each. */
   answers: Answers | readonly Answers[];
+  /** Its colour, from lib/reports/chart-series.ts so one meaning has one colour; else by position. */
+  fill?: string;
 }
 
 const answersAt = (s: BarSeries, i: number): Answers =>
   Array.isArray(s.answers) ? (s.answers[i] ?? 0) : (s.answers as Answers);
 
-const FILLS = ["#12344a", "#6fa8c7", "#b58105", "#505a5f"];
+const fillOf = (s: BarSeries, i: number) => s.fill ?? PRIME_FILLS[i % PRIME_FILLS.length];
 const WIDTH = 720;
 const LABEL = 230;
 const BAR = 18;
@@ -56,7 +59,7 @@ export function BarChart({
           <desc id={`${id}-desc`}>{description}</desc>
           {series.map((s, i) => (
             <g key={s.name} transform={`translate(${LABEL}, ${4 + i * 20})`}>
-              <rect width="14" height="14" fill={FILLS[i % FILLS.length]} />
+              <rect width="14" height="14" fill={fillOf(s, i)} />
               <text x="20" y="12" fontSize="13">
                 {s.name}
               </text>
@@ -88,7 +91,7 @@ export function BarChart({
                           y={y + 2}
                           width={Math.max(1, x(value) - LABEL)}
                           height={BAR - 4}
-                          fill={FILLS[i % FILLS.length]}
+                          fill={fillOf(s, i)}
                         />
                       )}
                       <text x={value === null ? LABEL + 4 : x(value) + 4} y={y + BAR - 5} fontSize="12">

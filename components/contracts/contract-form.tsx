@@ -7,7 +7,7 @@ import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
 import { createContractAction } from "@/lib/actions/contracts";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
-import { VALUE_BANDS } from "@/lib/contracts/options";
+import { SERVICE_AREAS, VALUE_BANDS } from "@/lib/contracts/options";
 
 export function ContractForm() {
   const [state, action, pending] = useActionState(createContractAction, initialFormState);
@@ -43,6 +43,15 @@ export function ContractForm() {
           options={VALUE_BANDS.map((band) => ({ value: band, label: band }))}
           value={typed("valueBand")}
           error={error("valueBand")}
+        />
+        <RadioGroup
+          key={`serviceArea-${typed("serviceArea")}`}
+          name="serviceArea"
+          legend="Service area"
+          hint="The kind of service the contract buys: your overview can be filtered by it."
+          options={SERVICE_AREAS.map((area) => ({ value: area.value, label: area.label }))}
+          value={typed("serviceArea")}
+          error={error("serviceArea")}
         />
         {field("startDate", "Start date", { type: "date", hint: "For example, 2026-04-01" })}
         {field("endDate", "End date (optional)", { type: "date" })}

@@ -4,6 +4,7 @@ import { PageLinks } from "@/components/reports/page-links";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { SERVICE_AREAS } from "@/lib/contracts/options";
 import { CONCERN_RULE } from "@/lib/reports/concern";
 import { scoreOrDash } from "@/lib/reports/format";
 import { filterOverview, type OverviewFilter } from "@/lib/reports/overview-filter";
@@ -73,6 +74,18 @@ export function CommissionerOverview({
             options={[
               { value: "", label: "All lots" },
               ...overview.lots.map((lot) => ({ value: lot, label: lot })),
+            ]}
+          />
+        ) : null}
+        {overview.serviceAreas.some((area) => area !== null) ? (
+          <SelectField
+            name="area"
+            label="Service area"
+            value={filter.area}
+            options={[
+              { value: "", label: "All service areas" },
+              ...SERVICE_AREAS.filter((a) => overview.serviceAreas.includes(a.value)),
+              ...(overview.serviceAreas.includes(null) ? [{ value: "none", label: "Not stated" }] : []),
             ]}
           />
         ) : null}

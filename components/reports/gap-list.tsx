@@ -1,48 +1,41 @@
-import { formatGap, scoreOrDash } from "@/lib/reports/format";
-import { measureTitle, principleTitle, questionText } from "@/lib/reports/labels";
-import { answersFor } from "@/lib/reports/lines";
+import { formatGap, formatScore } from "@/lib/reports/format";
+import { type GapGroup, groupByPrinciple, questionGaps } from "@/lib/reports/gaps";
+import { principleTitle, questionText } from "@/lib/reports/labels";
 import type { Aggregate, ViewComparison } from "@/lib/scoring";
+import { GAP_THRESHOLD } from "@/lib/scoring";
 
-/** Where the prime's view and its partners' differ by 20 points or more, and disputed claims. */
+/**
+ * Where the prime's view and its partners' differ by 20 points or more, question by question, in the
+ * prime's own wording and grouped by principle, biggest gap first; then claims most partners dispute.
+ * Whole principles' gaps are in the table by principle above.
+ */
 export function GapList({ comparison, partners }: { comparison: ViewComparison; partners: Aggregate }) {
   if (!comparison.comparable) return null;
-  const measures = [...comparison.principles, comparison.overall].filter(
-    (m) => m.view === "blind-spot" || m.view === "hidden-strength",
-  );
-  const pairs = comparison.pairs.filter((p) => p.view === "blind-spot" || p.view === "hidden-strength");
+  const blindSpots = groupByPrinciple(questionGaps(comparison, partners, "blind-spot"), principleTitle);
+  const strengths = groupByPrinciple(questionGaps(comparison, partners, "hidden-strength"), principleTitle);
   const disputed = comparison.pairs.filter((p) => p.claimDisputed);
   return (
-    <section aria-labelledby="gaps-heading" className="mb-8 break-inside-avoid">
+    <section aria-labelledby="gaps-heading" className="mb-8">
       <h2 id="gaps-heading" className="mb-4 text-2xl font-bold">
         Blind spots and hidden strengths
       </h2>
       <p className="mb-4 max-w-3xl">
-        A blind spot is where the prime scores itself at least 20 points above its partners&apos; view; a
-        hidden strength is where partners score it at least 20 points higher than it scores itself.
+        A blind spot is a question where the prime scores itself at least {GAP_THRESHOLD} points above its
+        partners&apos; view; a hidden strength is one where partners score it at least {GAP_THRESHOLD} points
+        higher than it scores itself. Each is worded as the prime was asked it.
       </p>
-      {measures.length + pairs.length === 0 ? (
-        <p className="mb-4">
-          The prime&apos;s view and its partners&apos; agree within 20 points everywhere.
-        </p>
-      ) : (
-        <ul className="mb-4 list-disc space-y-1 pl-6" aria-label="Gaps of 20 points or more">
-          {measures.map((m) => (
-            <li key={m.key}>
-              <strong>{m.view === "blind-spot" ? "Blind spot" : "Hidden strength"}:</strong>{" "}
-              {measureTitle(m.key)} (prime {scoreOrDash(m.self, "own")}, partners{" "}
-              {scoreOrDash(m.partners, answersFor(partners, m.key))}, gap{" "}
-              {formatGap(m.gap, answersFor(partners, m.key))})
-            </li>
-          ))}
-          {pairs.map((p) => (
-            <li key={p.pairKey}>
-              <strong>{p.view === "blind-spot" ? "Blind spot" : "Hidden strength"}:</strong>{" "}
-              {questionText(p.partnerQuestion)} (prime {scoreOrDash(p.self, "own")}, partners{" "}
-              {scoreOrDash(p.partners, answersFor(partners, p.partnerQuestion))})
-            </li>
-          ))}
-        </ul>
-      )}
+      <Groups
+        id="blind-spots"
+        title="Blind spots"
+        none={`No question where the prime rates itself ${GAP_THRESHOLD} points or more above its partners.`}
+        groups={blindSpots}
+      />
+      <Groups
+        id="hidden-strengths"
+        title="Hidden strengths"
+        none={`No question where partners rate the prime ${GAP_THRESHOLD} points or more above its own view.`}
+        groups={strengths}
+      />
       {disputed.length > 0 ? (
         <>
           <h3 className="mb-2 text-xl font-bold">Claims most partners dispute</h3>
@@ -57,5 +50,43 @@ export function GapList({ comparison, partners }: { comparison: ViewComparison; 
         </>
       ) : null}
     </section>
+  );
+}
+
+function Groups({
+  id,
+  title,
+  none,
+  groups,
+}: {
+  id: string;
+  title: string;
+  none: string;
+  groups: GapGroup[];
+}) {
+  const count = groups.reduce((n, g) => n + g.gaps.length, 0);
+  return (
+    <div className="mb-6 max-w-3xl">
+      <h3 id={id} className="mb-2 text-xl font-bold">
+        {title} ({count})
+      </h3>
+      {groups.length === 0 ? <p>{none}</p> : null}
+      {groups.map((group) => (
+        <div key={group.principle} className="mb-4">
+          <h4 className="mb-1 font-bold">{group.title}</h4>
+          <ul className="list-disc space-y-1 pl-6" aria-label={`${title}: ${group.title}`}>
+            {group.gaps.map((g) => (
+              <li key={g.pairKey}>
+                {g.question}{" "}
+                <span className="text-muted">
+                  (prime {formatScore(g.self, "own")}, partners {formatScore(g.partners, g.answers)}, gap{" "}
+                  {formatGap(g.gap, g.answers)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { date, optionalDate, optionalText, text } from "@/lib/forms/fields";
 import { FRAMEWORK_VERSIONS, PERIOD_VERSION } from "@/lib/framework";
 import { checkIdentifier, type OrganisationIdentifier } from "@/lib/organisations/identifiers";
-import { CHAIN_STATUSES, REGISTERS, SIZE_BANDS, VALUE_BANDS } from "./options";
+import { CHAIN_STATUSES, REGISTERS, SERVICE_AREAS, SIZE_BANDS, VALUE_BANDS } from "./options";
 
 export { CHAIN_STATUSES, REGISTERS, SIZE_BANDS, VALUE_BANDS };
 
@@ -11,6 +11,10 @@ export const contractSchema = z
     title: text("the contract title", 200),
     reference: text("the contract reference", 60),
     valueBand: z.enum(VALUE_BANDS, { error: "Choose the contract's value" }),
+    serviceArea: z.enum(
+      SERVICE_AREAS.map((a) => a.value),
+      { error: "Choose the kind of service the contract buys" },
+    ),
     startDate: date("the start date"),
     endDate: optionalDate("the end date"),
     ocid: optionalText(120, "The OCDS identifier"),
@@ -28,6 +32,7 @@ export const CONTRACT_FIELDS = [
   "title",
   "reference",
   "valueBand",
+  "serviceArea",
   "startDate",
   "endDate",
   "ocid",

@@ -33,3 +33,19 @@ export const REGISTERS = [
   { value: "GB-COH", label: "Companies House" },
   { value: "GB-MPR", label: "Mutuals Public Register (co-operatives and community benefit societies)" },
 ] as const;
+
+/**
+ * The kind of public service a contract buys, for the commissioner's overview filter (issue 17).
+ * Imported notices are placed by their CPV code (lib/contracts/service-areas.ts); a commissioner
+ * chooses on the contract form.
+ */
+export const SERVICE_AREAS = [
+  { value: "employment", label: "Employment and skills" },
+  { value: "justice", label: "Justice and probation" },
+  { value: "health", label: "Health and social care" },
+  { value: "community", label: "Community and family support" },
+  { value: "housing", label: "Housing and homelessness" },
+  { value: "other", label: "Other public services" },
+] as const;
+
+export type ServiceArea = (typeof SERVICE_AREAS)[number]["value"];

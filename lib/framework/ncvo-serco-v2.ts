@@ -19,4 +19,21 @@ export const ncvoSercoFrameworkV2: FrameworkInput = {
   version: "2.0",
   principles: [riskSharingV2, fairPaymentV2, capacityBuildingV2, goodFaithV2, dataSharing],
   answerOrder: "best-first",
+  /**
+   * The shares of invoices beside the statutory report's same columns (issue 16). Ten percentage
+   * points: the statutory shares cover every supplier of the company over six months, the answers
+   * this contract's partners, so some distance is expected; more than ten is more than a different
+   * mix of invoices explains. Partners' released figures are mean scores, so the other two are
+   * scored by the same rule and compared with them: 25 points is a step of the scale or more.
+   */
+  paymentRecord: {
+    measures: [
+      { pairKey: "pay.within-30", statutory: "paidWithin30Days" },
+      { pairKey: "pay.31-60", statutory: "paidIn31To60Days" },
+      { pairKey: "pay.over-60", statutory: "paidAfter60Days" },
+      { pairKey: "pay.not-in-terms", statutory: "notPaidWithinTerms" },
+    ],
+    margin: 10,
+    scoreMargin: 25,
+  },
 };

@@ -25,4 +25,14 @@ export const ncvoSercoFramework: FrameworkInput = {
   },
   minResponses: 3,
   principles: [riskSharing, fairPayment, capacityBuilding, goodFaith, dataSharing],
+  /**
+   * Average days to pay beside the statutory average (issue 16). Ten days: the statutory figure
+   * covers every supplier of the company over six months, the answer this contract's partners, so
+   * some distance is expected; more than ten is more than a different mix of invoices explains.
+   */
+  paymentRecord: {
+    measures: [{ pairKey: "pay.days", statutory: "averageDaysToPay" }],
+    margin: 10,
+    scoreMargin: 25,
+  },
 };

@@ -144,6 +144,20 @@ const checkedSchema = frameworkSchema.superRefine((framework, ctx) => {
       ]);
     }
   }
+  // A payment record sets numbers beside numbers: each measure is a pair of number questions.
+  framework.paymentRecord?.measures.forEach((measure, m) => {
+    const asked = framework.principles
+      .flatMap((p) => p.questions)
+      .filter((q) => q.pairKey === measure.pairKey);
+    if (asked.length !== 2 || asked.some((q) => q.answer.type !== "number")) {
+      report(`payment measure "${measure.pairKey}" needs a pair of number questions`, [
+        "paymentRecord",
+        "measures",
+        m,
+        "pairKey",
+      ]);
+    }
+  });
 });
 
 /**

@@ -142,6 +142,32 @@ const principle = z.object({
 });
 export type Principle = z.infer<typeof principle>;
 
+/** The columns of the government's payment practices reports a prime's answers can be set beside. */
+export const STATUTORY_PAYMENT_FIGURES = [
+  "averageDaysToPay",
+  "paidWithin30Days",
+  "paidIn31To60Days",
+  "paidAfter60Days",
+  "notPaidWithinTerms",
+] as const;
+export type StatutoryPaymentFigure = (typeof STATUTORY_PAYMENT_FIGURES)[number];
+
+/**
+ * How a prime's report sets its payment record side by side (issue 16): each paired payment
+ * question beside the statutory report's column that measures the same thing, and how far apart
+ * the three sources may be before the report says they disagree.
+ */
+const paymentRecord = z.object({
+  measures: z
+    .array(z.object({ pairKey: key, statutory: z.enum(STATUTORY_PAYMENT_FIGURES) }))
+    .min(1, "needs at least one measure"),
+  /** The statutory figure and the prime's own answer, in the questions' unit (days, or percentage points). */
+  margin: z.number().positive("margin must be more than 0"),
+  /** Partners' released mean score and the score the other two figures get under the same rule, 0–100. */
+  scoreMargin: z.number().positive("margin must be more than 0").max(100),
+});
+export type PaymentRecordRule = z.infer<typeof paymentRecord>;
+
 export const frameworkSchema = z.object({
   id: key,
   version: z.string().regex(/^\d+\.\d+$/, 'must look like "1.0"'),
@@ -160,6 +186,8 @@ export const frameworkSchema = z.object({
    * worst. Display only: scores never depend on it.
    */
   answerOrder: z.enum(["as-shipped", "best-first"]).default("as-shipped"),
+  /** Absent: reports set no payment answers beside the statutory reports. */
+  paymentRecord: paymentRecord.optional(),
 });
 export type Framework = z.infer<typeof frameworkSchema>;
 export type FrameworkInput = z.input<typeof frameworkSchema>;

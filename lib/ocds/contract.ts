@@ -2,6 +2,7 @@
  * One imported contract from the latest release of a contracting process: its buyer, suppliers,
  * value and dates, with a note for each value read in a way worth saying. Pure; never throws.
  */
+import { serviceAreaOfCpv } from "@/lib/contracts/service-areas";
 import { formatMoney } from "../format";
 import { matchName } from "../organisations/names";
 import type { Award, Contract, Lot, OrganisationReference, Party, Period, Release, Value } from "./schema";
@@ -139,6 +140,7 @@ export function buildContract({ release, label }: ReadRelease): Built {
       buyer: buyer.id ? { name: buyer.name, id: buyer.id } : { name: buyer.name },
       value: value.value,
       valueBand: value.band,
+      serviceArea: serviceAreaOfCpv(cpvCodes(release)),
       startDate,
       endDate,
       suppliers,
@@ -148,6 +150,16 @@ export function buildContract({ release, label }: ReadRelease): Built {
 }
 
 type Note = (code: SkipCode, item: string, reason: string) => void;
+
+/** The tender's CPV codes, its main classification first, then its items'. */
+function cpvCodes(release: Release): string[] {
+  const tender = release.tender;
+  const all = [
+    tender?.classification,
+    ...(tender?.items ?? []).flatMap((item) => [item.classification, ...item.additionalClassifications]),
+  ];
+  return all.flatMap((c) => (c?.id && c.scheme?.toUpperCase() === "CPV" ? [c.id] : []));
+}
 
 /** An OCDS date-time as an ISO 8601 instant in UTC, or null. */
 function instant(value: string | undefined): string | null {

@@ -93,6 +93,8 @@ describe("Contracts Finder award release package", () => {
       buyer: { name: "Northmoor County Council", id: "GB-CFS-204871" },
       value: { amount: 4_250_000, currency: "GBP" },
       valueBand: "£1m–£10m",
+      // CPV 85320000, social services.
+      serviceArea: "community",
       // awards[0].contractPeriod, not the tender's planned 2025-06-01 to 2028-05-31.
       startDate: "2025-07-01",
       endDate: "2028-06-30",
@@ -168,6 +170,8 @@ describe("Find a Tender single release", () => {
       // contracts[].value: £610,000 + £170,000 net of VAT (amountGross is not read).
       value: { amount: 780_000, currency: "GBP" },
       valueBand: "£100k–£1m",
+      // The notice gives no CPV code.
+      serviceArea: null,
       // Earliest contracts[].period.startDate and latest endDate, not the tender's.
       startDate: "2026-01-05",
       endDate: "2028-01-31",
@@ -717,6 +721,30 @@ describe("suppliers", () => {
 // Value
 // ---------------------------------------------------------------------------------------------
 
+describe("service area", () => {
+  const areaOf = (tender: Record<string, unknown>) =>
+    only(parseOcds(JSON.stringify(release({ tender: { id: "T-1", title: "Day services", ...tender } }))))
+      .contract.serviceArea;
+
+  it("comes from the tender's CPV classification, else its items', ignoring other schemes", () => {
+    expect(areaOf({ classification: { scheme: "CPV", id: "75231240" } })).toBe("justice");
+    expect(
+      areaOf({
+        classification: { scheme: "UNSPSC", id: "85101500" },
+        items: [{ id: "1", classification: { scheme: "CPV", id: "79611000" } }],
+      }),
+    ).toBe("employment");
+    expect(
+      areaOf({ items: [{ id: "1", additionalClassifications: [{ scheme: "cpv", id: "98341000" }] }] }),
+    ).toBe("housing");
+  });
+
+  it("is not stated without a CPV code, and other for a code outside public services", () => {
+    expect(areaOf({})).toBeNull();
+    expect(areaOf({ classification: { scheme: "CPV", id: "45000000" } })).toBe("other");
+  });
+});
+
 describe("valueBand", () => {
   it.each([
     [0, "Under £100k"],
@@ -920,6 +948,7 @@ const resultSchema = z.union([
             .strictObject({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) })
             .nullable(),
           valueBand: z.string().min(1),
+          serviceArea: z.string().nullable(),
           startDate: day.nullable(),
           endDate: day.nullable(),
           suppliers: z.array(

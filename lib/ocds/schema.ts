@@ -101,11 +101,19 @@ export const contractSchema = z.object({
 });
 
 export const lotSchema = z.object({ id, title: text });
+export const classificationSchema = object({ scheme: text, id });
+export const itemSchema = z.object({
+  classification: classificationSchema,
+  additionalClassifications: list(z.object({ scheme: text, id })),
+});
 
 export const tenderSchema = object({
   id,
   title: text,
   lots: list(lotSchema),
+  /** What is bought: CPV codes place the contract in a service area (lib/contracts/service-areas.ts). */
+  classification: classificationSchema,
+  items: list(itemSchema),
   status: text,
   value: valueSchema,
   contractPeriod: periodSchema,

@@ -2,6 +2,9 @@
  * What reading an OCDS file gives: the contracts to import, and what was skipped or noted, each
  * with its reason. Shared by the reader (parse.ts) and the rules for one release (contract.ts).
  */
+
+import type { ServiceArea } from "@/lib/contracts/options";
+
 export interface OcdsParseOptions {
   /** Largest file accepted, in bytes of UTF-8. Default 50 MB (lib/ocds/limits.ts). */
   maxBytes?: number;
@@ -36,6 +39,8 @@ export interface ImportedContract {
   value: { amount: number; currency: string } | null;
   /** See VALUE_BANDS; "Not published" when there is no value, "Not in pounds (EUR)" when not GBP. */
   valueBand: string;
+  /** From the tender's CPV codes; null when it has none. */
+  serviceArea?: ServiceArea | null;
   /** 'YYYY-MM-DD' as published (the publisher's local date), or null. */
   startDate: string | null;
   endDate: string | null;

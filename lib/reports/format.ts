@@ -29,6 +29,12 @@ export function formatScore(value: number, answers: Answers): string {
   return places === 0 ? String(Math.round(Math.round(value * 10) / 10)) : value.toFixed(1);
 }
 
+/** A figure as a reader sees it, as a number: what ranks compare, so two primes shown as "66" tie. */
+export function shownValue(value: number, answers: Answers): number {
+  const tenths = Math.round(value * 10) / 10;
+  return decimalsFor(answers) === 0 ? Math.round(tenths) : tenths;
+}
+
 /** A figure or the words for its absence. */
 export const scoreOrDash = (value: number | null | undefined, answers: Answers) =>
   value === null || value === undefined ? "–" : formatScore(value, answers);

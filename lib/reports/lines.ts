@@ -1,13 +1,16 @@
-import type { FlagKind } from "@/lib/framework";
+import { type FlagKind, framework } from "@/lib/framework";
+import { findFramework } from "@/lib/framework/versions";
 import {
   type Aggregate,
   BAND_LABELS,
+  benchmarkScores,
   MEASURE_KEYS,
   type MeasureKey,
   type ScoredAssessment,
   type ViewComparison,
 } from "@/lib/scoring";
-import { FLAG_TITLES, partnerFlagQuestions, VIEW_LABELS } from "./labels";
+import { shownValue } from "./format";
+import { FLAG_TITLES, partnerFlagQuestionsOf, VIEW_LABELS } from "./labels";
 
 /**
  * A report's figures as rows, shared by the pages, the charts and the CSV and PDF exports, so every
@@ -80,9 +83,14 @@ export interface FlagLine {
   partners: { flagged: number; n: number; share: number } | null;
 }
 
-/** Each red flag partners can raise, with how many raised it where that may be shown. */
-export function flagLines(partners: Aggregate): FlagLine[] {
-  return partnerFlagQuestions.map((q) => {
+/**
+ * Each red flag partners can raise in the figures' framework version (else `version`, else version
+ * 1), with how many raised it where that may be shown.
+ */
+export function flagLines(partners: Aggregate, version?: { id: string; version: string }): FlagLine[] {
+  const info = partners.suppressed ? version : partners.framework;
+  const used = (info && findFramework(info.id, info.version)) ?? framework;
+  return partnerFlagQuestionsOf(used).map((q) => {
     const figure = partners.suppressed ? undefined : partners.questions.find((x) => x.key === q.key);
     const kind = q.redFlag?.kind as FlagKind;
     return {
@@ -109,4 +117,17 @@ export function answersFor(partners: Aggregate, key: string): number {
   const question = partners.questions.find((q) => q.key === key);
   if (question && !question.suppressed) return question.n;
   return partners.ratings;
+}
+
+/**
+ * Partners' figures to rank primes on, as shown (lib/reports/format.ts): a figure shown as a whole
+ * number ranks as one, so two primes both shown as "66" share a rank (issue 17).
+ */
+export function shownScores(partners: Aggregate): Partial<Record<MeasureKey, number | null>> {
+  const scores = benchmarkScores(partners);
+  for (const key of MEASURE_KEYS) {
+    const score = scores[key];
+    if (score !== null && score !== undefined) scores[key] = shownValue(score, answersFor(partners, key));
+  }
+  return scores;
 }

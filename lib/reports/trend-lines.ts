@@ -1,4 +1,5 @@
 import type { PrimeReport } from "@/lib/services/reports";
+import { type ChartSeries, FILL } from "./chart-series";
 import { type Answers, decimalsFor, formatGap, formatScore } from "./format";
 
 /**
@@ -34,13 +35,21 @@ export function trendRows(trend: PrimeReport["trend"]): TrendRow[] {
 }
 
 /** The chart's bars, drawn from the same rows as the table. */
-export function trendSeries(
-  rows: readonly TrendRow[],
-): { name: string; values: (number | null)[]; answers: Answers[] }[] {
+export function trendSeries(rows: readonly TrendRow[]): (ChartSeries & { answers: Answers[] })[] {
   const answers = rows.map((r) => r.answers);
   return [
-    { name: "Partners' overall, earlier cycle", values: rows.map((r) => r.before), answers },
-    { name: "Partners' overall, later cycle", values: rows.map((r) => r.after), answers },
+    {
+      name: "Partners' overall, earlier cycle",
+      values: rows.map((r) => r.before),
+      answers,
+      fill: FILL.partnersEarlier,
+    },
+    {
+      name: "Partners' overall, later cycle",
+      values: rows.map((r) => r.after),
+      answers,
+      fill: FILL.partners,
+    },
   ];
 }
 

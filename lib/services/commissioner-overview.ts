@@ -17,7 +17,7 @@ import { nationalMedian, releasedFlagCounts } from "./releases";
  */
 
 export interface OverviewRow {
-  contract: { id: string; title: string; reference: string };
+  contract: { id: string; title: string; reference: string; serviceArea: string | null };
   prime: { id: string; name: string; lot: string | null };
   cycleId: string;
   /** Partners' overall mean in the release; null when nothing was released for this row. */
@@ -27,7 +27,7 @@ export interface OverviewRow {
   flags: number | null;
   /** The prime's own overall minus its partners', when both exist. */
   gap: number | null;
-  /** Partners' overall now minus in the previous release, when both exist. */
+  /** Partners' overall now minus in the previous release, when both exist on the same framework version. */
   change: number | null;
   /** Partners' overall minus the national median of primes, when both exist. */
   againstNational: number | null;
@@ -47,6 +47,8 @@ export interface Overview {
   nationalPrimes: number;
   /** Lots across the rows, for the filter. */
   lots: string[];
+  /** Service areas across the rows, for the filter; null for contracts that do not state one. */
+  serviceAreas: (string | null)[];
   rows: OverviewRow[];
 }
 
@@ -89,6 +91,7 @@ async function overview(actor: Actor, periods: ReleasedPeriod[], now: Date | und
       nationalMedian: null,
       nationalPrimes: 0,
       lots: [],
+      serviceAreas: [],
       rows: [],
     };
   }
@@ -98,18 +101,27 @@ async function overview(actor: Actor, periods: ReleasedPeriod[], now: Date | und
     previousPeriod ? getProgrammeReport(actor, { cycleName: previousPeriod, ...(now ? { now } : {}) }) : null,
     nationalMedian(actor, period),
   ]);
-  const flags = await releasedFlagCounts(actor, {
-    primeIds: [...new Set(report.rows.map((r) => r.prime.id))],
-    period,
-    contractIds: [...new Set(report.rows.map((r) => r.contract.id))],
-  });
-  const before = new Map((previous?.rows ?? []).map((r) => [key(r), overallOf(r)]));
+  const contractIds = [...new Set(report.rows.map((r) => r.contract.id))];
+  const [flags, areas] = await Promise.all([
+    releasedFlagCounts(actor, {
+      primeIds: [...new Set(report.rows.map((r) => r.prime.id))],
+      period,
+      contractIds,
+    }),
+    serviceAreasOf(actor, contractIds),
+  ]);
+  // A change is read only between periods of the same framework version: across versions the
+  // overall means are of different questions (trends compare only the unchanged ones).
+  const before = new Map(
+    (previous?.rows ?? []).map((r) => [key(r), { overall: overallOf(r), version: r.frameworkVersion }]),
+  );
   const rows = report.rows.map((row): OverviewRow => {
     const overall = overallOf(row);
     const self = row.self?.overall ?? null;
-    const earlier = before.get(key(row)) ?? null;
+    const prior = before.get(key(row));
+    const earlier = prior && prior.version === row.frameworkVersion ? prior.overall : null;
     return {
-      contract: row.contract,
+      contract: { ...row.contract, serviceArea: areas.get(row.contract.id) ?? null },
       prime: row.prime,
       cycleId: row.cycleId,
       overall,
@@ -130,8 +142,18 @@ async function overview(actor: Actor, periods: ReleasedPeriod[], now: Date | und
     nationalMedian: median.median,
     nationalPrimes: median.primes,
     lots: [...new Set(rows.flatMap((r) => (r.prime.lot ? [r.prime.lot] : [])))].sort(),
+    serviceAreas: [...new Set(rows.map((r) => r.contract.serviceArea))],
     rows: worstFirst(rows),
   };
+}
+
+/** The service area of each of the commissioner's own contracts among these. */
+async function serviceAreasOf(actor: Actor, contractIds: string[]): Promise<Map<string, string | null>> {
+  const contracts = await db().contract.findMany({
+    where: { commissionerId: actor.organisationId, id: { in: contractIds } },
+    select: { id: true, serviceArea: true },
+  });
+  return new Map(contracts.map((c) => [c.id, c.serviceArea]));
 }
 
 /** A period this programme has released, and when anything of it was last released (its key). */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/types";
+import type { ServiceArea } from "@/lib/contracts/options";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import {
@@ -35,6 +36,8 @@ export interface NewContract {
   title: string;
   reference: string;
   valueBand: string;
+  /** Required on the form; null for contracts made another way that do not say. */
+  serviceArea?: ServiceArea | null;
   startDate: Date;
   endDate: Date | null;
   ocid: string | null;
@@ -70,6 +73,7 @@ export async function createContract(actor: Actor, input: NewContract): Promise<
         title: input.title,
         reference: input.reference,
         valueBand: input.valueBand,
+        serviceArea: input.serviceArea ?? null,
         startDate: input.startDate,
         endDate: input.endDate,
         ocid: input.ocid,
@@ -87,6 +91,7 @@ const detailSelect = {
   reference: true,
   valueBand: true,
   valueAmount: true,
+  serviceArea: true,
   valueCurrency: true,
   startDate: true,
   endDate: true,

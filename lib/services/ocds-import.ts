@@ -163,6 +163,8 @@ function fields(contract: ImportedContract) {
   return {
     title: contract.title,
     valueBand: contract.valueBand,
+    // A later release that does not classify the tender keeps the area an earlier one gave.
+    ...(contract.serviceArea ? { serviceArea: contract.serviceArea } : {}),
     valueAmount: contract.value?.amount ?? null,
     valueCurrency: contract.value?.currency ?? null,
     startDate: day(contract.startDate) ?? new Date(0),

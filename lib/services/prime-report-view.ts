@@ -45,7 +45,12 @@ async function primeReportView(
     return { report, actions: [], payment: null };
   const [actions, payment] = await Promise.all([
     listActionPlan(actor, contractId, primeId),
-    paymentComparison(actor, { contractId, primeId, cycleId: report.cycle?.id ?? null }),
+    paymentComparison(
+      actor,
+      { contractId, primeId, cycleId: report.cycle?.id ?? null },
+      // The released scopes the report read already: the payment record reads none again.
+      report.primes.find((p) => p.prime.id === primeId)?.scopes.flatMap((l) => (l.scope ? [l.scope] : [])),
+    ),
   ]);
   return { report, actions, payment };
 }

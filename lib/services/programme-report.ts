@@ -2,13 +2,13 @@ import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { framework } from "@/lib/framework";
+import { frameworkFor } from "@/lib/framework";
 import { requireRecordIds } from "@/lib/ids";
+import { shownScores } from "@/lib/reports/lines";
 import {
   type Aggregate,
   aggregateOfRelease,
   benchmark,
-  benchmarkScores,
   type MeasureBenchmark,
   type MeasureKey,
 } from "@/lib/scoring";
@@ -29,6 +29,8 @@ export interface ProgrammeRow {
   contract: { id: string; title: string; reference: string };
   prime: { id: string; name: string; lot: string | null };
   cycleId: string;
+  /** The framework version the row's cycle asked, and its figures are read by. */
+  frameworkVersion: string;
   roster: number;
   submitted: number;
   /** Figures for this prime on this contract have been released for the period. */
@@ -148,7 +150,7 @@ async function programmeReport(
         })
       : null,
     period
-      ? programmeAwards(framework, {
+      ? programmeAwards({
           commissionerId: actor.organisationId,
           period,
           contractId,
@@ -175,10 +177,16 @@ async function programmeReport(
       contract,
       prime: { id: award.primeId, name: award.primeName, lot: award.lot },
       cycleId: award.cycleId,
+      frameworkVersion: award.frameworkVersion,
       roster: award.roster,
       submitted: award.submitted,
       released: figure !== undefined,
-      partners: aggregateOfRelease(framework, figure && { ...figure, figures: [] }),
+      // Each row read by its cycle's framework version (one per period): a version 2 period's rows
+      // list version 2's questions.
+      partners: aggregateOfRelease(
+        frameworkFor(award.frameworkId, award.frameworkVersion),
+        figure && { ...figure, figures: [] },
+      ),
       // Stored under the measures' own keys, "overall" among them.
       self: award.self as ProgrammeRow["self"],
     };
@@ -193,7 +201,7 @@ async function programmeReport(
     contractId: contractId ?? null,
     rows,
     benchmark: benchmark(
-      rows.map((r) => ({ id: rowId(r), group: r.prime.id, scores: benchmarkScores(r.partners) })),
+      rows.map((r) => ({ id: rowId(r), group: r.prime.id, scores: shownScores(r.partners) })),
     ),
   };
 }

@@ -162,32 +162,40 @@ export interface ProgrammeAward {
   submitted: number;
   /** Its own current submitted self-assessment's stored scores by measure, as {@link selfScoreRows}. */
   self: Record<string, number | null> | null;
+  /** The framework version the cycle asked: its ratings', and the one its figures are read by. */
+  frameworkId: string;
+  frameworkVersion: string;
 }
 
 /**
  * Every prime on every contract of these cycles, with its roster, how many partners answered and its
  * own scores, in one statement: a national programme has 2,000 of them, and one query per kind of
  * count, each through Prisma objects, took 60 ms at 200 (bench scale M). The same rules as the
- * functions above: current submitted ratings of the framework's version, a correction replacing
+ * functions above: current submitted ratings of each cycle's own framework version (a period's
+ * cycles share one, and it need not be version 1), a correction replacing
  * what it corrects once submitted. Once the prime's contract scope of the period is released, its
  * count of ratings is that number, and stays it: a released rating cannot be changed or corrected,
  * nor one submitted beside it (triggers, docs/decisions/0011), so it is read instead of counted.
  * In prime name then lot order.
  */
-export async function programmeAwards(
-  framework: Framework,
-  scope: { commissionerId: string; period: string; contractId?: string; openedBy: Date },
-): Promise<ProgrammeAward[]> {
+export async function programmeAwards(scope: {
+  commissionerId: string;
+  period: string;
+  contractId?: string;
+  openedBy: Date;
+}): Promise<ProgrammeAward[]> {
   // The programme's cycles of the period found here, not passed in as a list of hundreds of ids.
   return db().$queryRaw<ProgrammeAward[]>`
     WITH cy AS (
-      SELECT c.id, c."contractId", c.name, k.title, k.reference FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
+      SELECT c.id, c."contractId", c.name, c."frameworkId", c."frameworkVersion", k.title, k.reference
+      FROM "Cycle" c JOIN "Contract" k ON k.id = c."contractId"
       WHERE k."commissionerId" = ${scope.commissionerId} AND c.name = ${scope.period}
         AND c."opensAt" <= ${scope.openedBy}
         ${scope.contractId ? Prisma.sql`AND c."contractId" = ${scope.contractId}` : Prisma.empty}),
     awarded AS (
       SELECT cy.id AS "cycleId", cy.name AS period, cp."contractId", cy.title AS "contractTitle",
-             cy.reference AS "contractReference", cp."primeId", o.name AS "primeName", cp.lot
+             cy.reference AS "contractReference", cp."primeId", o.name AS "primeName", cp.lot,
+             cy."frameworkId", cy."frameworkVersion"
       FROM cy JOIN "ContractPrime" cp ON cp."contractId" = cy."contractId"
       JOIN "Organisation" o ON o.id = cp."primeId"
     )
@@ -199,15 +207,15 @@ export async function programmeAwards(
           WHERE s."contractId" = w."contractId" AND s.period = w.period AND s."primeId" = w."primeId"),
         (SELECT count(*)::int FROM "Assessment" a
           WHERE a."cycleId" = w."cycleId" AND a."primeId" = w."primeId" AND a.perspective = 'SUBCONTRACTOR'
-            AND a.status = 'SUBMITTED' AND a."frameworkId" = ${framework.id}
-            AND a."frameworkVersion" = ${framework.version}
+            AND a.status = 'SUBMITTED' AND a."frameworkId" = w."frameworkId"
+            AND a."frameworkVersion" = w."frameworkVersion"
             AND NOT EXISTS (SELECT 1 FROM "Assessment" c WHERE c."supersedesId" = a.id AND c.status <> 'DRAFT'))
       ) AS submitted,
       (SELECT json_object_agg(s.measure, s.score) FROM "Assessment" a
         JOIN "AssessmentScore" s ON s."assessmentId" = a.id
         WHERE a."cycleId" = w."cycleId" AND a."primeId" = w."primeId" AND a.perspective = 'PRIME'
-          AND a.status = 'SUBMITTED' AND a."frameworkId" = ${framework.id}
-          AND a."frameworkVersion" = ${framework.version} AND NOT a."afterRelease"
+          AND a.status = 'SUBMITTED' AND a."frameworkId" = w."frameworkId"
+          AND a."frameworkVersion" = w."frameworkVersion" AND NOT a."afterRelease"
           AND NOT EXISTS (SELECT 1 FROM "Assessment" c WHERE c."supersedesId" = a.id AND c.status <> 'DRAFT'
                             AND NOT c."afterRelease")
       ) AS self

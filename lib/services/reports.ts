@@ -5,11 +5,11 @@ import { NotFoundError } from "@/lib/errors";
 import { type Answers, type AnswerValue, frameworkFor, type PrincipleKey } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
+import { shownScores } from "@/lib/reports/lines";
 import {
   type Aggregate,
   aggregateOfRelease,
   benchmark,
-  benchmarkScores,
   compareViews,
   type MeasureBenchmark,
   questionScores,
@@ -45,13 +45,16 @@ export interface CycleSummary {
   name: string;
   opensAt: Date;
   closesAt: Date;
+  /** The framework version its questionnaire was answered against. */
+  framework: { id: string; version: string };
 }
 
-const summary = ({ id, name, opensAt, closesAt }: CycleSummary): CycleSummary => ({
-  id,
-  name,
-  opensAt,
-  closesAt,
+const summary = (c: ContractRow["cycles"][number]): CycleSummary => ({
+  id: c.id,
+  name: c.name,
+  opensAt: c.opensAt,
+  closesAt: c.closesAt,
+  framework: { id: c.frameworkId, version: c.frameworkVersion },
 });
 
 export interface SupplyChainFacts {
@@ -389,7 +392,7 @@ async function contractReport(
     primes,
     benchmark:
       viewer === "commissioner"
-        ? benchmark(primes.map((p) => ({ id: p.prime.id, scores: benchmarkScores(p.partners) })))
+        ? benchmark(primes.map((p) => ({ id: p.prime.id, scores: shownScores(p.partners) })))
         : null,
   };
 }

@@ -26,17 +26,20 @@ test("a commissioner creates a contract, adds a partner to the roster and opens 
   await page.getByRole("button", { name: "Create contract" }).click();
   await expect(errorSummary(page)).toContainText("Enter the contract reference");
   await expect(errorSummary(page)).toContainText("Choose the contract's value");
+  await expect(errorSummary(page)).toContainText("Choose the kind of service the contract buys");
   await expect(errorSummary(page)).toContainText("Enter the prime contractor's name");
   await expect(page.getByLabel("Contract title")).toHaveValue("Northmoor Youth Justice Partnership");
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Your reference").fill("NCC-2027-002");
   await page.getByLabel("£1m–£10m").check();
+  await page.getByLabel("Justice and probation").check();
   await page.getByLabel("End date (optional)").fill("2030-03-31");
   await page.getByLabel("Prime contractor", { exact: true }).fill(prime.name);
   await page.getByRole("button", { name: "Create contract" }).click();
   await expect(page.getByRole("status")).toContainText("Contract created");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Northmoor Youth Justice Partnership");
+  await expect(page.getByRole("definition").filter({ hasText: "Justice and probation" })).toBeVisible();
 
   await page.getByText("Add a partner").click();
   await page.getByLabel("Partner organisation's name").fill(partner);
@@ -112,6 +115,10 @@ test("a commissioner imports a contract from a Contracts Finder file, and a brok
   // The exact value published is kept beside its band.
   await page.getByRole("link", { name: "Community Wellbeing and Early Help Service" }).click();
   await expect(page.getByRole("definition").filter({ hasText: "£4,250,000 (£1m–£10m)" })).toBeVisible();
+  // Placed by its CPV code, 85320000 social services.
+  await expect(
+    page.getByRole("definition").filter({ hasText: "Community and family support" }),
+  ).toBeVisible();
   await page.goto("/contracts");
   await expect(page.getByRole("list", { name: "Your contracts" }).getByRole("listitem")).toHaveCount(
     before + 1,

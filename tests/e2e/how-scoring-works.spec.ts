@@ -26,6 +26,11 @@ test("the method is public: rules, thresholds, every question and its flags", as
   await expect(
     page.getByText(/not on its size; a fee over the stated level still raises a red flag/),
   ).toBeVisible();
+  // The margins a prime's payment record is judged by, from the framework data.
+  await expect(
+    page.getByText(/more than 10 percentage points apart \(version 1: 10 days of average time to pay\)/),
+  ).toBeVisible();
+  await expect(page.getByText(/more than 25 points apart/)).toBeVisible();
   // Version 1 stays readable for the rounds that used it.
   await page.locator("summary", { hasText: "Version 1.0" }).click();
   const v1Payment = page.getByRole("table", {

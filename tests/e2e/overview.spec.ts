@@ -37,3 +37,22 @@ test("a commissioner lands on its primes worst first, filters them, and opens th
   await expect(page.getByRole("heading", { level: 1 })).toContainText(firstPrime.replace(/ \(.*\)$/, ""));
   await expect(page.getByRole("heading", { name: "Red flags", exact: true })).toBeVisible();
 });
+
+test("a commissioner narrows its overview to one service area, without JavaScript too", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await actAs(page, "Northmoor County Council");
+  const table = page.getByRole("table", { name: /Primes, worst first/ });
+  await expect(table.getByRole("row").filter({ hasText: "Castlegate" }).first()).toBeVisible();
+  await page.getByLabel("Service area").selectOption({ label: "Health and social care" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/area=health/);
+  // The demo's health contract is let to Harbourline alone; its employment contract's primes go.
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table.getByRole("row").nth(1)).toContainText("Harbourline");
+  await expect(page.getByRole("status")).toContainText("1 of 3 rows match");
+  await expect(page.getByLabel("Service area")).toHaveValue("health");
+  await context.close();
+});

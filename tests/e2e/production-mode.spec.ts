@@ -69,6 +69,7 @@ async function setUpContract(page: Page, title: string, prime: string, partners:
   await page.getByLabel("Contract title").fill(title);
   await page.getByLabel("Your reference").fill(`REF-${Date.now().toString(36)}`);
   await page.getByLabel("£1m–£10m").check();
+  await page.getByLabel("Employment and skills").check();
   await page.getByLabel("Start date").fill(isoDay(-30));
   await page.getByLabel("Prime contractor", { exact: true }).fill(prime);
   await page.getByRole("button", { name: "Create contract" }).click();

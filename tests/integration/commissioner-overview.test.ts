@@ -77,6 +77,32 @@ describe.each(testDatabaseKinds())("the commissioner's overview on %s", (kind) =
     expect(anvil?.againstNational).toBeNull();
   });
 
+  it("carries each contract's service area, for the filter", async () => {
+    const { admin, commissionerId, period } = await world();
+    await releasePeriod(admin, commissionerId, period, AFTER);
+    const [anvilRow] = (await getCommissionerOverview(admin, AFTER)).rows;
+    await database.client.contract.update({
+      where: { id: anvilRow?.contract.id ?? "" },
+      data: { serviceArea: "justice" },
+    });
+    const overview = await getCommissionerOverview(admin, new Date(AFTER.getTime() + 1));
+    const byPrime = new Map(overview.rows.map((r) => [r.prime.name.split(" ")[0], r.contract.serviceArea]));
+    expect(byPrime).toEqual(
+      new Map([
+        ["Anvil", "justice"],
+        ["Brook", null],
+      ]),
+    );
+    expect(new Set(overview.serviceAreas)).toEqual(new Set(["justice", null]));
+    // The database holds only the areas the filter knows.
+    await expect(
+      database.client.contract.update({
+        where: { id: anvilRow?.contract.id ?? "" },
+        data: { serviceArea: "probation" },
+      }),
+    ).rejects.toThrow(/serviceArea_check/);
+  });
+
   it("places each prime against the national median once the period is released nationally", async () => {
     const { admin, commissionerId, period } = await world();
     await releasePeriod(admin, commissionerId, period, AFTER);

@@ -9,7 +9,9 @@ import {
   framework as version1,
 } from "@/lib/framework";
 import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
+import { getCommissionerOverview } from "@/lib/services/commissioner-overview";
 import { openCycle } from "@/lib/services/contract-admin";
+import { getProgrammeReport } from "@/lib/services/programme-report";
 import { releasePeriod } from "@/lib/services/releases";
 import { getContractReport } from "@/lib/services/reports";
 import { answersAt } from "@/tests/support/answers";
@@ -100,6 +102,53 @@ describe.each(testDatabaseKinds())("framework versions on %s", (kind) => {
       expect(seen.questions.find((q) => q.key === key)?.suppressed ?? true, key).toBe(true);
     }
     expect(seen.questions.find((q) => q.key === "risk.creaming.sub")?.suppressed).toBe(false);
+  });
+
+  it("reads a version 2 period's programme report by version 2: its questions, its ratings counted, the prime's own scores", async () => {
+    const w = await world();
+    for (const partner of w.partners) {
+      await w.rate(partner, answersAt("subcontractor", "worst"), {
+        cycleId: w.previous,
+        submittedAt: new Date("2026-01-10T09:00:00Z"),
+      });
+      await w.rate(partner, answersAt("subcontractor", "best", {}, frameworkV2), { framework: frameworkV2 });
+    }
+    await w.rate(w.prime, answersAt("prime", "best", {}, frameworkV2), { framework: frameworkV2 });
+
+    // Before the release: the version 2 ratings and self-assessment are counted, not passed over as
+    // another version's.
+    const open = await getProgrammeReport(w.commissioner, { cycleName: "2026–27", now: AFTER });
+    const row = open.rows.find((r) => r.contract.id === w.contractId);
+    expect(row).toMatchObject({ frameworkVersion: "2.0", roster: 4, submitted: 4, released: false });
+    expect(row?.self?.overall).toBe(100);
+
+    await releasePeriod(w.councilAdmin, w.commissioner.organisationId, "2025–26", AFTER);
+    await releasePeriod(w.councilAdmin, w.commissioner.organisationId, "2026–27", AFTER);
+    const released = await getProgrammeReport(w.commissioner, { cycleName: "2026–27", now: AFTER });
+    const partners = released.rows.find((r) => r.contract.id === w.contractId)?.partners;
+    if (!partners || partners.suppressed) throw new Error("no released figures for the version 2 period");
+    expect(partners.framework.version).toBe("2.0");
+    expect(partners.questions.map((q) => q.key)).toEqual(
+      questionsFor(frameworkV2, "subcontractor").map((q) => q.key),
+    );
+    expect(partners.overall.suppressed ? null : partners.overall.mean).toBe(100);
+    const earlier = await getProgrammeReport(w.commissioner, { cycleName: "2025–26", now: AFTER });
+    const v1Row = earlier.rows.find((r) => r.contract.id === w.contractId);
+    expect(v1Row?.frameworkVersion).toBe("1.0");
+    expect(v1Row?.partners.suppressed === false && v1Row.partners.questions.map((q) => q.key)).toEqual(
+      questionsFor(version1, "subcontractor").map((q) => q.key),
+    );
+
+    // The landing overview reads the same rows, and gives no change across versions: its overall
+    // means are of different questions.
+    const overview = await getCommissionerOverview(w.commissioner, AFTER);
+    expect(overview).toMatchObject({ period: "2026–27", previousPeriod: "2025–26" });
+    expect(overview.rows.find((r) => r.contract.id === w.contractId)).toMatchObject({
+      overall: 100,
+      gap: 0,
+      change: null,
+      submitted: 4,
+    });
   });
 
   it("records the version the commissioner chose on the cycle, and keeps one version per period", async () => {

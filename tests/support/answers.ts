@@ -103,3 +103,10 @@ export function firstAnswers(questions: readonly Question[]): Map<string, PageAn
     }),
   );
 }
+
+/** One principle's answers for a perspective, taken from a whole questionnaire of them. */
+export function principleAnswers(principle: string, perspective: Perspective, from: Answers): Answers {
+  return Object.fromEntries(
+    principleKeys(principle, perspective).flatMap((k) => (from[k] === undefined ? [] : [[k, from[k]]])),
+  );
+}

@@ -38,6 +38,7 @@ export interface ContractInput {
   title?: string;
   reference?: string;
   valueBand?: string;
+  serviceArea?: string | null;
   startDate?: Date;
   endDate?: Date | null;
   ocid?: string;
@@ -51,6 +52,7 @@ export async function createContract(db: PrismaClient, input: ContractInput) {
       title: input.title ?? `Test employment support contract ${n}`,
       reference: input.reference ?? `TEST-${String(n).padStart(4, "0")}`,
       valueBand: input.valueBand ?? "£1m–£10m",
+      serviceArea: input.serviceArea ?? null,
       startDate: input.startDate ?? new Date("2025-04-01"),
       endDate: input.endDate === undefined ? new Date("2029-03-31") : input.endDate,
       ocid: input.ocid,

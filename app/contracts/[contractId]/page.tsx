@@ -6,6 +6,7 @@ import { MemberRowForm } from "@/components/contracts/member-row-form";
 import { PartnerForm } from "@/components/contracts/partner-form";
 import { SIZE_BANDS } from "@/lib/contracts/forms";
 import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { serviceAreaLabel } from "@/lib/contracts/service-areas";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
 import { FRAMEWORK_VERSIONS, latestFramework, PERIOD_VERSION } from "@/lib/framework";
@@ -76,6 +77,8 @@ export default async function ContractPage({
             ? `${formatMoney(contract.valueAmount, contract.valueCurrency)} (${contract.valueBand})`
             : contract.valueBand}
         </dd>
+        <dt className="font-bold">Service area</dt>
+        <dd>{serviceAreaLabel(contract.serviceArea)}</dd>
         <dt className="font-bold">Runs</dt>
         <dd>
           {formatDate(contract.startDate)}

@@ -11,7 +11,7 @@ import { requireActorPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { PRINCIPLE_KEYS } from "@/lib/framework";
 import { formatPercent, formatScore, PRECISION_RULE } from "@/lib/reports/format";
-import { measureTitle, partnerFlagQuestions } from "@/lib/reports/labels";
+import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
 import { type ContractReport, getContractReport, type PrimeReport } from "@/lib/services/reports";
 
@@ -108,11 +108,13 @@ export default async function ContractReportPage({
                   first="Flag"
                   primes={report.primes}
                   rows={[
-                    ...partnerFlagQuestions.map((q, i) => ({
-                      key: q.key,
-                      name: q.redFlag?.label,
+                    ...flagLines({ suppressed: true }, report.cycle.framework).map((q) => ({
+                      key: q.questionKey,
+                      name: q.label,
                       cell: (p: PrimeReport) => {
-                        const line = flagLines(p.partners)[i];
+                        const line = flagLines(p.partners, report.cycle?.framework).find(
+                          (l) => l.questionKey === q.questionKey,
+                        );
                         return line?.partners
                           ? formatPercent(line.partners.share, line.partners.n)
                           : "Not shown";

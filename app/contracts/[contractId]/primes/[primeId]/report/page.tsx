@@ -13,6 +13,7 @@ import { PaymentRecord } from "@/components/reports/payment-record";
 import { PrincipleTable } from "@/components/reports/principle-table";
 import { ReleasedScopes } from "@/components/reports/released-scopes";
 import { Replies } from "@/components/reports/replies";
+import { ReportSummaryPanel } from "@/components/reports/report-summary";
 import { ResponseSummary } from "@/components/reports/response-summary";
 import { SelfAssessmentUsed } from "@/components/reports/self-assessment-used";
 import { SpreadTable } from "@/components/reports/spread-table";
@@ -20,10 +21,12 @@ import { TrendSection } from "@/components/reports/trend-section";
 import { requireActorPage } from "@/lib/contracts/page-access";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
+import { gapCategories, gapSeries } from "@/lib/reports/chart-series";
 import { type FiguresState, figuresState, lastReleasedCycle } from "@/lib/reports/figures-state";
 import { formatScore } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
+import { reportSummary } from "@/lib/reports/report-summary";
 import { getPrimeReportView, type PrimeReportView } from "@/lib/services/prime-report-view";
 import { selfAssessmentVersionsOf } from "@/lib/services/self-assessment-versions";
 
@@ -109,6 +112,12 @@ export default async function PrimeReportPage({
         <p>No rating cycle has opened on this contract yet.</p>
       ) : (
         <>
+          {prime.released ? (
+            <ReportSummaryPanel
+              summary={reportSummary(prime, seesSelf)}
+              whose={viewer === "prime" ? "your" : `${prime.prime.name}'s`}
+            />
+          ) : null}
           {state && state.kind !== "released" ? (
             <NoFiguresYet
               state={state}
@@ -144,23 +153,8 @@ export default async function PrimeReportPage({
                       `${measureTitle(l.key)}: ${seesSelf ? `prime ${l.self === null ? "no figure" : formatScore(l.self, "own")}, ` : ""}partners ${l.partners ? formatScore(l.partners.mean, l.partners.answers) : "no figure"}`,
                   )
                   .join("; ")}
-                categories={principles.map((l) => measureTitle(l.key))}
-                series={[
-                  ...(seesSelf
-                    ? [
-                        {
-                          name: "Prime's own score",
-                          values: principles.map((l) => l.self),
-                          answers: "own" as const,
-                        },
-                      ]
-                    : []),
-                  {
-                    name: "Partners' mean",
-                    values: principles.map((l) => l.partners?.mean ?? null),
-                    answers: principles.map((l) => l.partners?.answers ?? 0),
-                  },
-                ]}
+                categories={gapCategories(principles)}
+                series={gapSeries(principles, seesSelf)}
               />
               <PrincipleTable
                 caption={
@@ -193,7 +187,7 @@ export default async function PrimeReportPage({
               Red flags
             </h2>
             {prime.released ? (
-              <FlagTable lines={flagLines(prime.partners)} />
+              <FlagTable lines={flagLines(prime.partners, cycle.framework)} />
             ) : (
               <p className="mb-6">
                 Partners&apos; red flags are shown with their other figures, once released.
