@@ -6,7 +6,13 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { correctAction } from "@/lib/actions/assessments";
 import { initialFormState } from "@/lib/actions/form-state";
 
-export function CorrectForm({ assessmentId }: { assessmentId: string }) {
+export function CorrectForm({
+  assessmentId,
+  label = "Start a correction",
+}: {
+  assessmentId: string;
+  label?: string;
+}) {
   const [state, action, pending] = useActionState(correctAction, initialFormState);
   return (
     <>
@@ -14,7 +20,7 @@ export function CorrectForm({ assessmentId }: { assessmentId: string }) {
       <form action={action}>
         <input type="hidden" name="assessmentId" value={assessmentId} />
         <Button variant="secondary" disabled={pending}>
-          Start a correction
+          {label}
         </Button>
       </form>
     </>

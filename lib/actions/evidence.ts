@@ -5,7 +5,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { requireForm } from "@/lib/actions/require-form";
 import { runFormAction } from "@/lib/actions/run";
 import { NotFoundError } from "@/lib/errors";
-import { addEvidence } from "@/lib/services/evidence";
+import { addEvidence, removeEvidence } from "@/lib/services/evidence";
 
 const fileError = (message: string): FormState => ({
   status: "error",
@@ -43,5 +43,20 @@ export async function addEvidenceAction(_previous: FormState, form: FormData): P
       bytes: new Uint8Array(await file.arrayBuffer()),
     });
     redirect(`/evidence/${assessmentId}?added=${added.id}`, RedirectType.push);
+  });
+}
+
+/** Removes one of the prime's own files; the service checks who is asking and that nothing is locked. */
+export async function removeEvidenceAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(async (actor) => {
+    const fileId = requireForm(form).get("fileId");
+    if (typeof fileId !== "string" || !fileId) {
+      return {
+        status: "error",
+        errors: [{ href: "#field-fileId", questionKey: "fileId", message: "Choose the file to remove" }],
+      };
+    }
+    const { assessmentId } = await removeEvidence(actor, fileId);
+    redirect(`/evidence/${assessmentId}?removed=1`, RedirectType.push);
   });
 }

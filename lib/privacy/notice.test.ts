@@ -24,6 +24,7 @@ describe("personalDataCategories", () => {
       "agreed-actions",
       "emails",
       "answers",
+      "evidence",
     ]);
     for (const category of categories) {
       expect(category.what && category.why && category.howLong && category.whoSees).toBeTruthy();

@@ -135,5 +135,13 @@ export function personalDataCategories(settings: PrivacySettings): DataCategory[
       howLong: `Submitted answers are kept as the record of the rating cycle, also after you delete your account. An unfinished draft nobody has touched for ${months(settings.draftRetentionMonths)} is deleted.`,
       whoSees: whoSeesRatings(DEFAULT_THRESHOLDS),
     },
+    {
+      id: "evidence",
+      title: "Evidence files you upload",
+      what: "A prime's documents behind its self-assessment (payment runs, policies), with who uploaded each, when, its name, kind and size. Your data download lists the files you uploaded, not their contents.",
+      why: "So the commissioner can check what a prime claims.",
+      howLong: `As long as the self-assessment they belong to: a submitted one's files are kept with it; an unfinished draft's files are deleted with it (after ${months(settings.draftRetentionMonths)} with no change and no file added). Once partners' figures for the cycle are released, files can be added but not removed. If you delete your account, the files stay with your organisation and no longer name you.`,
+      whoSees: "Your organisation's members and the contract's commissioner.",
+    },
   ];
 }

@@ -23,6 +23,7 @@ describe("describePurge", () => {
           { reference: "CW-AB12-CD34", organisation: "Harbour Food Bank" },
           { reference: "CW-EF56-GH78", organisation: "Quayside Mentors" },
         ],
+        evidenceFiles: 2,
         invitations: 1,
         sessions: 3,
         resetTokens: 0,
@@ -32,6 +33,7 @@ describe("describePurge", () => {
       }),
     ).toEqual([
       "2 drafts nobody had touched since 22 November 2025: CW-AB12-CD34 (Harbour Food Bank), CW-EF56-GH78 (Quayside Mentors)",
+      "2 evidence files of those drafts",
       "1 expired invitation that was never accepted",
       "3 expired sessions",
       "0 expired password-reset tokens",

@@ -26,6 +26,8 @@ export function monthsBefore(now: Date, months: number): Date {
 export interface PurgeResult {
   draftCutoff: Date;
   drafts: { reference: string; organisation: string }[];
+  /** Evidence files of those drafts (self-assessments), deleted with them. */
+  evidenceFiles: number;
   invitations: number;
   sessions: number;
   resetTokens: number;
@@ -42,6 +44,7 @@ export function describePurge(result: PurgeResult): string[] {
   return [
     `${plural(drafts, "draft", "drafts")} nobody had touched since ${formatDate(result.draftCutoff)}` +
       (drafts ? `: ${result.drafts.map((d) => `${d.reference} (${d.organisation})`).join(", ")}` : ""),
+    plural(result.evidenceFiles, "evidence file of those drafts", "evidence files of those drafts"),
     plural(
       result.invitations,
       "expired invitation that was never accepted",

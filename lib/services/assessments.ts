@@ -23,6 +23,7 @@ import { storedScores } from "@/lib/reports/stored-scores";
 import { scoreAssessment } from "@/lib/scoring";
 import { assertMayReadAnswers } from "./answer-access";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
+import { assertNotLocked, lockedMessage, lockedOn, releasedOn } from "./self-assessment-lock";
 
 export const CLOSED_MESSAGE =
   "This rating cycle has closed, so answers can no longer be changed or sent. Anything to add or correct can go into the next cycle.";
@@ -39,6 +40,8 @@ const assessmentSelect = {
   perspective: true,
   status: true,
   version: true,
+  afterRelease: true,
+  supersedesId: true,
   revision: true,
   submittedAt: true,
   updatedAt: true,
@@ -62,6 +65,12 @@ export interface AssessmentView {
   perspective: Perspective;
   status: "draft" | "submitted";
   version: number;
+  /** A prime's version made after partners' figures for the cycle were released (ADR 0029). */
+  afterRelease: boolean;
+  /** The version this one replaces, if any. */
+  supersedesId: string | null;
+  /** Set when this is a prime's self-assessment locked by a release: the release's date. */
+  lockedOn: Date | null;
   revision: number;
   submittedAt: Date | null;
   contract: { id: string; title: string; reference: string };
@@ -75,7 +84,10 @@ export interface AssessmentView {
   complete: boolean;
 }
 
-function toView(row: Prisma.AssessmentGetPayload<{ select: typeof assessmentSelect }>): AssessmentView {
+function toView(
+  row: Prisma.AssessmentGetPayload<{ select: typeof assessmentSelect }>,
+  locked: Date | null,
+): AssessmentView {
   const framework = frameworkFor(row.frameworkId, row.frameworkVersion);
   const perspective = fromDbPerspective(row.perspective);
   const answers = new Map<string, PageAnswer>(
@@ -89,6 +101,9 @@ function toView(row: Prisma.AssessmentGetPayload<{ select: typeof assessmentSele
     perspective,
     status: row.status === "SUBMITTED" ? "submitted" : "draft",
     version: row.version,
+    afterRelease: row.afterRelease,
+    supersedesId: row.supersedesId,
+    lockedOn: locked,
     revision: row.revision,
     submittedAt: row.submittedAt,
     contract: { id: row.contract.id, title: row.contract.title, reference: row.contract.reference },
@@ -119,7 +134,7 @@ export async function getOwnAssessment(actor: Actor, id: string): Promise<Assess
   });
   if (!row) throw new NotFoundError();
   await assertMayReadAnswers(db(), actor, row);
-  return toView(row);
+  return toView(row, await lockedOn(db(), row));
 }
 
 /** Crockford base32 without look-alike letters, so a reference can be read over the phone. */
@@ -247,6 +262,7 @@ export async function savePrinciple(
       select: {
         status: true,
         revision: true,
+        afterRelease: true,
         perspective: true,
         frameworkId: true,
         frameworkVersion: true,
@@ -261,7 +277,9 @@ export async function savePrinciple(
     await assertMayReadAnswers(tx, actor, row);
     if (row.status === "SUBMITTED")
       throw new RuleError("This assessment has been submitted, so it can no longer be changed.");
-    if (row.cycle.closesAt < now) throw new RuleError(CLOSED_MESSAGE);
+    await assertNotLocked(tx, row);
+    // A version made after release is changed after the close by definition (ADR 0029).
+    if (row.cycle.closesAt < now && !row.afterRelease) throw new RuleError(CLOSED_MESSAGE);
     const claimed = await tx.assessment.updateMany({
       where: { id: input.id, revision: input.revision, status: "DRAFT" },
       data: { revision: { increment: 1 } },
@@ -316,8 +334,14 @@ export async function submit(
     throw new RuleError(
       "Answer every question before you submit. ‘Don’t know’ and ‘Not applicable’ count as answers.",
     );
-  if (view.cycle.closesAt < now) throw new RuleError(CLOSED_MESSAGE);
-  const what = view.perspective === "prime" ? "a self-assessment" : `a rating of ${view.prime.name}`;
+  if (view.lockedOn) throw new RuleError(lockedMessage(view.lockedOn));
+  if (view.cycle.closesAt < now && !view.afterRelease) throw new RuleError(CLOSED_MESSAGE);
+  const what =
+    view.perspective === "prime"
+      ? view.afterRelease
+        ? `version ${view.version} of a self-assessment, after release,`
+        : "a self-assessment"
+      : `a rating of ${view.prime.name}`;
   const answers: Answers = Object.fromEntries([...view.answers].map(([key, a]) => [key, a.value]));
   const scores = storedScores(scoreAssessment(view.framework, answers, view.perspective));
   await db().$transaction(async (tx) => {
@@ -351,7 +375,9 @@ export async function submit(
 
 /**
  * Starts a correction of a submitted assessment: a new draft version with the same answers. The
- * submitted version stays as it was, so the history is kept.
+ * submitted version stays as it was, so the history is kept. A prime's self-assessment whose cycle's
+ * partners' figures are released gets a version made after release instead (ADR 0029): shown as
+ * such, changeable after the close, never read by reports in place of the locked one.
  */
 export async function startCorrection(actor: Actor, id: string, now = new Date()): Promise<string> {
   requireRecordIds(id);
@@ -363,8 +389,11 @@ export async function startCorrection(actor: Actor, id: string, now = new Date()
     if (!original) throw new NotFoundError();
     await assertMayReadAnswers(tx, actor, original);
     if (original.correction) return original.correction.id;
+    const afterRelease =
+      original.perspective === "PRIME" &&
+      (original.afterRelease || (await releasedOn(tx, original)) !== null);
     // A correction made after the close could never be submitted: it goes into the next cycle instead.
-    if (original.cycle.closesAt < now) throw new RuleError(CLOSED_MESSAGE);
+    if (original.cycle.closesAt < now && !afterRelease) throw new RuleError(CLOSED_MESSAGE);
     const created = await tx.assessment.create({
       data: {
         reference: newReference(),
@@ -377,6 +406,7 @@ export async function startCorrection(actor: Actor, id: string, now = new Date()
         respondentOrgId: original.respondentOrgId,
         version: original.version + 1,
         supersedesId: original.id,
+        afterRelease,
         answers: {
           create: original.answers.map((answer) => ({
             questionKey: answer.questionKey,

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   levelConfirmed: "level.confirmed",
   organisationMerged: "organisation.merged",
   likelyMatchDecided: "organisation.likely-match-decided",
+  evidenceRemoved: "evidence.removed",
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 

@@ -8,6 +8,8 @@ import { formatBytes } from "@/lib/format";
 import { PRINCIPLE_KEYS } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
+import { AUDIT_ACTIONS, recordAudit } from "./audit";
+import { lockedMessage, lockedOn } from "./self-assessment-lock";
 
 /**
  * Evidence a prime attaches to its self-assessment (issue 18; docs/decisions/0016): files judged
@@ -40,6 +42,10 @@ export interface EvidenceListing {
   cycleName: string;
   /** Only the prime itself adds evidence. */
   canAdd: boolean;
+  /** The prime removes files while its self-assessment is not locked by a release (ADR 0029). */
+  canRemove: boolean;
+  /** When partners' figures were released, locking this version; files added later say so. */
+  lockedOn: Date | null;
   files: {
     id: string;
     principleKey: string;
@@ -57,6 +63,10 @@ export async function listEvidence(actor: Actor, assessmentId: string): Promise<
     select: {
       id: true,
       respondentOrgId: true,
+      perspective: true,
+      afterRelease: true,
+      cycleId: true,
+      primeId: true,
       respondent: { select: { name: true } },
       contract: { select: { title: true } },
       cycle: { select: { name: true } },
@@ -74,12 +84,16 @@ export async function listEvidence(actor: Actor, assessmentId: string): Promise<
     },
   });
   if (!assessment) throw new NotFoundError();
+  const canAdd = actor.organisationType === "PRIME" && assessment.respondentOrgId === actor.organisationId;
+  const locked = await lockedOn(db(), assessment);
   return {
     assessmentId: assessment.id,
     primeName: assessment.respondent.name,
     contractTitle: assessment.contract.title,
     cycleName: assessment.cycle.name,
-    canAdd: actor.organisationType === "PRIME" && assessment.respondentOrgId === actor.organisationId,
+    canAdd,
+    canRemove: canAdd && locked === null,
+    lockedOn: locked,
     files: assessment.evidenceFiles,
   };
 }
@@ -147,4 +161,51 @@ export async function readEvidence(
   });
   if (!file?.content) throw new NotFoundError();
   return { fileName: file.fileName, mediaType: file.mediaType, bytes: new Uint8Array(file.content.bytes) };
+}
+
+/**
+ * Removes a file from the acting prime's own self-assessment, and says so in its activity log.
+ * Refused once partners' figures for the cycle are released: the locked version keeps the evidence
+ * it was released with (ADR 0029). Adding stays open, since a document added later is dated and
+ * changes no answer; removing one could take away what a reader relied on.
+ */
+export async function removeEvidence(actor: Actor, fileId: string): Promise<{ assessmentId: string }> {
+  requireRecordIds(fileId);
+  if (actor.organisationType !== "PRIME")
+    throw new ForbiddenError("Only the prime removes evidence from its self-assessment.");
+  return db().$transaction(async (tx) => {
+    const file = await tx.evidenceFile.findFirst({
+      where: { id: fileId, assessment: { perspective: "PRIME", respondentOrgId: actor.organisationId } },
+      select: {
+        fileName: true,
+        assessment: {
+          select: {
+            id: true,
+            perspective: true,
+            afterRelease: true,
+            cycleId: true,
+            primeId: true,
+            version: true,
+            contract: { select: { title: true } },
+            cycle: { select: { name: true } },
+          },
+        },
+      },
+    });
+    if (!file) throw new NotFoundError();
+    const locked = await lockedOn(tx, file.assessment);
+    if (locked) throw new RuleError(lockedMessage(locked));
+    await tx.evidenceFile.delete({ where: { id: fileId } });
+    const { assessment } = file;
+    await recordAudit(
+      {
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        action: AUDIT_ACTIONS.evidenceRemoved,
+        summary: `Removed the evidence file “${file.fileName}” from version ${assessment.version} of the self-assessment for ${assessment.contract.title} (${assessment.cycle.name})`,
+      },
+      tx,
+    );
+    return { assessmentId: assessment.id };
+  });
 }

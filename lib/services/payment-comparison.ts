@@ -8,6 +8,7 @@ import { comparePaymentRecord, type PaymentMeasureRow } from "@/lib/payment-prac
 import type { ScopeLevel } from "@/lib/scoring/release";
 import { type StatutoryPaymentFigures, statutoryPaymentReports } from "./payment-practices";
 import { type ReleasedScope, releasedScopes } from "./releases";
+import { CURRENT_VERSION } from "./report-counts";
 
 /**
  * A prime's payment record three ways (issue 16): what it reported to the government by law (its
@@ -87,10 +88,9 @@ export async function paymentComparison(
             cycleId: cycleId ?? undefined,
             primeId,
             perspective: "PRIME",
-            status: "SUBMITTED",
+            ...CURRENT_VERSION,
             frameworkId: framework.id,
             frameworkVersion: framework.version,
-            OR: [{ correction: { is: null } }, { correction: { is: { status: "DRAFT" } } }],
           },
           select: {
             answers: {

@@ -58,6 +58,25 @@ export interface PersonalDataExport {
   invitationsYouSent: { organisation: string; contract: string; sentAt: Date; note: string }[];
   /** Read-only report keys the person made for their organisation (the keys themselves are never kept). */
   apiKeysYouMade: { organisation: string; name: string; createdAt: Date; revokedAt: Date | null }[];
+  /**
+   * Evidence files the person uploaded to their organisation's self-assessments: what they are and
+   * when, not their bytes. The documents are the organisation's (payment runs, policies), not
+   * information about the person; the person's link to each is the upload, listed here. Members
+   * download the files themselves from the evidence page, where access is checked; a copy inside a
+   * personal download would outlive the organisation's own control of them (and be up to 100 MB).
+   */
+  evidenceFilesYouUploaded: {
+    organisation: string;
+    contract: string;
+    cycle: string;
+    version: number;
+    principle: string;
+    fileName: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    uploadedAt: Date;
+  }[];
   activity: { at: Date; organisation: string | null; action: string; summary: string }[];
   passwordResetRequests: { requestedAt: Date; expiresAt: Date }[];
   emails: { to: string; subject: string; text: string; sentAt: Date }[];
@@ -132,6 +151,25 @@ export async function exportPersonalData(
       memberships: {
         select: { role: true, createdAt: true, organisation: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
+      },
+      evidenceFiles: {
+        select: {
+          principleKey: true,
+          fileName: true,
+          mediaType: true,
+          size: true,
+          sha256: true,
+          createdAt: true,
+          assessment: {
+            select: {
+              version: true,
+              respondent: { select: { name: true } },
+              contract: { select: { title: true } },
+              cycle: { select: { name: true } },
+            },
+          },
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
       joinRequests: {
         select: {
@@ -267,6 +305,18 @@ export async function exportPersonalData(
       name: k.name,
       createdAt: k.createdAt,
       revokedAt: k.revokedAt,
+    })),
+    evidenceFilesYouUploaded: user.evidenceFiles.map((f) => ({
+      organisation: f.assessment.respondent.name,
+      contract: f.assessment.contract.title,
+      cycle: f.assessment.cycle.name,
+      version: f.assessment.version,
+      principle: f.principleKey,
+      fileName: f.fileName,
+      mediaType: f.mediaType,
+      size: f.size,
+      sha256: f.sha256,
+      uploadedAt: f.createdAt,
     })),
     activity: events.map((e) => ({
       at: e.createdAt,

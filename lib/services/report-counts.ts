@@ -37,12 +37,26 @@ export function countedTo(
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
+/**
+ * The version of an assessment every report reads: submitted, and not replaced by a submitted
+ * correction. A correction still being drafted does not replace it yet; nor does a prime's version
+ * made after release, which reports never read: they keep the self-assessment as it was locked when
+ * partners' figures were released, and say so (docs/decisions/0029).
+ */
+export const CURRENT_VERSION = {
+  status: "SUBMITTED",
+  afterRelease: false,
+  OR: [
+    { correction: { is: null } },
+    { correction: { is: { status: "DRAFT" } } },
+    { correction: { is: { afterRelease: true } } },
+  ],
+} as const satisfies Prisma.AssessmentWhereInput;
+
 const current = (framework: Framework) => ({
-  status: "SUBMITTED" as const,
+  ...CURRENT_VERSION,
   frameworkId: framework.id,
   frameworkVersion: framework.version,
-  // The current version: a correction still being drafted does not replace it yet.
-  OR: [{ correction: { is: null } }, { correction: { is: { status: "DRAFT" as const } } }],
 });
 
 const where = (scope: CountScope) => ({
@@ -201,8 +215,9 @@ export async function programmeAwards(scope: {
         JOIN "AssessmentScore" s ON s."assessmentId" = a.id
         WHERE a."cycleId" = w."cycleId" AND a."primeId" = w."primeId" AND a.perspective = 'PRIME'
           AND a.status = 'SUBMITTED' AND a."frameworkId" = w."frameworkId"
-          AND a."frameworkVersion" = w."frameworkVersion"
-          AND NOT EXISTS (SELECT 1 FROM "Assessment" c WHERE c."supersedesId" = a.id AND c.status <> 'DRAFT')
+          AND a."frameworkVersion" = w."frameworkVersion" AND NOT a."afterRelease"
+          AND NOT EXISTS (SELECT 1 FROM "Assessment" c WHERE c."supersedesId" = a.id AND c.status <> 'DRAFT'
+                            AND NOT c."afterRelease")
       ) AS self
     FROM awarded w
     ORDER BY w."primeName", w.lot, w."contractId"`;

@@ -22,7 +22,7 @@ import {
 import { createSharedRuns } from "./gate";
 import { readableScopes, type ScopeLine, scopeLines } from "./release-reads";
 import { releasedNotes } from "./releases";
-import { answeredCountsByVersion, countedTo, countKey } from "./report-counts";
+import { answeredCountsByVersion, CURRENT_VERSION, countedTo, countKey } from "./report-counts";
 
 /**
  * Reports on one contract, for whoever may see them, decided here where the data is read:
@@ -174,9 +174,8 @@ async function selfAssessments(
       contractId,
       primeId: { in: primeIds },
       perspective: "PRIME",
-      status: "SUBMITTED",
-      // The current version: a correction still being drafted does not replace it yet.
-      OR: [{ correction: { is: null } }, { correction: { is: { status: "DRAFT" } } }],
+      // The version as locked at release, once there is one (ADR 0029).
+      ...CURRENT_VERSION,
     },
     select: {
       cycleId: true,

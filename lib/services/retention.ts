@@ -10,7 +10,9 @@ const DAY = 86_400_000;
 /**
  * The retention rules of the privacy notice, run daily by `npm run privacy:purge` (prisma/purge.ts).
  * Takes "now" so tests can fix it. Removes only what has outlived its purpose:
- * - drafts (unfinished ratings and self-assessments) nobody has touched for `draftMonths`;
+ * - drafts (unfinished ratings and self-assessments) nobody has touched for `draftMonths`, with
+ *   the evidence files added to them: evidence follows its self-assessment (a submitted one keeps
+ *   its files as long as it is kept, and an erasure takes them with it); adding a file is a touch;
  * - invitations that expired without being accepted;
  * - expired sessions, password-reset tokens and sign-in rate counters: credentials and internet
  *   addresses that can no longer be used for anything;
@@ -28,8 +30,9 @@ export async function purgeStaleData(
       where: {
         status: "DRAFT",
         updatedAt: { lt: draftCutoff },
-        // An answer saved since counts as a touch, whatever the draft's own timestamp says.
+        // An answer saved, or a file added, since counts as a touch, whatever the draft's own timestamp says.
         answers: { none: { updatedAt: { gte: draftCutoff } } },
+        evidenceFiles: { none: { createdAt: { gte: draftCutoff } } },
       },
       select: {
         id: true,
@@ -41,10 +44,11 @@ export async function purgeStaleData(
         prime: { select: { name: true } },
         contract: { select: { title: true } },
         cycle: { select: { name: true } },
+        _count: { select: { evidenceFiles: true } },
       },
       orderBy: { updatedAt: "asc" },
     });
-    // Answers go with their draft (ON DELETE CASCADE).
+    // Answers and evidence files (with their bytes) go with their draft (ON DELETE CASCADE).
     await tx.assessment.deleteMany({ where: { id: { in: drafts.map((d) => d.id) }, status: "DRAFT" } });
     for (const draft of drafts) {
       const what =
@@ -80,6 +84,7 @@ export async function purgeStaleData(
     return {
       draftCutoff,
       drafts: drafts.map((d) => ({ reference: d.reference, organisation: d.respondent.name })),
+      evidenceFiles: drafts.reduce((sum, d) => sum + d._count.evidenceFiles, 0),
       invitations: invitations.count,
       sessions: sessions.count,
       resetTokens: resetTokens.count,

@@ -12,7 +12,7 @@ import { COUNCIL } from "./support/contracts";
 import { actAs, answerPage, axeViolations, errorSummary, saveAndContinue } from "./support/questionnaire";
 import { secondPort, startSecondServer } from "./support/second-server";
 import { expect, newClientAddress, test } from "./support/test";
-import { actFor, createPerson, createWorld, newPrime, signInAs } from "./support/world";
+import { actFor, createPerson, createWorld, newPrime, releaseWorld, signInAs } from "./support/world";
 
 /**
  * Every page of the app (app/**\/page.tsx), as the actor who can open it and in its main states
@@ -440,6 +440,56 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
     await page.getByRole("button", { name: "Merge" }).click();
     await expect(errorSummary(page)).toBeVisible();
     await check(page, "merge organisations, with errors");
+    expectNone();
+  });
+
+  test("a prime's evidence and its self-assessment locked at release, its versions, as the prime and the commissioner", async ({
+    page,
+    db,
+  }) => {
+    test.setTimeout(budget({ pages: 14 }));
+    const { check, expectNone } = checker();
+    const world = await createWorld(db, { partners: 3, submitted: 3 });
+    const self = await createAssessment(db, {
+      contractId: world.contract.id,
+      cycleId: world.cycle.id,
+      primeId: world.prime.id,
+      respondentOrgId: world.prime.id,
+      perspective: "prime",
+      answers: answersAt("prime", "best"),
+      submittedAt: new Date(Date.now() - 3_600_000),
+    });
+    await db.evidenceFile.create({
+      data: {
+        assessmentId: self.id,
+        principleKey: "fair-payment",
+        fileName: "payment-run.pdf",
+        mediaType: "application/pdf",
+        size: 5,
+        sha256: "0".repeat(64),
+        content: { create: { bytes: Buffer.from("%PDF-") } },
+      },
+    });
+    await actFor(page, world.prime);
+    await visit(page, `/evidence/${self.id}`);
+    await check(page, "evidence, before release");
+    await page.getByRole("button", { name: "Remove file" }).click();
+    await expect(errorSummary(page)).toBeVisible();
+    await check(page, "evidence, remove with an error");
+    await releaseWorld(db, world);
+    await visit(page, `/evidence/${self.id}`);
+    await check(page, "evidence, locked at release");
+    await visit(page, `/assessments/${self.id}`);
+    await check(page, "self-assessment locked at release");
+    await visit(page, `/self-assessments/${self.id}`);
+    await check(page, "self-assessment versions, as the prime");
+    await visit(page, `/assessments/${self.id}`);
+    await page.getByRole("button", { name: "Start a new version" }).click();
+    await expect(page.getByText("This is version 2")).toBeVisible();
+    await check(page, "task list of a version after release");
+    await actFor(page, world.council);
+    await visit(page, `/self-assessments/${self.id}`);
+    await check(page, "self-assessment versions, as the commissioner");
     expectNone();
   });
 

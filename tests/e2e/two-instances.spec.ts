@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/accounts";
 import { budget } from "./support/budget";
@@ -9,7 +11,8 @@ import { expect, test } from "./support/test";
 /**
  * Chainwise scales out as stateless app instances on one PostgreSQL database (docs/deploy.md).
  * Two instances of the same build share a database and a secret, as behind a load balancer: what
- * a person does on one is there on the other, and so are the limits on guessing passwords.
+ * a person does on one is there on the other, and so are the limits on guessing passwords, and
+ * so are evidence files (docs/decisions/0016: their bytes are in the database, not on a disk).
  */
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -107,5 +110,36 @@ test("failed sign-ins count across instances: the sixth is refused wherever it i
   }
   await signInOn(page, other, "asha.patel@riverside.example", DEMO_PASSWORD);
   await expect(errorSummary(page)).toContainText("Too many attempts");
+  await context.close();
+});
+
+test("a prime uploads an evidence file through one instance, and the other serves it byte for byte", async ({
+  browser,
+}) => {
+  test.setTimeout(budget({ pages: 10 }));
+  const pdf = path.resolve("tests/fixtures/evidence/payment-run.pdf");
+  const { context, page } = await person(browser, "203.0.113.172");
+  await signInOn(page, one, "priya.shah@castlegate.example", DEMO_PASSWORD);
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await page.goto(`${one.url}/dashboard`);
+  await page
+    .getByRole("link", { name: /^Self-assessment: / })
+    .first()
+    .click();
+  await page.getByRole("button", { name: "Start now" }).click();
+  await page.waitForURL(/\/assessments\/[^/]+$/);
+  const assessment = new URL(page.url()).pathname.split("/")[2] ?? "";
+  await page.goto(`${one.url}/evidence/${assessment}`);
+  await page.getByLabel("Paying fairly and on time").check();
+  await page.getByLabel("File", { exact: true }).setInputFiles(pdf);
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("status")).toContainText("payment-run.pdf has been added as evidence.");
+
+  await page.goto(`${other.url}/evidence/${assessment}`);
+  const href = await page.getByRole("link", { name: "payment-run.pdf" }).getAttribute("href");
+  const download = await page.request.get(`${other.url}${href}`);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment/);
+  expect((await download.body()).equals(await readFile(pdf))).toBe(true);
   await context.close();
 });

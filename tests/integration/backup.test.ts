@@ -67,6 +67,38 @@ describe.each(testDatabaseKinds())("backup and restore on %s", (kind) => {
     const [closed] = demoCycles();
     await releaseNational(closed?.name ?? "");
     expect(await source.client.releaseFigure.count()).toBeGreaterThan(0);
+    // A self-assessment changed after that release (ADR 0029). A restore writes it before the release
+    // rows that make it one; the database checks that at the end of the restore's transaction.
+    const locked = await source.client.assessment.findFirstOrThrow({
+      where: {
+        perspective: "PRIME",
+        status: "SUBMITTED",
+        cycle: { name: closed?.name },
+        correction: { is: null },
+      },
+      include: { answers: true },
+    });
+    await source.client.assessment.create({
+      data: {
+        reference: "CW-CORR-0002",
+        frameworkId: locked.frameworkId,
+        frameworkVersion: locked.frameworkVersion,
+        perspective: locked.perspective,
+        contractId: locked.contractId,
+        cycleId: locked.cycleId,
+        primeId: locked.primeId,
+        respondentOrgId: locked.respondentOrgId,
+        version: locked.version + 1,
+        supersedesId: locked.id,
+        afterRelease: true,
+        answers: {
+          create: locked.answers.map(({ assessmentId: _, updatedAt: __, value, ...answer }) => ({
+            ...answer,
+            value: value ?? "dont_know",
+          })),
+        },
+      },
+    });
     // An evidence file: its bytes must come back exactly (compared with every other row below).
     const selfAssessment = await source.client.assessment.findFirstOrThrow({
       where: { perspective: "PRIME" },

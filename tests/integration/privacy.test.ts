@@ -713,6 +713,7 @@ describe.each(testDatabaseKinds())("retention on %s", (kind) => {
     expect(result).toEqual({
       draftCutoff: new Date("2025-11-22T12:00:00Z"),
       drafts: [{ reference: staleReference, organisation: "Harbour Food Bank" }],
+      evidenceFiles: 0,
       invitations: 1,
       sessions: 1,
       resetTokens: 1,

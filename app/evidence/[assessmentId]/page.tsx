@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { EvidenceForm } from "@/components/evidence/evidence-form";
+import { RemoveEvidenceForm } from "@/components/evidence/remove-evidence-form";
 import { ReviewSummary } from "@/components/evidence/review-summary";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
@@ -25,7 +26,7 @@ export default async function EvidencePage({
   searchParams,
 }: {
   params: Promise<{ assessmentId: string }>;
-  searchParams: Promise<{ added?: string }>;
+  searchParams: Promise<{ added?: string; removed?: string }>;
 }) {
   await connection();
   const { assessmentId } = await params;
@@ -38,7 +39,7 @@ export default async function EvidencePage({
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-  const { added } = await searchParams;
+  const { added, removed } = await searchParams;
   const addedFile = listing.files.find((f) => f.id === added);
   const titleOf = new Map<string, string>(framework.principles.map((p) => [p.key, p.title]));
   return (
@@ -47,6 +48,10 @@ export default async function EvidencePage({
         <div role="status" className="mb-8 max-w-3xl border-4 border-success p-4">
           {addedFile.fileName} has been added as evidence.
         </div>
+      ) : removed ? (
+        <div role="status" className="mb-8 max-w-3xl border-4 border-success p-4">
+          The file has been removed.
+        </div>
       ) : null}
       <p className="text-xl text-muted">
         {listing.contractTitle} · {listing.cycleName}
@@ -54,8 +59,15 @@ export default async function EvidencePage({
       <h1 className="mb-6 text-4xl font-bold">{listing.primeName}'s evidence</h1>
       <p className="mb-6 max-w-3xl">
         Documents behind the self-assessment: payment-run reports, the fee policy, the subcontract template,
-        the risk register. Only {listing.primeName} and the contract's commissioner can open them.
+        the risk register. Only {listing.primeName} and the contract's commissioner can open them.{" "}
+        <a href={`/self-assessments/${listing.assessmentId}`}>The answers and their versions</a>.
       </p>
+      {listing.lockedOn ? (
+        <p className="mb-6 max-w-3xl border-l-8 border-brand pl-4">
+          Partners' figures for this cycle were released on {formatDate(listing.lockedOn)}. Files added since
+          say so; none of the files this version was released with can be removed.
+        </p>
+      ) : null}
       {listing.files.length === 0 ? (
         <p className="mb-8">No evidence has been added yet.</p>
       ) : (
@@ -74,7 +86,10 @@ export default async function EvidencePage({
                   </td>
                   <td className="py-2 pr-4">{f.mediaType}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{formatBytes(f.size)}</td>
-                  <td className="py-2">{formatDate(f.createdAt)}</td>
+                  <td className="py-2">
+                    {formatDate(f.createdAt)}
+                    {listing.lockedOn && f.createdAt > listing.lockedOn ? ", after release" : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -90,6 +105,12 @@ export default async function EvidencePage({
             principles={framework.principles.map((p) => ({ value: p.key, label: p.title }))}
             accepted={`${ACCEPTED_LIST}, up to ${formatBytes(MAX_EVIDENCE_BYTES)} each and ${MAX_EVIDENCE_FILES} in all. The kind is judged from the file itself, not its name.`}
           />
+        </>
+      ) : null}
+      {listing.canRemove && listing.files.length > 0 ? (
+        <>
+          <h2 className="mt-10 mb-4 text-2xl font-bold">Remove a file</h2>
+          <RemoveEvidenceForm files={listing.files.map((f) => ({ value: f.id, label: f.fileName }))} />
         </>
       ) : null}
     </>

@@ -91,6 +91,7 @@ const REFUSED_PAGES = [
   "production-mode.spec.ts",
   "releases.spec.ts",
   "reports.spec.ts",
+  "self-assessment-lock.spec.ts",
 ];
 
 /** Console errors pages may log while a test runs, on the same terms. */

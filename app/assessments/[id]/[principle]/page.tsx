@@ -5,6 +5,7 @@ import { PrincipleForm } from "@/components/questionnaire/principle-form";
 import { framework, PRINCIPLE_KEYS, type PrincipleKey, principleQuestions } from "@/lib/framework";
 import { storedToTyped } from "@/lib/questionnaire/form";
 import { loadOwnAssessment } from "@/lib/questionnaire/load";
+import { lockedMessage } from "@/lib/services/self-assessment-lock";
 
 type Params = { id: string; principle: string };
 
@@ -29,6 +30,17 @@ export default async function PrinciplePage({ params }: { params: Promise<Params
           Submitted answers cannot be changed.{" "}
           <Link href={`/assessments/${id}`}>Go back to the assessment</Link> to see them or start a
           correction.
+        </p>
+      </>
+    );
+  }
+  if (assessment.lockedOn) {
+    return (
+      <>
+        <h1 className="mb-4 text-3xl font-bold">This self-assessment is locked</h1>
+        <p className="mb-4 max-w-3xl">{lockedMessage(assessment.lockedOn)}</p>
+        <p>
+          <Link href={`/assessments/${id}`}>Go back to the self-assessment</Link>
         </p>
       </>
     );

@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Check your answers" };
 export default async function CheckAnswersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const assessment = await loadOwnAssessment(id, `/assessments/${id}/check`);
-  const draft = assessment.status === "draft";
+  // A draft locked at release can no longer be changed or sent (docs/decisions/0029).
+  const draft = assessment.status === "draft" && assessment.lockedOn === null;
 
   return (
     <>

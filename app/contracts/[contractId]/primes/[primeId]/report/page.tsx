@@ -15,6 +15,7 @@ import { ReleasedScopes } from "@/components/reports/released-scopes";
 import { Replies } from "@/components/reports/replies";
 import { ReportSummaryPanel } from "@/components/reports/report-summary";
 import { ResponseSummary } from "@/components/reports/response-summary";
+import { SelfAssessmentUsed } from "@/components/reports/self-assessment-used";
 import { SpreadTable } from "@/components/reports/spread-table";
 import { TrendSection } from "@/components/reports/trend-section";
 import { requireActorPage } from "@/lib/contracts/page-access";
@@ -27,6 +28,7 @@ import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
 import { reportSummary } from "@/lib/reports/report-summary";
 import { getPrimeReportView, type PrimeReportView } from "@/lib/services/prime-report-view";
+import { selfAssessmentVersionsOf } from "@/lib/services/self-assessment-versions";
 
 export const metadata: Metadata = { title: "Prime report" };
 
@@ -66,6 +68,10 @@ export default async function PrimeReportPage({
   if (!prime) notFound();
   const { viewer, cycle } = report;
   const seesSelf = viewer !== "partner";
+  const selfVersions =
+    seesSelf && cycle
+      ? await selfAssessmentVersionsOf(actor, { contractId, primeId, cycleId: cycle.id })
+      : null;
   const lines = measureLines(prime.partners, prime.self, prime.comparison);
   const principles = lines.filter((l) => l.key !== "overall");
   const query = cycle ? `?cycle=${cycle.id}` : "";
@@ -139,6 +145,7 @@ export default async function PrimeReportPage({
             />
           )}
           <ReleasedScopes primeName={prime.prime.name} period={cycle.name} lines={prime.scopes} />
+          {selfVersions ? <SelfAssessmentUsed {...selfVersions} /> : null}
           {prime.released ? (
             <>
               <BarChart
