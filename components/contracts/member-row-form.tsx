@@ -9,20 +9,20 @@ import { CHAIN_STATUSES } from "@/lib/contracts/options";
 
 interface Props {
   contractId: string;
-  memberId: string;
+  supplyChainMemberId: string;
   name: string;
   status: string;
   canRate: boolean;
 }
 
 /** One partner's status and place on the rating roster, changed in place. */
-export function MemberRowForm({ contractId, memberId, name, status, canRate }: Props) {
+export function MemberRowForm({ contractId, supplyChainMemberId, name, status, canRate }: Props) {
   const [state, action, pending] = useActionState(updatePartnerAction, initialFormState);
-  const id = `member-${memberId}`;
+  const id = `member-${supplyChainMemberId}`;
   return (
     <form action={action} className="flex flex-wrap items-end gap-4">
       <input type="hidden" name="contractId" value={contractId} />
-      <input type="hidden" name="memberId" value={memberId} />
+      <input type="hidden" name="supplyChainMemberId" value={supplyChainMemberId} />
       <div>
         <label htmlFor={`${id}-status`} className="block text-base font-bold">
           Status<span className="sr-only"> of {name}</span>

@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
-import { addActionAction, setActionStatusAction } from "@/lib/actions/prime-responses";
+import { addPlanItemAction, setActionStatusAction } from "@/lib/actions/prime-responses";
 import { ACTION_STATUSES } from "@/lib/reports/options";
 
 interface Target {
@@ -20,7 +20,7 @@ export function AddActionForm({
   primeId,
   principles,
 }: Target & { principles: readonly { key: string; title: string }[] }) {
-  const [state, action, pending] = useActionState(addActionAction, initialFormState);
+  const [state, action, pending] = useActionState(addPlanItemAction, initialFormState);
   const { error, typed } = fieldsOf(state);
   return (
     <>

@@ -54,7 +54,7 @@ export async function updatePartnerAction(_previous: FormState, form: FormData):
     const contractId = contractIdOf(form);
     const parsed = memberUpdateSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) throw new NotFoundError();
-    await updatePartner(actor, parsed.data.memberId, {
+    await updatePartner(actor, parsed.data.supplyChainMemberId, {
       status: parsed.data.status,
       canRate: parsed.data.canRate,
     });

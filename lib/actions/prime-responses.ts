@@ -52,7 +52,7 @@ export async function saveRepliesAction(_previous: FormState, form: FormData): P
 }
 
 /** "Add to the plan": one action the prime will take. */
-export async function addActionAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function addPlanItemAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(async (actor, keep) => {
     const { contractId, primeId } = target(form);
     const read = readForm(actionItemSchema, form, ACTION_FIELDS);

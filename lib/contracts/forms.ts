@@ -103,7 +103,7 @@ export const cycleSchema = z
 export const CYCLE_FIELDS = ["cycleName", "opensAt", "closesAt", "frameworkVersion"];
 
 export const memberUpdateSchema = z.object({
-  memberId: z.string().min(1).max(64),
+  supplyChainMemberId: z.string().min(1).max(64),
   status: z.enum(["NAMED_IN_BID", "CONTRACTED", "DELIVERING", "EXITED"]),
   canRate: z
     .string()

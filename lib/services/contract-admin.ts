@@ -193,13 +193,13 @@ export async function addPartner(actor: Actor, contractId: string, input: NewPar
 /** Changes a partner's status, or whether it is on the roster of partners who rate the prime. */
 export async function updatePartner(
   actor: Actor,
-  memberId: string,
+  supplyChainMemberId: string,
   change: { status?: ChainStatus; canRate?: boolean },
 ): Promise<void> {
   requireCommissioner(actor);
-  requireRecordIds(memberId);
+  requireRecordIds(supplyChainMemberId);
   const updated = await db().supplyChainMember.updateMany({
-    where: { id: memberId, contract: { commissionerId: actor.organisationId } },
+    where: { id: supplyChainMemberId, contract: { commissionerId: actor.organisationId } },
     data: change,
   });
   if (updated.count === 0) throw new NotFoundError();

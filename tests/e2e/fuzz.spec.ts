@@ -413,7 +413,7 @@ test.describe("bad input to every form", () => {
       name: "change a partner",
       request: () => council,
       url: () => contract,
-      form: () => formOn(council, contract, "memberId"),
+      form: () => formOn(council, contract, "supplyChainMemberId"),
       breaker: (form) => ["status", notOneOf(form.options.get("status") ?? [])],
       watch: () => [contract],
     },

@@ -92,7 +92,7 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
       as,
       likelyMatchId: likely.id,
       contractId: scenario.contractId,
-      memberId: scenario.memberIds[0] as string,
+      supplyChainMemberId: scenario.supplyChainMemberIds[0] as string,
       cycleId: scenario.cycleId,
       draftId: draft.id,
       submittedId: submitted.id,
@@ -149,7 +149,8 @@ describe.each(testDatabaseKinds())("who may change what, on %s", (kind) => {
     {
       name: "change a partner's status or place on the rating list",
       allowed: ["commissioner"],
-      run: (actor, { memberId }) => updatePartner(actor, memberId, { status: "EXITED" }),
+      run: (actor, { supplyChainMemberId }) =>
+        updatePartner(actor, supplyChainMemberId, { status: "EXITED" }),
     },
     {
       name: "open a rating cycle",

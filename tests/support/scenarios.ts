@@ -74,7 +74,7 @@ export async function createRatingScenario(client: PrismaClient, input: RatingSc
       : (input.partners ?? [{}]);
   const partners: Actor[] = [];
   /** Each partner's supply-chain entry, in the order of `partners`. */
-  const memberIds: string[] = [];
+  const supplyChainMemberIds: string[] = [];
   for (const p of wanted) {
     const org = await createSubcontractor(client, { name: p.name });
     const prime = primes[p.prime ?? 0];
@@ -90,7 +90,7 @@ export async function createRatingScenario(client: PrismaClient, input: RatingSc
       await client.supplyChainMember.update({ where: { id: member.id }, data: { canRate: false } });
     }
     partners.push(actorFor(org));
-    memberIds.push(member.id);
+    supplyChainMemberIds.push(member.id);
   }
 
   const [prime] = primes;
@@ -134,7 +134,7 @@ export async function createRatingScenario(client: PrismaClient, input: RatingSc
       if (!first) throw new Error("this scenario has no partners");
       return first;
     },
-    memberIds,
+    supplyChainMemberIds,
     cycleId: cycle.id,
     cycleName: cycle.name,
     rate,

@@ -126,7 +126,7 @@ export default async function ContractPage({
                     </p>
                     <MemberRowForm
                       contractId={contract.id}
-                      memberId={m.id}
+                      supplyChainMemberId={m.id}
                       name={m.organisation.name}
                       status={m.status}
                       canRate={m.canRate}
