@@ -125,7 +125,9 @@ export async function findOrCreateOrganisations(
     // With `before`: one made since (earlier in this file) is taken by name; one made before only
     // offered (ADR 0028), since identifiers do not confirm it; the first made is offered.
     const sinceFile = before
-      ? candidates.filter((org) => org.createdAt === null || org.createdAt >= before)
+      ? // Strictly after: a record made in the same millisecond the import started (createdAt is
+        // read to the millisecond) was there before it, and must be offered, not taken.
+        candidates.filter((org) => org.createdAt === null || org.createdAt > before)
       : candidates;
     const offered = before && sinceFile.length === 0 ? candidates[0] : undefined;
     const [only] = sinceFile;
