@@ -43,19 +43,24 @@ describe("red flag lines", () => {
   const keys = (version: typeof framework) => partnerFlagQuestionsOf(version).map((q) => q.key);
 
   it("list the flags of the version the figures were released in", () => {
-    // Version 2's fee-size question raises a flag but has no score, and releases carry scored
-    // questions only (see the session note on issue 16): left unanswered here.
-    const answers = (which: "best" | "worst") => {
-      const { "pay.fee.sub": _unscored, ...rest } = answersAt("subcontractor", which, {}, frameworkV2);
-      return rest;
-    };
     const ratings = ["a", "b", "c", "d", "e", "f"].map((id, i) =>
-      partner(frameworkV2, id, answers(i < 3 ? "worst" : "best")),
+      // A fee of 25% is above the stated level of 20%; 10% is not.
+      partner(
+        frameworkV2,
+        id,
+        answersAt("subcontractor", i < 3 ? "worst" : "best", { "pay.fee.sub": i < 3 ? 25 : 10 }, frameworkV2),
+      ),
     );
     const lines = flagLines(released(frameworkV2, ratings));
     expect(keys(frameworkV2)).not.toEqual(keys(framework));
     expect(lines.map((l) => l.questionKey)).toEqual(keys(frameworkV2));
     expect(lines.some((l) => l.partners?.flagged === 3)).toBe(true);
+    // Its fee question has no score, only a flag above a stated level: the flag is released all the same.
+    expect(lines.find((l) => l.questionKey === "pay.fee.sub")?.partners).toEqual({
+      flagged: 3,
+      n: 6,
+      share: 50,
+    });
   });
 
   it("go by the cycle's version when nothing was released", () => {

@@ -3,7 +3,6 @@ import { findFramework } from "@/lib/framework/versions";
 import {
   type Aggregate,
   BAND_LABELS,
-  benchmarkScores,
   MEASURE_KEYS,
   type MeasureKey,
   type ScoredAssessment,
@@ -124,10 +123,12 @@ export function answersFor(partners: Aggregate, key: string): number {
  * number ranks as one, so two primes both shown as "66" share a rank (issue 17).
  */
 export function shownScores(partners: Aggregate): Partial<Record<MeasureKey, number | null>> {
-  const scores = benchmarkScores(partners);
-  for (const key of MEASURE_KEYS) {
-    const score = scores[key];
-    if (score !== null && score !== undefined) scores[key] = shownValue(score, answersFor(partners, key));
+  if (partners.suppressed) return {};
+  // As benchmarkScores, each mean to its count's precision (answersFor's rule for a measure: its
+  // spread's ratings, else the scope's), without searching the questions: thousands of rows a report.
+  const scores: Partial<Record<MeasureKey, number | null>> = {};
+  for (const m of [...partners.principles, partners.overall]) {
+    scores[m.key] = m.suppressed ? null : shownValue(m.mean, m.n ?? partners.ratings);
   }
   return scores;
 }

@@ -4,6 +4,7 @@ import { createSharedRuns } from "./gate";
 import { type PaymentComparison, paymentComparison } from "./payment-comparison";
 import { type ActionItem, listActionPlan } from "./prime-responses";
 import { type ContractReport, getContractReport } from "./reports";
+import { type SelfAssessmentVersions, selfAssessmentVersionsOf } from "./self-assessment-versions";
 
 /**
  * Everything one prime's report page reads, for the prime, its commissioner or a partner: the
@@ -16,6 +17,8 @@ export interface PrimeReportView {
   report: ContractReport;
   actions: ActionItem[];
   payment: PaymentComparison | null;
+  /** The prime's self-assessment versions for the cycle, and which the report uses; null for a partner. */
+  selfVersions: SelfAssessmentVersions | null;
 }
 
 const shared = createSharedRuns<PrimeReportView>();
@@ -42,8 +45,9 @@ async function primeReportView(
 ): Promise<PrimeReportView> {
   const report = await getContractReport(actor, contractId, { primeId, cycleId });
   if (report.viewer === "partner" || report.primes.length === 0)
-    return { report, actions: [], payment: null };
-  const [actions, payment] = await Promise.all([
+    return { report, actions: [], payment: null, selfVersions: null };
+  const cycle = report.cycle;
+  const [actions, payment, selfVersions] = await Promise.all([
     listActionPlan(actor, contractId, primeId),
     paymentComparison(
       actor,
@@ -51,6 +55,7 @@ async function primeReportView(
       // The released scopes the report read already: the payment record reads none again.
       report.primes.find((p) => p.prime.id === primeId)?.scopes.flatMap((l) => (l.scope ? [l.scope] : [])),
     ),
+    cycle ? selfAssessmentVersionsOf(actor, { contractId, primeId, cycleId: cycle.id }) : null,
   ]);
-  return { report, actions, payment };
+  return { report, actions, payment, selfVersions };
 }

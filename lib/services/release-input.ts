@@ -1,6 +1,12 @@
 import type { Framework } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { contributes, type Previous, type ReleaseRow, type ReleaseStructure } from "@/lib/scoring/release";
+import {
+  contributes,
+  isScored,
+  type Previous,
+  type ReleaseRow,
+  type ReleaseStructure,
+} from "@/lib/scoring/release";
 
 /**
  * What a release is computed from (docs/decisions/0011): the releasable ratings of some primes in a
@@ -18,8 +24,8 @@ interface RatingRecord {
   contract: string;
   commissioner: string;
   cycle: string;
-  /** [question key, score, raises its flag] of each answer with a score. */
-  answers: [string, number, boolean][] | null;
+  /** [question key, score, raises its flag] of each answer with a score or a flag. */
+  answers: [string, number | null, boolean | null][] | null;
   /** [measure, score or null] of each stored own score. */
   scores: [string, number | null][] | null;
 }
@@ -41,7 +47,8 @@ export async function ratingsOf(
     SELECT a.id, a."respondentOrgId" AS respondent, a."primeId" AS prime, a."contractId" AS contract,
            k."commissionerId" AS commissioner, a."cycleId" AS cycle,
            (SELECT json_agg(json_build_array(x."questionKey", x.score, x.flagged))
-              FROM "Answer" x WHERE x."assessmentId" = a.id AND x.score IS NOT NULL) AS answers,
+              FROM "Answer" x WHERE x."assessmentId" = a.id
+               AND (x.score IS NOT NULL OR x."questionKey" = ANY(${flagOnly(structure)}::text[]))) AS answers,
            (SELECT json_agg(json_build_array(s.measure, s.score))
               FROM "AssessmentScore" s WHERE s."assessmentId" = a.id) AS scores
     FROM "Assessment" a
@@ -57,18 +64,22 @@ export async function ratingsOf(
   const scored = new Set<string>();
   for (const p of structure.principles) {
     for (const q of p.questions) {
-      scored.add(q.key);
+      if (isScored(q)) scored.add(q.key);
       if (q.flagged) flagged.add(q.key);
     }
   }
   return records.map((r) => {
     const questionScores: Record<string, number> = {};
     const flags: Record<string, boolean> = {};
-    // Answers without a score ("Don't know", "Not applicable") were left out above: no real answer.
+    // Answers with neither a score nor a flag ("Don't know", "Not applicable") were left out
+    // above: no real answer. A question asked for its flag only gives its flag.
     for (const [key, score, raised] of r.answers ?? []) {
-      if (!scored.has(key)) continue;
-      questionScores[key] = score;
-      if (flagged.has(key)) flags[key] = raised;
+      if (scored.has(key)) {
+        // A scored question's "Don't know" gives neither its score nor its flag, as ever.
+        if (score === null) continue;
+        questionScores[key] = score;
+        if (flagged.has(key) && raised !== null) flags[key] = raised;
+      } else if (flagged.has(key) && raised !== null) flags[key] = raised;
     }
     const measureScores: Record<string, number | null> = {};
     for (const [measure, score] of r.scores ?? []) measureScores[measure] = score;
@@ -85,6 +96,11 @@ export async function ratingsOf(
       measureScores,
     };
   });
+}
+
+/** The keys of questions released for their red flag alone: they have no score to read. */
+export function flagOnly(structure: ReleaseStructure): string[] {
+  return structure.principles.flatMap((p) => p.questions.filter((q) => !isScored(q)).map((q) => q.key));
 }
 
 /** Thrown when stored releases and the ratings they rest on no longer agree: nothing is released. */

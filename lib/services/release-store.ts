@@ -14,7 +14,7 @@ import {
   type ScopeLevel,
   type Thresholds,
 } from "@/lib/scoring/release";
-import { previousOf, ReleaseMismatchError, ratingsOf } from "./release-input";
+import { flagOnly, previousOf, ReleaseMismatchError, ratingsOf } from "./release-input";
 
 export { ReleaseMismatchError } from "./release-input";
 
@@ -149,7 +149,7 @@ export async function storeRelease(tx: Tx, spec: ReleaseSpec): Promise<ReleaseOu
     if (release.scopes.length === 0) continue;
     if (outcome.releaseId === null) outcome.releaseId = await createRelease(tx, spec, periodVersion);
     const scopeRows = await writeScopes(tx, outcome.releaseId, spec.period, release.scopes);
-    await writeFigures(tx, outcome.releaseId, release, scopeRows);
+    await writeFigures(tx, outcome.releaseId, release, scopeRows, flagOnly(structure));
     await writeMeans(tx, outcome.releaseId, release, scopeRows);
     const released = new Set(release.scopes.map((s) => s.scope.primeId));
     for (const row of rows) {
@@ -264,6 +264,8 @@ async function writeFigures(
   releaseId: string,
   release: Release,
   scopeRowOf: ReadonlyMap<string, string>,
+  /** Questions with a flag and no score: their answers count though their score is null. */
+  flagOnlyKeys: readonly string[],
 ) {
   const figures = release.figures;
   const ids = figures.map(() => newId());
@@ -287,7 +289,8 @@ async function writeFigures(
              (count(*) FILTER (WHERE x.flagged))::int AS raised
       FROM "ReleaseScopeRating" m
       JOIN "Assessment" a ON a.id = m."assessmentId"
-      JOIN "Answer" x ON x."assessmentId" = m."assessmentId" AND x.score IS NOT NULL
+      JOIN "Answer" x ON x."assessmentId" = m."assessmentId"
+        AND (x.score IS NOT NULL OR (x."questionKey" = ANY(${[...flagOnlyKeys]}::text[]) AND x.flagged IS NOT NULL))
       WHERE m."scopeId" = ANY(${[...scopeRowOf.values()]}::text[])
       GROUP BY 1, 2
     ),

@@ -8,6 +8,7 @@ import {
   questionsFor,
   framework as version1,
 } from "@/lib/framework";
+import { flagLines } from "@/lib/reports/lines";
 import { PRIME_KNOWN_QUESTIONS } from "@/lib/scoring/release";
 import { getCommissionerOverview } from "@/lib/services/commissioner-overview";
 import { openCycle } from "@/lib/services/contract-admin";
@@ -34,10 +35,10 @@ const REPLACED = [
 describe.each(testDatabaseKinds())("framework versions on %s", (kind) => {
   const database = useTestDatabase(kind);
 
-  async function world() {
+  async function world(partners = 4) {
     const { client } = database;
     const scenario = await createRatingScenario(client, {
-      partners: 4,
+      partners,
       cycle: { name: "2026–27", framework: frameworkV2 },
     });
     const council = scenario.commissioner;
@@ -102,6 +103,35 @@ describe.each(testDatabaseKinds())("framework versions on %s", (kind) => {
       expect(seen.questions.find((q) => q.key === key)?.suppressed ?? true, key).toBe(true);
     }
     expect(seen.questions.find((q) => q.key === "risk.creaming.sub")?.suppressed).toBe(false);
+  });
+
+  it("releases version 2's fee flag, a question with no score, to the commissioner and never the prime", async () => {
+    const w = await world(6);
+    // Above the stated level of 20% for three partners, below it for three: the flag can be released.
+    for (const [i, partner] of w.partners.entries()) {
+      await w.rate(
+        partner,
+        answersAt("subcontractor", "best", { "pay.fee.sub": i < 3 ? 25 : 10 }, frameworkV2),
+        {
+          framework: frameworkV2,
+        },
+      );
+    }
+    await releasePeriod(w.councilAdmin, w.commissioner.organisationId, "2026–27", AFTER);
+    const report = await getContractReport(w.commissioner, w.contractId, { now: AFTER });
+    const prime = report.primes[0];
+    if (!prime || prime.partners.suppressed) throw new Error("no released figures");
+    const fee = prime.partners.questions.find((q) => q.key === "pay.fee.sub");
+    expect(fee && !fee.suppressed && [fee.mean, fee.flagged, fee.n]).toEqual([null, 3, 6]);
+    expect(flagLines(prime.partners).find((l) => l.questionKey === "pay.fee.sub")?.partners).toEqual({
+      flagged: 3,
+      n: 6,
+      share: 50,
+    });
+    // It is about a fact the prime sets for each partner: the prime never reads it (ADR 0011).
+    const own = (await getContractReport(w.prime, w.contractId, { now: AFTER })).primes[0]?.partners;
+    if (!own || own.suppressed) throw new Error("the prime reads no released figures");
+    expect(own.questions.find((q) => q.key === "pay.fee.sub")?.suppressed).toBe(true);
   });
 
   it("reads a version 2 period's programme report by version 2: its questions, its ratings counted, the prime's own scores", async () => {

@@ -24,6 +24,9 @@ export interface Family {
 
 const FLAG_CATEGORIES = ["raised", "not raised"];
 
+/** Has a mean: every question but one asked for its red flag only. */
+export const isScored = (q: { scored?: boolean }) => q.scored !== false;
+
 export function familiesOf(structure: ReleaseStructure): Family[] {
   const families: Family[] = [];
   const present = <T>(value: T | null | undefined): T | null => value ?? null;
@@ -32,14 +35,16 @@ export function familiesOf(structure: ReleaseStructure): Family[] {
   for (const principle of structure.principles) {
     for (const q of principle.questions) {
       const audience: Audience = q.primeKnown ? "not-prime" : "all";
-      families.push({
-        kind: "question",
-        key: q.key,
-        audience,
-        value: (row) => present(row.questionScores[q.key]),
-        category: () => null,
-        rule: enoughPartners,
-      });
+      if (isScored(q)) {
+        families.push({
+          kind: "question",
+          key: q.key,
+          audience,
+          value: (row) => present(row.questionScores[q.key]),
+          category: () => null,
+          rule: enoughPartners,
+        });
+      }
       if (q.flagged) {
         families.push({
           kind: "flag",
@@ -51,7 +56,8 @@ export function familiesOf(structure: ReleaseStructure): Family[] {
         });
       }
     }
-    const known = principle.questions.length > 0 && principle.questions.every((q) => q.primeKnown);
+    const scored = principle.questions.filter(isScored);
+    const known = scored.length > 0 && scored.every((q) => q.primeKnown);
     families.push(spread(principle.key, known ? "not-prime" : "all"));
   }
   families.push(spread("overall", "all"));

@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 
-export { contributes } from "./families";
+export { contributes, isScored } from "./families";
 export { computeRelease } from "./release";
 export { scopeId } from "./scopes";
 export { PRIME_KNOWN_QUESTIONS, type RowPlace, releaseRow, releaseStructure } from "./structure";

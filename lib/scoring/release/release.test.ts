@@ -137,3 +137,48 @@ describe("computeRelease: complementary suppression", () => {
     expect(violations(rows, result, same(3))).toEqual([]);
   });
 });
+
+describe("computeRelease: a question asked for its red flag only", () => {
+  // Version 2's fee question: no score (a fee's size is not judged), but a flag above a stated level.
+  const structure = {
+    ...STRUCTURE,
+    principles: STRUCTURE.principles.map((p) =>
+      p.key === "p1"
+        ? {
+            ...p,
+            questions: [
+              ...p.questions,
+              { key: "p1.size", weight: 1, scored: false, flagged: true, primeKnown: true },
+            ],
+          }
+        : p,
+    ),
+  };
+  const rows = [1, 2, 3, 4, 5, 6].map((i) =>
+    row(`R${i}`, {}, { flags: { "p1.q1": false, "p1.fee": false, "p1.size": i <= 3 } }),
+  );
+  const result = computeRelease({ rows, structure, thresholds: same(3) });
+  const scope = contract("k1");
+
+  it("publishes its flag, for readers other than the prime, and never a mean", () => {
+    const size = result.figures.filter((f) => f.scopeId === scope && f.family.endsWith(":p1.size"));
+    expect(size.map((f) => [f.kind, f.audience, f.kind === "flag" ? f.raised : null])).toEqual([
+      ["flag", "not-prime", 3],
+    ]);
+  });
+
+  it("weighs nothing in its principle's mean", () => {
+    const plain = rows.map((r) => ({ ...r, flags: { "p1.q1": false, "p1.fee": false } }));
+    const without = computeRelease({ rows: plain, structure: STRUCTURE, thresholds: same(3) });
+    const means = (r: typeof result) =>
+      r.derived.filter((d) => d.scopeId === scope).map((d) => [d.measure, d.view, d.mean, d.from]);
+    expect(means(result)).toEqual(means(without));
+  });
+
+  it("refuses a score for it, as for any question that has none", () => {
+    const scored = row("S", {}, { questionScores: { "p1.size": 50 } });
+    expect(() => computeRelease({ rows: [...rows, scored], structure, thresholds: same(3) })).toThrow(
+      /not a partner's scored question/,
+    );
+  });
+});

@@ -41,10 +41,15 @@ export function releaseStructure(framework: Framework): ReleaseStructure {
       key: principle.key,
       weight: principle.weight,
       questions: principle.questions
-        .filter((q) => q.perspective === "subcontractor" && q.scoring !== undefined)
+        // A question with no score but a red flag (version 2's fee over a stated level) is released
+        // for its flag alone: a flag left out of the release would never reach a report.
+        .filter(
+          (q) => q.perspective === "subcontractor" && (q.scoring !== undefined || q.redFlag !== undefined),
+        )
         .map((q) => ({
           key: q.key,
           weight: q.weight,
+          scored: q.scoring !== undefined,
           flagged: q.redFlag !== undefined,
           primeKnown: q.primeKnown,
         })),

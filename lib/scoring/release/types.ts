@@ -32,10 +32,12 @@ export interface ReleaseStructure {
   readonly principles: readonly {
     readonly key: string;
     readonly weight: number;
-    /** The partners' scored questions, in framework order. */
+    /** The partners' scored questions and those asked for a red flag only, in framework order. */
     readonly questions: readonly {
       readonly key: string;
       readonly weight: number;
+      /** False for a question asked for its red flag only (it has no mean); absent means scored. */
+      readonly scored?: boolean;
       /** The question can raise a red flag. */
       readonly flagged: boolean;
       /** About a fact the prime sets or records per partner (its fee, its payment days to it). */

@@ -1,4 +1,5 @@
 import { ScoringError, toTenths } from "../numbers";
+import { isScored } from "./families";
 import {
   DEFAULT_THRESHOLDS,
   MIN_THRESHOLD,
@@ -40,7 +41,9 @@ export function checkRows(rows: readonly ReleaseRow[], structure: ReleaseInput["
   const ids = new Set<string>();
   const commissionerOf = new Map<string, string>();
   const placeOf = new Map<string, string>();
-  const questions = new Set(structure.principles.flatMap((p) => p.questions.map((q) => q.key)));
+  const all = structure.principles.flatMap((p) => p.questions);
+  const questions = new Set(all.filter(isScored).map((q) => q.key));
+  const flaggable = new Set(all.map((q) => q.key));
   const measures = new Set(["overall", ...structure.principles.map((p) => p.key)]);
   for (const row of rows) {
     const what = `rating "${row.ratingId}"`;
@@ -70,7 +73,7 @@ export function checkRows(rows: readonly ReleaseRow[], structure: ReleaseInput["
       checkScore(what, key, score);
     }
     for (const [key, raised] of Object.entries(row.flags)) {
-      if (!questions.has(key))
+      if (!flaggable.has(key))
         throw new ScoringError(`${what} has a flag for "${key}", not a partner's question`);
       if (raised !== null && raised !== undefined && typeof raised !== "boolean") {
         throw new ScoringError(`${what} has a flag for "${key}" that is not yes or no`);

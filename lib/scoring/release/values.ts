@@ -1,4 +1,5 @@
 import { BANDS, type Band, bandOf, meanOfTenths, round1, toTenths } from "../numbers";
+import { isScored } from "./families";
 import type { DerivedFigure, QuestionFigure, ReleaseStructure } from "./types";
 
 /**
@@ -50,7 +51,9 @@ export function derivedMeans(
   let overallWeight = 0;
   let principlesUsed = 0;
   for (const principle of structure.principles) {
-    const asked = principle.questions.filter((q) => view === "commissioner" || !q.primeKnown);
+    const asked = principle.questions.filter(
+      (q) => isScored(q) && (view === "commissioner" || !q.primeKnown),
+    );
     let weighted = 0;
     let weights = 0;
     let used = 0;

@@ -28,7 +28,6 @@ import { measureTitle } from "@/lib/reports/labels";
 import { flagLines, measureLines } from "@/lib/reports/lines";
 import { reportSummary } from "@/lib/reports/report-summary";
 import { getPrimeReportView, type PrimeReportView } from "@/lib/services/prime-report-view";
-import { selfAssessmentVersionsOf } from "@/lib/services/self-assessment-versions";
 
 export const metadata: Metadata = { title: "Prime report" };
 
@@ -68,10 +67,7 @@ export default async function PrimeReportPage({
   if (!prime) notFound();
   const { viewer, cycle } = report;
   const seesSelf = viewer !== "partner";
-  const selfVersions =
-    seesSelf && cycle
-      ? await selfAssessmentVersionsOf(actor, { contractId, primeId, cycleId: cycle.id })
-      : null;
+  const { selfVersions } = view;
   const lines = measureLines(prime.partners, prime.self, prime.comparison);
   const principles = lines.filter((l) => l.key !== "overall");
   const query = cycle ? `?cycle=${cycle.id}` : "";
