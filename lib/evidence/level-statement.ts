@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
 import { formatDate } from "@/lib/format";
+import { newPdf } from "@/lib/reports/pdf-document";
 import { LEVEL_LABEL, LEVEL_RULE } from "@/lib/scoring/levels";
 import type { ConfirmedLevel } from "@/lib/services/levels";
 
@@ -19,21 +19,7 @@ export interface StatementInput {
  */
 export function levelStatementPdf(input: StatementInput): Promise<Buffer> {
   const title = `Statement of level: ${input.primeName}`;
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 50,
-    info: { Title: title, Author: "Chainwise", Subject: input.contractTitle },
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "en-GB",
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, bytes: done } = newPdf({ title: title, subject: input.contractTitle, margin: 50 });
   const { confirmed } = input;
   doc.font("Helvetica-Bold").fontSize(20).text("Statement of level");
   doc.moveDown(0.8).font("Helvetica").fontSize(12);

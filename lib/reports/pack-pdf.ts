@@ -1,7 +1,7 @@
-import PDFDocument from "pdfkit";
 import { formatGap, PRECISION_RULE, scoreOrDash } from "./format";
 import { measureTitle } from "./labels";
 import type { MeetingPack, PackSeries } from "./meeting-pack";
+import { newPdf } from "./pdf-document";
 import { trendCells, trendSeries } from "./trend-lines";
 import { toWinAnsi } from "./win-ansi";
 
@@ -18,21 +18,7 @@ const GRID = "#b1b4b6";
 type Doc = PDFKit.PDFDocument;
 
 export async function meetingPackPdf(pack: MeetingPack, minResponses: number): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 40,
-    info: { Title: pack.title, Author: "Chainwise", Subject: pack.contractLine },
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "en-GB",
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, bytes: done } = newPdf({ title: pack.title, subject: pack.contractLine });
 
   doc.fillColor(INK).font("Helvetica-Bold").fontSize(18).text(pack.title);
   doc.font("Helvetica").fontSize(11).moveDown(0.4).text(pack.contractLine);

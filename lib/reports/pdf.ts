@@ -1,6 +1,6 @@
-import PDFDocument from "pdfkit";
 import type { ContractReport } from "@/lib/services/reports";
 import { PRECISION_RULE } from "./format";
+import { newPdf } from "./pdf-document";
 import { reportTable, type Table, type TableName } from "./tables";
 import { toWinAnsi } from "./win-ansi";
 
@@ -13,21 +13,7 @@ export async function reportPdf(
   tables: readonly TableName[],
   title: string,
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 40,
-    info: { Title: title, Author: "Chainwise", Subject: report.contract.title },
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "en-GB",
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, bytes: done } = newPdf({ title: title, subject: report.contract.title });
 
   doc.font("Helvetica-Bold").fontSize(18).text(title);
   doc
