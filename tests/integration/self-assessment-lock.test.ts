@@ -111,21 +111,23 @@ describe.each(testDatabaseKinds())("a self-assessment locked at release on %s", 
     const { prime, selfId, release } = await world({ draft: true });
     await release();
     const draft = await getOwnAssessment(prime, selfId);
+    // Each started only when awaited: a refusal started early is an unhandled rejection meanwhile.
     const attempts = [
-      savePrinciple(
-        prime,
-        {
-          id: selfId,
-          revision: draft.revision,
-          principle: "fair-payment",
-          answers: worstPage("fair-payment"),
-        },
-        AFTER,
-      ),
-      submit(prime, selfId, draft.revision, { now: AFTER }),
+      () =>
+        savePrinciple(
+          prime,
+          {
+            id: selfId,
+            revision: draft.revision,
+            principle: "fair-payment",
+            answers: worstPage("fair-payment"),
+          },
+          AFTER,
+        ),
+      () => submit(prime, selfId, draft.revision, { now: AFTER }),
     ];
     for (const attempt of attempts) {
-      const error = await attempt.catch((e: unknown) => e);
+      const error = await attempt().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RuleError);
       expect((error as Error).message).toMatch(/released on .*, so this self-assessment is locked/);
     }
