@@ -95,14 +95,6 @@ export default async function PrimeReportPage({
           Back to the contract report
         </Link>
       ) : null}
-      {viewer !== "partner" && cycle ? (
-        <Link
-          href={`${path.replace(/report$/, "evidence")}?cycle=${cycle.id}`}
-          className="no-print mb-6 block w-fit"
-        >
-          Evidence and verification
-        </Link>
-      ) : null}
       <p className="text-xl text-muted">
         {report.contract.title}
         {cycle ? `, ${cycle.name}` : ""}
@@ -142,6 +134,14 @@ export default async function PrimeReportPage({
           )}
           <ReleasedScopes primeName={prime.prime.name} period={cycle.name} lines={prime.scopes} />
           {selfVersions ? <SelfAssessmentUsed {...selfVersions} /> : null}
+          {viewer !== "partner" ? (
+            <Link
+              href={`${path.replace(/report$/, "evidence")}?cycle=${cycle.id}`}
+              className="no-print mb-6 block w-fit"
+            >
+              Evidence and verification
+            </Link>
+          ) : null}
           {prime.released ? (
             <>
               <BarChart
