@@ -1,4 +1,5 @@
 import "server-only";
+import { accessKey } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { createSharedRuns } from "./gate";
 import { type PaymentComparison, paymentComparison } from "./payment-comparison";
@@ -27,15 +28,7 @@ export function getPrimeReportView(
   actor: Actor,
   { contractId, primeId, cycleId }: { contractId: string; primeId: string; cycleId?: string },
 ): Promise<PrimeReportView> {
-  const key = JSON.stringify([
-    actor.organisationId,
-    actor.organisationType,
-    actor.userId,
-    actor.role,
-    contractId,
-    primeId,
-    cycleId ?? null,
-  ]);
+  const key = JSON.stringify([accessKey(actor), contractId, primeId, cycleId ?? null]);
   return shared(key, () => primeReportView(actor, { contractId, primeId, cycleId }));
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { awardsOverseenBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -81,10 +82,9 @@ export async function listActionPlan(
 ): Promise<ActionItem[]> {
   requireRecordIds(contractId, primeId);
   const visible = await db().contractPrime.findFirst({
+    // AND, not a spread: the rule names primeId too, and a spread would replace the one asked for.
     where: {
-      contractId,
-      primeId,
-      OR: [{ primeId: actor.organisationId }, { contract: { commissionerId: actor.organisationId } }],
+      AND: [{ contractId, primeId }, awardsOverseenBy(actor)],
     },
     select: { id: true },
   });
