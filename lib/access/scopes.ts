@@ -55,6 +55,11 @@ export function awardsOverseenBy(actor: Actor): ContractPrimeWhereInput {
   return NOTHING;
 }
 
+/** A prime's own place on a contract: only the prime writes its replies and its action plan. */
+export function awardsHeldBy(actor: Actor): ContractPrimeWhereInput {
+  return sideOf(actor) === "prime" ? { primeId: actor.organisationId } : NOTHING;
+}
+
 /**
  * Self-assessments whose answers, evidence and review the actor reads: the prime that answered,
  * and the contract's commissioner. A self-assessment is not confidential from the prime; partners'

@@ -3,7 +3,7 @@ import { accessKey } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { createSharedRuns } from "./gate";
 import { type PaymentComparison, paymentComparison } from "./payment-comparison";
-import { type ActionItem, listActionPlan } from "./prime-responses";
+import { type ActionItem, listActionPlan } from "./replies-and-plans";
 import { type ContractReport, getContractReport } from "./reports";
 import { type SelfAssessmentVersions, selfAssessmentVersionsOf } from "./self-assessment-versions";
 

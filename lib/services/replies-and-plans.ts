@@ -1,5 +1,5 @@
 import "server-only";
-import { awardsOverseenBy } from "@/lib/access/scopes";
+import { awardsHeldBy, awardsOverseenBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -16,9 +16,8 @@ import { AUDIT_ACTIONS, recordAudit } from "./audit";
 /** The award, when the actor is that prime on that contract. Anyone else: not found. */
 async function ownAward(actor: Actor, contractId: string, primeId: string): Promise<void> {
   requireRecordIds(contractId, primeId);
-  if (actor.organisationId !== primeId) throw new NotFoundError();
-  const award = await db().contractPrime.findUnique({
-    where: { contractId_primeId: { contractId, primeId } },
+  const award = await db().contractPrime.findFirst({
+    where: { AND: [{ contractId, primeId }, awardsHeldBy(actor)] },
     select: { id: true },
   });
   if (!award) throw new NotFoundError();
@@ -142,7 +141,7 @@ export async function setActionStatus(
   requireRecordIds(id);
   await db().$transaction(async (tx) => {
     const item = await tx.actionPlanItem.findFirst({
-      where: { id, primeId: actor.organisationId },
+      where: { id, contractPrime: awardsHeldBy(actor) },
       select: { status: true, action: true },
     });
     if (!item) throw new NotFoundError();
