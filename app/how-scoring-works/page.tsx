@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "How scoring works" };
 /** The whole method, generated from the framework itself: nothing about scoring is secret. */
 export default function HowScoringWorksPage() {
   const framework = latest;
-  const k = Math.max(...FRAMEWORK_VERSIONS.map((f) => f.minResponses));
+  const k = Math.max(...FRAMEWORK_VERSIONS.map((f) => f.minPartners));
   const weights = framework.principles.map((p) => p.weight);
   const equalWeights = weights.every((w) => w === weights[0]);
   const { paymentRecord } = framework;

@@ -18,7 +18,7 @@ export function ContractNoFigures({ report, path }: { report: ContractReport; pa
   const state = figuresState({
     released: false,
     submitted: Math.max(0, ...primes.map((p) => p.submitted)),
-    minResponses: report.minResponses,
+    minPartners: report.minPartners,
     cycle,
     now: new Date(),
   });
@@ -54,7 +54,7 @@ export function ContractNoFigures({ report, path }: { report: ContractReport; pa
         subject="the primes on this contract"
         submitted={submitted}
         roster={roster}
-        minResponses={report.minResponses}
+        minPartners={report.minPartners}
         countedTo={report.countedTo}
         steps={steps}
       />

@@ -20,7 +20,7 @@ export function NoFiguresYet({
   subject,
   submitted,
   roster,
-  minResponses,
+  minPartners,
   countedTo,
   steps,
 }: {
@@ -29,7 +29,7 @@ export function NoFiguresYet({
   subject: string;
   submitted: number;
   roster: number;
-  minResponses: number;
+  minPartners: number;
   /** Counts run to this moment for this reader; null when live. */
   countedTo: Date | null;
   steps: readonly NextStep[];
@@ -54,7 +54,7 @@ export function NoFiguresYet({
           .
         </p>
       )}
-      <p>{explain(state, subject, minResponses)}</p>
+      <p>{explain(state, subject, minPartners)}</p>
       {steps.length > 0 ? (
         <>
           <h3 className="mt-4 mb-2 text-xl font-bold">What you can do now</h3>
@@ -72,8 +72,8 @@ export function NoFiguresYet({
   );
 }
 
-function explain(state: NoFigures, subject: string, minResponses: number): string {
-  const need = `A figure is released only when at least ${minResponses} partners have answered, so that no partner can be identified.`;
+function explain(state: NoFigures, subject: string, minPartners: number): string {
+  const need = `A figure is released only when at least ${minPartners} partners have answered, so that no partner can be identified.`;
   switch (state.kind) {
     case "not-open":
       return `The cycle opens on ${formatDate(state.opensAt)} and closes on ${formatDate(state.closesAt)}. Figures are released after it closes. ${need}`;
@@ -82,7 +82,7 @@ function explain(state: NoFigures, subject: string, minResponses: number): strin
     case "awaiting-release":
       return "The cycle has closed. Figures are released when every cycle of the period has closed, or sooner if the commissioner releases the closed cycles.";
     case "too-few":
-      return `The cycle has closed with fewer answers than the ${minResponses} a figure needs, so no figure will be released for ${subject} in this cycle. Figures pooled across contracts may still be released.`;
+      return `The cycle has closed with fewer answers than the ${minPartners} a figure needs, so no figure will be released for ${subject} in this cycle. Figures pooled across contracts may still be released.`;
     case "held-back":
       return `The period was released${state.releasedAt ? ` on ${formatDate(state.releasedAt)}` : ""}, but the figures for ${subject} were held back: publishing them could let someone work out a partner's answers.`;
   }

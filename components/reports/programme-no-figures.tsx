@@ -25,7 +25,7 @@ export function ProgrammeNoFigures({ report, admin }: { report: ProgrammeReport;
       <p>
         Partners&apos; figures are released once a cycle has closed: when every cycle of the period has
         closed, or sooner if your administrators release the closed cycles. A figure is released only when at
-        least {report.minResponses} partners have answered it, so that no partner can be identified.
+        least {report.minPartners} partners have answered it, so that no partner can be identified.
       </p>
       <h3 className="mt-4 mb-2 text-xl font-bold">What you can do now</h3>
       <ul className="list-disc space-y-1 pl-6">

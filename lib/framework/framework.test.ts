@@ -65,7 +65,7 @@ describe("the shipped framework", () => {
     expect(() => parseFramework(ncvoSercoFramework)).not.toThrow();
     expect(framework.id).toBe("ncvo-serco-code");
     expect(framework.version).toBe("1.0");
-    expect(framework.minResponses).toBeGreaterThanOrEqual(3);
+    expect(framework.minPartners).toBeGreaterThanOrEqual(3);
     expect(framework.source.url).toMatch(/^https:\/\/blogs\.ncvo\.org\.uk\/2012\/05\/21\//);
   });
 
@@ -361,8 +361,8 @@ describe("parseFramework rejects a malformed framework, naming the bad field", (
 
   it("an anonymity threshold below 3", () => {
     const input = shipped();
-    input.minResponses = 2;
-    expectIssue(issuesOf(input), "minResponses", "anonymity threshold must be at least 3");
+    input.minPartners = 2;
+    expectIssue(issuesOf(input), "minPartners", "anonymity threshold must be at least 3");
   });
 
   it("a number question whose min is not below its max", () => {

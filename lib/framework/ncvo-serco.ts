@@ -23,7 +23,7 @@ export const ncvoSercoFramework: FrameworkInput = {
     url: "https://blogs.ncvo.org.uk/2012/05/21/ncvo-and-serco-building-a-code-of-practice-for-co-operation-in-public-services-your-comments-wanted/",
     note: "The questions are Chainwise's own plain-English reading of the 2012 draft code and the 2013 final code. They are not the code's wording, and NCVO and Serco have not reviewed or endorsed them.",
   },
-  minResponses: 3,
+  minPartners: 3,
   principles: [riskSharing, fairPayment, capacityBuilding, goodFaith, dataSharing],
   /**
    * Average days to pay beside the statutory average (issue 16). Ten days: the statutory figure

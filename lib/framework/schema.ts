@@ -177,7 +177,7 @@ export const frameworkSchema = z.object({
    * The floor under every programme's release thresholds (docs/decisions/0011): no released figure
    * rests on fewer partner organisations. Never below 3.
    */
-  minResponses: z.number().int().min(3, "anonymity threshold must be at least 3").default(3),
+  minPartners: z.number().int().min(3, "anonymity threshold must be at least 3").default(3),
   principles: z.array(principle).length(5, "must have exactly 5 principles"),
   /**
    * The order a questionnaire shows each question's answers in. `as-shipped` (version 1): fixed

@@ -7,7 +7,7 @@ const cycle = (opens: number, closes: number) => ({
   opensAt: new Date(now.getTime() + opens * day),
   closesAt: new Date(now.getTime() + closes * day),
 });
-const base = { released: false, submitted: 2, minResponses: 5, now };
+const base = { released: false, submitted: 2, minPartners: 5, now };
 
 describe("why a prime's report has no partners' figures", () => {
   it("says released when it is, whatever else holds", () => {

@@ -20,18 +20,18 @@ export type FiguresState =
 export function figuresState(input: {
   released: boolean;
   submitted: number;
-  minResponses: number;
+  minPartners: number;
   cycle: { opensAt: Date; closesAt: Date };
   /** The contract-level line of the prime's released scopes, when the report has one. */
   contractScope?: Pick<ScopeLine, "state" | "releasedAt">;
   now: Date;
 }): FiguresState {
-  const { released, submitted, minResponses, cycle, contractScope, now } = input;
+  const { released, submitted, minPartners, cycle, contractScope, now } = input;
   if (released) return { kind: "released" };
   if (cycle.opensAt > now) return { kind: "not-open", opensAt: cycle.opensAt, closesAt: cycle.closesAt };
   if (cycle.closesAt > now) return { kind: "open", closesAt: cycle.closesAt };
   if (contractScope?.state === "hidden") return { kind: "held-back", releasedAt: contractScope.releasedAt };
-  if (submitted < minResponses) return { kind: "too-few" };
+  if (submitted < minPartners) return { kind: "too-few" };
   return { kind: "awaiting-release" };
 }
 

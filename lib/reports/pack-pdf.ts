@@ -17,7 +17,7 @@ const GRID = "#b1b4b6";
 
 type Doc = PDFKit.PDFDocument;
 
-export async function meetingPackPdf(pack: MeetingPack, minResponses: number): Promise<Buffer> {
+export async function meetingPackPdf(pack: MeetingPack, minPartners: number): Promise<Buffer> {
   const { doc, bytes: done } = newPdf({ title: pack.title, subject: pack.contractLine });
 
   doc.fillColor(INK).font("Helvetica-Bold").fontSize(18).text(pack.title);
@@ -27,7 +27,7 @@ export async function meetingPackPdf(pack: MeetingPack, minResponses: number): P
     .fontSize(SMALLEST)
     .moveDown(0.4)
     .text(
-      `Partners' figures are released once, after a cycle closes, each combining at least ${minResponses} partner organisations; "–" marks a figure not released. ${PRECISION_RULE}`,
+      `Partners' figures are released once, after a cycle closes, each combining at least ${minPartners} partner organisations; "–" marks a figure not released. ${PRECISION_RULE}`,
     );
 
   heading(doc, "Summary");

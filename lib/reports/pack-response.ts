@@ -38,7 +38,7 @@ export async function packPdfResponse(
     action: AUDIT_ACTIONS.exported,
     summary: `Downloaded the meeting pack of ${pack.primeName}${cycle ? ` (${cycle.name})` : ""} as PDF`,
   });
-  const pdf = await meetingPackPdf(pack, view.report.minResponses);
+  const pdf = await meetingPackPdf(pack, view.report.minPartners);
   const name = `${slug(view.report.contract.reference)}-${slug(pack.primeName)}-${slug(cycle?.name ?? "no-cycle")}-meeting-pack.pdf`;
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -25,7 +25,7 @@ export async function reportPdf(
     )
     .text(report.cycle ? `Rating cycle: ${report.cycle.name}` : "No rating cycle has opened yet.")
     .text(
-      `Partners' figures are released once, after a cycle closes, each combining at least ${report.minResponses} partner organisations; "–" marks a figure not released.`,
+      `Partners' figures are released once, after a cycle closes, each combining at least ${report.minPartners} partner organisations; "–" marks a figure not released.`,
     )
     .text(PRECISION_RULE);
   for (const name of tables) drawTable(doc, reportTable(report, name, { shown: true }));

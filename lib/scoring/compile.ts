@@ -89,7 +89,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
   const info: FrameworkInfo = Object.freeze({
     id: framework.id,
     version: framework.version,
-    minResponses: framework.minResponses,
+    minPartners: framework.minPartners,
   });
   const compiled: CompiledFramework = {
     subcontractor: plan(framework, info, "subcontractor"),

@@ -62,11 +62,11 @@ export function bandOf(score: number): Band {
   return "concern";
 }
 
-/** The anonymity threshold: the option, the frameworks' own `minResponses`, and never below 3. */
-export function threshold(minResponses: number | undefined, ...frameworkMinimums: number[]): number {
-  const asked = minResponses ?? 3;
+/** The anonymity threshold: the option, the frameworks' own `minPartners`, and never below 3. */
+export function threshold(minPartners: number | undefined, ...frameworkMinimums: number[]): number {
+  const asked = minPartners ?? 3;
   if (!Number.isInteger(asked) || asked < 3) {
-    throw new RangeError(`minResponses must be a whole number of at least 3, got ${asked}`);
+    throw new RangeError(`minPartners must be a whole number of at least 3, got ${asked}`);
   }
   return Math.max(asked, ...frameworkMinimums);
 }

@@ -57,7 +57,7 @@ export interface AggregateSummary {
   readonly suppressed: false;
   readonly framework: FrameworkInfo;
   /** The threshold applied. */
-  readonly minResponses: number;
+  readonly minPartners: number;
   readonly ratings: number;
   readonly respondents: number;
   /** Each partner's overall score, summarised. */
@@ -90,7 +90,7 @@ export interface ReleasedScopeFigures {
 }
 
 /** The framework's own threshold, never below 3: the floor of every programme's setting. */
-export const minimumFor = (framework: Framework) => Math.max(3, framework.minResponses);
+export const minimumFor = (framework: Framework) => Math.max(3, framework.minPartners);
 
 const OVERALL_KEY = "overall";
 
@@ -175,8 +175,8 @@ export function aggregateOfRelease(framework: Framework, scope: ReleasedScopeFig
         });
   return {
     suppressed: false,
-    framework: { id: framework.id, version: framework.version, minResponses: framework.minResponses },
-    minResponses: minimumFor(framework),
+    framework: { id: framework.id, version: framework.version, minPartners: framework.minPartners },
+    minPartners: minimumFor(framework),
     ratings: scope.ratings,
     respondents: scope.partners,
     overall: measure("overall", OVERALL_KEY),

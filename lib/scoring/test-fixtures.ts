@@ -104,7 +104,7 @@ export const q = {
 export interface FixtureSpec {
   id?: string;
   version?: string;
-  minResponses?: number;
+  minPartners?: number;
   weights?: Partial<Record<PrincipleKey, number>>;
   /**
    * A principle's questions. Each perspective is padded to the five questions parseFramework needs
@@ -128,7 +128,7 @@ export function buildFramework(spec: FixtureSpec = {}): Framework {
     version: spec.version ?? "1.0",
     title: "Fixture framework",
     source: { title: "Fixture", publisher: "Tests", url: "https://example.org/code", note: "Test data" },
-    minResponses: spec.minResponses ?? 3,
+    minPartners: spec.minPartners ?? 3,
     principles: PRINCIPLE_KEYS.map((key) => {
       const questions = [...(spec.questions?.[key] ?? defaultQuestions(key))];
       for (const perspective of PERSPECTIVES) {

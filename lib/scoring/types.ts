@@ -6,7 +6,7 @@ export interface FrameworkInfo {
   readonly id: string;
   readonly version: string;
   /** The framework's own anonymity threshold; aggregation never uses less. */
-  readonly minResponses: number;
+  readonly minPartners: number;
 }
 
 export type AnswerStatus = "answered" | "dont-know" | "not-applicable" | "unanswered";

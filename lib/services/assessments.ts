@@ -113,7 +113,7 @@ function toView(
       prime: row.prime.name,
       commissioner: row.contract.commissioner,
       closesAt: row.cycle.closesAt,
-      frameworkMinimum: framework.minResponses,
+      frameworkMinimum: framework.minPartners,
     }),
     prime: row.prime,
     respondent: row.respondent,
@@ -208,7 +208,7 @@ export async function getStartContext(actor: Actor, input: StartInput, now = new
     prime: award.prime.name,
     commissioner: award.contract.commissioner,
     closesAt: cycle?.closesAt ?? null,
-    frameworkMinimum: currentFramework.minResponses,
+    frameworkMinimum: currentFramework.minPartners,
   });
   const { commissioner: _, ...contract } = award.contract;
   return { contract, prime: award.prime, cycle, existing, programme };

@@ -92,7 +92,7 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
       prime: prime.name,
       commissioner: row.contract.commissioner,
       closesAt: cycle?.closesAt ?? null,
-      frameworkMinimum: framework.minResponses,
+      frameworkMinimum: framework.minPartners,
     }),
     expiresAt: row.expiresAt,
     invitedBy: inviter?.name ?? "Chainwise",

@@ -167,7 +167,7 @@ export async function createInvitation(
     prime: award.prime.name,
     commissioner: award.contract.commissioner,
     closesAt: cycle.closesAt,
-    frameworkMinimum: framework.minResponses,
+    frameworkMinimum: framework.minPartners,
   });
   await sendEmail({
     to: email,

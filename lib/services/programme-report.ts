@@ -43,7 +43,7 @@ export interface ProgrammeRow {
 
 export interface ProgrammeReport {
   commissioner: string;
-  minResponses: number;
+  minPartners: number;
   /** Cycle names across the commissioner's contracts, latest opening first. */
   cycleNames: string[];
   cycleName: string | null;
@@ -196,7 +196,7 @@ async function programmeReport(
   const rowId = (r: ProgrammeRow) => `${r.contract.id}/${r.prime.id}`;
   return {
     commissioner: actor.organisationName,
-    minResponses: programme.releaseScoreThreshold,
+    minPartners: programme.releaseScoreThreshold,
     cycleNames,
     cycleName: chosen,
     contract,

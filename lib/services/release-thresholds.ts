@@ -15,7 +15,7 @@ import { assertReleaser } from "./release-overview";
  */
 
 /** Never below this, nor below the framework's own minimum. */
-export const LOWEST_THRESHOLD = Math.max(MIN_THRESHOLD, framework.minResponses);
+export const LOWEST_THRESHOLD = Math.max(MIN_THRESHOLD, framework.minPartners);
 /** Beyond this, almost no supply chain or pool would ever have a figure. */
 export const HIGHEST_THRESHOLD = 50;
 

@@ -100,7 +100,7 @@ export interface ContractReport {
   viewer: Viewer;
   contract: { id: string; title: string; reference: string; commissioner: string };
   /** The programme's score threshold: the fewest partners a released figure rests on. */
-  minResponses: number;
+  minPartners: number;
   cycles: CycleSummary[];
   /** The cycle reported on; null when the contract has none yet. */
   cycle: CycleSummary | null;
@@ -384,7 +384,7 @@ async function contractReport(
       reference: contract.reference,
       commissioner: contract.commissioner.name,
     },
-    minResponses: contract.commissioner.releaseScoreThreshold,
+    minPartners: contract.commissioner.releaseScoreThreshold,
     countedTo: countsTo,
     cycles: cycles.map(summary),
     cycle: cycle && summary(cycle),

@@ -220,7 +220,7 @@ describe.each(testDatabaseKinds())("meeting pack and agreed actions on %s", (kin
         }),
       ]);
 
-      const pdf = await meetingPackPdf(pack, view.report.minResponses);
+      const pdf = await meetingPackPdf(pack, view.report.minPartners);
       expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
       const text = pdfText(pdf);
       expect(text).toContain(`${demo.primes.meridian} (South)`);

@@ -191,7 +191,7 @@ describe.each(testDatabaseKinds())("reports on %s", (kind) => {
       ["Anvil Services Ltd", 4, 4, 100],
       ["Beacon Outcomes plc", 2, 2, 100],
     ]);
-    expect(report.minResponses).toBe(3);
+    expect(report.minPartners).toBe(3);
     // The supply chain: 3 of Anvil's partners were named in the bid, 2 of them deliver, B got no work.
     expect(report.primes[0]?.supplyChain).toEqual({
       roster: 4,

@@ -88,7 +88,7 @@ describe("computeRelease: refuses what it must not release from", () => {
         thresholds: new Map([["c1", { score: 4.5, category: 5 }]]),
       }),
     ).toThrow(RangeError);
-    const strict = { ...STRUCTURE, minResponses: 6 };
+    const strict = { ...STRUCTURE, minPartners: 6 };
     expect(() => computeRelease({ rows: few, structure: strict, thresholds: same(5) })).toThrow(RangeError);
     // The default is raised to the framework's own threshold: five partners are too few for 6.
     expect(computeRelease({ rows: few, structure: strict }).scopes).toEqual([]);

@@ -36,7 +36,7 @@ export const PRIME_KNOWN_QUESTIONS: readonly string[] = [
 /** The partners' questionnaire as a release needs it: scored questions, weights, flags. */
 export function releaseStructure(framework: Framework): ReleaseStructure {
   return {
-    minResponses: framework.minResponses,
+    minPartners: framework.minPartners,
     principles: framework.principles.map((principle) => ({
       key: principle.key,
       weight: principle.weight,

@@ -13,7 +13,7 @@ import { DEFAULT_THRESHOLDS } from "./types";
  * p2 (weight 2) asks q1 and q2.
  */
 export const STRUCTURE: ReleaseStructure = {
-  minResponses: 3,
+  minPartners: 3,
   principles: [
     {
       key: "p1",

@@ -28,7 +28,7 @@ export interface ReleaseRow {
 /** What the release needs to know about the partners' questionnaire. */
 export interface ReleaseStructure {
   /** The framework's own anonymity threshold: no setting goes below it (nor below 3). */
-  readonly minResponses: number;
+  readonly minPartners: number;
   readonly principles: readonly {
     readonly key: string;
     readonly weight: number;

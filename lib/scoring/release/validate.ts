@@ -13,7 +13,7 @@ import {
  * threshold. The default is raised to that floor too.
  */
 export function thresholdsFor(input: ReleaseInput): (commissionerId: string) => Thresholds {
-  const floor = Math.max(MIN_THRESHOLD, input.structure.minResponses);
+  const floor = Math.max(MIN_THRESHOLD, input.structure.minPartners);
   const check = (owner: string, thresholds: Thresholds) => {
     for (const kind of ["score", "category"] as const) {
       const value = thresholds[kind];

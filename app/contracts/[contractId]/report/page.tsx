@@ -66,9 +66,9 @@ export default async function ContractReportPage({
         <>
           <p className="mb-8 max-w-3xl">
             Partners&apos; figures are released once, after a cycle closes, and never change. Each combines
-            the answers of at least {report.minResponses} partner organisations, and a figure that could
-            narrow down fewer is left out. &ldquo;Not shown&rdquo; means not released: the cycle is still
-            open, the release has not happened yet, or the figure was left out. {PRECISION_RULE}
+            the answers of at least {report.minPartners} partner organisations, and a figure that could narrow
+            down fewer is left out. &ldquo;Not shown&rdquo; means not released: the cycle is still open, the
+            release has not happened yet, or the figure was left out. {PRECISION_RULE}
           </p>
           {report.primes.some((p) => p.released) ? (
             <>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ActionPlan } from "@/components/reports/action-plan";
+import { AnsweredSummary } from "@/components/reports/answered-summary";
 import { CycleFilter } from "@/components/reports/cycle-filter";
 import { ExportLinks } from "@/components/reports/export-links";
 import { FlagTable, SelfFlags, SupplyChainSummary } from "@/components/reports/flag-table";
@@ -14,7 +15,6 @@ import { PrincipleTable } from "@/components/reports/principle-table";
 import { ReleasedScopes } from "@/components/reports/released-scopes";
 import { Replies } from "@/components/reports/replies";
 import { ReportSummaryPanel } from "@/components/reports/report-summary";
-import { ResponseSummary } from "@/components/reports/response-summary";
 import { SelfAssessmentUsed } from "@/components/reports/self-assessment-used";
 import { SpreadTable } from "@/components/reports/spread-table";
 import { TrendSection } from "@/components/reports/trend-section";
@@ -75,7 +75,7 @@ export default async function PrimeReportPage({
     ? figuresState({
         released: prime.released,
         submitted: prime.submitted,
-        minResponses: report.minResponses,
+        minPartners: report.minPartners,
         cycle,
         contractScope: prime.scopes.find((s) => s.level === "contract"),
         now: new Date(),
@@ -120,14 +120,14 @@ export default async function PrimeReportPage({
               subject={viewer === "prime" ? "you on this contract" : `${prime.prime.name} on this contract`}
               submitted={prime.submitted}
               roster={prime.supplyChain.roster}
-              minResponses={report.minResponses}
+              minPartners={report.minPartners}
               countedTo={report.countedTo}
               steps={steps}
             />
           ) : (
-            <ResponseSummary
+            <AnsweredSummary
               prime={prime}
-              minResponses={report.minResponses}
+              minPartners={report.minPartners}
               closed={cycle.closesAt < new Date()}
               countedTo={report.countedTo}
             />

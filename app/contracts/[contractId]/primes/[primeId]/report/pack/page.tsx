@@ -93,7 +93,7 @@ export default async function MeetingPackPage({
         </dl>
         <p className="mt-4 max-w-3xl text-base text-muted">
           Partners&apos; figures are released once, after a cycle closes, each combining at least{" "}
-          {view.report.minResponses} partner organisations. {PRECISION_RULE}
+          {view.report.minPartners} partner organisations. {PRECISION_RULE}
         </p>
       </section>
 
