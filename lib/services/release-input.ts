@@ -1,4 +1,4 @@
-import type { Framework } from "@/lib/framework";
+import { DONT_KNOW, type Framework, NOT_APPLICABLE } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   contributes,
@@ -48,7 +48,8 @@ export async function ratingsOf(
            k."commissionerId" AS commissioner, a."cycleId" AS cycle,
            (SELECT json_agg(json_build_array(x."questionKey", x.score, x.flagged))
               FROM "Answer" x WHERE x."assessmentId" = a.id
-               AND (x.score IS NOT NULL OR x."questionKey" = ANY(${flagOnly(structure)}::text[]))) AS answers,
+               AND (x.score IS NOT NULL OR (x."questionKey" = ANY(${flagOnly(structure)}::text[])
+                    AND x.value #>> '{}' <> ALL(${NON_ANSWERS}::text[])))) AS answers,
            (SELECT json_agg(json_build_array(s.measure, s.score))
               FROM "AssessmentScore" s WHERE s."assessmentId" = a.id) AS scores
     FROM "Assessment" a
@@ -97,6 +98,13 @@ export async function ratingsOf(
     };
   });
 }
+
+/**
+ * Answers that are no real answer. A question asked for its flag only has no score to tell them
+ * apart, and they are stored with their flag false: read as "not raised", a partner that did not
+ * know its fee would count as one whose fee is at most 20%.
+ */
+export const NON_ANSWERS: readonly string[] = [DONT_KNOW, NOT_APPLICABLE];
 
 /** The keys of questions released for their red flag alone: they have no score to read. */
 export function flagOnly(structure: ReleaseStructure): string[] {

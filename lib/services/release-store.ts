@@ -14,7 +14,7 @@ import {
   type ScopeLevel,
   type Thresholds,
 } from "@/lib/scoring/release";
-import { flagOnly, previousOf, ReleaseMismatchError, ratingsOf } from "./release-input";
+import { flagOnly, NON_ANSWERS, previousOf, ReleaseMismatchError, ratingsOf } from "./release-input";
 
 export { ReleaseMismatchError } from "./release-input";
 
@@ -264,7 +264,7 @@ async function writeFigures(
   releaseId: string,
   release: Release,
   scopeRowOf: ReadonlyMap<string, string>,
-  /** Questions with a flag and no score: their answers count though their score is null. */
+  /** Questions with a flag and no score: their real answers count though their score is null. */
   flagOnlyKeys: readonly string[],
 ) {
   const figures = release.figures;
@@ -290,7 +290,8 @@ async function writeFigures(
       FROM "ReleaseScopeRating" m
       JOIN "Assessment" a ON a.id = m."assessmentId"
       JOIN "Answer" x ON x."assessmentId" = m."assessmentId"
-        AND (x.score IS NOT NULL OR (x."questionKey" = ANY(${[...flagOnlyKeys]}::text[]) AND x.flagged IS NOT NULL))
+        AND (x.score IS NOT NULL OR (x."questionKey" = ANY(${[...flagOnlyKeys]}::text[])
+             AND x.value #>> '{}' <> ALL(${[...NON_ANSWERS]}::text[])))
       WHERE m."scopeId" = ANY(${[...scopeRowOf.values()]}::text[])
       GROUP BY 1, 2
     ),

@@ -459,17 +459,7 @@ test.describe("every page passes axe (WCAG 2.2 AA)", () => {
       answers: answersAt("prime", "best"),
       submittedAt: new Date(Date.now() - 3_600_000),
     });
-    await db.evidenceFile.create({
-      data: {
-        assessmentId: self.id,
-        principleKey: "fair-payment",
-        fileName: "payment-run.pdf",
-        mediaType: "application/pdf",
-        size: 5,
-        sha256: "0".repeat(64),
-        content: { create: { bytes: Buffer.from("%PDF-") } },
-      },
-    });
+    await createEvidence(db, { assessmentId: self.id, principleKey: "fair-payment", kind: "pdf" });
     await actFor(page, world.prime);
     await visit(page, `/evidence/${self.id}`);
     await check(page, "evidence, before release");

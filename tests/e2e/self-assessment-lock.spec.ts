@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { answersAt } from "../support/answers";
+import { createEvidence } from "../support/evidence-factory";
 import { createAssessment } from "../support/factories";
 import { budget } from "./support/budget";
 import { answerPage, expectNoAxeViolations, saveAndContinue } from "./support/questionnaire";
@@ -29,19 +28,8 @@ test("after release a prime's self-assessment cannot be edited, and a correction
     answers: answersAt("prime", "best"),
     submittedAt: new Date(Date.now() - 3_600_000),
   });
-  const bytes = await readFile(path.resolve("tests/fixtures/evidence/payment-run.pdf"));
   const file = (fileName: string) =>
-    db.evidenceFile.create({
-      data: {
-        assessmentId: original.id,
-        principleKey: "fair-payment",
-        fileName,
-        mediaType: "application/pdf",
-        size: bytes.byteLength,
-        sha256: "0".repeat(64),
-        content: { create: { bytes } },
-      },
-    });
+    createEvidence(db, { assessmentId: original.id, principleKey: "fair-payment", kind: "pdf", fileName });
   await file("wrong-year.pdf");
   await file("payment-run.pdf");
 

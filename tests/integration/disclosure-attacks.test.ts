@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { RuleError } from "@/lib/errors";
-import { DONT_KNOW, framework, principleQuestions, questionsFor } from "@/lib/framework";
+import { DONT_KNOW, framework, frameworkV2, principleQuestions, questionsFor } from "@/lib/framework";
 import type { PageAnswer } from "@/lib/questionnaire/form";
 import { exportReport } from "@/lib/reports/export-response";
 import { reportTable } from "@/lib/reports/tables";
@@ -11,6 +11,7 @@ import { chainInvitations } from "@/lib/services/invitation-lists";
 import {
   releaseDue,
   releasedFigures,
+  releasedFlagCounts,
   releasedNotes,
   releaseNational,
   releasePeriod,
@@ -30,6 +31,7 @@ import {
 } from "@/tests/support/disclosure";
 import { actorFor, createPrime, createUser } from "@/tests/support/factories";
 import { nonEmpty } from "@/tests/support/non-empty";
+import { createRatingScenario } from "@/tests/support/scenarios";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
 /**
@@ -491,5 +493,80 @@ describe.each(testDatabaseKinds())("disclosure attacks on %s", (kind) => {
     expect(primeNotes).toHaveLength(6);
     const commissionerNotes = await releasedNotes(admin, scope);
     expect(commissionerNotes).toContainEqual({ questionKey: "pay.days.sub", evidence: "Paid in 75 days" });
+  });
+
+  it("version 2's fee flag: controlling every partner but one, the prime still cannot tell whether that one's fee is above 20%", async () => {
+    const { client } = database;
+    // Two worlds alike but for the last partner's fee: 25% (the flag raised) or 10% (not). The prime
+    // controls the six others, three above 20% and three below, so the flag's count is published
+    // (k꜀ = 3 on each side) and would give the seventh away to anyone knowing the six.
+    async function world(lastFee: number) {
+      const w = await createRatingScenario(client, {
+        partners: 7,
+        cycle: { name: "2026–27", framework: frameworkV2 },
+      });
+      const council = w.commissioner.organisationId;
+      await client.organisation.update({
+        where: { id: council },
+        data: { releaseScoreThreshold: 3, releaseCategoryThreshold: 3 },
+      });
+      const user = await createUser(client);
+      await client.membership.create({ data: { userId: user.id, organisationId: council, role: "ADMIN" } });
+      for (const [i, partner] of w.partners.entries()) {
+        const fee = i < 3 ? 30 : i < 6 ? 10 : lastFee;
+        await w.rate(partner, answersAt("subcontractor", "best", { "pay.fee.sub": fee }, frameworkV2), {
+          framework: frameworkV2,
+        });
+      }
+      await releasePeriod({ ...w.commissioner, userId: user.id, role: "ADMIN" }, council, "2026–27", AFTER);
+      return w;
+    }
+    /** Everything the prime reads about its partners' ratings, without the worlds' own ids. */
+    async function primeReads(w: Awaited<ReturnType<typeof world>>) {
+      const scopes = await releasedFigures(w.prime, { primeId: w.prime.organisationId, period: "2026–27" });
+      const report = (await getContractReport(w.prime, w.contractId, { now: AFTER })).primes[0]?.partners;
+      const flags = await releasedFlagCounts(w.prime, {
+        primeIds: [w.prime.organisationId],
+        period: "2026–27",
+        contractIds: [w.contractId],
+      });
+      return {
+        scopes: scopes.map(({ level, partners, ratings, figures, derived }) => ({
+          level,
+          partners,
+          ratings,
+          figures,
+          derived,
+        })),
+        report,
+        flags: [...flags.values()],
+      };
+    }
+    const raised = await world(25);
+    const notRaised = await world(10);
+
+    const seen = await primeReads(raised);
+    expect(
+      nonEmpty(
+        seen.scopes.flatMap((s) => s.figures),
+        "figures the prime reads",
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(seen.scopes.flatMap((s) => s.figures).filter((f) => f.key === "pay.fee.sub")).toEqual([]);
+    expect(await primeReads(notRaised)).toEqual(seen);
+
+    // The commissioner reads the count, 4 or 3 of 7: the figure was published, and only its
+    // audience keeps it from the prime (ADR 0011, "Facts the prime sets per partner").
+    const fee = async (w: typeof raised) =>
+      (await releasedFigures(w.commissioner, { primeId: w.prime.organisationId, period: "2026–27" }))
+        .flatMap((s) => s.figures)
+        .filter((f) => f.key === "pay.fee.sub")
+        .map((f) => (f.kind === "flag" ? [f.raised, f.ratings, f.audience] : f.kind));
+    expect(nonEmpty(await fee(raised), "fee flags the commissioner reads")).toContainEqual([
+      4,
+      7,
+      "not-prime",
+    ]);
+    expect(await fee(notRaised)).toContainEqual([3, 7, "not-prime"]);
   });
 });

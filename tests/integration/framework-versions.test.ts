@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import {
+  DONT_KNOW,
   findQuestion,
   frameworkV2,
   latestFramework,
@@ -132,6 +133,23 @@ describe.each(testDatabaseKinds())("framework versions on %s", (kind) => {
     const own = (await getContractReport(w.prime, w.contractId, { now: AFTER })).primes[0]?.partners;
     if (!own || own.suppressed) throw new Error("the prime reads no released figures");
     expect(own.questions.find((q) => q.key === "pay.fee.sub")?.suppressed).toBe(true);
+  });
+
+  it("counts a \"Don't know\" to version 2's fee question in neither side of its flag", async () => {
+    const w = await world(7);
+    // Three above 20%, three below, and one that does not know its fee.
+    for (const [i, partner] of w.partners.entries()) {
+      const fee = i < 3 ? 25 : i < 6 ? 10 : DONT_KNOW;
+      await w.rate(partner, answersAt("subcontractor", "best", { "pay.fee.sub": fee }, frameworkV2), {
+        framework: frameworkV2,
+      });
+    }
+    await releasePeriod(w.councilAdmin, w.commissioner.organisationId, "2026–27", AFTER);
+    const report = await getContractReport(w.commissioner, w.contractId, { now: AFTER });
+    const prime = report.primes[0];
+    if (!prime || prime.partners.suppressed) throw new Error("no released figures");
+    const fee = prime.partners.questions.find((q) => q.key === "pay.fee.sub");
+    expect(fee && !fee.suppressed && [fee.flagged, fee.n]).toEqual([3, 6]);
   });
 
   it("reads a version 2 period's programme report by version 2: its questions, its ratings counted, the prime's own scores", async () => {

@@ -7,10 +7,13 @@ const KINDS = {
   csv: { fileName: "invoices.csv", mediaType: "text/csv" },
 } as const;
 
-/** A file of evidence on a self-assessment, stored as an upload stores it (lib/services/evidence.ts). */
+/**
+ * A file of evidence on a self-assessment, stored as an upload stores it (lib/services/evidence.ts),
+ * under the kind's usual name unless `fileName` gives another.
+ */
 export async function createEvidence(
   db: PrismaClient,
-  input: { assessmentId: string; principleKey: string; kind: keyof typeof KINDS },
+  input: { assessmentId: string; principleKey: string; kind: keyof typeof KINDS; fileName?: string },
 ) {
   const bytes = evidenceFixture(input.kind);
   return db.evidenceFile.create({
@@ -18,6 +21,7 @@ export async function createEvidence(
       assessmentId: input.assessmentId,
       principleKey: input.principleKey,
       ...KINDS[input.kind],
+      ...(input.fileName ? { fileName: input.fileName } : {}),
       size: bytes.byteLength,
       sha256: createHash("sha256").update(bytes).digest("hex"),
       content: { create: { bytes: Buffer.from(bytes) } },

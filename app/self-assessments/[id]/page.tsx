@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { AnswerList } from "@/components/questionnaire/answer-list";
 import { currentActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { principleQuestions } from "@/lib/framework";
-import { answerLabel } from "@/lib/questionnaire/labels";
 import { versionLabel } from "@/lib/questionnaire/version-label";
 import { readSelfAssessment, type SelfAssessmentRead } from "@/lib/services/self-assessment-versions";
 
@@ -59,34 +58,7 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
       <p className="mb-8">
         <Link href={`/evidence/${read.id}`}>Evidence for this version</Link>
       </p>
-      {read.framework.principles.map((principle) => (
-        <section key={principle.key} className="mb-10" aria-labelledby={`section-${principle.key}`}>
-          <h2 id={`section-${principle.key}`} className="mb-4 text-2xl font-bold">
-            {principle.title}
-          </h2>
-          <dl className="border-t border-gray-300">
-            {principleQuestions(read.framework, principle.key, "prime").map((question, index) => {
-              const answer = read.answers.get(question.key);
-              return (
-                <div
-                  key={question.key}
-                  className="grid gap-2 border-b border-gray-300 py-3 md:grid-cols-[2fr_1.5fr] md:gap-6"
-                >
-                  <dt className="font-bold">
-                    {index + 1}. {question.text}
-                  </dt>
-                  <dd>
-                    <p>{answerLabel(question, answer?.value)}</p>
-                    {answer?.evidence ? (
-                      <p className="mt-1 text-base whitespace-pre-wrap text-muted">Note: {answer.evidence}</p>
-                    ) : null}
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
-        </section>
-      ))}
+      <AnswerList framework={read.framework} perspective="prime" answers={read.answers} />
     </>
   );
 }

@@ -276,17 +276,19 @@ describe("across cycles", () => {
 describe("facts the prime sets per partner", () => {
   it("never reach the prime: its principle and overall means do not change with them", () => {
     fc.assert(
-      fc.property(population, fc.constantFrom(0, 100), (p, fee) => {
+      fc.property(population, fc.constantFrom(0, 100), fc.boolean(), (p, fee, over) => {
         const run = (rows: readonly ReleaseRow[]) =>
           computeRelease({ rows, structure: STRUCTURE, thresholds: p.thresholds });
+        // The fee's score, and the answer to the question asked for its flag only ("fee above 20%").
         const changed = p.rows.map((r) => ({
           ...r,
           questionScores: { ...r.questionScores, "p1.fee": r.questionScores["p1.fee"] === null ? null : fee },
+          flags: { ...r.flags, "p1.over": r.flags["p1.over"] == null ? null : over },
         }));
         const primeView = (release: ReturnType<typeof run>) =>
           release.derived.filter((d) => d.view === "prime");
         expect(primeView(run(changed))).toEqual(primeView(run(p.rows)));
-        for (const figure of run(p.rows).figures.filter((f) => f.key === "p1.fee")) {
+        for (const figure of run(p.rows).figures.filter((f) => f.key === "p1.fee" || f.key === "p1.over")) {
           expect(figure.audience).toBe("not-prime");
         }
       }),

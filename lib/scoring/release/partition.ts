@@ -40,17 +40,51 @@ export const enoughPartners: GroupRule = (members) => {
  * Enough partners, and for every category at least the category threshold of partners outside it:
  * no category holds all but a few. For a flag (raised / not raised) that is "both those raising it
  * and those not raising it reach the threshold".
+ *
+ * A partner can have several ratings in a group (one per contract), so partners are not enough: one
+ * that raised a flag on one contract and not on another counts on both sides, and one with two
+ * ratings in a category needs two outside it to hide among. So also: for every partner with ratings
+ * in a category, the ratings outside it of the other partners, less those of the k꜀ − 1 partners
+ * with most of them (all a reader may control), are at least as many as that partner's ratings in
+ * it. Then a world where none of its ratings is in the category gives the same counts.
  */
 export function enoughOutsideEach(categories: readonly string[]): GroupRule {
   return (members) => {
     if (!enoughPartners(members)) return false;
     const k = Math.max(...members.map((m) => m.categoryK));
     return categories.every((category) => {
-      const outside = new Set<string>();
-      for (const m of members) if (m.category !== category) outside.add(m.respondent);
-      return outside.size >= k;
+      const outside = new Map<string, number>();
+      const inside = new Map<string, number>();
+      for (const m of members) {
+        const side = m.category === category ? inside : outside;
+        side.set(m.respondent, (side.get(m.respondent) ?? 0) + 1);
+      }
+      return outside.size >= k && hidden(inside, outside, k);
     });
   };
+}
+
+/** Whether each partner's ratings inside a category are matched outside it by partners a reader cannot all control. */
+function hidden(
+  inside: ReadonlyMap<string, number>,
+  outside: ReadonlyMap<string, number>,
+  k: number,
+): boolean {
+  const counts = [...outside].sort((a, b) => b[1] - a[1]);
+  let total = 0;
+  for (const [, n] of counts) total += n;
+  // The k − 1 largest, and the k largest: a partner among the first k − 1 is replaced by the k-th.
+  let top = 0;
+  for (let i = 0; i < k - 1 && i < counts.length; i++) top += (counts[i] as [string, number])[1];
+  const kth = counts[k - 1]?.[1] ?? 0;
+  const rank = new Map(counts.map(([respondent], i) => [respondent, i]));
+  for (const [respondent, n] of inside) {
+    const own = outside.get(respondent) ?? 0;
+    const i = rank.get(respondent);
+    const left = i !== undefined && i < k - 1 ? total - top - kth : total - own - top;
+    if (left < n) return false;
+  }
+  return true;
 }
 
 const NONE = -1;

@@ -55,6 +55,8 @@ describe("computeRelease: properties", () => {
     expect(share((r) => r.scopes.length > 1)).toBeGreaterThan(0.6);
     expect(share((r) => r.suppressed.some((s) => s.reason === "difference"))).toBeGreaterThan(0.4);
     expect(share((r) => r.figures.some((f) => f.kind === "flag"))).toBeGreaterThan(0.2);
+    // Including the question asked for its red flag only (STRUCTURE's p1.over).
+    expect(share((r) => r.figures.some((f) => f.family === "flag:p1.over"))).toBeGreaterThan(0.1);
     expect(share((r) => r.figures.some((f) => f.kind === "spread"))).toBeGreaterThan(0.3);
   });
 

@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { FLAG_KEYS, QUESTION_KEYS } from "./test-support";
+import { FLAG_KEYS, FLAG_ONLY_KEYS, QUESTION_KEYS } from "./test-support";
 import type { ReleaseRow, Thresholds } from "./types";
 
 /**
  * Random populations for the release properties: 8 to 40 partners, each rating one of 2 primes
  * (mostly the first) in one of 2 periods (mostly the first) on one or two of 6 contracts held by
- * 3 commissioners, with gaps ("Don't know"), red flags, and each commissioner's own thresholds
- * (3 to 6). Dense enough that most releases publish overlapping figures and hide some.
+ * 3 commissioners, with gaps ("Don't know"), red flags (of scored questions and of one asked for
+ * its flag only), and each commissioner's own thresholds (3 to 6). Dense enough that most releases publish overlapping figures and hide some.
  */
 export interface Population {
   readonly rows: readonly ReleaseRow[];
@@ -17,8 +17,12 @@ export interface Population {
 const score = fc.constantFrom(null, 0, 25, 50, 50, 75, 100, 33.3, 66.7);
 const own = fc.constantFrom(null, 12.5, 45, 50, 62.5, 70, 85, 95.2);
 
+/** A question asked for its flag only: "Don't know" (null), raised or not raised. */
+const flagOnly = fc.constantFrom(null, true, true, false, false, false);
+
 const answers = fc.record({
   scores: fc.array(score, { minLength: QUESTION_KEYS.length, maxLength: QUESTION_KEYS.length }),
+  flagOnly: fc.array(flagOnly, { minLength: FLAG_ONLY_KEYS.length, maxLength: FLAG_ONLY_KEYS.length }),
   raised: fc.array(fc.boolean(), { minLength: FLAG_KEYS.length, maxLength: FLAG_KEYS.length }),
   own: fc.tuple(own, own, own),
 });
@@ -54,6 +58,9 @@ export const population: fc.Arbitrary<Population> = fc
           questionScores[key] = value;
           const f = FLAG_KEYS.indexOf(key);
           if (f >= 0) flags[key] = value === null ? null : (given.raised[f] ?? false);
+        });
+        FLAG_ONLY_KEYS.forEach((key, q) => {
+          flags[key] = given.flagOnly[q] ?? null;
         });
         rows.push({
           ratingId: `r${n}-${contract}`,

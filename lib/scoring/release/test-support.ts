@@ -9,8 +9,9 @@ import { DEFAULT_THRESHOLDS } from "./types";
  */
 
 /**
- * Two principles: p1 (weight 1) asks q1 (flagged), q2, and fee (flagged, a fact the prime sets);
- * p2 (weight 2) asks q1 and q2.
+ * Two principles: p1 (weight 1) asks q1 (flagged), q2, fee (flagged, a fact the prime sets) and
+ * over (asked for its red flag only, with no score, a fact the prime sets: version 2's "fee above
+ * 20%"); p2 (weight 2) asks q1 and q2.
  */
 export const STRUCTURE: ReleaseStructure = {
   minPartners: 3,
@@ -22,6 +23,7 @@ export const STRUCTURE: ReleaseStructure = {
         { key: "p1.q1", weight: 1, flagged: true, primeKnown: false },
         { key: "p1.q2", weight: 1, flagged: false, primeKnown: false },
         { key: "p1.fee", weight: 2, flagged: true, primeKnown: true },
+        { key: "p1.over", weight: 1, scored: false, flagged: true, primeKnown: true },
       ],
     },
     {
@@ -35,9 +37,16 @@ export const STRUCTURE: ReleaseStructure = {
   ],
 };
 
-export const QUESTION_KEYS = STRUCTURE.principles.flatMap((p) => p.questions.map((q) => q.key));
+/** The scored questions: each has a mean. */
+export const QUESTION_KEYS = STRUCTURE.principles.flatMap((p) =>
+  p.questions.filter((q) => q.scored !== false).map((q) => q.key),
+);
 export const FLAG_KEYS = STRUCTURE.principles
   .flatMap((p) => p.questions.filter((q) => q.flagged))
+  .map((q) => q.key);
+/** Questions asked for their red flag only: a flag and never a score. */
+export const FLAG_ONLY_KEYS = STRUCTURE.principles
+  .flatMap((p) => p.questions.filter((q) => q.scored === false))
   .map((q) => q.key);
 
 /** A rating of prime "P" on contract "k1" of commissioner "c1" in period "2026", every answer 50. */

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AnswerList } from "@/components/questionnaire/answer-list";
 import { SubmitForm } from "@/components/questionnaire/submit-form";
 import { WhoSeesSection } from "@/components/questionnaire/who-sees-section";
-import { principleQuestions } from "@/lib/framework";
 import { fieldId } from "@/lib/questionnaire/form";
-import { answerLabel } from "@/lib/questionnaire/labels";
 import { loadOwnAssessment } from "@/lib/questionnaire/load";
 import { whoReadsNotes } from "@/lib/questionnaire/who-sees";
 
@@ -24,46 +23,16 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
       <h1 className="mb-6 text-4xl font-bold">
         {draft ? "Check your answers before you submit" : "Your answers"}
       </h1>
-      {assessment.framework.principles.map((principle) => {
-        const questions = principleQuestions(assessment.framework, principle.key, assessment.perspective);
-        return (
-          <section key={principle.key} className="mb-10" aria-labelledby={`section-${principle.key}`}>
-            <h2 id={`section-${principle.key}`} className="mb-4 text-2xl font-bold">
-              {principle.title}
-            </h2>
-            <dl className="border-t border-gray-300">
-              {questions.map((question, index) => {
-                const answer = assessment.answers.get(question.key);
-                return (
-                  <div
-                    key={question.key}
-                    className="grid gap-2 border-b border-gray-300 py-3 md:grid-cols-[2fr_1.5fr_auto] md:gap-6"
-                  >
-                    <dt className="font-bold">
-                      {index + 1}. {question.text}
-                    </dt>
-                    <dd>
-                      <p>{answerLabel(question, answer?.value)}</p>
-                      {answer?.evidence ? (
-                        <p className="mt-1 text-base whitespace-pre-wrap text-muted">
-                          Note: {answer.evidence}
-                        </p>
-                      ) : null}
-                    </dd>
-                    {draft ? (
-                      <dd>
-                        <Link href={`/assessments/${id}/${principle.key}#${fieldId(question.key)}`}>
-                          Change<span className="sr-only"> your answer to: {question.text}</span>
-                        </Link>
-                      </dd>
-                    ) : null}
-                  </div>
-                );
-              })}
-            </dl>
-          </section>
-        );
-      })}
+      <AnswerList
+        framework={assessment.framework}
+        perspective={assessment.perspective}
+        answers={assessment.answers}
+        changeHref={
+          draft
+            ? (principleKey, questionKey) => `/assessments/${id}/${principleKey}#${fieldId(questionKey)}`
+            : undefined
+        }
+      />
 
       {assessment.perspective === "prime" ? (
         <p className="mb-8 max-w-3xl">
