@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isJsonLines, lines } from "./lines";
+import { isJsonLines, LineSplitter } from "./lines";
 import { type OcdsParseResult, parseOcds } from "./parse";
 
 /** JSON Lines (issue 14, deliverable 5): one release or package per line; refusals name the line. */
@@ -36,13 +36,30 @@ describe("telling JSON Lines from one JSON document", () => {
     expect(isJsonLines(bytes('[{"ocid":"a"}]\n[{"ocid":"b"}]'))).toBe(false);
   });
 
-  it("numbers lines as the file does, blank ones counted", () => {
-    const numbered = [...lines(bytes("a\r\n\nb"))].map((l) => [l.number, Buffer.from(l.bytes).toString()]);
-    expect(numbered).toEqual([
-      [1, "a"],
-      [2, ""],
-      [3, "b"],
-    ]);
+  it("numbers lines as the file does, blank ones counted, however the bytes are split", () => {
+    const text = bytes("a\r\n\nbc\r\nd\re");
+    for (let cut = 0; cut <= text.length; cut++) {
+      const found: [number, string][] = [];
+      let current = "";
+      const splitter = new LineSplitter({
+        part: (part) => {
+          current += Buffer.from(part).toString();
+        },
+        end: (number) => {
+          found.push([number, current]);
+          current = "";
+        },
+      });
+      splitter.write(text.subarray(0, cut));
+      splitter.write(text.subarray(cut));
+      splitter.end();
+      expect(found).toEqual([
+        [1, "a"],
+        [2, ""],
+        [3, "bc"],
+        [4, "d\re"],
+      ]);
+    }
   });
 });
 
