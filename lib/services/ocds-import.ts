@@ -59,6 +59,11 @@ export async function importBatch(
 ): Promise<void> {
   if (actor.organisationType !== "COMMISSIONER")
     throw new ForbiddenError("Only a commissioner can import contracts.");
+  // A demo commissioner's notices name demo organisations only (organisation-matching.ts).
+  const { demo } = await tx.organisation.findUniqueOrThrow({
+    where: { id: actor.organisationId },
+    select: { demo: true },
+  });
   for (const contract of contracts) {
     const label = `“${contract.title}” (${contract.ocid})`;
     const existing = await tx.contract.findUnique({
@@ -82,7 +87,7 @@ export async function importBatch(
       });
       continue;
     }
-    const buyer = await buyerProblem(tx, actor, contract.buyer);
+    const buyer = await buyerProblem(tx, actor, contract.buyer, { demo });
     if (buyer.problem) {
       report.skipped.push({ item: label, reason: buyer.problem });
       continue;
@@ -93,7 +98,7 @@ export async function importBatch(
         reason: `${buyer.recorded}, the buyer's identifier in this notice, is now recorded as your organisation's, so later notices are matched by it.`,
       });
     }
-    const primes = await resolvePrimes(tx, actor, contract, label, report, options);
+    const primes = await resolvePrimes(tx, actor, contract, label, report, { ...options, demo });
     if (!primes) continue;
     if (existing) await update(tx, existing, contract, primes, report);
     else await create(tx, actor, contract, primes, report);
@@ -132,7 +137,7 @@ async function resolvePrimes(
   contract: ImportedContract,
   label: string,
   report: ImportReport,
-  options: BatchOptions,
+  options: BatchOptions & { demo: boolean },
 ): Promise<Prime[] | null> {
   // All the contract's suppliers in a few statements, not several each (organisation-matching.ts).
   const { found, problem } = await findOrCreateOrganisations(
@@ -144,7 +149,7 @@ async function resolvePrimes(
       sizeBand: supplier.scale === "large" ? "LARGE" : null,
       sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
     })),
-    { offerNameMatchesMadeBefore: options.startedAt },
+    { offerNameMatchesMadeBefore: options.startedAt, answersOf: actor.organisationId, demo: options.demo },
   );
   const primes: Prime[] = found.map((organisation, i) => {
     const supplier = contract.suppliers[i] as ImportedSupplier;

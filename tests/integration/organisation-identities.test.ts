@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, RuleError } from "@/lib/errors";
 import { type ImportedContract, type ImportedSupplier, parseOcds } from "@/lib/ocds/parse";
+import { matchName } from "@/lib/organisations/names";
 import { addPartner } from "@/lib/services/contract-admin";
 import { fillMatchNames } from "@/lib/services/fill-match-names";
 import { type ImportReport, importBatch, importContracts, type Tx } from "@/lib/services/ocds-import";
@@ -408,5 +409,63 @@ describe.each(testDatabaseKinds())("a notice's buyer on %s", (kind) => {
       ForbiddenError,
     );
     await expect(addOwnIdentifier(other, "Dales 123")).rejects.toBeInstanceOf(RuleError);
+  });
+});
+
+describe.each(testDatabaseKinds())("a demo commissioner's import on %s", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("names demo organisations only: it makes demo ones, never reaches a real one, and records no number", async () => {
+    const name = "Lantern Demo Council";
+    const demoCouncil = await database.client.organisation.create({
+      data: { name, matchName: matchName(name), type: "COMMISSIONER", demo: true },
+    });
+    const real = await createPrime(database.client, "Harbour Lights Ltd");
+    await database.client.organisationIdentifier.create({
+      data: { organisationId: real.id, scheme: "GB-COH", value: "05550001" },
+    });
+    const visitor: Actor = { ...actorFor(demoCouncil), userId: null, role: null };
+    const result = await importContracts(visitor, [
+      {
+        ...notice([
+          supplier("Harbour Lights Ltd", "GB-COH-05550001"),
+          supplier("Quayside Lettings Ltd", "GB-COH-05550002"),
+        ]),
+        buyer: { name, id: "GB-CFS-905550" },
+      },
+    ]);
+    const contractId = result.imported[0]?.id as string;
+    const primes = await database.client.contractPrime.findMany({
+      where: { contractId },
+      select: { prime: { select: { id: true, demo: true } } },
+    });
+    expect(primes.map((p) => p.prime.demo)).toEqual([true, true]);
+    expect(primes.map((p) => p.prime.id)).not.toContain(real.id);
+    expect(
+      await database.client.organisationIdentifier.count({ where: { organisation: { demo: true } } }),
+    ).toBe(0);
+
+    // A real council's notice with the same numbers reaches the real organisations, and records the new one.
+    const council = actorFor(await createCommissioner(database.client, "Lantern Real Council"));
+    const theirs = await importContracts(council, [
+      {
+        ...notice([
+          supplier("Harbour Lights Ltd", "GB-COH-05550001"),
+          supplier("Quayside Lettings Ltd", "GB-COH-05550002"),
+        ]),
+        buyer: { name: "Lantern Real Council", id: "GB-CFS-905550" },
+      },
+    ]);
+    const theirPrimes = await database.client.contractPrime.findMany({
+      where: { contractId: theirs.imported[0]?.id as string },
+      select: { prime: { select: { id: true, demo: true, identifiers: { select: { value: true } } } } },
+    });
+    expect(theirPrimes.map((p) => p.prime.demo)).toEqual([false, false]);
+    expect(theirPrimes.map((p) => p.prime.id)).toContain(real.id);
+    expect(theirPrimes.flatMap((p) => p.prime.identifiers.map((i) => i.value)).sort()).toEqual([
+      "05550001",
+      "05550002",
+    ]);
+    expect(theirs.notes.map((n) => n.reason).join(" ")).toContain("GB-CFS-905550");
   });
 });
