@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportedContract, ImportedSupplier } from "@/lib/ocds/parse";
 import { type OrganisationIdentifier, parseIdentifier } from "@/lib/organisations/identifiers";
 import { buyerProblem } from "./organisation-identities";
-import { findOrCreateOrganisations } from "./organisation-matching";
+import { findOrCreateOrganisations, isDemoOrganisation } from "./organisation-matching";
 import { sharedMembersProblem } from "./separation";
 
 export interface ImportReport {
@@ -60,10 +60,7 @@ export async function importBatch(
   if (actor.organisationType !== "COMMISSIONER")
     throw new ForbiddenError("Only a commissioner can import contracts.");
   // A demo commissioner's notices name demo organisations only (organisation-matching.ts).
-  const { demo } = await tx.organisation.findUniqueOrThrow({
-    where: { id: actor.organisationId },
-    select: { demo: true },
-  });
+  const demo = await isDemoOrganisation(tx, actor.organisationId);
   for (const contract of contracts) {
     const label = `“${contract.title}” (${contract.ocid})`;
     const existing = await tx.contract.findUnique({

@@ -62,10 +62,17 @@ const TYPE_WORDS: Record<Type, string> = {
 export async function findOrCreateOrganisation(
   tx: Prisma.TransactionClient,
   input: OrganisationToFind,
+  options: MatchingOptions = {},
 ): Promise<FoundOrganisation> {
-  const { found, problem } = await findOrCreateOrganisations(tx, [input]);
+  const { found, problem } = await findOrCreateOrganisations(tx, [input], options);
   if (problem) throw problem;
   return found[0] as FoundOrganisation;
+}
+
+/** Whether the acting organisation is a demo one, whose forms and imports name demo organisations only. */
+export async function isDemoOrganisation(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
+  const organisation = await tx.organisation.findUnique({ where: { id }, select: { demo: true } });
+  return organisation?.demo ?? false;
 }
 
 /**

@@ -468,4 +468,44 @@ describe.each(testDatabaseKinds())("a demo commissioner's import on %s", (kind) 
     ]);
     expect(theirs.notes.map((n) => n.reason).join(" ")).toContain("GB-CFS-905550");
   });
+
+  it("adds by hand, for a demo commissioner, a demo partner even when a real charity holds its number", async () => {
+    const { client } = database;
+    const name = "Beacon Demo Council";
+    const demoCouncil = await client.organisation.create({
+      data: { name, matchName: matchName(name), type: "COMMISSIONER", demo: true },
+    });
+    const real = await createSubcontractor(client, { name: "Beacon Food Bank" });
+    await client.organisationIdentifier.create({
+      data: { organisationId: real.id, scheme: "GB-CHC", value: "5550003" },
+    });
+    const prime = await client.organisation.create({
+      data: {
+        name: "Beacon Demo Prime",
+        matchName: matchName("Beacon Demo Prime"),
+        type: "PRIME",
+        demo: true,
+      },
+    });
+    const contract = await createContract(client, {
+      commissionerId: demoCouncil.id,
+      primes: [{ primeId: prime.id }],
+    });
+    const visitor: Actor = { ...actorFor(demoCouncil), userId: null, role: null };
+    await addPartner(visitor, contract.id, {
+      primeId: prime.id,
+      name: "Beacon Food Bank",
+      identifiers: [{ scheme: "GB-CHC", id: "5550003" }],
+      sizeBand: "SMALL",
+      sector: "VCSE",
+      namedInBid: true,
+      status: "DELIVERING",
+    });
+    const chain = await client.supplyChainMember.findMany({
+      where: { contractId: contract.id },
+      select: { organisation: { select: { id: true, demo: true } } },
+    });
+    expect(chain.map((m) => m.organisation.demo)).toEqual([true]);
+    expect(chain[0]?.organisation.id).not.toBe(real.id);
+  });
 });
