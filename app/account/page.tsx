@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SwitchOrganisationForm } from "@/components/switch-organisation-form";
 import { Tag } from "@/components/ui/tag";
+import { can } from "@/lib/access/capabilities";
 import { currentUser } from "@/lib/auth/actor";
 import { formatDate } from "@/lib/format";
 import { listOwnJoinRequests } from "@/lib/services/join-requests";
@@ -51,7 +52,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <dt className="font-bold">Email address</dt>
         <dd>{user.email}</dd>
       </dl>
-      {active?.role === "ADMIN" ? (
+      {active && can({ ...active, userId: user.id }, "administerOrganisation") ? (
         <ul className="mb-8 space-y-1">
           <li>
             <Link href="/account/members">Manage your organisation's members</Link>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { requirePage } from "@/lib/access/pages";
 import { listOwnContracts } from "@/lib/services/contract-admin";
 
 export const metadata: Metadata = { title: "Your contracts" };
 
 export default async function ContractsPage() {
-  const actor = await requireCommissionerPage("/contracts");
+  const actor = await requirePage("/contracts", "manageContracts");
   const contracts = await listOwnContracts(actor);
   return (
     <>

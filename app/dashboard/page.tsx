@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { CommissionerOverview } from "@/components/dashboard/commissioner-overview";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
-import { currentActor } from "@/lib/auth/actor";
+import { WITHHELD_MESSAGE } from "@/lib/access/answers";
+import { can, sideOf } from "@/lib/access/capabilities";
+import { requireActorPage } from "@/lib/access/pages";
 import { formatDate } from "@/lib/format";
 import { startPath } from "@/lib/questionnaire/start-path";
 import { readOverviewFilter } from "@/lib/reports/overview-filter";
-import { WITHHELD_MESSAGE } from "@/lib/services/answer-access";
 import { getCommissionerOverview } from "@/lib/services/commissioner-overview";
 import { listReceipts, listTasks } from "@/lib/services/tasks";
 
@@ -24,12 +24,12 @@ export default async function DashboardPage({
   await connection();
   const params = await searchParams;
   const { withheld } = params;
-  const actor = await currentActor();
-  if (!actor) redirect("/sign-in?next=/dashboard");
+  const actor = await requireActorPage("/dashboard");
+  const side = sideOf(actor);
   const [tasks, receipts, overview] = await Promise.all([
     listTasks(actor),
     listReceipts(actor),
-    actor.organisationType === "COMMISSIONER" ? getCommissionerOverview(actor) : null,
+    can(actor, "readProgramme") ? getCommissionerOverview(actor) : null,
   ]);
   // One report link per contract and prime the organisation answers about.
   const reports = [...new Map(tasks.map((t) => [`${t.contractId}/${t.primeId}`, t])).values()];
@@ -47,7 +47,7 @@ export default async function DashboardPage({
       {overview ? (
         <CommissionerOverview overview={overview} filter={readOverviewFilter(params)} page={params.page} />
       ) : null}
-      {actor.organisationType === "COMMISSIONER" ? (
+      {can(actor, "manageContracts") ? (
         <ul className="max-w-3xl space-y-4">
           <li>
             <Link href="/contracts" className="text-xl font-bold">
@@ -68,7 +68,7 @@ export default async function DashboardPage({
       ) : (
         <>
           <h2 className="mb-4 text-2xl font-bold">
-            {actor.organisationType === "PRIME" ? "Self-assessments" : "Rate your primes"}
+            {side === "prime" ? "Self-assessments" : "Rate your primes"}
           </h2>
           <ul className="max-w-3xl space-y-4" aria-label="Assessments to answer">
             {tasks.map((task) => (
@@ -104,16 +104,16 @@ export default async function DashboardPage({
           </ul>
         </>
       )}
-      {actor.organisationType !== "COMMISSIONER" && reports.length > 0 ? (
+      {side !== "commissioner" && reports.length > 0 ? (
         <section aria-labelledby="reports-heading" className="mt-10">
           <h2 id="reports-heading" className="mb-4 text-2xl font-bold">
-            {actor.organisationType === "PRIME" ? "Your reports" : "How your primes compare"}
+            {side === "prime" ? "Your reports" : "How your primes compare"}
           </h2>
           <ul className="max-w-3xl list-disc space-y-1 pl-6">
             {reports.map((r) => (
               <li key={`${r.contractId}/${r.primeId}`}>
                 <Link href={`/contracts/${r.contractId}/primes/${r.primeId}/report`}>
-                  {actor.organisationType === "PRIME"
+                  {side === "prime"
                     ? `${r.contractTitle}: your view beside your partners'`
                     : `${r.primeName} on ${r.contractTitle}: what partners say, combined`}
                 </Link>

@@ -8,7 +8,8 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { SelectField } from "@/components/ui/select-field";
 import { TableHead } from "@/components/ui/table-head";
 import { TextField } from "@/components/ui/text-field";
-import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { can } from "@/lib/access/capabilities";
+import { requirePage } from "@/lib/access/pages";
 import { NotFoundError } from "@/lib/errors";
 import { scoreOrDash } from "@/lib/reports/format";
 import { measureTitle } from "@/lib/reports/labels";
@@ -27,7 +28,7 @@ export default async function ProgrammePage({
   searchParams: Promise<{ cycle?: string; contract?: string; q?: string; page?: string }>;
 }) {
   const { cycle, contract, q, page: requestedPage } = await searchParams;
-  const actor = await requireCommissionerPage("/reports");
+  const actor = await requirePage("/reports", "readProgramme");
   let report: ProgrammeReport;
   try {
     report = await getProgrammeReport(actor, {
@@ -60,7 +61,7 @@ export default async function ProgrammePage({
     <>
       <p className="text-xl text-muted">{report.commissioner}</p>
       <h1 className="mb-6 text-4xl font-bold">Primes across your contracts</h1>
-      {actor.role === "ADMIN" && actor.userId !== null ? (
+      {can(actor, "releaseFigures") ? (
         <p className="no-print mb-6">
           <Link href="/reports/releases">Release partners' figures</Link>: which periods have been released,
           and releasing closed cycles now.
@@ -92,7 +93,7 @@ export default async function ProgrammePage({
         </p>
       ) : null}
       {report.rows.length > 0 && !figures ? (
-        <ProgrammeNoFigures report={report} admin={actor.role === "ADMIN" && actor.userId !== null} />
+        <ProgrammeNoFigures report={report} admin={can(actor, "releaseFigures")} />
       ) : null}
       {report.rows.length === 0 ? (
         <p>No rating cycle has opened on your contracts yet.</p>

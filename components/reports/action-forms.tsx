@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextField } from "@/components/ui/text-field";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
-import { addPlanItemAction, setActionStatusAction } from "@/lib/actions/prime-responses";
+import { addPlanItemAction, setActionStatusAction } from "@/lib/actions/replies-and-plans";
 import { ACTION_STATUSES } from "@/lib/reports/options";
 
 interface Target {

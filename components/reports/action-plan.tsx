@@ -4,7 +4,7 @@ import { formatDate } from "@/lib/format";
 import type { PrincipleKey } from "@/lib/framework";
 import { ACTION_STATUSES } from "@/lib/reports/forms";
 import { principleTitle } from "@/lib/reports/labels";
-import type { ActionItem } from "@/lib/services/prime-responses";
+import type { ActionItem } from "@/lib/services/replies-and-plans";
 import { ActionStatusForm, AddActionForm } from "./action-forms";
 
 const STATUS_LABEL = Object.fromEntries(ACTION_STATUSES.map((s) => [s.value, s.label]));

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextArea } from "@/components/ui/text-area";
 import { fieldsOf, initialFormState } from "@/lib/actions/form-state";
-import { saveRepliesAction } from "@/lib/actions/prime-responses";
+import { saveRepliesAction } from "@/lib/actions/replies-and-plans";
 import { REPLY_MAX } from "@/lib/reports/options";
 
 /** The prime's right of reply, one text per principle; what is typed survives an error. */

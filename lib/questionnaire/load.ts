@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { connection } from "next/server";
+import { AnswersWithheldError } from "@/lib/access/answers";
 import { currentActor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { AnswersWithheldError } from "@/lib/services/answer-access";
 import { type AssessmentView, getOwnAssessment } from "@/lib/services/assessments";
 
 /**

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { actorForApiToken } from "@/lib/services/api-tokens";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
-import { listActionPlan } from "@/lib/services/prime-responses";
+import { listActionPlan } from "@/lib/services/replies-and-plans";
 import { type ContractReport, getContractReport } from "@/lib/services/reports";
 import { PRECISION_RULE } from "./format";
 import { reportPdf } from "./pdf";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActionItem } from "@/lib/services/prime-responses";
+import type { ActionItem } from "@/lib/services/replies-and-plans";
 import { packAction } from "./meeting-pack";
 
 const item: ActionItem = {

@@ -1,6 +1,6 @@
 import { formatDate } from "@/lib/format";
 import type { PrincipleKey } from "@/lib/framework";
-import type { ActionItem } from "@/lib/services/prime-responses";
+import type { ActionItem } from "@/lib/services/replies-and-plans";
 import type { ContractReport, PrimeReport } from "@/lib/services/reports";
 import { type ChartSeries, gapSeries } from "./chart-series";
 import { formatGap, formatScore } from "./format";

@@ -1,4 +1,6 @@
 import "server-only";
+import { can } from "@/lib/access/capabilities";
+import { commissionedBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -16,14 +18,14 @@ const ONLY_COMMISSIONER = "Only the council that let this contract can agree act
 /** The action, when the actor is the commissioner of its contract; refused or not found otherwise. */
 async function commissionersItem(actor: Actor, itemId: string) {
   requireRecordIds(itemId);
-  if (actor.organisationType !== "COMMISSIONER") {
+  if (!can(actor, "judgePrimes")) {
     // The prime reads its own plan, so it is told why; anyone else learns nothing.
     const own = await db().actionPlanItem.count({ where: { id: itemId, primeId: actor.organisationId } });
     if (own > 0) throw new ForbiddenError(ONLY_COMMISSIONER);
     throw new NotFoundError();
   }
   const item = await db().actionPlanItem.findFirst({
-    where: { id: itemId, contract: { commissionerId: actor.organisationId } },
+    where: { id: itemId, contract: commissionedBy(actor) },
     select: {
       id: true,
       action: true,

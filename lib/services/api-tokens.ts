@@ -1,7 +1,8 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { requireRecordIds } from "@/lib/ids";
 import { hashToken, newToken } from "@/lib/invitations/tokens";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
@@ -15,8 +16,7 @@ import { AUDIT_ACTIONS, recordAudit } from "./audit";
 export const API_TOKEN_PREFIX = "cw_";
 
 function requireAdmin(actor: Actor) {
-  if (actor.role !== "ADMIN")
-    throw new ForbiddenError("Only your organisation's administrators can manage API keys.");
+  assertCan(actor, "administerOrganisation", "Only your organisation's administrators can manage API keys.");
 }
 
 export async function createApiToken(actor: Actor, name: string): Promise<{ id: string; token: string }> {

@@ -1,5 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { assertMayReadAnswers } from "@/lib/access/answers";
+import { ON_ROSTER, openAt } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
@@ -21,7 +23,6 @@ import { isComplete, type PrincipleProgress, progress } from "@/lib/questionnair
 import { commissionerProgrammeSelect, type Programme, programmeFor } from "@/lib/questionnaire/who-sees";
 import { storedScores } from "@/lib/reports/stored-scores";
 import { scoreAssessment } from "@/lib/scoring";
-import { assertMayReadAnswers } from "./answer-access";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 import { assertNotLocked, lockedMessage, lockedOn, releasedOn } from "./self-assessment-lock";
 
@@ -180,14 +181,14 @@ export async function getStartContext(actor: Actor, input: StartInput, now = new
         contractId: input.contractId,
         primeId: input.primeId,
         organisationId: actor.organisationId,
-        canRate: true,
+        ...ON_ROSTER,
       },
       select: { id: true },
     });
     if (!member) throw new ForbiddenError();
   }
   const cycle = await db().cycle.findFirst({
-    where: { contractId: input.contractId, opensAt: { lte: now }, closesAt: { gte: now } },
+    where: { contractId: input.contractId, ...openAt(now) },
     orderBy: { opensAt: "desc" },
     select: { id: true, name: true, closesAt: true, frameworkId: true, frameworkVersion: true },
   });

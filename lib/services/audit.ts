@@ -1,7 +1,7 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const AUDIT_ACTIONS = {
@@ -61,8 +61,7 @@ export interface AuditEntry {
 
 /** An organisation's log, newest first: for its admins only. */
 export async function listAudit(actor: Actor, limit = 200): Promise<AuditEntry[]> {
-  if (actor.role !== "ADMIN")
-    throw new ForbiddenError("Only your organisation's administrators can see its activity.");
+  assertCan(actor, "administerOrganisation", "Only your organisation's administrators can see its activity.");
   const rows = await db().auditEvent.findMany({
     where: { organisationId: actor.organisationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -1,7 +1,8 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
+import { commissionedBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
 import { worstFirst } from "@/lib/reports/concern";
 import { type Band, bandOf, round1 } from "@/lib/scoring/numbers";
 import { createSharedRuns } from "./gate";
@@ -70,7 +71,7 @@ const KEEP_MS = 60_000;
 
 /** `now` is for tests: given, nothing is kept or shared across moments. */
 export async function getCommissionerOverview(actor: Actor, now?: Date): Promise<Overview> {
-  if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  assertCan(actor, "readProgramme");
   const periods = await releasedPeriods(actor.organisationId, now ?? new Date());
   const key = JSON.stringify([
     actor.organisationId,
@@ -150,7 +151,7 @@ async function overview(actor: Actor, periods: ReleasedPeriod[], now: Date | und
 /** The service area of each of the commissioner's own contracts among these. */
 async function serviceAreasOf(actor: Actor, contractIds: string[]): Promise<Map<string, string | null>> {
   const contracts = await db().contract.findMany({
-    where: { commissionerId: actor.organisationId, id: { in: contractIds } },
+    where: { ...commissionedBy(actor), id: { in: contractIds } },
     select: { id: true, serviceArea: true },
   });
   return new Map(contracts.map((c) => [c.id, c.serviceArea]));

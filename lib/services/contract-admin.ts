@@ -1,8 +1,10 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
+import { commissionedBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import type { ServiceArea } from "@/lib/contracts/options";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import {
   framework as currentFramework,
   findFramework,
@@ -23,14 +25,10 @@ import { assertShareNoMembers } from "./separation";
  */
 
 function requireCommissioner(actor: Actor) {
-  if (actor.organisationType !== "COMMISSIONER")
-    throw new ForbiddenError("Only a commissioner can manage contracts.");
+  assertCan(actor, "manageContracts", "Only a commissioner can manage contracts.");
 }
 
-const ownContract = (actor: Actor, contractId: string) => ({
-  id: contractId,
-  commissionerId: actor.organisationId,
-});
+const ownContract = (actor: Actor, contractId: string) => ({ id: contractId, ...commissionedBy(actor) });
 
 export interface NewContract {
   title: string;
@@ -134,7 +132,7 @@ export async function getOwnContract(actor: Actor, contractId: string): Promise<
 export async function listOwnContracts(actor: Actor) {
   requireCommissioner(actor);
   return db().contract.findMany({
-    where: { commissionerId: actor.organisationId },
+    where: commissionedBy(actor),
     select: {
       id: true,
       title: true,
@@ -162,7 +160,7 @@ export async function addPartner(actor: Actor, contractId: string, input: NewPar
   requireRecordIds(contractId, input.primeId);
   await db().$transaction(async (tx) => {
     const award = await tx.contractPrime.findFirst({
-      where: { contractId, primeId: input.primeId, contract: { commissionerId: actor.organisationId } },
+      where: { contractId, primeId: input.primeId, contract: commissionedBy(actor) },
       select: { id: true },
     });
     if (!award) throw new NotFoundError();
@@ -205,7 +203,7 @@ export async function updatePartner(
   requireCommissioner(actor);
   requireRecordIds(supplyChainMemberId);
   const updated = await db().supplyChainMember.updateMany({
-    where: { id: supplyChainMemberId, contract: { commissionerId: actor.organisationId } },
+    where: { id: supplyChainMemberId, contract: commissionedBy(actor) },
     data: change,
   });
   if (updated.count === 0) throw new NotFoundError();

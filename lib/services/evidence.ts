@@ -1,12 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { assertCan, can } from "@/lib/access/capabilities";
+import { selfAssessmentsReadBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { judgeFileType } from "@/lib/evidence/file-types";
 import { formatBytes } from "@/lib/format";
 import { PRINCIPLE_KEYS } from "@/lib/framework";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 import { lockedMessage, lockedOn } from "./self-assessment-lock";
@@ -20,20 +21,6 @@ import { lockedMessage, lockedOn } from "./self-assessment-lock";
 /** Under the proxy's 6 MB body limit for a form post, with room for the form's other fields. */
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 20;
-
-/**
- * Who may see a self-assessment's evidence and its review: the prime that answered it, and its
- * contract's commissioner (also used by lib/services/verification.ts).
- */
-export function readable(actor: Actor): Prisma.AssessmentWhereInput {
-  if (actor.organisationType === "PRIME") {
-    return { perspective: "PRIME", respondentOrgId: actor.organisationId };
-  }
-  if (actor.organisationType === "COMMISSIONER") {
-    return { perspective: "PRIME", contract: { commissionerId: actor.organisationId } };
-  }
-  return { id: "" };
-}
 
 export interface EvidenceListing {
   assessmentId: string;
@@ -59,7 +46,7 @@ export interface EvidenceListing {
 export async function listEvidence(actor: Actor, assessmentId: string): Promise<EvidenceListing> {
   requireRecordIds(assessmentId);
   const assessment = await db().assessment.findFirst({
-    where: { id: assessmentId, ...readable(actor) },
+    where: { id: assessmentId, ...selfAssessmentsReadBy(actor) },
     select: {
       id: true,
       respondentOrgId: true,
@@ -84,7 +71,7 @@ export async function listEvidence(actor: Actor, assessmentId: string): Promise<
     },
   });
   if (!assessment) throw new NotFoundError();
-  const canAdd = actor.organisationType === "PRIME" && assessment.respondentOrgId === actor.organisationId;
+  const canAdd = can(actor, "selfAssess") && assessment.respondentOrgId === actor.organisationId;
   const locked = await lockedOn(db(), assessment);
   return {
     assessmentId: assessment.id,
@@ -104,8 +91,7 @@ export async function addEvidence(
   input: { assessmentId: string; principleKey: string; fileName: string; bytes: Uint8Array },
 ): Promise<{ id: string }> {
   requireRecordIds(input.assessmentId);
-  if (actor.organisationType !== "PRIME")
-    throw new ForbiddenError("Only the prime adds evidence to its self-assessment.");
+  assertCan(actor, "selfAssess", "Only the prime adds evidence to its self-assessment.");
   if (!(PRINCIPLE_KEYS as readonly string[]).includes(input.principleKey)) {
     throw new RuleError("Choose the principle the file is evidence for.");
   }
@@ -156,7 +142,7 @@ export async function readEvidence(
 ): Promise<{ fileName: string; mediaType: string; bytes: Uint8Array }> {
   requireRecordIds(fileId);
   const file = await db().evidenceFile.findFirst({
-    where: { id: fileId, assessment: readable(actor) },
+    where: { id: fileId, assessment: selfAssessmentsReadBy(actor) },
     select: { fileName: true, mediaType: true, content: { select: { bytes: true } } },
   });
   if (!file?.content) throw new NotFoundError();
@@ -171,8 +157,7 @@ export async function readEvidence(
  */
 export async function removeEvidence(actor: Actor, fileId: string): Promise<{ assessmentId: string }> {
   requireRecordIds(fileId);
-  if (actor.organisationType !== "PRIME")
-    throw new ForbiddenError("Only the prime removes evidence from its self-assessment.");
+  assertCan(actor, "selfAssess", "Only the prime removes evidence from its self-assessment.");
   return db().$transaction(async (tx) => {
     const file = await tx.evidenceFile.findFirst({
       where: { id: fileId, assessment: { perspective: "PRIME", respondentOrgId: actor.organisationId } },

@@ -1,5 +1,6 @@
 import "server-only";
 import { fromPrisma } from "pg-boss";
+import { assertCan, can } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { jobQueue, QUEUES } from "@/lib/db/job-queue";
@@ -51,8 +52,7 @@ export interface ImportRunView {
 
 /** Stores an upload and queues its import; the run's id, for its page. Commissioners' members only. */
 export async function queueImport(actor: Actor, upload: Upload): Promise<string> {
-  if (actor.organisationType !== "COMMISSIONER")
-    throw new ForbiddenError("Only a commissioner can import contracts.");
+  assertCan(actor, "manageContracts", "Only a commissioner can import contracts.");
   const queue = await jobQueue();
   return db().$transaction(async (tx) => {
     if (!(await importer(tx, actor.organisationId, actor.userId)))
@@ -294,7 +294,7 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
       finishedAt: true,
     },
   });
-  if (!run || actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  if (!run || !can(actor, "manageContracts")) throw new NotFoundError();
   return {
     ...run,
     status: STATUS[run.status] as RunStatus,

@@ -1,4 +1,5 @@
 import "server-only";
+import { ON_ROSTER, openAt } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, RuleError } from "@/lib/errors";
@@ -9,7 +10,6 @@ import { hashToken, type InvitationState, isTokenShaped, sameEmail, stateOf } fr
 import { commissionerProgrammeSelect, type Programme, programmeFor } from "@/lib/questionnaire/who-sees";
 import { fromDbPerspective, startOrResume } from "@/lib/services/assessments";
 import { AUDIT_ACTIONS, recordAudit } from "@/lib/services/audit";
-import { openCycleWhere } from "@/lib/services/invitations";
 import { askToJoin, emailJoinRequest } from "@/lib/services/join-requests";
 import { switchOrganisation } from "@/lib/services/memberships";
 import { assertMayJoin } from "@/lib/services/separation";
@@ -73,7 +73,7 @@ export async function findInvitation(token: string, now = new Date()): Promise<I
     db().organisation.findUnique({ where: { id: row.invitedByOrgId }, select: { name: true } }),
     // The cycle the invitation was sent in: invitations are only sent while one is open.
     db().cycle.findFirst({
-      where: openCycleWhere(row.contract.id, row.createdAt),
+      where: { contractId: row.contract.id, ...openAt(row.createdAt) },
       orderBy: { opensAt: "desc" },
       select: { name: true, closesAt: true },
     }),
@@ -140,7 +140,7 @@ export async function acceptInvitation(
     // The roster may have changed since the invitation was sent.
     if (perspective === "subcontractor") {
       const onRoster = await tx.supplyChainMember.findFirst({
-        where: { contractId: contract.id, primeId: prime.id, organisationId: organisation.id, canRate: true },
+        where: { contractId: contract.id, primeId: prime.id, organisationId: organisation.id, ...ON_ROSTER },
         select: { id: true },
       });
       if (!onRoster) {

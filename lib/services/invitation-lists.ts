@@ -1,4 +1,5 @@
 import "server-only";
+import { contractsInvitingBy, ON_ROSTER, openAt } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -7,7 +8,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { type InvitationState, stateOf } from "@/lib/invitations/tokens";
 import { fromDbPerspective } from "@/lib/services/assessments";
-import { visibleContract } from "@/lib/services/invitations";
 import { answeredCounts, countedTo, countKey } from "@/lib/services/report-counts";
 
 /**
@@ -45,7 +45,7 @@ export interface InvitationSummary {
 async function contractFor(actor: Actor, contractId: string) {
   requireRecordIds(contractId);
   const contract = await db().contract.findFirst({
-    where: { id: contractId, ...visibleContract(actor) },
+    where: { id: contractId, ...contractsInvitingBy(actor) },
     select: { commissionerId: true },
   });
   if (!contract) throw new NotFoundError();
@@ -109,7 +109,7 @@ export async function chainInvitations(
   const primeId = actor.organisationId;
   const [roster, invitations, cycle] = await Promise.all([
     db().supplyChainMember.findMany({
-      where: { contractId, primeId, canRate: true },
+      where: { contractId, primeId, ...ON_ROSTER },
       select: { organisationId: true },
     }),
     db().invitation.findMany({
@@ -123,7 +123,7 @@ export async function chainInvitations(
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     db().cycle.findFirst({
-      where: { contractId, opensAt: { lte: now }, closesAt: { gte: now } },
+      where: { contractId, ...openAt(now) },
       orderBy: { opensAt: "desc" },
       select: { id: true, closesAt: true, frameworkId: true, frameworkVersion: true },
     }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { contractsInvitingBy, ON_ROSTER, openAt } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { privacyNoticeUrl, sendEmail } from "@/lib/email/send";
@@ -22,17 +23,6 @@ export { INVITATION_DAYS, type InvitationState } from "@/lib/invitations/tokens"
 
 /** The link in the email. The token appears here and nowhere else: never log it. */
 export const invitationUrl = (token: string) => `${env().APP_URL}/invitations/${token}`;
-
-export const openCycleWhere = (contractId: string, now: Date) => ({
-  contractId,
-  opensAt: { lte: now },
-  closesAt: { gte: now },
-});
-
-/** Who may invite on a contract: its commissioner, or one of its primes (for its own chain). */
-export const visibleContract = (actor: Actor) => ({
-  OR: [{ commissionerId: actor.organisationId }, { primes: { some: { primeId: actor.organisationId } } }],
-});
 
 // ---------------------------------------------------------------------------------------------
 // Sending
@@ -68,7 +58,7 @@ export async function createInvitation(
   }
   requireRecordIds(input.contractId, input.primeId, input.organisationId);
   const award = await db().contractPrime.findFirst({
-    where: { contractId: input.contractId, primeId: input.primeId, contract: visibleContract(actor) },
+    where: { contractId: input.contractId, primeId: input.primeId, contract: contractsInvitingBy(actor) },
     select: {
       contract: {
         select: {
@@ -98,7 +88,7 @@ export async function createInvitation(
         contractId: input.contractId,
         primeId: input.primeId,
         organisationId: input.organisationId,
-        canRate: true,
+        ...ON_ROSTER,
       },
       select: { organisation: { select: { name: true } } },
     });
@@ -111,7 +101,7 @@ export async function createInvitation(
   }
 
   const cycle = await db().cycle.findFirst({
-    where: openCycleWhere(input.contractId, now),
+    where: { contractId: input.contractId, ...openAt(now) },
     orderBy: { opensAt: "desc" },
     select: { closesAt: true },
   });
@@ -216,7 +206,7 @@ export async function getInviteOptions(
 ): Promise<InviteOptions> {
   requireRecordIds(contractId);
   const contract = await db().contract.findFirst({
-    where: { id: contractId, ...visibleContract(actor) },
+    where: { id: contractId, ...contractsInvitingBy(actor) },
     select: {
       id: true,
       title: true,
@@ -227,7 +217,7 @@ export async function getInviteOptions(
         orderBy: [{ lot: "asc" }, { prime: { name: "asc" } }],
       },
       cycles: {
-        where: { opensAt: { lte: now }, closesAt: { gte: now } },
+        where: openAt(now),
         orderBy: { opensAt: "desc" },
         take: 1,
         select: { name: true, closesAt: true },
@@ -238,7 +228,7 @@ export async function getInviteOptions(
   const commissioner = contract.commissionerId === actor.organisationId;
   const primes = contract.primes.filter((p) => commissioner || p.prime.id === actor.organisationId);
   const roster = await db().supplyChainMember.findMany({
-    where: { contractId, primeId: { in: primes.map((p) => p.prime.id) }, canRate: true },
+    where: { contractId, primeId: { in: primes.map((p) => p.prime.id) }, ...ON_ROSTER },
     select: { primeId: true, organisation: { select: { id: true, name: true } } },
     orderBy: { organisation: { name: "asc" } },
   });

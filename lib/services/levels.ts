@@ -1,4 +1,6 @@
 import "server-only";
+import { assertCan, sideOf } from "@/lib/access/capabilities";
+import { selfAssessmentsReadBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError, RuleError } from "@/lib/errors";
@@ -7,7 +9,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { LEVEL_LABEL, LEVEL_RULE, type Level, type LevelOutcome, workLevel } from "@/lib/scoring/levels";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
-import { readable } from "./evidence";
 import { primeView } from "./release-reads";
 import { releasedScopes } from "./releases";
 import type { ReviewSide } from "./verification";
@@ -126,7 +127,7 @@ const toConfirmed = (row: AssessmentRow["levels"][number]): ConfirmedLevel => ({
 export async function getLevel(actor: Actor, assessmentId: string): Promise<LevelView> {
   requireRecordIds(assessmentId);
   const row = await db().assessment.findFirst({
-    where: { id: assessmentId, ...readable(actor) },
+    where: { id: assessmentId, ...selfAssessmentsReadBy(actor) },
     select: assessmentSelect,
   });
   if (!row) throw new NotFoundError();
@@ -138,7 +139,7 @@ export async function getLevel(actor: Actor, assessmentId: string): Promise<Leve
     commissionerName: row.contract.commissioner.name,
     contractTitle: row.contract.title,
     cycleName: row.cycle.name,
-    viewer: actor.organisationType === "COMMISSIONER" ? "commissioner" : "prime",
+    viewer: sideOf(actor) === "commissioner" ? "commissioner" : "prime",
     worked: current ? await work(row) : null,
     confirmed: confirmed ? toConfirmed(confirmed) : null,
   };
@@ -153,9 +154,9 @@ export async function confirmLevel(
   input: { assessmentId: string; publish: boolean },
 ): Promise<{ id: string; level: Level }> {
   requireRecordIds(input.assessmentId);
-  if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  assertCan(actor, "judgePrimes");
   const row = await db().assessment.findFirst({
-    where: { id: input.assessmentId, ...readable(actor) },
+    where: { id: input.assessmentId, ...selfAssessmentsReadBy(actor) },
     select: assessmentSelect,
   });
   if (!row || row.contract.commissionerId !== actor.organisationId) throw new NotFoundError();

@@ -1,7 +1,8 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { requireRecordIds } from "@/lib/ids";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
 import { mergeInTransaction } from "./organisation-merge";
@@ -24,7 +25,7 @@ export interface LikelyMatchView {
 /** A run's likely matches, for the members of the commissioner that ran it; the run's own check first. */
 export async function likelyMatchesOf(actor: Actor, runId: string): Promise<LikelyMatchView[]> {
   requireRecordIds(runId);
-  if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  assertCan(actor, "manageContracts");
   const rows = await db().likelyMatch.findMany({
     where: { importRunId: runId, commissionerId: actor.organisationId },
     select: { id: true, supplierName: true, contractLabel: true, existingName: true, decision: true },
@@ -47,7 +48,7 @@ export async function decideLikelyMatch(
   { matchId, same }: { matchId: string; same: boolean },
 ): Promise<{ runId: string | null }> {
   requireRecordIds(matchId);
-  if (actor.organisationType !== "COMMISSIONER") throw new ForbiddenError();
+  assertCan(actor, "manageContracts", "Only the commissioner that ran the import decides its matches.");
   return db().$transaction(
     async (tx) => {
       // Taking the row's lock first: two people deciding the same match wait for each other.

@@ -1,7 +1,7 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportedContract, ImportedSupplier } from "@/lib/ocds/parse";
@@ -57,8 +57,7 @@ export async function importBatch(
   report: ImportReport,
   options: BatchOptions,
 ): Promise<void> {
-  if (actor.organisationType !== "COMMISSIONER")
-    throw new ForbiddenError("Only a commissioner can import contracts.");
+  assertCan(actor, "manageContracts", "Only a commissioner can import contracts.");
   // A demo commissioner's notices name demo organisations only (organisation-matching.ts).
   const demo = await isDemoOrganisation(tx, actor.organisationId);
   for (const contract of contracts) {

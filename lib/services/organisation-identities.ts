@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, RuleError } from "@/lib/errors";
@@ -34,9 +35,10 @@ export async function organisationIdentifiers(organisationId: string) {
  * refused, never moved. Checked inside, against the database, for the acting administrator.
  */
 export async function addOwnIdentifier(actor: Actor, text: string): Promise<string> {
-  if (actor.userId === null || actor.role !== "ADMIN") {
-    throw new ForbiddenError("Only your organisation's administrators can record its numbers.");
-  }
+  const refusal = "Only your organisation's administrators can record its numbers.";
+  assertCan(actor, "administerOrganisation", refusal);
+  // The number is recorded against the person who added it, a member checked again below.
+  if (actor.userId === null) throw new ForbiddenError(refusal);
   const identifier = parseIdentifier(text);
   if (!identifier) throw new RuleError(NOT_AN_IDENTIFIER);
   const written = formatIdentifier(identifier);
@@ -46,7 +48,7 @@ export async function addOwnIdentifier(actor: Actor, text: string): Promise<stri
       where: { userId, organisationId: actor.organisationId, role: "ADMIN" },
       select: { id: true },
     });
-    if (!admin) throw new ForbiddenError("Only your organisation's administrators can record its numbers.");
+    if (!admin) throw new ForbiddenError(refusal);
     const held = await tx.organisationIdentifier.findUnique({
       where: { scheme_value: { scheme: identifier.scheme, value: identifier.id } },
       select: { organisationId: true },

@@ -1,8 +1,9 @@
 import "server-only";
+import { accessKey } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { createSharedRuns } from "./gate";
 import { type PaymentComparison, paymentComparison } from "./payment-comparison";
-import { type ActionItem, listActionPlan } from "./prime-responses";
+import { type ActionItem, listActionPlan } from "./replies-and-plans";
 import { type ContractReport, getContractReport } from "./reports";
 import { type SelfAssessmentVersions, selfAssessmentVersionsOf } from "./self-assessment-versions";
 
@@ -27,15 +28,7 @@ export function getPrimeReportView(
   actor: Actor,
   { contractId, primeId, cycleId }: { contractId: string; primeId: string; cycleId?: string },
 ): Promise<PrimeReportView> {
-  const key = JSON.stringify([
-    actor.organisationId,
-    actor.organisationType,
-    actor.userId,
-    actor.role,
-    contractId,
-    primeId,
-    cycleId ?? null,
-  ]);
+  const key = JSON.stringify([accessKey(actor), contractId, primeId, cycleId ?? null]);
   return shared(key, () => primeReportView(actor, { contractId, primeId, cycleId }));
 }
 

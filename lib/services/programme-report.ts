@@ -1,4 +1,6 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
+import { commissionedBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -66,7 +68,7 @@ export async function getProgrammeReport(
   actor: Actor,
   options: { cycleName?: string; contractId?: string; now?: Date } = {},
 ): Promise<ProgrammeReport> {
-  if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  assertCan(actor, "readProgramme");
   if (options.contractId !== undefined) requireRecordIds(options.contractId);
   const now = options.now ?? new Date();
   const { period, names } = await periodOf(actor, options.cycleName, now);
@@ -145,7 +147,7 @@ async function programmeReport(
     }),
     contractId
       ? db().contract.findFirst({
-          where: { id: contractId, commissionerId: actor.organisationId },
+          where: { id: contractId, ...commissionedBy(actor) },
           select: { id: true, title: true, reference: true },
         })
       : null,

@@ -1,7 +1,7 @@
 import "server-only";
+import { assertCan } from "@/lib/access/capabilities";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
 import { NOT_RELEASER } from "./releases";
 
 /**
@@ -32,9 +32,7 @@ export interface PeriodOverview {
 
 /** Only a commissioner's administrators release its programme, so only they see this. */
 export function assertReleaser(actor: Actor): void {
-  if (actor.organisationType !== "COMMISSIONER" || actor.role !== "ADMIN" || actor.userId === null) {
-    throw new ForbiddenError(NOT_RELEASER);
-  }
+  assertCan(actor, "releaseFigures", NOT_RELEASER);
 }
 
 /** Every period of the actor's programme, newest first. Refused to anyone but its administrators. */

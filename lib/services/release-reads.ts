@@ -1,4 +1,6 @@
 import "server-only";
+import { sideOf } from "@/lib/access/capabilities";
+import { ON_ROSTER } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { requireRecordIds } from "@/lib/ids";
@@ -35,9 +37,9 @@ export function primeView(primeId: string): Actor {
  */
 export async function partnerReleasedScopes(actor: Actor, query: ReleasedQuery): Promise<ReleasedScope[]> {
   requireRecordIds(actor.organisationId, ...query.primeIds, ...(query.contractIds ?? []));
-  if (actor.organisationType !== "SUBCONTRACTOR" || query.periods.length === 0) return [];
+  if (sideOf(actor) !== "partner" || query.periods.length === 0) return [];
   const rosters = await db().supplyChainMember.findMany({
-    where: { organisationId: actor.organisationId, primeId: { in: [...query.primeIds] }, canRate: true },
+    where: { organisationId: actor.organisationId, primeId: { in: [...query.primeIds] }, ...ON_ROSTER },
     select: { primeId: true, contractId: true },
   });
   const result: ReleasedScope[] = [];
@@ -65,7 +67,7 @@ export async function partnerReleasedScopes(actor: Actor, query: ReleasedQuery):
  * releases.ts decides, a partner by the rule above, anyone else nothing.
  */
 export function readableScopes(actor: Actor, query: ReleasedQuery): Promise<ReleasedScope[]> {
-  if (actor.organisationType === "SUBCONTRACTOR") return partnerReleasedScopes(actor, query);
+  if (sideOf(actor) === "partner") return partnerReleasedScopes(actor, query);
   return releasedScopes(actor, query);
 }
 

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { assertCan, can } from "@/lib/access/capabilities";
+import { releaseReaderOf } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
@@ -57,14 +59,8 @@ export async function releasePeriod(
   now: Date = new Date(),
 ): Promise<ReleaseOutcome> {
   requireRecordIds(commissionerId);
-  if (
-    actor.organisationType !== "COMMISSIONER" ||
-    actor.organisationId !== commissionerId ||
-    actor.userId === null ||
-    actor.role !== "ADMIN"
-  ) {
-    throw new ForbiddenError(NOT_RELEASER);
-  }
+  assertCan(actor, "releaseFigures", NOT_RELEASER);
+  if (actor.organisationId !== commissionerId) throw new ForbiddenError(NOT_RELEASER);
   const userId = actor.userId;
   const name = parsePeriod(period);
   return db().$transaction(async (tx) => {
@@ -215,41 +211,21 @@ const figureSelect = {
 type FigureRow = Prisma.ReleaseFigureGetPayload<{ select: typeof figureSelect }>;
 
 /**
- * Who may read which released scopes of a prime, and which of their figures, as query conditions:
- * - the prime: its own scopes, and only the figures for everyone;
- * - a commissioner: the prime on its contracts and in its pool, and the prime nationally; every
- *   figure, facts the prime sets per partner included;
- * - anyone else: nothing here. A partner reads its prime's figures through release-reads.ts, which
- *   asks as the prime would, at the scopes that include its own contract.
+ * Who may read which released scopes of a prime, and which figures: the rule is
+ * lib/access/scopes.ts `releaseReaderOf`; here it gains its SQL form, for reads of thousands of
+ * scopes at once, which must say the same.
  */
 function readerOf(actor: Actor, primeId: string) {
-  if (actor.organisationType === "PRIME" && actor.organisationId === primeId) {
-    return {
-      view: "prime" as const,
-      scopes: {} satisfies Prisma.ReleaseScopeWhereInput,
-      scopesSql: Prisma.sql`TRUE`,
-      figures: { audience: "ALL" } satisfies Prisma.ReleaseFigureWhereInput,
-    };
-  }
-  if (actor.organisationType === "COMMISSIONER") {
-    return {
-      view: "commissioner" as const,
-      scopes: {
-        OR: [
-          { level: "NATIONAL" },
-          { level: "COMMISSIONER", commissionerId: actor.organisationId },
-          { level: "CONTRACT", contract: { commissionerId: actor.organisationId } },
-        ],
-      } satisfies Prisma.ReleaseScopeWhereInput,
-      // The same rule for SQL over "ReleaseScope" s, where thousands of scopes are read at once.
-      scopesSql: Prisma.sql`(s.level = 'NATIONAL'
+  const reader = releaseReaderOf(actor, primeId);
+  if (reader === null) return null;
+  if (reader.view === "prime") return { ...reader, scopesSql: Prisma.sql`TRUE` };
+  return {
+    ...reader,
+    scopesSql: Prisma.sql`(s.level = 'NATIONAL'
         OR (s.level = 'COMMISSIONER' AND s."commissionerId" = ${actor.organisationId})
         OR (s.level = 'CONTRACT' AND EXISTS (SELECT 1 FROM "Contract" k
               WHERE k.id = s."contractId" AND k."commissionerId" = ${actor.organisationId})))`,
-      figures: {} satisfies Prisma.ReleaseFigureWhereInput,
-    };
-  }
-  return null;
+  };
 }
 
 /**
@@ -360,7 +336,7 @@ export async function programmeScopes(
   query: { period: string; contractId?: string },
 ): Promise<ReleasedSummary[]> {
   if (query.contractId !== undefined) requireRecordIds(query.contractId);
-  if (actor.organisationType !== "COMMISSIONER") return [];
+  if (!can(actor, "readProgramme")) return [];
   const reader = readerOf(actor, actor.organisationId) as NonNullable<ReturnType<typeof readerOf>>;
   const period = parsePeriod(query.period);
   const scopes = await scopeRows(
@@ -448,7 +424,7 @@ export async function nationalMedian(
   actor: Actor,
   period: string,
 ): Promise<{ median: number | null; primes: number }> {
-  if (actor.organisationType !== "COMMISSIONER") return { median: null, primes: 0 };
+  if (!can(actor, "readProgramme")) return { median: null, primes: 0 };
   const name = parsePeriod(period);
   const [row] = await db().$queryRaw<{ median: number | null; primes: number }[]>`
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m."meanTenths")::float8 AS median, count(*)::int AS primes

@@ -1,4 +1,6 @@
 import "server-only";
+import { sideOf } from "@/lib/access/capabilities";
+import { contractsReportedTo, ON_ROSTER } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -119,11 +121,7 @@ async function accessTo(actor: Actor, contractId: string): Promise<Access & { co
   const contract = await db().contract.findFirst({
     where: {
       id: contractId,
-      OR: [
-        { commissionerId: actor.organisationId },
-        { primes: { some: { primeId: actor.organisationId } } },
-        { supplyChain: { some: { organisationId: actor.organisationId, canRate: true } } },
-      ],
+      ...contractsReportedTo(actor),
     },
     select: contractSelect,
   });
@@ -134,7 +132,7 @@ async function accessTo(actor: Actor, contractId: string): Promise<Access & { co
   if (all.includes(actor.organisationId))
     return { viewer: "prime", primeIds: [actor.organisationId], contract };
   const rated = await db().supplyChainMember.findMany({
-    where: { contractId, organisationId: actor.organisationId, canRate: true },
+    where: { contractId, organisationId: actor.organisationId, ...ON_ROSTER },
     select: { primeId: true },
   });
   return { viewer: "partner", primeIds: rated.map((r) => r.primeId), contract };
@@ -245,8 +243,9 @@ export async function getContractReport(
 ): Promise<ContractReport> {
   requireRecordIds(contractId, ...[options.cycleId, options.primeId].filter((id) => id !== undefined));
   const key = JSON.stringify([
+    // Nothing here depends on the person: readers for one organisation share a run.
     actor.organisationId,
-    actor.organisationType,
+    sideOf(actor),
     contractId,
     options.cycleId ?? null,
     options.primeId ?? null,

@@ -1,10 +1,10 @@
 import "server-only";
+import { selfAssessmentVersionsReadBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { type AnswerValue, type Framework, frameworkFor } from "@/lib/framework";
 import { requireRecordIds } from "@/lib/ids";
-import { readable } from "./evidence";
 import { releasedOn } from "./self-assessment-lock";
 
 /**
@@ -43,9 +43,8 @@ const reportedVersion = (versions: readonly SelfAssessmentVersion[]) =>
 
 export async function readSelfAssessment(actor: Actor, id: string): Promise<SelfAssessmentRead> {
   requireRecordIds(id);
-  const own = actor.organisationType === "PRIME";
   const row = await db().assessment.findFirst({
-    where: { id, ...readable(actor), ...(own ? {} : { status: "SUBMITTED" }) },
+    where: { id, ...selfAssessmentVersionsReadBy(actor) },
     select: {
       id: true,
       cycleId: true,
@@ -63,8 +62,7 @@ export async function readSelfAssessment(actor: Actor, id: string): Promise<Self
     where: {
       cycleId: row.cycleId,
       primeId: row.primeId,
-      ...readable(actor),
-      ...(own ? {} : { status: "SUBMITTED" }),
+      ...selfAssessmentVersionsReadBy(actor),
     },
     select: { id: true, version: true, submittedAt: true, afterRelease: true },
     orderBy: { version: "asc" },
@@ -103,9 +101,8 @@ export async function selfAssessmentVersionsOf(
   key: { contractId: string; primeId: string; cycleId: string },
 ): Promise<SelfAssessmentVersions> {
   requireRecordIds(key.contractId, key.primeId, key.cycleId);
-  const own = actor.organisationType === "PRIME";
   const versions = await db().assessment.findMany({
-    where: { ...key, ...readable(actor), ...(own ? {} : { status: "SUBMITTED" }) },
+    where: { ...key, ...selfAssessmentVersionsReadBy(actor) },
     select: { id: true, version: true, submittedAt: true, afterRelease: true },
     orderBy: { version: "asc" },
   });

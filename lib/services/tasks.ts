@@ -1,4 +1,6 @@
 import "server-only";
+import { can } from "@/lib/access/capabilities";
+import { ON_ROSTER, openAt } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import type { Perspective } from "@/lib/framework";
@@ -21,16 +23,33 @@ export interface Task {
 export async function listTasks(actor: Actor, now = new Date()): Promise<Task[]> {
   const client = db();
   const openCycle = {
-    where: { opensAt: { lte: now }, closesAt: { gte: now } },
+    where: openAt(now),
     orderBy: { opensAt: "desc" as const },
     take: 1,
   };
-  const pairs =
-    actor.organisationType === "SUBCONTRACTOR"
+  const pairs = can(actor, "rate")
+    ? (
+        await client.supplyChainMember.findMany({
+          where: { organisationId: actor.organisationId, ...ON_ROSTER },
+          select: {
+            contract: {
+              select: {
+                id: true,
+                title: true,
+                cycles: { ...openCycle, select: { id: true, name: true, closesAt: true } },
+              },
+            },
+            prime: { select: { id: true, name: true } },
+          },
+          orderBy: [{ contract: { title: "asc" } }, { prime: { name: "asc" } }],
+        })
+      ).map((row) => ({ ...row, lot: null as string | null, perspective: "subcontractor" as const }))
+    : can(actor, "selfAssess")
       ? (
-          await client.supplyChainMember.findMany({
-            where: { organisationId: actor.organisationId, canRate: true },
+          await client.contractPrime.findMany({
+            where: { primeId: actor.organisationId },
             select: {
+              lot: true,
               contract: {
                 select: {
                   id: true,
@@ -40,28 +59,10 @@ export async function listTasks(actor: Actor, now = new Date()): Promise<Task[]>
               },
               prime: { select: { id: true, name: true } },
             },
-            orderBy: [{ contract: { title: "asc" } }, { prime: { name: "asc" } }],
+            orderBy: { contract: { title: "asc" } },
           })
-        ).map((row) => ({ ...row, lot: null as string | null, perspective: "subcontractor" as const }))
-      : actor.organisationType === "PRIME"
-        ? (
-            await client.contractPrime.findMany({
-              where: { primeId: actor.organisationId },
-              select: {
-                lot: true,
-                contract: {
-                  select: {
-                    id: true,
-                    title: true,
-                    cycles: { ...openCycle, select: { id: true, name: true, closesAt: true } },
-                  },
-                },
-                prime: { select: { id: true, name: true } },
-              },
-              orderBy: { contract: { title: "asc" } },
-            })
-          ).map((row) => ({ ...row, perspective: "prime" as const }))
-        : [];
+        ).map((row) => ({ ...row, perspective: "prime" as const }))
+      : [];
 
   const cycleIds = pairs.flatMap((p) => p.contract.cycles.map((c) => c.id));
   const assessments = await client.assessment.findMany({

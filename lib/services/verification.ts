@@ -1,4 +1,6 @@
 import "server-only";
+import { assertCan, sideOf } from "@/lib/access/capabilities";
+import { awardsOverseenBy, selfAssessmentsReadBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError, RuleError } from "@/lib/errors";
@@ -7,13 +9,12 @@ import { framework, PRINCIPLE_KEYS, type PrincipleKey } from "@/lib/framework";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
 import { AUDIT_ACTIONS, recordAudit } from "./audit";
-import { readable } from "./evidence";
 
 /**
  * Verification (issue 18, part 2; docs/decisions/0025): the contract's commissioner reviews a prime's
  * submitted self-assessment principle by principle, and the prime responds. Entries are only added,
  * never changed, so the whole history stays; each is recorded in the writer's activity log. The
- * prime and its commissioner read it (the evidence rule, lib/services/evidence.ts); everyone else
+ * prime and its commissioner read it (`selfAssessmentsReadBy`, lib/access/scopes.ts); everyone else
  * finds nothing. Who may write is decided in each write's own query.
  */
 
@@ -72,7 +73,7 @@ const reviewSelect = {
 export async function getReview(actor: Actor, assessmentId: string): Promise<Review> {
   requireRecordIds(assessmentId);
   const row = await db().assessment.findFirst({
-    where: { id: assessmentId, ...readable(actor) },
+    where: { id: assessmentId, ...selfAssessmentsReadBy(actor) },
     select: reviewSelect,
   });
   if (!row) throw new NotFoundError();
@@ -83,7 +84,7 @@ export async function getReview(actor: Actor, assessmentId: string): Promise<Rev
     commissionerName: row.contract.commissioner.name,
     contractTitle: row.contract.title,
     cycleName: row.cycle.name,
-    viewer: actor.organisationType === "COMMISSIONER" ? "commissioner" : "prime",
+    viewer: sideOf(actor) === "commissioner" ? "commissioner" : "prime",
     state: row.status === "DRAFT" ? "draft" : row.correction ? "superseded" : "current",
     principles: framework.principles.map((p) => {
       const entries: ReviewEntry[] = row.verification
@@ -112,7 +113,7 @@ export async function getReview(actor: Actor, assessmentId: string): Promise<Rev
 /** The reviewable self-assessment: submitted, not superseded, and one the actor may read. */
 async function reviewable(tx: Prisma.TransactionClient, actor: Actor, assessmentId: string) {
   const row = await tx.assessment.findFirst({
-    where: { id: assessmentId, ...readable(actor) },
+    where: { id: assessmentId, ...selfAssessmentsReadBy(actor) },
     select: {
       id: true,
       status: true,
@@ -146,7 +147,7 @@ export async function recordVerdict(
   requireRecordIds(input.assessmentId);
   const title = principleTitle(input.principleKey);
   // Nobody else finds the self-assessment: the prime itself is refused here too, as "not found".
-  if (actor.organisationType !== "COMMISSIONER") throw new NotFoundError();
+  assertCan(actor, "judgePrimes");
   if (input.verdict !== "VERIFIED" && input.comment.trim() === "") {
     throw new RuleError("Say what is missing or wrong, so the prime knows what to do.");
   }
@@ -180,7 +181,7 @@ export async function respondToReview(
 ): Promise<void> {
   requireRecordIds(input.assessmentId);
   const title = principleTitle(input.principleKey);
-  if (actor.organisationType !== "PRIME") throw new NotFoundError();
+  assertCan(actor, "selfAssess");
   const text = input.text.trim();
   if (text === "") throw new RuleError("Enter your response to the commissioner.");
   await db().$transaction(async (tx) => {
@@ -203,7 +204,7 @@ export async function respondToReview(
 
 /**
  * The newest submitted self-assessment of a prime on a contract in a cycle, for the report's link to
- * its evidence and review; null when it has none. The evidence rule decides who finds it.
+ * its evidence and review; null when it has none. `awardsOverseenBy` decides who finds it.
  */
 export async function currentSelfAssessmentId(
   actor: Actor,
@@ -211,28 +212,20 @@ export async function currentSelfAssessmentId(
 ): Promise<string | null> {
   requireRecordIds(input.contractId, input.primeId, input.cycleId);
   // The prime itself, or the contract's commissioner, on a cycle of that contract; anyone else: not found.
-  const reader: Prisma.ContractPrimeWhereInput | null =
-    actor.organisationType === "PRIME"
-      ? { primeId: actor.organisationId }
-      : actor.organisationType === "COMMISSIONER"
-        ? { contract: { commissionerId: actor.organisationId } }
-        : null;
-  const award =
-    reader &&
-    (await db().contractPrime.findFirst({
-      where: {
-        AND: [
-          reader,
-          { contractId: input.contractId, primeId: input.primeId },
-          { contract: { cycles: { some: { id: input.cycleId } } } },
-        ],
-      },
-      select: { id: true },
-    }));
+  const award = await db().contractPrime.findFirst({
+    where: {
+      AND: [
+        awardsOverseenBy(actor),
+        { contractId: input.contractId, primeId: input.primeId },
+        { contract: { cycles: { some: { id: input.cycleId } } } },
+      ],
+    },
+    select: { id: true },
+  });
   if (!award) throw new NotFoundError();
   const row = await db().assessment.findFirst({
     where: {
-      ...readable(actor),
+      ...selfAssessmentsReadBy(actor),
       contractId: input.contractId,
       cycleId: input.cycleId,
       primeId: input.primeId,

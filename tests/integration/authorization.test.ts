@@ -8,7 +8,7 @@ import { addPartner, createContract, openCycle, updatePartner } from "@/lib/serv
 import { createInvitation } from "@/lib/services/invitations";
 import { decideLikelyMatch } from "@/lib/services/likely-matches";
 import { importContracts } from "@/lib/services/ocds-import";
-import { addActionItem, saveReplies, setActionStatus } from "@/lib/services/prime-responses";
+import { addActionItem, saveReplies, setActionStatus } from "@/lib/services/replies-and-plans";
 import { answersAt } from "@/tests/support/answers";
 import { actorFor, createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
 import { createRatingScenario } from "@/tests/support/scenarios";

@@ -4,6 +4,7 @@ import { PRINCIPLE_KEYS } from "@/lib/framework";
 import { OVERALL } from "@/lib/reports/stored-scores";
 import { submit } from "@/lib/services/assessments";
 import { answersAt } from "@/tests/support/answers";
+import { createEvidence } from "@/tests/support/evidence-factory";
 import { createContract, createCycle, createPrime } from "@/tests/support/factories";
 import { nonEmpty } from "@/tests/support/non-empty";
 import { createRatingScenario } from "@/tests/support/scenarios";
@@ -294,6 +295,58 @@ describe.each(testDatabaseKinds())("database invariants on %s", (kind) => {
           `INSERT INTO "AssessmentScore" ("assessmentId", "measure", "score") VALUES ($1, $2, 50)`,
           draft.id,
           measure,
+        );
+      }
+    });
+
+    it("refuses a principle that is not one of the five on answers, actions, replies and evidence", async () => {
+      const scenario = await createRatingScenario(database.client);
+      const draft = await scenario.rate(scenario.partner, answersAt("subcontractor", "best"), {
+        submittedAt: null,
+      });
+      const selfAssessment = await scenario.rate(scenario.prime, answersAt("prime", "best"), {
+        submittedAt: null,
+      });
+      await refused(
+        sql(`UPDATE "Answer" SET "principleKey" = 'kindness' WHERE "assessmentId" = $1`, draft.id),
+        /Answer_principle_known/,
+      );
+      await refused(
+        sql(
+          `INSERT INTO "ActionPlanItem" (id, "contractId", "primeId", "principleKey", action, owner, "dueDate", "updatedAt")
+           VALUES ('plan-misspelt', $1, $2, 'fair-payments', 'Pay on time', 'Finance', '2027-01-01', now())`,
+          scenario.contractId,
+          scenario.prime.organisationId,
+        ),
+        /ActionPlanItem_principle_known/,
+      );
+      await refused(
+        sql(
+          `INSERT INTO "PrincipleReply" (id, "cycleId", "primeId", "principleKey", text, "updatedAt")
+           VALUES ('reply-misspelt', $1, $2, 'Risk sharing', 'We disagree', now())`,
+          scenario.cycleId,
+          scenario.prime.organisationId,
+        ),
+        /PrincipleReply_principle_known/,
+      );
+      const file = await createEvidence(database.client, {
+        assessmentId: selfAssessment.id,
+        principleKey: "fair-payment",
+        kind: "csv",
+      });
+      await refused(
+        sql(`UPDATE "EvidenceFile" SET "principleKey" = 'overall' WHERE id = $1`, file.id),
+        /EvidenceFile_principle_known/,
+      );
+      // Every principle the code writes is one the database knows, and an action may name none.
+      for (const [index, key] of [...PRINCIPLE_KEYS, null].entries()) {
+        await sql(
+          `INSERT INTO "ActionPlanItem" (id, "contractId", "primeId", "principleKey", action, owner, "dueDate", "updatedAt")
+           VALUES ($1, $2, $3, $4, 'Pay on time', 'Finance', '2027-01-01', now())`,
+          `plan-${index}`,
+          scenario.contractId,
+          scenario.prime.organisationId,
+          key,
         );
       }
     });

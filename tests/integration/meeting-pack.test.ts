@@ -5,7 +5,12 @@ import { formatDate } from "@/lib/format";
 import { meetingPackPdf } from "@/lib/reports/pack-pdf";
 import { agreeAction, markActionDone } from "@/lib/services/action-agreement";
 import { getMeetingPack } from "@/lib/services/meeting-pack";
-import { addActionItem, listActionPlan, saveReplies, setActionStatus } from "@/lib/services/prime-responses";
+import {
+  addActionItem,
+  listActionPlan,
+  saveReplies,
+  setActionStatus,
+} from "@/lib/services/replies-and-plans";
 import * as demo from "@/prisma/demo-data";
 import { seedDemo } from "@/prisma/seed";
 import { actorFor, createCommissioner, createSubcontractor, createUser } from "@/tests/support/factories";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { AnswersWithheldError } from "@/lib/access/answers";
 import type { Actor } from "@/lib/auth/types";
 import { NotFoundError, RuleError } from "@/lib/errors";
-import { AnswersWithheldError } from "@/lib/services/answer-access";
 import { getOwnAssessment, savePrinciple, startCorrection, startOrResume } from "@/lib/services/assessments";
 import { addPartner, createContract } from "@/lib/services/contract-admin";
 import { acceptInvitation } from "@/lib/services/invitation-acceptance";

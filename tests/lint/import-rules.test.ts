@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * The import rules in biome.json bite: Biome, with the project's own configuration, runs on a small
  * project with one planted violation per rule beside files that keep the rules, and must name each
  * violation and nothing else. Without this a typo in a glob would leave a rule silently matching
- * nothing (docs/decisions/0013-import-rules-in-lint.md).
+ * nothing (docs/decisions/0013-import-rules-in-lint.md). The same for the access rule's plugin: only
+ * lib/access reads an actor's type or role (docs/decisions/0030).
  */
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -47,6 +48,16 @@ const files: Record<string, string> = {
   // A cycle through types only: the rule must not ignore it.
   "lib/cycle-a.ts": 'import type { B } from "./cycle-b";\n\nexport type A = { b?: B };\n',
   "lib/cycle-b.ts": 'import type { A } from "./cycle-a";\n\nexport type B = { a?: A };\n',
+  // Access is decided in lib/access (ADR 0030): only there may code read an actor's type or role.
+  "lib/access/rules.ts":
+    'export const admin = (actor: { role: string }) => actor.role === "ADMIN";\n\nexport const prime = (o: { organisationType: string }) => o.organisationType === "PRIME";\n',
+  "components/role-label.tsx":
+    'export const label = (m: { role: string }) => (m.role === "ADMIN" ? "Administrator" : "Member");\n',
+  "app/admin-page.tsx": 'export const admin = (actor: { role: string }) => actor.role !== "ADMIN";\n',
+  "lib/services/by-type.ts":
+    'export const prime = (o: { organisationType: string }) => o.organisationType === "PRIME";\n',
+  "components/by-type.tsx":
+    "export const side = (actor: { organisationType: string }) => actor.organisationType;\n",
 };
 
 const violations = [
@@ -64,6 +75,9 @@ const violations = [
   ["lib/alias-b.ts", "noImportCycles"],
   ["lib/cycle-a.ts", "noImportCycles"],
   ["lib/cycle-b.ts", "noImportCycles"],
+  ["app/admin-page.tsx", "plugin"],
+  ["lib/services/by-type.ts", "plugin"],
+  ["components/by-type.tsx", "plugin"],
 ] as const;
 
 let dir: string;
@@ -83,6 +97,12 @@ beforeAll(() => {
     path.join(dir, "tsconfig.json"),
     JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] }, jsx: "react-jsx" } }),
   );
+  // The access rule is a GritQL plugin named by a path inside the project.
+  mkdirSync(path.join(dir, "lib/access"), { recursive: true });
+  writeFileSync(
+    path.join(dir, "lib/access/access-rules.grit"),
+    readFileSync(path.join(root, "lib/access/access-rules.grit")),
+  );
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
@@ -98,17 +118,19 @@ beforeAll(() => {
     const failed = error as { stdout: string; stderr: string };
     output = failed.stdout + failed.stderr;
   }
-  reported = [...output.matchAll(/^(\S+?):\d+:\d+ lint\/\w+\/(\w+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+  reported = [...output.matchAll(/^(\S+?):\d+:\d+ (?:lint\/\w+\/(\w+)|(plugin))/gm)].map(
+    (m) => `${m[1]} ${m[2] ?? m[3]}`,
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("biome.json's import rules", () => {
+describe("biome.json's import and access rules", () => {
   it.each(violations)("%s breaks %s, and lint says so", (file, rule) => {
     expect(reported).toContain(`${file} ${rule}`);
   });
 
-  it("reports nothing else: services, db, actions (one calling another) and components used the right way pass", () => {
+  it("reports nothing else: services, db, actions (one calling another), components used the right way, lib/access and a role as a label pass", () => {
     expect(reported.length).toBeGreaterThan(0);
     expect([...reported].sort()).toEqual(violations.map(([file, rule]) => `${file} ${rule}`).sort());
   });

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { currentActor } from "@/lib/auth/actor";
+import { requirePage } from "@/lib/access/pages";
 import { listAudit } from "@/lib/services/audit";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -16,10 +14,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
 
 /** The organisation's log, for its administrators. */
 export default async function ActivityPage() {
-  await connection();
-  const actor = await currentActor();
-  if (!actor) redirect("/sign-in?next=/account/activity");
-  if (actor.role !== "ADMIN") notFound();
+  const actor = await requirePage("/account/activity", "administerOrganisation");
   const entries = await listAudit(actor);
   return (
     <>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { CreateApiKeyForm, RevokeApiKeyForm } from "@/components/reports/api-key-forms";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
-import { requireActorPage } from "@/lib/contracts/page-access";
+import { requirePage } from "@/lib/access/pages";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
 import { listApiTokens } from "@/lib/services/api-tokens";
@@ -12,8 +11,7 @@ export const metadata: Metadata = { title: "API keys" };
 
 /** An administrator's read-only keys for fetching the organisation's reports as JSON. */
 export default async function ApiKeysPage() {
-  const actor = await requireActorPage("/account/api-keys");
-  if (actor.role !== "ADMIN") notFound();
+  const actor = await requirePage("/account/api-keys", "administerOrganisation");
   const keys = await listApiTokens(actor);
   return (
     <>

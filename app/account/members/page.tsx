@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
 import { JoinRequestForm } from "@/components/members/join-request-form";
 import { RoleForm } from "@/components/members/role-form";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
-import { currentActor } from "@/lib/auth/actor";
+import { requirePage } from "@/lib/access/pages";
 import { formatDate } from "@/lib/format";
 import { roleLabel } from "@/lib/members/forms";
 import { listJoinRequests, recentJoins } from "@/lib/services/join-requests";
@@ -21,10 +19,7 @@ export default async function MembersPage({
 }: {
   searchParams: Promise<{ changed?: string; removed?: string; joined?: string; declined?: string }>;
 }) {
-  await connection();
-  const actor = await currentActor();
-  if (!actor) redirect("/sign-in?next=/account/members");
-  if (actor.role !== "ADMIN") notFound();
+  const actor = await requirePage("/account/members", "administerOrganisation");
   const { changed, removed, joined, declined } = await searchParams;
   const [members, requests, joins] = await Promise.all([
     listMembers(actor),

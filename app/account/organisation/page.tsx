@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
 import { IdentifierForm } from "@/components/account/identifier-form";
-import { currentActor } from "@/lib/auth/actor";
+import { requirePage } from "@/lib/access/pages";
 import { organisationIdentifiers } from "@/lib/services/organisation-identities";
 
 export const metadata: Metadata = { title: "Your organisation's identifiers" };
@@ -17,10 +15,7 @@ export default async function OrganisationPage({
 }: {
   searchParams: Promise<{ added?: string }>;
 }) {
-  await connection();
-  const actor = await currentActor();
-  if (!actor) redirect("/sign-in?next=/account/organisation");
-  if (actor.role !== "ADMIN") notFound();
+  const actor = await requirePage("/account/organisation", "administerOrganisation");
   const { added } = await searchParams;
   const identifiers = await organisationIdentifiers(actor.organisationId);
   return (

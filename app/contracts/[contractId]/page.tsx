@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { CycleForm } from "@/components/contracts/cycle-form";
 import { MemberRowForm } from "@/components/contracts/member-row-form";
 import { PartnerForm } from "@/components/contracts/partner-form";
+import { requirePage } from "@/lib/access/pages";
 import { SIZE_BANDS } from "@/lib/contracts/forms";
-import { requireCommissionerPage } from "@/lib/contracts/page-access";
 import { serviceAreaLabel } from "@/lib/contracts/service-areas";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -39,7 +39,7 @@ export default async function ContractPage({
 }) {
   const { contractId } = await params;
   const search = await searchParams;
-  const actor = await requireCommissionerPage(`/contracts/${contractId}`);
+  const actor = await requirePage(`/contracts/${contractId}`, "manageContracts");
   let contract: ContractDetail;
   try {
     contract = await getOwnContract(actor, contractId);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/contracts/import-form";
-import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { requirePage } from "@/lib/access/pages";
 import { tooLargeMessage } from "@/lib/ocds/limits";
 
 export const metadata: Metadata = { title: "Import a contract" };
@@ -11,7 +11,7 @@ export default async function ImportPage({
 }: {
   searchParams: Promise<{ "too-large"?: string }>;
 }) {
-  await requireCommissionerPage("/contracts/import");
+  await requirePage("/contracts/import", "manageContracts");
   const tooLarge = (await searchParams)["too-large"] !== undefined;
   return (
     <>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ContractForm } from "@/components/contracts/contract-form";
-import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { requirePage } from "@/lib/access/pages";
 
 export const metadata: Metadata = { title: "Create a contract" };
 
 export default async function NewContractPage() {
-  await requireCommissionerPage("/contracts/new");
+  await requirePage("/contracts/new", "manageContracts");
   return (
     <>
       <Link href="/contracts" className="mb-6 inline-block">

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
 import { MergeForm } from "@/components/operator/merge-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { currentUser } from "@/lib/auth/actor";
-import { isOperator } from "@/lib/services/operators";
+import { requireOperatorPage } from "@/lib/access/pages";
 import {
   type FoundForMerge,
   organisationName,
@@ -36,12 +33,9 @@ export default async function MergeOrganisationsPage({
 }: {
   searchParams: Promise<{ q?: string; merged?: string }>;
 }) {
-  await connection();
-  const user = await currentUser();
-  if (!user) redirect("/sign-in?next=/operator/organisations");
+  const user = await requireOperatorPage("/operator/organisations");
   const { q = "", merged } = await searchParams;
   const query = typeof q === "string" ? q : "";
-  if (!(await isOperator(user.id))) notFound();
   const found = await searchOrganisations(user.id, query);
   const kept = typeof merged === "string" ? await organisationName(user.id, merged) : null;
   return (

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
 import { PaymentPracticesForm } from "@/components/operator/payment-practices-form";
-import { currentUser } from "@/lib/auth/actor";
-import { isOperator } from "@/lib/services/operators";
+import { requireOperatorPage } from "@/lib/access/pages";
 
 export const metadata: Metadata = {
   title: "Payment practices reports",
@@ -12,10 +9,7 @@ export const metadata: Metadata = {
 
 /** For operators only: the government's payment practices reports, matched to primes by company number. */
 export default async function PaymentPracticesPage() {
-  await connection();
-  const user = await currentUser();
-  if (!user) redirect("/sign-in?next=/operator/payment-practices");
-  if (!(await isOperator(user.id))) notFound();
+  await requireOperatorPage("/operator/payment-practices");
   return (
     <>
       <h1 className="mb-6 text-4xl font-bold">Payment practices reports</h1>

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
 import { AccountDecisionForm } from "@/components/operator/account-decision-form";
 import { Tag } from "@/components/ui/tag";
-import { currentUser } from "@/lib/auth/actor";
+import { requireOperatorPage } from "@/lib/access/pages";
 import { formatDate } from "@/lib/format";
 import { listAccountRequests } from "@/lib/services/account-requests";
-import { isOperator } from "@/lib/services/operators";
 
 export const metadata: Metadata = { title: "Account requests", robots: { index: false, follow: false } };
 
@@ -16,10 +13,7 @@ export default async function AccountRequestsPage({
 }: {
   searchParams: Promise<{ approved?: string; declined?: string }>;
 }) {
-  await connection();
-  const user = await currentUser();
-  if (!user) redirect("/sign-in?next=/operator/requests");
-  if (!(await isOperator(user.id))) notFound();
+  const user = await requireOperatorPage("/operator/requests");
   const { approved, declined } = await searchParams;
   const requests = await listAccountRequests(user.id);
   const pending = requests.filter((r) => r.status === "PENDING");

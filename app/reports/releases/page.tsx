@@ -6,7 +6,7 @@ import { ThresholdsForm } from "@/components/releases/thresholds-form";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
 import { Tag } from "@/components/ui/tag";
-import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { requirePage } from "@/lib/access/pages";
 import { ForbiddenError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { type PeriodOverview, releaseOverview } from "@/lib/services/release-overview";
@@ -24,7 +24,7 @@ export default async function ReleasesPage({
 }: {
   searchParams: Promise<{ released?: string; scopes?: string; thresholds?: string }>;
 }) {
-  const actor = await requireCommissionerPage("/reports/releases");
+  const actor = await requirePage("/reports/releases", "readProgramme");
   let periods: PeriodOverview[];
   let thresholds: Thresholds;
   try {

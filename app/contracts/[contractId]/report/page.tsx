@@ -7,7 +7,7 @@ import { ContractNoFigures } from "@/components/reports/contract-no-figures";
 import { CycleFilter } from "@/components/reports/cycle-filter";
 import { ExportLinks } from "@/components/reports/export-links";
 import { PrimesTable } from "@/components/reports/primes-table";
-import { requireActorPage } from "@/lib/contracts/page-access";
+import { requireActorPage } from "@/lib/access/pages";
 import { NotFoundError } from "@/lib/errors";
 import { PRINCIPLE_KEYS } from "@/lib/framework";
 import { formatPercent, formatScore, PRECISION_RULE } from "@/lib/reports/format";

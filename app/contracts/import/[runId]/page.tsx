@@ -5,7 +5,7 @@ import { ImportForm } from "@/components/contracts/import-form";
 import { ImportReport } from "@/components/contracts/import-report";
 import { KeepFresh } from "@/components/contracts/keep-fresh";
 import { LikelyMatches } from "@/components/contracts/likely-matches";
-import { requireCommissionerPage } from "@/lib/contracts/page-access";
+import { requirePage } from "@/lib/access/pages";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { getImportRun, type ImportRunView } from "@/lib/services/import-runs";
@@ -25,7 +25,7 @@ export default async function ImportRunPage({
   const { runId } = await params;
   const { decided } = await searchParams;
   const path = `/contracts/import/${runId}`;
-  const actor = await requireCommissionerPage(path);
+  const actor = await requirePage(path, "manageContracts");
   let run: ImportRunView;
   try {
     run = await getImportRun(actor, runId);

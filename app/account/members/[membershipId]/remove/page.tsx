@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { RemoveMemberForm } from "@/components/members/remove-member-form";
-import { currentActor } from "@/lib/auth/actor";
+import { requirePage } from "@/lib/access/pages";
 import { NotFoundError } from "@/lib/errors";
 import { getMember, type Member } from "@/lib/services/members";
 
 export const metadata: Metadata = { title: "Remove a member" };
 
 export default async function RemoveMemberPage({ params }: { params: Promise<{ membershipId: string }> }) {
-  await connection();
   const { membershipId } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(`/sign-in?next=${encodeURIComponent(`/account/members/${membershipId}/remove`)}`);
-  if (actor.role !== "ADMIN") notFound();
+  const actor = await requirePage(`/account/members/${membershipId}/remove`, "administerOrganisation");
   // Another organisation's member is "not found", like one that does not exist.
   let member: Member;
   try {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { requireActorPage } from "@/lib/contracts/page-access";
+import { requireActorPage } from "@/lib/access/pages";
 import { NotFoundError } from "@/lib/errors";
 import { isRecordId } from "@/lib/ids";
 import { currentSelfAssessmentId } from "@/lib/services/verification";

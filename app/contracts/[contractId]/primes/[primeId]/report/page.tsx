@@ -18,7 +18,7 @@ import { ResponseSummary } from "@/components/reports/response-summary";
 import { SelfAssessmentUsed } from "@/components/reports/self-assessment-used";
 import { SpreadTable } from "@/components/reports/spread-table";
 import { TrendSection } from "@/components/reports/trend-section";
-import { requireActorPage } from "@/lib/contracts/page-access";
+import { requireActorPage } from "@/lib/access/pages";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { gapCategories, gapSeries } from "@/lib/reports/chart-series";

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { requireActorPage } from "@/lib/contracts/page-access";
+import { requireActorPage } from "@/lib/access/pages";
 import { NotFoundError } from "@/lib/errors";
 import { type ContractReport, getContractReport } from "@/lib/services/reports";
 

@@ -7,7 +7,7 @@ import { PackActions } from "@/components/reports/pack-actions";
 import { PrincipleTable } from "@/components/reports/principle-table";
 import { Replies } from "@/components/reports/replies";
 import { TrendSection } from "@/components/reports/trend-section";
-import { requireActorPage } from "@/lib/contracts/page-access";
+import { requireActorPage } from "@/lib/access/pages";
 import { NotFoundError } from "@/lib/errors";
 import { framework } from "@/lib/framework";
 import { PRECISION_RULE, scoreOrDash } from "@/lib/reports/format";

@@ -15,7 +15,7 @@ import {
   REPLY_FIELDS,
   replySchema,
 } from "@/lib/reports/forms";
-import { addActionItem, saveReplies, setActionStatus } from "@/lib/services/prime-responses";
+import { addActionItem, saveReplies, setActionStatus } from "@/lib/services/replies-and-plans";
 
 const id = z.string().min(1).max(64);
 const where = z.object({ contractId: id, primeId: id });

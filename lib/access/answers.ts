@@ -1,8 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Perspective } from "@/lib/generated/prisma/enums";
+import type { AssessmentDelegate, MembershipDelegate } from "@/lib/generated/prisma/models";
 
 /**
  * Who may read (and so continue, correct or resubmit) a partner's rating: the members of the
@@ -30,7 +30,8 @@ export class AnswersWithheldError extends ForbiddenError {
   }
 }
 
-type Reader = Pick<Prisma.TransactionClient, "membership" | "assessment" | "contract">;
+/** The reads the rule needs: the database client or a transaction, given by the service asking. */
+type Reader = { membership: MembershipDelegate; assessment: AssessmentDelegate };
 
 export interface RatingKey {
   perspective: Perspective;

@@ -1,4 +1,5 @@
 import "server-only";
+import { awardsHeldBy, awardsOverseenBy } from "@/lib/access/scopes";
 import type { Actor } from "@/lib/auth/types";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -15,9 +16,8 @@ import { AUDIT_ACTIONS, recordAudit } from "./audit";
 /** The award, when the actor is that prime on that contract. Anyone else: not found. */
 async function ownAward(actor: Actor, contractId: string, primeId: string): Promise<void> {
   requireRecordIds(contractId, primeId);
-  if (actor.organisationId !== primeId) throw new NotFoundError();
-  const award = await db().contractPrime.findUnique({
-    where: { contractId_primeId: { contractId, primeId } },
+  const award = await db().contractPrime.findFirst({
+    where: { AND: [{ contractId, primeId }, awardsHeldBy(actor)] },
     select: { id: true },
   });
   if (!award) throw new NotFoundError();
@@ -81,10 +81,9 @@ export async function listActionPlan(
 ): Promise<ActionItem[]> {
   requireRecordIds(contractId, primeId);
   const visible = await db().contractPrime.findFirst({
+    // AND, not a spread: the rule names primeId too, and a spread would replace the one asked for.
     where: {
-      contractId,
-      primeId,
-      OR: [{ primeId: actor.organisationId }, { contract: { commissionerId: actor.organisationId } }],
+      AND: [{ contractId, primeId }, awardsOverseenBy(actor)],
     },
     select: { id: true },
   });
@@ -142,7 +141,7 @@ export async function setActionStatus(
   requireRecordIds(id);
   await db().$transaction(async (tx) => {
     const item = await tx.actionPlanItem.findFirst({
-      where: { id, primeId: actor.organisationId },
+      where: { id, contractPrime: awardsHeldBy(actor) },
       select: { status: true, action: true },
     });
     if (!item) throw new NotFoundError();

@@ -3,7 +3,12 @@ import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { exportReport } from "@/lib/reports/export-response";
 import { actorForApiToken, createApiToken, revokeApiToken } from "@/lib/services/api-tokens";
-import { addActionItem, listActionPlan, saveReplies, setActionStatus } from "@/lib/services/prime-responses";
+import {
+  addActionItem,
+  listActionPlan,
+  saveReplies,
+  setActionStatus,
+} from "@/lib/services/replies-and-plans";
 import { getContractReport } from "@/lib/services/reports";
 import { actorFor, createCommissioner, createSubcontractor } from "@/tests/support/factories";
 import { createRatingScenario } from "@/tests/support/scenarios";
