@@ -9,10 +9,9 @@ import iconv from "iconv-lite";
  * own TextDecoder reads "windows-1252" as Latin-1, which loses the curly quotes and the euro sign
  * (0x80–0x9F).
  *
- * Both halves work a piece at a time (docs/decisions/0018): the worker reads the stored file twice
- * in pieces, once to learn its encoding ({@link EncodingDetector}, which must see a UTF-8 file to
- * its end, since a byte that is not UTF-8 may be the last) and once to decode and parse it
- * ({@link utf8Decoder}), so the file is never whole in memory, raw or decoded.
+ * Both halves work a piece at a time (docs/decisions/0018), so the worker never holds the file
+ * whole, raw or decoded: {@link EncodingDetector} checks each piece as it is read (a UTF-8 file to
+ * its end, since a byte that is not UTF-8 may be the last), {@link utf8Decoder} decodes it.
  */
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -36,22 +35,34 @@ const HEAD_BYTES = 512;
 const WINDOWS_1252_NOTE =
   "The file is not in UTF-8, so it was read as Windows-1252 (Western European). Check names with accents or symbols, and save it as UTF-8 next time.";
 
+export const WINDOWS_1252: DetectedEncoding = { encoding: "windows-1252", skip: 0, note: WINDOWS_1252_NOTE };
+
 const sixteenNote = (encoding: "utf-16le" | "utf-16be") =>
   `The file has no mark saying how its text is stored; it was read as ${encoding === "utf-16le" ? "UTF-16 (little-endian)" : "UTF-16 (big-endian)"}. Check names with accents or symbols, and save it as UTF-8 next time.`;
 
 /**
- * Learns a file's encoding from its bytes, written a piece at a time in order. `settled` turns
- * true as soon as later bytes cannot change the answer (a mark, UTF-16's zeros, or a byte that is
- * not UTF-8), so the caller can stop reading; a UTF-8 file is read to its end.
+ * Learns a file's encoding from its bytes, written a piece at a time in order. `guess` is what the
+ * first 512 bytes say; `settled` turns true as soon as later bytes cannot change the answer (a
+ * mark, UTF-16's zeros, or a byte that is not UTF-8, then `notUtf8`); a UTF-8 file is read to its
+ * end.
  */
 export class EncodingDetector {
   private head: Uint8Array = new Uint8Array(0);
   private start: DetectedEncoding | null = null;
   private readonly utf8 = new TextDecoder("utf-8", { fatal: true });
-  private notUtf8 = false;
+  private bad = false;
+
+  get guess(): DetectedEncoding | null {
+    return this.start;
+  }
+
+  /** A byte that is not UTF-8 was read where the first bytes said UTF-8: it is Windows-1252. */
+  get notUtf8(): boolean {
+    return this.bad;
+  }
 
   get settled(): boolean {
-    return this.notUtf8 || (this.start !== null && this.start.encoding !== "utf-8") || this.start?.skip === 3;
+    return this.bad || (this.start !== null && this.start.encoding !== "utf-8") || this.start?.skip === 3;
   }
 
   write(bytes: Uint8Array): void {
@@ -68,14 +79,13 @@ export class EncodingDetector {
   end(): DetectedEncoding {
     if (this.start === null) this.decideStart();
     const start = this.start as DetectedEncoding;
-    if (this.settled)
-      return this.notUtf8 ? { encoding: "windows-1252", skip: 0, note: WINDOWS_1252_NOTE } : start;
+    if (this.settled) return this.bad ? WINDOWS_1252 : start;
     try {
       this.utf8.decode(); // a character cut short at the end is not UTF-8
     } catch {
-      this.notUtf8 = true;
+      this.bad = true;
     }
-    return this.notUtf8 ? { encoding: "windows-1252", skip: 0, note: WINDOWS_1252_NOTE } : start;
+    return this.bad ? WINDOWS_1252 : start;
   }
 
   private decideStart() {
@@ -98,14 +108,14 @@ export class EncodingDetector {
   /** Strict UTF-8, with no zero byte (JSON in UTF-8 has none; UTF-16 has many). */
   private check(bytes: Uint8Array) {
     if (bytes.includes(0)) {
-      this.notUtf8 = true;
+      this.bad = true;
       return;
     }
     try {
       // `stream`: a character cut between two pieces is held until the next one completes it.
       this.utf8.decode(bytes, { stream: true });
     } catch {
-      this.notUtf8 = true;
+      this.bad = true;
     }
   }
 }

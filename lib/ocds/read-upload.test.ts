@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { decodeUpload } from "./decode";
 import { parseOcds, parseOcdsBytes } from "./parse";
 import { type Pieces, readOcdsUpload } from "./read-upload";
 
@@ -36,10 +37,10 @@ describe("reading a stored upload a piece at a time", () => {
     }
   });
 
-  it("reads a UTF-8 file twice (its encoding, then its contracts) and a JSON Lines file a third time", async () => {
+  it("reads a UTF-8 file once, and a JSON Lines file again from its start once its second line shows it", async () => {
     const document = stored(fixture, 64);
     await readOcdsUpload(document.pieces);
-    expect(document.reads()).toBe(2);
+    expect(document.reads()).toBe(1);
     const release = pkg.releases[1];
     const text = [1, 2, 3]
       .map((n) => JSON.stringify({ ...release, ocid: `${release.ocid}-${n}` }))
@@ -50,7 +51,22 @@ describe("reading a stored upload a piece at a time", () => {
     expect(result.ok && result.contracts.map((c) => c.ocid)).toEqual(
       [1, 2, 3].map((n) => `${release.ocid}-${n}`),
     );
-    expect(lines.reads()).toBe(3);
+    expect(lines.reads()).toBe(2);
+  });
+
+  it("reads a file again as Windows-1252 when a byte that is not UTF-8 comes after a JSON error", async () => {
+    // Past the first 512 bytes, so it is read as UTF-8 at first. "Ã©" in UTF-8 is two characters,
+    // so the error is at column 12; read as Windows-1252, four.
+    const bytes = Uint8Array.from([
+      ...Buffer.from(`${" ".repeat(600)}{\n"a": "Ã©", oops} `),
+      ...iconv.encode('"é"', "windows-1252"),
+    ]);
+    const upload = stored(bytes, 4);
+    const { result, note } = await readOcdsUpload(upload.pieces);
+    expect(result).toEqual(parseOcdsBytes(decodeUpload(bytes).utf8));
+    expect(result.ok ? "" : result.error).toMatch(/line 2, column 14/);
+    expect(note).toMatch(/read as Windows-1252/);
+    expect(upload.reads()).toBe(2);
   });
 
   it("names the line and column of a JSON error in a late piece as reading it whole does", async () => {
