@@ -187,6 +187,8 @@ async function readUpload(runId: string): Promise<ImportedContract[] | null> {
     // A second worker on the same run read the same file: the first to store it wins.
     where: { id: runId, upload: { not: null } },
     data: {
+      // Running from here: the page shows progress in contracts, with no "waiting to start" beside it.
+      status: "RUNNING",
       contracts: parsed.contracts as unknown as Prisma.InputJsonValue,
       total: parsed.contracts.length,
       report: report as unknown as Prisma.InputJsonValue,
