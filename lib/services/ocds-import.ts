@@ -83,7 +83,7 @@ export async function importBatch(
       });
       continue;
     }
-    const buyer = await buyerProblem(tx, actor, contract.buyer, { demo });
+    const buyer = await buyerProblem(tx, actor, contract.buyer);
     if (buyer.problem) {
       report.skipped.push({ item: label, reason: buyer.problem });
       continue;

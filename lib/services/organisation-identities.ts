@@ -80,14 +80,12 @@ export async function addOwnIdentifier(actor: Actor, text: string): Promise<stri
  * Whether a notice's buyer is the importing commissioner: its identifier, when the commissioner
  * holds it; otherwise the same name by `matchName`, and then the identifier is recorded for the
  * commissioner (if no one holds it) so later notices match however the name is written. Null when
- * it is; otherwise the reason the notice is refused. A demo commissioner records no number: a
- * number a demo held would be refused to the real organisation whose it is.
+ * it is; otherwise the reason the notice is refused.
  */
 export async function buyerProblem(
   tx: Prisma.TransactionClient,
   actor: Actor,
   buyer: { name: string; id?: string },
-  { demo = false }: { demo?: boolean } = {},
 ): Promise<{ problem: string | null; recorded: string | null }> {
   const identifier = buyer.id ? parseIdentifier(buyer.id) : null;
   const written = identifier ? formatIdentifier(identifier) : null;
@@ -105,7 +103,7 @@ export async function buyerProblem(
     };
   }
   if (matchName(buyer.name) === matchName(actor.organisationName)) {
-    if (!identifier || demo) return { problem: null, recorded: null };
+    if (!identifier) return { problem: null, recorded: null };
     await tx.organisationIdentifier.create({
       data: { organisationId: actor.organisationId, scheme: identifier.scheme, value: identifier.id },
     });

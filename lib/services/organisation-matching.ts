@@ -46,8 +46,9 @@ export interface MatchingOptions {
    */
   answersOf?: string;
   /**
-   * For a demo organisation (Organisation.demo): only demo organisations are found, any made are
-   * demo ones, and no number is recorded, so a demo never reaches, makes or holds a real one.
+   * For a demo organisation (Organisation.demo): only demo organisations are found, and any made
+   * are demo ones, so a demo never reaches or makes a real one. Without it, demo ones are never
+   * found. A number held on the other side is not recorded again (one number, one organisation).
    */
   demo?: boolean;
 }
@@ -100,7 +101,6 @@ export async function findOrCreateOrganisations(
   const addIdentifiers = (organisation: Known, identifiers: readonly OrganisationIdentifier[]) => {
     for (const identifier of identifiers) {
       const taken =
-        demo ||
         known.byIdentifier.has(key(identifier)) ||
         known.elsewhere.has(key(identifier)) ||
         organisation.identifiers.some((held) => held.scheme === identifier.scheme);
@@ -190,7 +190,7 @@ export async function findOrCreateOrganisations(
       sector: input.sector ?? null,
     });
     for (const identifier of identifiers) {
-      if (demo || known.elsewhere.has(key(identifier))) continue;
+      if (known.elsewhere.has(key(identifier))) continue;
       hold(created, identifier);
       newIdentifiers.push({ organisationId: created.id, scheme: identifier.scheme, value: identifier.id });
     }
