@@ -15,11 +15,11 @@ import { storedUploadPieces, UploadGoneError } from "./upload-store";
 
 /**
  * OCDS imports as background work (issue 14, docs/decisions/0017 and 0018). The request stores the
- * file's bytes as uploaded, with the queue's job, in one transaction. A worker reads the file
- * (decodes and parses it as a stream, a piece at a time from the database), stores the contracts it found and drops the bytes, then
- * writes the contracts a batch at a time, each batch in its own transaction together with the
- * run's progress and report, so the page never shows progress that was not committed and a retry
- * carries on from the last batch that was.
+ * file's bytes as uploaded, with the queue's job, in one transaction. A worker reads the file (a
+ * piece at a time from the database, decoded and parsed as a stream), stores the contracts it
+ * found and drops the bytes, then writes the contracts a batch at a time, each batch in its own
+ * transaction together with the run's progress and report, so the page never shows progress that
+ * was not committed and a retry carries on from the last batch that was.
  */
 
 /** The longest rest between batches: a slow batch (a lock waited on) does not stall the import. */
