@@ -9,7 +9,7 @@ import { DEFAULT_SERVER, resolveTarget } from "../seed/target";
  * import benchmark's database ("queue", which prints the run's id), then, in a process of its
  * own, the worker reads it (decodes and parses it, stores its contracts) and stops before its
  * first batch ("read <id>"). That process's resident memory is sampled every 20 ms from before
- * the read to its end. Read with the server's heap limit:
+ * the read to its end ("import <id>": to the import's end). Read with the server's heap limit:
  *   id=$(npx tsx --conditions=react-server bench/import/read-memory.ts queue 20000 | tail -1)
  *   NODE_OPTIONS="--expose-gc --max-old-space-size=256" \
  *     npx tsx --conditions=react-server bench/import/read-memory.ts read "$id"
@@ -46,7 +46,8 @@ const sampler = setInterval(() => {
   peakExternal = Math.max(peakExternal, now.external + now.arrayBuffers);
 }, 20);
 const started = performance.now();
-await runImport(runId, { shouldStop: () => true });
+// "read": stop before the first batch; "import": every batch too, with no pages beside them.
+await runImport(runId, { shouldStop: () => step === "read" });
 clearInterval(sampler);
 const run = await getImportRun(actor, runId);
 console.info(
