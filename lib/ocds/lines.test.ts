@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isJsonLines, LineSplitter } from "./lines";
+import { LineSplitter, ShapeProbe } from "./lines";
 import { type OcdsParseResult, parseOcds } from "./parse";
 
 /** JSON Lines (issue 14, deliverable 5): one release or package per line; refusals name the line. */
@@ -21,6 +21,14 @@ const oneLine = (value: unknown) => JSON.stringify(value);
 function contractsOf(result: OcdsParseResult) {
   if (!result.ok) throw new Error(result.error);
   return result;
+}
+
+/** Whether a whole file is JSON Lines, written to the probe in pieces of 3 bytes. */
+function isJsonLines(utf8: Uint8Array): boolean {
+  const probe = new ShapeProbe();
+  for (let at = 0; at < utf8.length && !probe.decided; at += 3) probe.write(utf8.subarray(at, at + 3));
+  probe.end();
+  return probe.jsonLines;
 }
 
 describe("telling JSON Lines from one JSON document", () => {

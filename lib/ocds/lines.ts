@@ -64,13 +64,6 @@ export class ShapeProbe {
   }
 }
 
-/** The same, for a whole file. */
-export function isJsonLines(utf8: Uint8Array): boolean {
-  const probe = new ShapeProbe();
-  probe.write(utf8);
-  return probe.jsonLines;
-}
-
 /** Where a line's bytes go, with its 1-based number in the file, blank lines counted. */
 export interface LineSink {
   part(bytes: Uint8Array, number: number): void;
