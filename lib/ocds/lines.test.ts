@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isJsonLines, lines } from "./lines";
+import { LineSplitter, ShapeProbe } from "./lines";
 import { type OcdsParseResult, parseOcds } from "./parse";
 
 /** JSON Lines (issue 14, deliverable 5): one release or package per line; refusals name the line. */
@@ -23,6 +23,14 @@ function contractsOf(result: OcdsParseResult) {
   return result;
 }
 
+/** Whether a whole file is JSON Lines, written to the probe in pieces of 3 bytes. */
+function isJsonLines(utf8: Uint8Array): boolean {
+  const probe = new ShapeProbe();
+  for (let at = 0; at < utf8.length && !probe.decided; at += 3) probe.write(utf8.subarray(at, at + 3));
+  probe.end();
+  return probe.jsonLines;
+}
+
 describe("telling JSON Lines from one JSON document", () => {
   it("is JSON Lines when a whole object on its first line is followed by another line", () => {
     expect(isJsonLines(bytes('{"ocid":"a"}\n{"ocid":"b"}\n'))).toBe(true);
@@ -36,13 +44,30 @@ describe("telling JSON Lines from one JSON document", () => {
     expect(isJsonLines(bytes('[{"ocid":"a"}]\n[{"ocid":"b"}]'))).toBe(false);
   });
 
-  it("numbers lines as the file does, blank ones counted", () => {
-    const numbered = [...lines(bytes("a\r\n\nb"))].map((l) => [l.number, Buffer.from(l.bytes).toString()]);
-    expect(numbered).toEqual([
-      [1, "a"],
-      [2, ""],
-      [3, "b"],
-    ]);
+  it("numbers lines as the file does, blank ones counted, however the bytes are split", () => {
+    const text = bytes("a\r\n\nbc\r\nd\re");
+    for (let cut = 0; cut <= text.length; cut++) {
+      const found: [number, string][] = [];
+      let current = "";
+      const splitter = new LineSplitter({
+        part: (part) => {
+          current += Buffer.from(part).toString();
+        },
+        end: (number) => {
+          found.push([number, current]);
+          current = "";
+        },
+      });
+      splitter.write(text.subarray(0, cut));
+      splitter.write(text.subarray(cut));
+      splitter.end();
+      expect(found).toEqual([
+        [1, "a"],
+        [2, ""],
+        [3, "bc"],
+        [4, "d\re"],
+      ]);
+    }
   });
 });
 

@@ -12,10 +12,10 @@
  * large package is never held whole as objects.
  */
 import { DEFAULT_MAX_BYTES, tooLargeMessage } from "./limits";
-import { isJsonLines } from "./lines";
-import { readLines } from "./read-lines";
+import { ShapeProbe } from "./lines";
+import { LinesReader } from "./read-lines";
 import { DOWNLOAD_HINT, fail, isObject, isRecord, ReleaseReader, readEntry } from "./reader";
-import { finish, finishInTurns, type JsonSyntaxProblem, readDocument } from "./stream";
+import { CHUNK, DocumentStream, type JsonSyntaxProblem, type StreamedDocument } from "./stream";
 import type { OcdsParseOptions, OcdsParseResult } from "./types";
 
 export { isoDate, readScale, readVcse } from "./contract";
@@ -35,25 +35,31 @@ export function parseOcds(text: string, options: OcdsParseOptions = {}): OcdsPar
  * Reads OCDS as UTF-8 bytes (lib/ocds/decode.ts makes them) into contracts to import. Returns
  * `{ ok: false, error }` with a message a commissioner can act on when the file cannot be used at
  * all, so nothing should be changed; otherwise the contracts and every skipped item or note.
- * Never throws.
+ * Never throws. The worker reads a stored upload a piece at a time instead (read-upload.ts), with
+ * the same {@link OcdsReader}.
  */
 export function parseOcdsBytes(utf8: Uint8Array, options: OcdsParseOptions = {}): OcdsParseResult {
   try {
-    return finish(parse(utf8, options));
+    const maxBytes =
+      typeof options.maxBytes === "number" && Number.isFinite(options.maxBytes) && options.maxBytes > 0
+        ? options.maxBytes
+        : DEFAULT_MAX_BYTES;
+    if (utf8.length > maxBytes) return fail(tooLargeMessage(utf8.length, maxBytes));
+    const body = utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? utf8.subarray(3) : utf8;
+    const read = (reader: OcdsReader) => {
+      for (let at = 0; at < body.length; at += CHUNK) {
+        const next = reader.write(body.subarray(at, at + CHUNK));
+        if (next !== "more") return next;
+      }
+      return "more";
+    };
+    const first = new OcdsReader();
+    if (read(first) !== "again as lines") return first.end();
+    const lines = new OcdsReader("lines");
+    read(lines);
+    return lines.end();
   } catch {
     // Not expected: the property tests check this message never appears.
-    return { ok: false, error: UNEXPECTED_ERROR };
-  }
-}
-
-/** The same, giving the event loop a turn after each chunk of the file: for the server's worker. */
-export async function parseOcdsBytesInTurns(
-  utf8: Uint8Array,
-  options: OcdsParseOptions = {},
-): Promise<OcdsParseResult> {
-  try {
-    return await finishInTurns(parse(utf8, options));
-  } catch {
     return { ok: false, error: UNEXPECTED_ERROR };
   }
 }
@@ -61,25 +67,58 @@ export async function parseOcdsBytesInTurns(
 /** Exposed for tests, which check no input reaches the catch-all above. */
 export const UNEXPECTED_ERROR_MESSAGE = UNEXPECTED_ERROR;
 
-function* parse(bytes: Uint8Array, options: OcdsParseOptions): Generator<void, OcdsParseResult> {
-  const maxBytes =
-    typeof options.maxBytes === "number" && Number.isFinite(options.maxBytes) && options.maxBytes > 0
-      ? options.maxBytes
-      : DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) return fail(tooLargeMessage(bytes.length, maxBytes));
+/**
+ * Reads an OCDS file's UTF-8 bytes written to it a piece at a time, in order, never holding them.
+ * Whether the file is JSON Lines is known only once its first line is read (lines.ts), so it is
+ * first read as one document while that is learnt; `write` answers "again as lines" when it turns
+ * out to be JSON Lines, and the file is then read again from its start by a reader made with
+ * "lines". "done": the file is refused whatever follows, so reading may stop; `end` says why.
+ */
+export class OcdsReader {
+  private readonly probe = new ShapeProbe();
+  private readonly readers = { releases: new ReleaseReader(), records: new ReleaseReader() };
+  private readonly document: DocumentStream | null;
+  private readonly lines: LinesReader | null;
+  private documentOk = true;
 
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  const first = firstNonSpace(body);
-  if (first === undefined) {
-    return fail(
-      "The file is empty. Upload the OCDS JSON file downloaded from Contracts Finder or Find a Tender.",
-    );
+  constructor(mode: "guess" | "lines" = "guess") {
+    this.lines = mode === "lines" ? new LinesReader() : null;
+    this.document =
+      mode === "lines"
+        ? null
+        : new DocumentStream((list, value, index) => readEntry(this.readers, list, value, index));
   }
 
-  if (isJsonLines(body)) return yield* readLines(body);
+  write(utf8: Uint8Array): "more" | "again as lines" | "done" {
+    if (this.lines) return this.lines.write(utf8) ? "more" : "done";
+    if (!this.probe.decided) {
+      this.probe.write(utf8);
+      if (this.probe.jsonLines) return "again as lines";
+    }
+    if (this.documentOk) this.documentOk = (this.document as DocumentStream).write(utf8);
+    // Not JSON, and not JSON Lines either: nothing later changes that.
+    return this.documentOk || !this.probe.decided ? "more" : "done";
+  }
 
-  const readers = { releases: new ReleaseReader(), records: new ReleaseReader() };
-  const document = yield* readDocument(body, (list, value, index) => readEntry(readers, list, value, index));
+  end(): OcdsParseResult {
+    if (this.lines) return this.lines.end();
+    this.probe.end();
+    const first = this.probe.first;
+    if (first === undefined) {
+      return fail(
+        "The file is empty. Upload the OCDS JSON file downloaded from Contracts Finder or Find a Tender.",
+      );
+    }
+    return documentResult((this.document as DocumentStream).end(), first, this.readers);
+  }
+}
+
+/** Which kind of OCDS document the file was, and its contracts. */
+function documentResult(
+  document: StreamedDocument,
+  first: number,
+  readers: Record<"releases" | "records", ReleaseReader>,
+): OcdsParseResult {
   if (!document.ok) return fail(notJsonMessage(first, document.problem));
   const root = document.root;
 
@@ -136,11 +175,6 @@ function* parse(bytes: Uint8Array, options: OcdsParseOptions): Generator<void, O
 const NOT_OCDS =
   'This file is JSON but not open contracting data (OCDS): it has no "ocid" or "releases". ' +
   "Upload a release or release package downloaded from Contracts Finder or Find a Tender.";
-
-function firstNonSpace(bytes: Uint8Array): number | undefined {
-  for (const byte of bytes) if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return byte;
-  return undefined;
-}
 
 function notJsonMessage(first: number, problem: JsonSyntaxProblem): string {
   if (first === 0x3c /* < */) {

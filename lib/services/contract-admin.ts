@@ -15,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
 import type { OrganisationIdentifier } from "@/lib/organisations/identifiers";
-import { findOrCreateOrganisation } from "./organisation-matching";
+import { findOrCreateOrganisation, isDemoOrganisation } from "./organisation-matching";
 import { assertShareNoMembers } from "./separation";
 
 /**
@@ -53,10 +53,12 @@ export async function createContract(actor: Actor, input: NewContract): Promise<
       select: { id: true },
     });
     if (clash) throw new RuleError(`You already have a contract with the reference ${input.reference}.`);
+    // A demo commissioner names demo organisations only (organisation-matching.ts).
+    const demo = await isDemoOrganisation(tx, actor.organisationId);
     const primeIds: { primeId: string; lot: string | null }[] = [];
     for (const prime of input.primes) {
       primeIds.push({
-        primeId: (await findOrCreateOrganisation(tx, { name: prime.name, type: "PRIME" })).id,
+        primeId: (await findOrCreateOrganisation(tx, { name: prime.name, type: "PRIME" }, { demo })).id,
         lot: prime.lot,
       });
     }
@@ -162,13 +164,17 @@ export async function addPartner(actor: Actor, contractId: string, input: NewPar
       select: { id: true },
     });
     if (!award) throw new NotFoundError();
-    const { id: organisationId } = await findOrCreateOrganisation(tx, {
-      name: input.name,
-      type: "SUBCONTRACTOR",
-      identifiers: input.identifiers,
-      sizeBand: input.sizeBand,
-      sector: input.sector,
-    });
+    const { id: organisationId } = await findOrCreateOrganisation(
+      tx,
+      {
+        name: input.name,
+        type: "SUBCONTRACTOR",
+        identifiers: input.identifiers,
+        sizeBand: input.sizeBand,
+        sector: input.sector,
+      },
+      { demo: await isDemoOrganisation(tx, actor.organisationId) },
+    );
     await assertShareNoMembers(tx, organisationId, [input.primeId, actor.organisationId]);
     const existing = await tx.supplyChainMember.findUnique({
       where: { contractId_primeId_organisationId: { contractId, primeId: input.primeId, organisationId } },

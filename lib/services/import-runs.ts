@@ -7,19 +7,19 @@ import { jobQueue, QUEUES } from "@/lib/db/job-queue";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireRecordIds } from "@/lib/ids";
-import { decodeUpload } from "@/lib/ocds/decode";
-import { type ImportedContract, parseOcdsBytesInTurns } from "@/lib/ocds/parse";
+import type { ImportedContract } from "@/lib/ocds/parse";
+import { readOcdsUpload } from "@/lib/ocds/read-upload";
 import { appendToReport, emptyReport, readReport } from "./import-report";
 import { type ImportReport, importBatch } from "./ocds-import";
-import { readStoredUpload } from "./upload-store";
+import { storedUploadPieces, UploadGoneError } from "./upload-store";
 
 /**
  * OCDS imports as background work (issue 14, docs/decisions/0017 and 0018). The request stores the
- * file's bytes as uploaded, with the queue's job, in one transaction. A worker reads the file
- * (decodes and parses it as a stream), stores the contracts it found and drops the bytes, then
- * writes the contracts a batch at a time, each batch in its own transaction together with the
- * run's progress and report, so the page never shows progress that was not committed and a retry
- * carries on from the last batch that was.
+ * file's bytes as uploaded, with the queue's job, in one transaction. A worker reads the file (a
+ * piece at a time from the database, decoded and parsed as a stream), stores the contracts it
+ * found and drops the bytes, then writes the contracts a batch at a time, each batch in its own
+ * transaction together with the run's progress and report, so the page never shows progress that
+ * was not committed and a retry carries on from the last batch that was.
  */
 
 /** The longest rest between batches: a slow batch (a lock waited on) does not stall the import. */
@@ -160,16 +160,16 @@ async function readUpload(runId: string): Promise<ImportedContract[] | null> {
   });
   if (!stored || !["QUEUED", "RUNNING"].includes(stored.status)) return null;
   if (stored.contracts !== null) return stored.contracts as unknown as ImportedContract[];
-  // Read apart from the row above, a piece at a time: the bytes are the one large value.
-  const upload = await readStoredUpload(runId);
-  if (!upload) {
+  // Read apart from the row above, a piece at a time: the bytes are the one large value, and they
+  // are decoded and parsed as they come (lib/ocds/read-upload.ts), never whole in memory.
+  const pieces = await storedUploadPieces(runId);
+  const read = pieces ? await readOcdsUpload(pieces).catch(goneIsNull) : null;
+  if (!read) {
     // Another worker read it first and stored its contracts in its place.
     const again = await db().importRun.findUnique({ where: { id: runId }, select: { contracts: true } });
     return (again?.contracts as unknown as ImportedContract[] | null) ?? null;
   }
-  const decoded = decodeUpload(upload);
-  // Its size was checked on upload; converted from Windows-1252 or UTF-16 it may be longer in UTF-8.
-  const parsed = await parseOcdsBytesInTurns(decoded.utf8, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const parsed = read.result;
   if (!parsed.ok) {
     await db().importRun.updateMany({
       where: { id: runId, status: { in: ["QUEUED", "RUNNING"] } },
@@ -181,12 +181,14 @@ async function readUpload(runId: string): Promise<ImportedContract[] | null> {
     imported: [],
     updated: [],
     skipped: parsed.skipped.map((s) => ({ item: s.item, reason: s.reason })),
-    notes: decoded.note ? [{ item: "The file", reason: decoded.note }] : [],
+    notes: read.note ? [{ item: "The file", reason: read.note }] : [],
   };
   await db().importRun.updateMany({
     // A second worker on the same run read the same file: the first to store it wins.
     where: { id: runId, upload: { not: null } },
     data: {
+      // Running from here: the page shows progress in contracts, with no "waiting to start" beside it.
+      status: "RUNNING",
       contracts: parsed.contracts as unknown as Prisma.InputJsonValue,
       total: parsed.contracts.length,
       report: report as unknown as Prisma.InputJsonValue,
@@ -194,6 +196,12 @@ async function readUpload(runId: string): Promise<ImportedContract[] | null> {
     },
   });
   return parsed.contracts;
+}
+
+/** Dropped part way by another worker that read it first: that worker's contracts stand. */
+function goneIsNull(error: unknown): null {
+  if (error instanceof UploadGoneError) return null;
+  throw error;
 }
 
 /** One batch in the caller's transaction; true once nothing is left. */

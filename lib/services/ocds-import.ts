@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportedContract, ImportedSupplier } from "@/lib/ocds/parse";
 import { type OrganisationIdentifier, parseIdentifier } from "@/lib/organisations/identifiers";
 import { buyerProblem } from "./organisation-identities";
-import { findOrCreateOrganisations } from "./organisation-matching";
+import { findOrCreateOrganisations, isDemoOrganisation } from "./organisation-matching";
 import { sharedMembersProblem } from "./separation";
 
 export interface ImportReport {
@@ -58,6 +58,8 @@ export async function importBatch(
   options: BatchOptions,
 ): Promise<void> {
   assertCan(actor, "manageContracts", "Only a commissioner can import contracts.");
+  // A demo commissioner's notices name demo organisations only (organisation-matching.ts).
+  const demo = await isDemoOrganisation(tx, actor.organisationId);
   for (const contract of contracts) {
     const label = `“${contract.title}” (${contract.ocid})`;
     const existing = await tx.contract.findUnique({
@@ -92,7 +94,7 @@ export async function importBatch(
         reason: `${buyer.recorded}, the buyer's identifier in this notice, is now recorded as your organisation's, so later notices are matched by it.`,
       });
     }
-    const primes = await resolvePrimes(tx, actor, contract, label, report, options);
+    const primes = await resolvePrimes(tx, actor, contract, label, report, { ...options, demo });
     if (!primes) continue;
     if (existing) await update(tx, existing, contract, primes, report);
     else await create(tx, actor, contract, primes, report);
@@ -131,7 +133,7 @@ async function resolvePrimes(
   contract: ImportedContract,
   label: string,
   report: ImportReport,
-  options: BatchOptions,
+  options: BatchOptions & { demo: boolean },
 ): Promise<Prime[] | null> {
   // All the contract's suppliers in a few statements, not several each (organisation-matching.ts).
   const { found, problem } = await findOrCreateOrganisations(
@@ -143,7 +145,7 @@ async function resolvePrimes(
       sizeBand: supplier.scale === "large" ? "LARGE" : null,
       sector: supplier.vcse ? "VCSE" : supplier.scale === "sme" ? "SME" : null,
     })),
-    { offerNameMatchesMadeBefore: options.startedAt },
+    { offerNameMatchesMadeBefore: options.startedAt, answersOf: actor.organisationId, demo: options.demo },
   );
   const primes: Prime[] = found.map((organisation, i) => {
     const supplier = contract.suppliers[i] as ImportedSupplier;

@@ -39,6 +39,18 @@ export interface MatchingOptions {
    * spellings in one notice. Without it (a commissioner's own form) a name is taken, and noted.
    */
   offerNameMatchesMadeBefore?: Date;
+  /**
+   * The commissioner whose answers to likely matches are remembered (likely-matches.ts): a name it
+   * said is not an organisation already there is taken to be the one its import made, and a name
+   * it said is that organisation is taken to be it, so neither is asked again.
+   */
+  answersOf?: string;
+  /**
+   * For a demo organisation (Organisation.demo): only demo organisations are found, and any made
+   * are demo ones, so a demo never reaches or makes a real one. Without it, demo ones are never
+   * found. A number held on the other side is not recorded again (one number, one organisation).
+   */
+  demo?: boolean;
 }
 
 const TYPE_WORDS: Record<Type, string> = {
@@ -51,10 +63,17 @@ const TYPE_WORDS: Record<Type, string> = {
 export async function findOrCreateOrganisation(
   tx: Prisma.TransactionClient,
   input: OrganisationToFind,
+  options: MatchingOptions = {},
 ): Promise<FoundOrganisation> {
-  const { found, problem } = await findOrCreateOrganisations(tx, [input]);
+  const { found, problem } = await findOrCreateOrganisations(tx, [input], options);
   if (problem) throw problem;
   return found[0] as FoundOrganisation;
+}
+
+/** Whether the acting organisation is a demo one, whose forms and imports name demo organisations only. */
+export async function isDemoOrganisation(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
+  const organisation = await tx.organisation.findUnique({ where: { id }, select: { demo: true } });
+  return organisation?.demo ?? false;
 }
 
 /**
@@ -69,9 +88,10 @@ export async function findOrCreateOrganisation(
 export async function findOrCreateOrganisations(
   tx: Prisma.TransactionClient,
   inputs: readonly OrganisationToFind[],
-  { offerNameMatchesMadeBefore: before }: MatchingOptions = {},
+  { offerNameMatchesMadeBefore: before, answersOf, demo = false }: MatchingOptions = {},
 ): Promise<{ found: FoundOrganisation[]; problem: RuleError | null }> {
-  const known = await readKnown(tx, inputs);
+  const known = await readKnown(tx, inputs, demo);
+  const answers = answersOf && before ? await readAnswers(tx, answersOf, known.byName) : NO_ANSWERS;
   const newOrganisations: Prisma.OrganisationCreateManyInput[] = [];
   const newIdentifiers: Prisma.OrganisationIdentifierCreateManyInput[] = [];
   const found: FoundOrganisation[] = [];
@@ -82,6 +102,7 @@ export async function findOrCreateOrganisations(
     for (const identifier of identifiers) {
       const taken =
         known.byIdentifier.has(key(identifier)) ||
+        known.elsewhere.has(key(identifier)) ||
         organisation.identifiers.some((held) => held.scheme === identifier.scheme);
       if (taken) continue;
       hold(organisation, identifier);
@@ -116,18 +137,26 @@ export async function findOrCreateOrganisations(
     const nameKey = matchName(input.name);
     const sameName = known.byName.get(`${input.type}|${nameKey}`) ?? [];
     // Another number in a register this one is in: a different firm with the same name.
-    const candidates = sameName.filter(
+    const sameFirm = sameName.filter(
       (org) =>
         !org.identifiers.some((held) =>
           identifiers.some((given) => given.scheme === held.scheme && given.id !== held.value),
         ),
     );
+    // The commissioner's earlier answer: one it said this name is not is no candidate, and the
+    // one it said the name is (the one its import made, or the one already there) is taken.
+    const candidates = sameFirm.filter((org) => !answers.apart.has(org.id));
+    const answered = [
+      ...new Set(candidates.filter((org) => answers.is.get(org.id)?.has(nameKey)).map((org) => org.id)),
+    ];
     // With `before`: one made since (earlier in this file) is taken by name; one made before only
     // offered (ADR 0028), since identifiers do not confirm it; the first made is offered.
     const sinceFile = before
-      ? // Strictly after: a record made in the same millisecond the import started (createdAt is
-        // read to the millisecond) was there before it, and must be offered, not taken.
-        candidates.filter((org) => org.createdAt === null || org.createdAt > before)
+      ? answered.length === 1
+        ? candidates.filter((org) => org.id === answered[0])
+        : // Strictly after: a record made in the same millisecond the import started (createdAt is
+          // read to the millisecond) was there before it, and must be offered, not taken.
+          candidates.filter((org) => org.createdAt === null || org.createdAt > before)
       : candidates;
     const offered = before && sinceFile.length === 0 ? candidates[0] : undefined;
     const [only] = sinceFile;
@@ -156,10 +185,12 @@ export async function findOrCreateOrganisations(
       name: input.name,
       matchName: nameKey,
       type: input.type,
+      demo,
       sizeBand: input.sizeBand ?? null,
       sector: input.sector ?? null,
     });
     for (const identifier of identifiers) {
+      if (known.elsewhere.has(key(identifier))) continue;
       hold(created, identifier);
       newIdentifiers.push({ organisationId: created.id, scheme: identifier.scheme, value: identifier.id });
     }
@@ -204,17 +235,22 @@ const knownSelect = {
   identifiers: { select: { scheme: true, value: true } },
 } satisfies Prisma.OrganisationSelect;
 
-/** Every organisation the inputs could be, by a number they give or by their names, in one read each. */
-async function readKnown(tx: Prisma.TransactionClient, inputs: readonly OrganisationToFind[]) {
+/**
+ * Every organisation the inputs could be, by a number they give or by their names, in one read
+ * each: demo ones for a demo, real ones otherwise. A number held on the other side is `elsewhere`:
+ * never found by, and never recorded again (one number, one organisation).
+ */
+async function readKnown(tx: Prisma.TransactionClient, inputs: readonly OrganisationToFind[], demo: boolean) {
   const identifiers = inputs.flatMap((input) => input.identifiers ?? []);
   const held =
     identifiers.length === 0
       ? []
       : await tx.organisationIdentifier.findMany({
           where: { value: { in: [...new Set(identifiers.map((i) => i.id))] } },
-          select: { scheme: true, value: true, organisation: { select: knownSelect } },
+          select: { scheme: true, value: true, organisation: { select: { ...knownSelect, demo: true } } },
         });
   const byIdentifier = new Map<string, Known>();
+  const elsewhere = new Set<string>();
   const same = new Map<string, Known>();
   // One object per organisation, however it was found, so a number added to it is seen both ways.
   const one = (org: Known) => {
@@ -223,10 +259,15 @@ async function readKnown(tx: Prisma.TransactionClient, inputs: readonly Organisa
     same.set(org.id, org);
     return org;
   };
-  for (const row of held) byIdentifier.set(key({ scheme: row.scheme, id: row.value }), one(row.organisation));
+  for (const { scheme, value, organisation } of held) {
+    const { demo: itsDemo, ...org } = organisation;
+    if (itsDemo === demo) byIdentifier.set(key({ scheme, id: value }), one(org));
+    else elsewhere.add(key({ scheme, id: value }));
+  }
 
   const named = await tx.organisation.findMany({
     where: {
+      demo,
       type: { in: [...new Set(inputs.map((input) => input.type))] },
       matchName: { in: [...new Set(inputs.map((input) => matchName(input.name)))] },
     },
@@ -239,7 +280,42 @@ async function readKnown(tx: Prisma.TransactionClient, inputs: readonly Organisa
     list.push(one(org));
     byName.set(`${org.type}|${nameKey}`, list);
   }
-  return { byIdentifier, byName };
+  return { byIdentifier, byName, elsewhere };
+}
+
+interface Answers {
+  /** Organisations the commissioner said a name is not. */
+  apart: Set<string>;
+  /** Organisations the commissioner said a name (as `matchName` writes it) is. */
+  is: Map<string, Set<string>>;
+}
+
+const NO_ANSWERS: Answers = { apart: new Set(), is: new Map() };
+
+/** The commissioner's decided likely matches among organisations found by name (ADR 0028). */
+async function readAnswers(
+  tx: Prisma.TransactionClient,
+  commissionerId: string,
+  byName: Map<string, Known[]>,
+): Promise<Answers> {
+  const ids = [...new Set([...byName.values()].flat().map((org) => org.id))];
+  if (ids.length === 0) return NO_ANSWERS;
+  const rows = await tx.likelyMatch.findMany({
+    where: { commissionerId, decision: { not: null }, existingId: { in: ids } },
+    select: { decision: true, supplierName: true, madeId: true, existingId: true },
+  });
+  const answers: Answers = { apart: new Set(), is: new Map() };
+  const is = (id: string, name: string) =>
+    answers.is.set(id, (answers.is.get(id) ?? new Set()).add(matchName(name)));
+  for (const row of rows) {
+    if (!row.existingId) continue;
+    if (row.decision === "SAME") is(row.existingId, row.supplierName);
+    else if (row.madeId) {
+      answers.apart.add(row.existingId);
+      is(row.madeId, row.supplierName);
+    }
+  }
+  return answers;
 }
 
 /** An id of the same form as the schema's cuid() ones ("c" and 24 base-36 characters), made here so

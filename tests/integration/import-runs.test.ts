@@ -217,6 +217,23 @@ describe.each(testDatabaseKinds())("background imports on %s", (kind) => {
     expect(run.report.notes.map((n) => n.reason).join(" ")).toContain("read as Windows-1252");
   }, 120_000);
 
+  it("reads a Windows-1252 file of several pieces whose only accented name is in its last piece", async () => {
+    const buyer = await council();
+    const run = `late-${notices}`;
+    const text = largePackage({ buyer: COUNCIL, suppliers: 1_000, run }).toString("utf8");
+    const plain = `Bench ${run} Supplier 999 Ltd`;
+    const accented = `Bench ${run} Café “Ellis” 999 Ltd`;
+    const bytes = iconv.encode(text.replaceAll(plain, accented), "windows-1252");
+    // Read as UTF-8 up to there: only the last piece shows it is not.
+    expect(bytes.findIndex((b) => b > 0x7f)).toBeGreaterThan(2 * UPLOAD_PIECE_BYTES);
+    const runId = await queueImport(buyer, { fileName: "framework.json", bytes });
+    await runImport(runId);
+    const view = await getImportRun(buyer, runId);
+    expect(view.status).toBe("done");
+    expect(view.report.imported.flatMap((c) => c.primes)).toContain(accented);
+    expect(view.report.notes.map((n) => n.reason).join(" ")).toContain("read as Windows-1252");
+  }, 300_000);
+
   it("reads a JSON Lines file, one release a line, and names the line a refusal is about", async () => {
     const buyer = await council();
     const contracts = [notice(), notice(), notice()];

@@ -115,6 +115,48 @@ describe.each(testDatabaseKinds())("likely matches on %s", (kind) => {
     );
   });
 
+  /** A notice naming `name` without a number, offered against a prime made by hand: the match. */
+  async function offeredByNameOnly(buyer: Actor, name: string) {
+    const existing = await createPrime(database.client, name);
+    await importContracts(buyer, [notice(buyer.organisationName, [supplier(`${name} Ltd`)])]);
+    const match = await database.client.likelyMatch.findFirstOrThrow({
+      where: { existingId: existing.id },
+      select: { id: true, madeId: true },
+    });
+    return { existing, match };
+  }
+
+  /** The next notice naming the same supplier, without a number: who it became, and what was asked. */
+  async function importAgain(buyer: Actor, name: string) {
+    const result = await importContracts(buyer, [notice(buyer.organisationName, [supplier(`${name} Ltd`)])]);
+    const award = await database.client.contractPrime.findFirstOrThrow({
+      where: { contractId: result.imported[0]?.id },
+    });
+    const asked = await database.client.likelyMatch.count({
+      where: { commissionerId: buyer.organisationId },
+    });
+    return { primeId: award.primeId, asked };
+  }
+
+  it("does not ask again about a name the commissioner said is a different organisation, and takes the one its import made", async () => {
+    const buyer = await council("Likely Match Council Eight");
+    const { existing, match } = await offeredByNameOnly(buyer, "Fernhill Advice");
+    await decideLikelyMatch(buyer, { matchId: match.id, same: false });
+    const again = await importAgain(buyer, "Fernhill Advice");
+    expect(again).toEqual({ primeId: match.madeId, asked: 1 });
+    expect(await database.client.organisation.count({ where: { matchName: existing.matchName } })).toBe(2);
+    // Another commissioner has not answered: it is asked.
+    const other = await council("Likely Match Council Nine");
+    expect((await importAgain(other, "Fernhill Advice")).asked).toBe(1);
+  });
+
+  it("does not ask again about a name the commissioner said is the organisation already there", async () => {
+    const buyer = await council("Likely Match Council Ten");
+    const { existing, match } = await offeredByNameOnly(buyer, "Ravensworth Care");
+    await decideLikelyMatch(buyer, { matchId: match.id, same: true });
+    expect(await importAgain(buyer, "Ravensworth Care")).toEqual({ primeId: existing.id, asked: 1 });
+  });
+
   it("is decided only by the commissioner whose import found it, and leaves an organisation with members of its own to an operator", async () => {
     const buyer = await council("Likely Match Council Four");
     const other = await council("Likely Match Council Five");

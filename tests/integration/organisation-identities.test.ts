@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/types";
 import { ForbiddenError, RuleError } from "@/lib/errors";
 import { type ImportedContract, type ImportedSupplier, parseOcds } from "@/lib/ocds/parse";
+import { matchName } from "@/lib/organisations/names";
 import { addPartner } from "@/lib/services/contract-admin";
 import { fillMatchNames } from "@/lib/services/fill-match-names";
 import { type ImportReport, importBatch, importContracts, type Tx } from "@/lib/services/ocds-import";
@@ -408,5 +409,89 @@ describe.each(testDatabaseKinds())("a notice's buyer on %s", (kind) => {
       ForbiddenError,
     );
     await expect(addOwnIdentifier(other, "Dales 123")).rejects.toBeInstanceOf(RuleError);
+  });
+});
+
+describe.each(testDatabaseKinds())("a demo commissioner's import on %s", (kind) => {
+  const database = useTestDatabase(kind);
+
+  it("names demo organisations only: it makes demo ones and never reaches a real one, nor a real import a demo one", async () => {
+    const name = "Lantern Demo Council";
+    const demoCouncil = await database.client.organisation.create({
+      data: { name, matchName: matchName(name), type: "COMMISSIONER", demo: true },
+    });
+    const real = await createPrime(database.client, "Harbour Lights Ltd");
+    await database.client.organisationIdentifier.create({
+      data: { organisationId: real.id, scheme: "GB-COH", value: "05550001" },
+    });
+    const visitor: Actor = { ...actorFor(demoCouncil), userId: null, role: null };
+    const suppliers = [
+      supplier("Harbour Lights Ltd", "GB-COH-05550001"),
+      supplier("Quayside Lettings Ltd", "GB-COH-05550002"),
+    ];
+    const result = await importContracts(visitor, [{ ...notice(suppliers), buyer: { name } }]);
+    const primesOf = (contractId: string | undefined) =>
+      database.client.contractPrime.findMany({
+        where: { contractId: contractId as string },
+        select: {
+          prime: { select: { id: true, name: true, demo: true, identifiers: { select: { value: true } } } },
+        },
+        orderBy: { prime: { name: "asc" } },
+      });
+    const demoPrimes = await primesOf(result.imported[0]?.id);
+    expect(demoPrimes.map((p) => p.prime.demo)).toEqual([true, true]);
+    expect(demoPrimes.map((p) => p.prime.id)).not.toContain(real.id);
+    // The real firm's number stays the real firm's alone.
+    expect(demoPrimes.map((p) => p.prime.identifiers.map((i) => i.value))).toEqual([[], ["05550002"]]);
+
+    // A real council's notice with the same numbers reaches the real firm, and never the demo's.
+    const council = actorFor(await createCommissioner(database.client, "Lantern Real Council"));
+    const theirs = await importContracts(council, [
+      { ...notice(suppliers), buyer: { name: council.organisationName } },
+    ]);
+    const theirPrimes = await primesOf(theirs.imported[0]?.id);
+    expect(theirPrimes.map((p) => p.prime.demo)).toEqual([false, false]);
+    expect(theirPrimes[0]?.prime.id).toBe(real.id);
+    expect(theirPrimes.map((p) => p.prime.id)).not.toContain(demoPrimes[1]?.prime.id);
+  });
+
+  it("adds by hand, for a demo commissioner, a demo partner even when a real charity holds its number", async () => {
+    const { client } = database;
+    const name = "Beacon Demo Council";
+    const demoCouncil = await client.organisation.create({
+      data: { name, matchName: matchName(name), type: "COMMISSIONER", demo: true },
+    });
+    const real = await createSubcontractor(client, { name: "Beacon Food Bank" });
+    await client.organisationIdentifier.create({
+      data: { organisationId: real.id, scheme: "GB-CHC", value: "5550003" },
+    });
+    const prime = await client.organisation.create({
+      data: {
+        name: "Beacon Demo Prime",
+        matchName: matchName("Beacon Demo Prime"),
+        type: "PRIME",
+        demo: true,
+      },
+    });
+    const contract = await createContract(client, {
+      commissionerId: demoCouncil.id,
+      primes: [{ primeId: prime.id }],
+    });
+    const visitor: Actor = { ...actorFor(demoCouncil), userId: null, role: null };
+    await addPartner(visitor, contract.id, {
+      primeId: prime.id,
+      name: "Beacon Food Bank",
+      identifiers: [{ scheme: "GB-CHC", id: "5550003" }],
+      sizeBand: "SMALL",
+      sector: "VCSE",
+      namedInBid: true,
+      status: "DELIVERING",
+    });
+    const chain = await client.supplyChainMember.findMany({
+      where: { contractId: contract.id },
+      select: { organisation: { select: { id: true, demo: true } } },
+    });
+    expect(chain.map((m) => m.organisation.demo)).toEqual([true]);
+    expect(chain[0]?.organisation.id).not.toBe(real.id);
   });
 });
