@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageLinks } from "@/components/reports/page-links";
 import { requirePage } from "@/lib/access/pages";
 import { listOwnContracts } from "@/lib/services/contract-admin";
 
 export const metadata: Metadata = { title: "Your contracts" };
 
-export default async function ContractsPage() {
+export default async function ContractsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requirePage("/contracts", "manageContracts");
-  const contracts = await listOwnContracts(actor);
+  const { page } = await searchParams;
+  const shown = await listOwnContracts(actor, typeof page === "string" ? page : undefined);
+  const contracts = shown.rows;
   return (
     <>
       <h1 className="mb-6 text-4xl font-bold">Your contracts</h1>
@@ -19,6 +22,12 @@ export default async function ContractsPage() {
           Import a contract from open contracting data
         </Link>
       </p>
+      <PageLinks
+        shown={shown}
+        noun="Contracts"
+        label="Pages of your contracts"
+        href={(n) => (n > 1 ? `/contracts?page=${n}` : "/contracts")}
+      />
       {contracts.length === 0 ? (
         <p>You have no contracts yet.</p>
       ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageOf } from "./pages";
+import { pageFrom, pageOf, pageWindow } from "./pages";
 
 describe("pageOf", () => {
   const rows = Array.from({ length: 250 }, (_, i) => i + 1);
@@ -32,5 +32,21 @@ describe("pageOf", () => {
 
   it("has one empty page for no rows", () => {
     expect(pageOf([], "2")).toEqual({ rows: [], page: 1, pages: 1, first: 0, last: 0, total: 0 });
+  });
+});
+
+describe("a page read from the database", () => {
+  it("skips the rows before the page asked for, brought into range, and reads one page", () => {
+    expect(pageWindow(800, "3")).toEqual({ page: 3, skip: 50, take: 25 });
+    expect(pageWindow(800, "999")).toEqual({ page: 32, skip: 775, take: 25 });
+    expect(pageWindow(0, "2")).toEqual({ page: 1, skip: 0, take: 25 });
+  });
+
+  it("gives the same page as slicing the whole list", () => {
+    const all = Array.from({ length: 60 }, (_, i) => i);
+    for (const asked of ["1", "2", "3", "9", undefined]) {
+      const { page, skip, take } = pageWindow(all.length, asked);
+      expect(pageFrom(all.slice(skip, skip + take), all.length, page)).toEqual(pageOf(all, asked));
+    }
   });
 });

@@ -18,10 +18,24 @@ export interface Page<T> {
 }
 
 export function pageOf<T>(all: readonly T[], requested: string | undefined, size = ROWS_PER_PAGE): Page<T> {
-  const pages = Math.max(1, Math.ceil(all.length / size));
+  const { page, skip } = pageWindow(all.length, requested, size);
+  return pageFrom(all.slice(skip, skip + size), all.length, page, size);
+}
+
+/**
+ * Which page of `total` rows was asked for, brought into range, and the rows before it: for a list
+ * read a page at a time from the database, so a long one is never read whole.
+ */
+export function pageWindow(total: number, requested: string | undefined, size = ROWS_PER_PAGE) {
+  const pages = Math.max(1, Math.ceil(total / size));
   const asked = Number.parseInt(requested ?? "1", 10);
   const page = Number.isFinite(asked) ? Math.min(pages, Math.max(1, asked)) : 1;
-  const rows = all.slice((page - 1) * size, page * size);
+  return { page, skip: (page - 1) * size, take: size };
+}
+
+/** One page's rows, read by `pageWindow`, as a page. */
+export function pageFrom<T>(rows: T[], total: number, page: number, size = ROWS_PER_PAGE): Page<T> {
+  const pages = Math.max(1, Math.ceil(total / size));
   const first = rows.length ? (page - 1) * size + 1 : 0;
-  return { rows, page, pages, first, last: first ? first + rows.length - 1 : 0, total: all.length };
+  return { rows, page, pages, first, last: first ? first + rows.length - 1 : 0, total };
 }

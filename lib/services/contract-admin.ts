@@ -15,6 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
 import type { OrganisationIdentifier } from "@/lib/organisations/identifiers";
+import { type Page, pageFrom, pageWindow } from "@/lib/reports/pages";
 import { findOrCreateOrganisation, isDemoOrganisation } from "./organisation-matching";
 import { assertShareNoMembers } from "./separation";
 
@@ -129,9 +130,15 @@ export async function getOwnContract(actor: Actor, contractId: string): Promise<
   return { ...contract, valueAmount: contract.valueAmount?.toNumber() ?? null };
 }
 
-export async function listOwnContracts(actor: Actor) {
+/**
+ * The commissioner's contracts, newest first, a page at a time: a council that imports a framework
+ * notice can hold hundreds, and the list must cost the same to show however many it has.
+ */
+export async function listOwnContracts(actor: Actor, requestedPage?: string): Promise<Page<OwnContract>> {
   requireCommissioner(actor);
-  return db().contract.findMany({
+  const total = await db().contract.count({ where: commissionedBy(actor) });
+  const { page, skip, take } = pageWindow(total, requestedPage);
+  const rows = await db().contract.findMany({
     where: commissionedBy(actor),
     select: {
       id: true,
@@ -139,8 +146,18 @@ export async function listOwnContracts(actor: Actor) {
       reference: true,
       primes: { select: { prime: { select: { name: true } } } },
     },
-    orderBy: [{ startDate: "desc" }, { reference: "asc" }],
+    orderBy: [{ startDate: "desc" }, { reference: "asc" }, { id: "asc" }],
+    skip,
+    take,
   });
+  return pageFrom(rows, total, page);
+}
+
+export interface OwnContract {
+  id: string;
+  title: string;
+  reference: string;
+  primes: { prime: { name: string } }[];
 }
 
 export interface NewPartner {

@@ -7,6 +7,7 @@ import {
   addPartner,
   createContract,
   getOwnContract,
+  listOwnContracts,
   openCycle,
   updatePartner,
 } from "@/lib/services/contract-admin";
@@ -68,6 +69,25 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
         closesAt: new Date("2026-02-01"),
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("lists a council's own contracts a page at a time, newest first, and no other council's", async () => {
+    const lister = actorFor(await createCommissioner(database.client, "Hundred Contracts Council"));
+    for (let i = 0; i < 27; i++) {
+      await createContract(lister, {
+        ...contractInput,
+        reference: `HCC-${String(i).padStart(2, "0")}`,
+        startDate: new Date(Date.UTC(2026, 0, 1 + i)),
+      });
+    }
+    await createContract(otherCouncil, { ...contractInput, reference: "MCC-ONLY" });
+    const first = await listOwnContracts(lister);
+    expect(first).toMatchObject({ page: 1, pages: 2, first: 1, last: 25, total: 27 });
+    expect(first.rows[0]?.reference).toBe("HCC-26");
+    const last = await listOwnContracts(lister, "7");
+    expect(last).toMatchObject({ page: 2, first: 26, last: 27 });
+    expect(last.rows.map((c) => c.reference)).toEqual(["HCC-01", "HCC-00"]);
+    await expect(listOwnContracts(prime)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("keeps each prime's supply chain and the rating roster, set by the commissioner", async () => {
