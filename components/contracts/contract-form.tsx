@@ -60,10 +60,14 @@ export function ContractForm() {
         })}
         <h2 className="mt-8 mb-4 text-2xl font-bold">Prime contractors</h2>
         {field("prime1", "Prime contractor", { hint: "The organisation's name, as on the contract." })}
+        {field("company1", "Companies House number (optional)", {
+          hint: "It tells Chainwise which company this is when others have a similar name, for example 01616977.",
+        })}
         {field("lot1", "Lot or area (optional)")}
         {field("prime2", "Second prime contractor (optional)", {
           hint: "If the contract is let in lots to more than one prime.",
         })}
+        {field("company2", "Second prime's Companies House number (optional)")}
         {field("lot2", "Second lot or area (optional)")}
         <Button disabled={pending}>Create contract</Button>
       </form>

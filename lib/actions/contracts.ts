@@ -28,9 +28,7 @@ export async function createContractAction(_previous: FormState, form: FormData)
     const read = readForm(contractSchema, requireForm(form), CONTRACT_FIELDS);
     if (!read.ok) return read.state;
     keep(read.typed);
-    const { prime1, lot1, prime2, lot2, ...contract } = read.data;
-    const primes = [{ name: prime1, lot: lot1 }, ...(prime2 ? [{ name: prime2, lot: lot2 }] : [])];
-    const id = await createContract(actor, { ...contract, primes });
+    const id = await createContract(actor, read.data);
     redirect(`/contracts/${id}?created=1`, RedirectType.push);
   });
 }

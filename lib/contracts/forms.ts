@@ -19,13 +19,44 @@ export const contractSchema = z
     endDate: optionalDate("the end date"),
     ocid: optionalText(120, "The OCDS identifier"),
     prime1: text("the prime contractor's name", 200),
+    company1: optionalText(30, "The Companies House number"),
     lot1: optionalText(80, "The lot"),
     prime2: optionalText(200, "The second prime's name"),
+    company2: optionalText(30, "The second prime's Companies House number"),
     lot2: optionalText(80, "The second lot"),
   })
   .refine((v) => !v.endDate || v.endDate > v.startDate, {
     path: ["endDate"],
     message: "The end date must be after the start date",
+  })
+  .superRefine((v, ctx) => {
+    for (const [field, value] of [
+      ["company1", v.company1],
+      ["company2", v.company2],
+    ] as const) {
+      if (!value) continue;
+      const checked = checkIdentifier("GB-COH", value);
+      if (!checked.ok) ctx.addIssue({ code: "custom", path: [field], message: checked.message });
+    }
+    if (v.company2 && !v.prime2) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["prime2"],
+        message: "Enter the second prime's name, or clear its number",
+      });
+    }
+  })
+  .transform(({ prime1, company1, lot1, prime2, company2, lot2, ...contract }) => {
+    // A prime's Companies House number decides who it is before its name does (ADR 0012).
+    const identifiers = (number: string | null | undefined): OrganisationIdentifier[] => {
+      const checked = number ? checkIdentifier("GB-COH", number) : null;
+      return checked?.ok ? [checked.identifier] : [];
+    };
+    const primes = [
+      { name: prime1, lot: lot1, identifiers: identifiers(company1) },
+      ...(prime2 ? [{ name: prime2, lot: lot2, identifiers: identifiers(company2) }] : []),
+    ];
+    return { ...contract, primes };
   });
 
 export const CONTRACT_FIELDS = [
@@ -37,8 +68,10 @@ export const CONTRACT_FIELDS = [
   "endDate",
   "ocid",
   "prime1",
+  "company1",
   "lot1",
   "prime2",
+  "company2",
   "lot2",
 ];
 

@@ -40,7 +40,8 @@ export interface NewContract {
   startDate: Date;
   endDate: Date | null;
   ocid: string | null;
-  primes: { name: string; lot: string | null }[];
+  /** Each with its numbers in registers, when the form or notice gives them: they decide who it is. */
+  primes: { name: string; lot: string | null; identifiers?: readonly OrganisationIdentifier[] }[];
 }
 
 export async function createContract(actor: Actor, input: NewContract): Promise<string> {
@@ -59,7 +60,13 @@ export async function createContract(actor: Actor, input: NewContract): Promise<
     const primeIds: { primeId: string; lot: string | null }[] = [];
     for (const prime of input.primes) {
       primeIds.push({
-        primeId: (await findOrCreateOrganisation(tx, { name: prime.name, type: "PRIME" }, { demo })).id,
+        primeId: (
+          await findOrCreateOrganisation(
+            tx,
+            { name: prime.name, type: "PRIME", identifiers: prime.identifiers ?? [] },
+            { demo },
+          )
+        ).id,
         lot: prime.lot,
       });
     }

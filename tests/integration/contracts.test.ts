@@ -71,6 +71,37 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("finds a prime by its Companies House number before its name, and keeps a same-named firm apart", async () => {
+    const first = await createContract(council, {
+      ...contractInput,
+      reference: "WBC-NUM-1",
+      primes: [
+        { name: "Cedar Employment Ltd", lot: null, identifiers: [{ scheme: "GB-COH", id: "07654321" }] },
+      ],
+    });
+    const respelt = await createContract(council, {
+      ...contractInput,
+      reference: "WBC-NUM-2",
+      primes: [
+        {
+          name: "CEDAR EMPLOYMENT LIMITED (Wessex)",
+          lot: null,
+          identifiers: [{ scheme: "GB-COH", id: "07654321" }],
+        },
+      ],
+    });
+    const namesake = await createContract(council, {
+      ...contractInput,
+      reference: "WBC-NUM-3",
+      primes: [
+        { name: "Cedar Employment Ltd", lot: null, identifiers: [{ scheme: "GB-COH", id: "09999999" }] },
+      ],
+    });
+    const primeOf = async (id: string) => (await getOwnContract(council, id)).primes[0]?.prime.id;
+    expect(await primeOf(respelt)).toBe(await primeOf(first));
+    expect(await primeOf(namesake)).not.toBe(await primeOf(first));
+  });
+
   it("lists a council's own contracts a page at a time, newest first, and no other council's", async () => {
     const lister = actorFor(await createCommissioner(database.client, "Hundred Contracts Council"));
     for (let i = 0; i < 27; i++) {
