@@ -27,18 +27,20 @@ export async function listTasks(actor: Actor, now = new Date()): Promise<Task[]>
     orderBy: { opensAt: "desc" as const },
     take: 1,
   };
+  // What a task shows of its contract, for a partner's rating and a prime's self-assessment alike.
+  const contractAndOpenCycle = {
+    select: {
+      id: true,
+      title: true,
+      cycles: { ...openCycle, select: { id: true, name: true, closesAt: true } },
+    },
+  };
   const pairs = can(actor, "rate")
     ? (
         await client.supplyChainMember.findMany({
           where: { organisationId: actor.organisationId, ...ON_ROSTER },
           select: {
-            contract: {
-              select: {
-                id: true,
-                title: true,
-                cycles: { ...openCycle, select: { id: true, name: true, closesAt: true } },
-              },
-            },
+            contract: contractAndOpenCycle,
             prime: { select: { id: true, name: true } },
           },
           orderBy: [{ contract: { title: "asc" } }, { prime: { name: "asc" } }],
@@ -50,13 +52,7 @@ export async function listTasks(actor: Actor, now = new Date()): Promise<Task[]>
             where: { primeId: actor.organisationId },
             select: {
               lot: true,
-              contract: {
-                select: {
-                  id: true,
-                  title: true,
-                  cycles: { ...openCycle, select: { id: true, name: true, closesAt: true } },
-                },
-              },
+              contract: contractAndOpenCycle,
               prime: { select: { id: true, name: true } },
             },
             orderBy: { contract: { title: "asc" } },
