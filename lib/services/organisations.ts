@@ -17,10 +17,14 @@ export async function findDemoOrganisation(id: string): Promise<OrganisationSumm
   return db().organisation.findFirst({ where: { id, demo: true }, select: summarySelect });
 }
 
-/** The demo organisations, for the demo's "continue as" page. */
-export async function listDemoOrganisations(): Promise<OrganisationSummary[]> {
+/**
+ * The demo story's organisations, by name (prisma/demo-data.ts), for the demo's "continue as" page.
+ * Not every demo organisation: a demo council's import or forms make demo organisations too
+ * (docs/decisions/0012), and one import of a framework notice would otherwise offer thousands.
+ */
+export async function listDemoOrganisations(names: readonly string[]): Promise<OrganisationSummary[]> {
   return db().organisation.findMany({
-    where: { demo: true },
+    where: { demo: true, name: { in: [...names] } },
     select: summarySelect,
     orderBy: [{ type: "asc" }, { name: "asc" }],
   });

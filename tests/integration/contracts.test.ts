@@ -13,6 +13,8 @@ import {
 } from "@/lib/services/contract-admin";
 import { listDemoContracts } from "@/lib/services/contracts";
 import { importContracts } from "@/lib/services/ocds-import";
+import { listDemoOrganisations } from "@/lib/services/organisations";
+import { demoOrganisationNames } from "@/prisma/demo-data";
 import { actorFor, createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -204,6 +206,20 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
       "This contract has already been imported from this release.",
     );
     await expect(importContracts(prime, parsed.contracts)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("offers the demo story's organisations to act for, not every demo organisation a demo import made", async () => {
+    const story = await createSubcontractor(database.client, { name: "Riverside Community Trust" });
+    const imported = await createPrime(database.client, "Imported Supplier 00001 Ltd");
+    const real = await createSubcontractor(database.client, { name: "Kingsway Carers Centre" });
+    await database.client.organisation.updateMany({
+      where: { id: { in: [story.id, imported.id] } },
+      data: { demo: true },
+    });
+    const offered = await listDemoOrganisations(demoOrganisationNames);
+    expect(offered.map((o) => o.id)).toEqual([story.id]);
+    // A real organisation with a story's name is never offered.
+    expect(offered.map((o) => o.id)).not.toContain(real.id);
   });
 
   it("lists only the demo commissioners' contracts publicly, never a real one", async () => {
