@@ -79,13 +79,6 @@ export function selfAssessmentVersionsReadBy(actor: Actor): AssessmentWhereInput
   return sideOf(actor) === "prime" ? readable : { ...readable, status: "SUBMITTED" };
 }
 
-/** The prime's own self-assessment, which only it changes (evidence, responses to verdicts). */
-export function ownSelfAssessments(actor: Actor): AssessmentWhereInput {
-  return sideOf(actor) === "prime"
-    ? { perspective: "PRIME", respondentOrgId: actor.organisationId }
-    : NOTHING;
-}
-
 export interface ReleaseReader {
   view: "prime" | "commissioner";
   scopes: ReleaseScopeWhereInput;
