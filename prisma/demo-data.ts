@@ -30,13 +30,6 @@ export const partners: { key: string; name: string; sizeBand: SizeBand }[] = [
   { key: "kingsway", name: "Kingsway Carers Centre", sizeBand: "LARGE" },
 ];
 
-/** Every organisation of the story, as the demo offers them to act for. */
-export const demoOrganisationNames: readonly string[] = [
-  commissioner,
-  ...Object.values(primes),
-  ...partners.map((p) => p.name),
-];
-
 export interface ChainEntry {
   partner: string;
   status: ChainStatus;

@@ -111,7 +111,7 @@ export async function seedDemo(client: PrismaClient, today = new Date()) {
     { timeout: 120_000, maxWait: 30_000 },
   );
   // Only an empty database is seeded, so every organisation here is invented.
-  await client.organisation.updateMany({ data: { demo: true } });
+  await client.organisation.updateMany({ data: { demo: true, demoOffered: true } });
   if (env().DEMO_MODE === "on") await seedDemoAccounts(client);
 }
 

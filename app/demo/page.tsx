@@ -4,7 +4,6 @@ import { connection } from "next/server";
 import { DemoChooser } from "@/components/demo-chooser";
 import { env } from "@/lib/env";
 import { listDemoOrganisations } from "@/lib/services/organisations";
-import { demoOrganisationNames } from "@/prisma/demo-data";
 
 export const metadata: Metadata = { title: "Try the demo" };
 
@@ -18,7 +17,7 @@ export default async function DemoPage({ searchParams }: { searchParams: Promise
   await connection();
   if (env().DEMO_MODE !== "on") notFound();
   const { next } = await searchParams;
-  const organisations = await listDemoOrganisations(demoOrganisationNames);
+  const organisations = await listDemoOrganisations();
   const groups = (["SUBCONTRACTOR", "PRIME", "COMMISSIONER"] as const).map((type) => ({
     label: LABELS[type],
     organisations: organisations.filter((o) => o.type === type),

@@ -18,13 +18,13 @@ export async function findDemoOrganisation(id: string): Promise<OrganisationSumm
 }
 
 /**
- * The demo story's organisations, by name (prisma/demo-data.ts), for the demo's "continue as" page.
- * Not every demo organisation: a demo council's import or forms make demo organisations too
+ * The demo organisations offered on the demo's "continue as" page: the seeded story's. Not every
+ * demo organisation: a demo council's import or forms make demo organisations too
  * (docs/decisions/0012), and one import of a framework notice would otherwise offer thousands.
  */
-export async function listDemoOrganisations(names: readonly string[]): Promise<OrganisationSummary[]> {
+export async function listDemoOrganisations(): Promise<OrganisationSummary[]> {
   return db().organisation.findMany({
-    where: { demo: true, name: { in: [...names] } },
+    where: { demo: true, demoOffered: true },
     select: summarySelect,
     orderBy: [{ type: "asc" }, { name: "asc" }],
   });

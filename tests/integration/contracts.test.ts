@@ -14,7 +14,6 @@ import {
 import { listDemoContracts } from "@/lib/services/contracts";
 import { importContracts } from "@/lib/services/ocds-import";
 import { listDemoOrganisations } from "@/lib/services/organisations";
-import { demoOrganisationNames } from "@/prisma/demo-data";
 import { actorFor, createCommissioner, createPrime, createSubcontractor } from "@/tests/support/factories";
 import { testDatabaseKinds, useTestDatabase } from "@/tests/support/test-database";
 
@@ -210,16 +209,46 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
 
   it("offers the demo story's organisations to act for, not every demo organisation a demo import made", async () => {
     const story = await createSubcontractor(database.client, { name: "Riverside Community Trust" });
-    const imported = await createPrime(database.client, "Imported Supplier 00001 Ltd");
     const real = await createSubcontractor(database.client, { name: "Kingsway Carers Centre" });
-    await database.client.organisation.updateMany({
-      where: { id: { in: [story.id, imported.id] } },
+    // The seed offers its story; a demo council's import makes demo organisations it does not offer.
+    await database.client.organisation.update({
+      where: { id: story.id },
+      data: { demo: true, demoOffered: true },
+    });
+    const council = actorFor(await createCommissioner(database.client, "Demo Import Council"));
+    await database.client.organisation.update({
+      where: { id: council.organisationId },
       data: { demo: true },
     });
-    const offered = await listDemoOrganisations(demoOrganisationNames);
-    expect(offered.map((o) => o.id)).toEqual([story.id]);
-    // A real organisation with a story's name is never offered.
-    expect(offered.map((o) => o.id)).not.toContain(real.id);
+    await importContracts(council, [
+      {
+        ocid: "ocds-demo-offered-1",
+        releaseId: "ocds-demo-offered-1-award",
+        releaseDate: "2026-03-01T09:00:00.000Z",
+        title: "Imported in the demo",
+        reference: "DEMO-IMPORT-1",
+        buyer: { name: "Demo Import Council" },
+        value: null,
+        valueBand: "Not published",
+        startDate: "2026-04-01",
+        endDate: null,
+        suppliers: [{ name: "Imported Supplier 00001 Ltd", scale: null, vcse: null }],
+      },
+    ]);
+    // A demo organisation, made by the import: acting for it is possible, offering it is not.
+    const made = await database.client.organisation.findFirstOrThrow({
+      where: { name: "Imported Supplier 00001 Ltd", demo: true },
+      select: { id: true },
+    });
+    const offered = (await listDemoOrganisations()).map((o) => o.id);
+    expect(offered).toContain(story.id);
+    expect(offered).not.toContain(made.id);
+    // Its contract stays out of the next test's list of demo contracts.
+    await database.client.organisation.update({
+      where: { id: council.organisationId },
+      data: { demo: false },
+    });
+    expect(offered).not.toContain(real.id);
   });
 
   it("lists only the demo commissioners' contracts publicly, never a real one", async () => {

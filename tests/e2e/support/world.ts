@@ -35,7 +35,7 @@ const nextNumber = () => ++made;
 const DAY = 86_400_000;
 
 async function asDemo(db: PrismaClient, org: Org): Promise<Org> {
-  await db.organisation.update({ where: { id: org.id }, data: { demo: true } });
+  await db.organisation.update({ where: { id: org.id }, data: { demo: true, demoOffered: true } });
   return { id: org.id, name: org.name, type: org.type };
 }
 
