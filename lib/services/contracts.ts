@@ -28,11 +28,13 @@ export interface ContractSummary {
 
 /**
  * The demo's contracts, newest first, for the public home page. Only contracts an invented demo
- * commissioner let: real contracts are listed to their own organisations, never publicly.
+ * commissioner let: real contracts are listed to their own organisations, never publicly. Not the
+ * ones a visitor imported from a notice (they have an ocid): one framework notice brings hundreds,
+ * and they are listed on the demo council's own contracts page.
  */
 export async function listDemoContracts(): Promise<ContractSummary[]> {
   const rows = await db().contract.findMany({
-    where: { commissioner: { demo: true } },
+    where: { commissioner: { demo: true, demoOffered: true }, ocid: null },
     select: contractSummarySelect,
     orderBy: [{ startDate: "desc" }, { reference: "asc" }],
   });

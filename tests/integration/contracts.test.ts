@@ -253,11 +253,21 @@ describe.each(testDatabaseKinds())("contracts on %s", (kind) => {
 
   it("lists only the demo commissioners' contracts publicly, never a real one", async () => {
     const demoCouncil = await createCommissioner(database.client, "Invented Demo Council");
-    await database.client.organisation.update({ where: { id: demoCouncil.id }, data: { demo: true } });
+    await database.client.organisation.update({
+      where: { id: demoCouncil.id },
+      data: { demo: true, demoOffered: true },
+    });
     await createContract(actorFor(demoCouncil), {
       ...contractInput,
       title: "Demo Contract",
       reference: "D-1",
+    });
+    // One a visitor imported from a notice stays on the council's own page, not the public list.
+    await createContract(actorFor(demoCouncil), {
+      ...contractInput,
+      title: "Imported Demo Contract",
+      reference: "D-2",
+      ocid: "ocds-demo-imported-1",
     });
     const listed = await listDemoContracts();
     expect(listed.map((c) => c.title)).toEqual(["Demo Contract"]);
