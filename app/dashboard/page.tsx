@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { CommissionerOverview } from "@/components/dashboard/commissioner-overview";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { TableHead } from "@/components/ui/table-head";
@@ -21,7 +20,6 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<{ withheld?: string; q?: string; lot?: string; band?: string; page?: string }>;
 }) {
-  await connection();
   const params = await searchParams;
   const { withheld } = params;
   const actor = await requireActorPage("/dashboard");

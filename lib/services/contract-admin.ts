@@ -16,7 +16,12 @@ import type { ChainStatus, SizeBand } from "@/lib/generated/prisma/enums";
 import { requireRecordIds } from "@/lib/ids";
 import type { OrganisationIdentifier } from "@/lib/organisations/identifiers";
 import { type Page, pageFrom, pageWindow } from "@/lib/reports/pages";
-import { findOrCreateOrganisation, isDemoOrganisation } from "./organisation-matching";
+import {
+  type FoundOrganisation,
+  findOrCreateOrganisation,
+  findOrCreateOrganisations,
+  isDemoOrganisation,
+} from "./organisation-matching";
 import { assertShareNoMembers } from "./separation";
 
 /**
@@ -57,19 +62,17 @@ export async function createContract(actor: Actor, input: NewContract): Promise<
     if (clash) throw new RuleError(`You already have a contract with the reference ${input.reference}.`);
     // A demo commissioner names demo organisations only (organisation-matching.ts).
     const demo = await isDemoOrganisation(tx, actor.organisationId);
-    const primeIds: { primeId: string; lot: string | null }[] = [];
-    for (const prime of input.primes) {
-      primeIds.push({
-        primeId: (
-          await findOrCreateOrganisation(
-            tx,
-            { name: prime.name, type: "PRIME", identifiers: prime.identifiers ?? [] },
-            { demo },
-          )
-        ).id,
-        lot: prime.lot,
-      });
-    }
+    // All the primes in one go, as an import finds its suppliers (the same answers as one at a time).
+    const { found, problem } = await findOrCreateOrganisations(
+      tx,
+      input.primes.map((p) => ({ name: p.name, type: "PRIME" as const, identifiers: p.identifiers ?? [] })),
+      { demo },
+    );
+    if (problem) throw problem;
+    const primeIds = input.primes.map((prime, i) => ({
+      primeId: (found[i] as FoundOrganisation).id,
+      lot: prime.lot,
+    }));
     await assertShareNoMembers(
       tx,
       actor.organisationId,
